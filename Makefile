@@ -1,0 +1,77 @@
+# Barnrätt developer commands. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Production-like settings for `check --deploy` and `make serve` (never a real secret).
+PROD_ENV := DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
+	DJANGO_SECRET_KEY=check-deploy-only-$$(printf '%064d' 0 | tr 0 x)
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev system-deps run serve test test-fast test-browser lint format \
+	messages translations bench clean
+
+help: ## List the developer commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-base: requirements/base.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base translations ## Create the virtual environment with pinned dependencies
+
+install-dev: $(VENV)/.installed-dev translations ## Also install what the tests and linters need
+
+system-deps: ## Install Debian packages the tests need (Chromium), when run as root
+	@bash scripts/system-deps.sh
+
+translations: | $(BIN)/activate ## Compile the .po files into .mo files
+	@$(PY) manage.py compile_translations
+
+run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET_KEY and hosts)
+	$(PY) manage.py collectstatic --no-input -v 0
+	$(PY) manage.py migrate --no-input
+	DJANGO_ENV=production $(BIN)/gunicorn barnratt.wsgi --bind $(HOST):$(PORT) --workers 3
+
+test: install-dev system-deps ## Run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: install-dev ## Run the suite without the browser tests
+	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+
+lint: install-dev ## ruff, Django's deploy checks, migrations and translations in step
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check_translations
+
+format: install-dev ## Format and fix what ruff can
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install-dev ## Update locale/sv/LC_MESSAGES/django.po from the code (needs gettext)
+	$(PY) manage.py makemessages -l sv --no-obsolete --no-location --ignore=.venv --ignore=staticfiles
+
+bench: install-dev ## National-scale benchmark; prints figures for docs/performance.md
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+clean: ## Remove the virtual environment, databases and generated files
+	rm -rf $(VENV) staticfiles db.sqlite3* bench/*.sqlite3* .ruff_cache
+	find . -name '__pycache__' -prune -exec rm -rf {} +
+	find locale -name '*.mo' -delete

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("", include("organisations.urls")),
+    path("", include("convention.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.BENCHMARK:
+    from core.bench import bare_view
+
+    urlpatterns.append(path("bench/bare/", bare_view, name="bench_bare"))
+
+handler400 = "core.views.errors.bad_request"
+handler403 = "core.views.errors.permission_denied"
+handler404 = "core.views.errors.page_not_found"
+handler500 = "core.views.errors.server_error"

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+
+def _header(user):
+    from organisations.access import user_access
+    from organisations.models import Organisation
+    from organisations.roles import Role
+
+    access = user_access(user)
+    organisations = Organisation.objects.visible_to(user).filter(pk__in=access.organisation_ids)
+    labels = dict(Role.choices)
+    return {
+        "organisations": list(organisations.values_list("name", flat=True)),
+        "roles": sorted(str(labels[role]) for role in access.all_roles),
+    }
+
+
+def barnratt(request):
+    """The signed-in user's organisations and roles, shown in every page header."""
+    user = getattr(request, "user", None)
+    header = SimpleLazyObject(lambda: _header(user)) if user and user.is_authenticated else None
+    return {"user_header": header, "EMAIL_CONFIGURED": settings.EMAIL_CONFIGURED}

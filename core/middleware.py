@@ -1,0 +1,28 @@
+"""Session expiry after idle time, without writing the session on every request."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+
+LAST_SEEN_KEY = "barnratt_last_seen"
+# The last-seen mark is refreshed at most this often, so most requests write nothing.
+REFRESH_SECONDS = 60
+
+
+class IdleSessionTimeoutMiddleware:
+    """Logs a user out when nothing happened in their session for SESSION_IDLE_TIMEOUT."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN_KEY, now)
+            if now - last_seen > settings.SESSION_IDLE_TIMEOUT:
+                logout(request)
+                request.session_expired = True
+            elif now - last_seen >= REFRESH_SECONDS or LAST_SEEN_KEY not in request.session:
+                request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)

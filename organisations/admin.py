@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from .models import Body, Membership, Network, Organisation, PopulationFact
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "scb_code"]
+    list_filter = ["kind"]
+    search_fields = ["name", "scb_code"]
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "organisation"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "organisation"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "organisation", "body"]
+    list_filter = ["role"]
+
+
+admin.site.register(PopulationFact)

@@ -1,0 +1,125 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .models import Body, Membership, Network, Organisation, PopulationFact
+from .roles import Role
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "description"]
+
+
+class PopulationFactForm(forms.ModelForm):
+    class Meta:
+        model = PopulationFact
+        fields = ["year", "inhabitants", "children", "households_with_children_share", "source"]
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if PopulationFact.objects.filter(organisation=self.organisation, year=year).exists():
+            raise forms.ValidationError(_("There is already a figure for that year."))
+        return year
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "kind", "description", "served_organisations"]
+        widgets = {"served_organisations": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, organisation, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["served_organisations"].queryset = Organisation.objects.exclude(pk=organisation.pk)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        others = Body.objects.filter(organisation=self.organisation, name__iexact=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("The organisation already has a body with that name."))
+        return name
+
+
+class NetworkForm(forms.ModelForm):
+    class Meta:
+        model = Network
+        fields = ["name", "kind", "description", "member_organisations", "member_bodies"]
+        widgets = {
+            "member_organisations": forms.CheckboxSelectMultiple,
+            "member_bodies": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, organisation, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        # Any organisation may be invited; bodies only from organisations the user works in.
+        bodies = Body.objects.visible_to(user)
+        if self.instance.pk:
+            # Keep members from organisations the user does not work in, or saving drops them.
+            bodies = bodies | Body.objects.filter(networks=self.instance)
+        self.fields["member_bodies"].queryset = bodies.distinct().select_related("organisation")
+        self.fields["member_bodies"].label_from_instance = lambda body: f"{body} ({body.organisation})"
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        others = Network.objects.filter(organisation=self.organisation, name__iexact=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("The organisation already has a network with that name."))
+        return name
+
+
+class AddMemberForm(forms.Form):
+    """Add a person by user name; a new user name creates an account without a password."""
+
+    username = forms.RegexField(
+        label=_("user name"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Use only letters, digits and @ . + - _")},
+    )
+    first_name = forms.CharField(label=_("first name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("last name"), max_length=150, required=False)
+    email = forms.EmailField(label=_("e-mail"), required=False)
+    role = forms.ChoiceField(label=_("role"), choices=Role.choices)
+    body = forms.ModelChoiceField(
+        label=_("body"),
+        queryset=Body.objects.none(),
+        required=False,
+        help_text=_("Leave empty for a role in the whole organisation."),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
+
+    def clean(self):
+        cleaned = super().clean()
+        username = cleaned.get("username")
+        if username and not get_user_model().objects.filter(username__iexact=username).exists():
+            if not cleaned.get("first_name") or not cleaned.get("last_name"):
+                raise forms.ValidationError(
+                    _("This is a new person: give a first and last name as well.")
+                )
+        return cleaned
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["role", "body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(organisation_id=self.instance.organisation_id)

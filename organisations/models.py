@@ -1,0 +1,252 @@
+"""Organisations, the bodies that serve them, networks between them, and memberships."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TenantModel
+from core.tenancy import TenantQuerySet
+
+from .roles import Role
+
+
+class Organisation(models.Model):
+    """A municipality, a region or a civil-society organisation: the tenant."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        REGION = "region", _("region")
+        CIVIL_SOCIETY = "civil_society", _("civil-society organisation")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    scb_code = models.CharField(
+        _("SCB code"),
+        max_length=4,
+        blank=True,
+        help_text=_("Municipality code (4 digits) or county code (2 digits) from Statistics Sweden."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scb_code"], condition=~Q(scb_code=""), name="organisation_unique_scb_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(scb_code="") | Q(scb_code__regex=r"^[0-9]{2}([0-9]{2})?$"),
+                name="organisation_scb_code_digits",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", args=[self.pk])
+
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        return Q(pk__in=organisation_ids)
+
+    def audit_organisation_id(self):
+        return self.pk
+
+    def permission_scope(self):
+        return self.pk, None
+
+    @property
+    def county_code(self) -> str:
+        return self.scb_code[:2]
+
+
+class PopulationFact(TenantModel):
+    """A population figure for an organisation in a given year, with where it comes from."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    inhabitants = models.PositiveIntegerField(_("inhabitants"))
+    children = models.PositiveIntegerField(_("children 0–17"), null=True, blank=True)
+    households_with_children_share = models.DecimalField(
+        _("share of households with children (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        verbose_name = _("population fact")
+        verbose_name_plural = _("population facts")
+        ordering = ["organisation", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"], name="population_fact_unique_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} {self.year}"
+
+    def permission_scope(self):
+        return self.organisation_id, None
+
+
+class Body(TenantModel):
+    """A committee, board, administration or team. The owning organisation hosts it; a joint
+    body also serves other organisations (the joint public-health committee, the public-health
+    team of northern Örebro county)."""
+
+    class Kind(models.TextChoices):
+        COMMITTEE = "committee", _("committee")
+        BOARD = "board", _("board")
+        ADMINISTRATION = "administration", _("administration")
+        TEAM = "team", _("team")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    served_organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("serves"),
+        related_name="served_by_bodies",
+        blank=True,
+        help_text=_("Other organisations this body works for, for a joint body."),
+    )
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="body_unique_name_per_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:body_detail", args=[self.pk])
+
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        serves_visible = Body.served_organisations.through.objects.filter(
+            body_id=OuterRef("pk"), organisation_id__in=organisation_ids
+        )
+        return Q(organisation_id__in=organisation_ids) | Q(Exists(serves_visible))
+
+    def permission_scope(self):
+        return self.organisation_id, self.pk
+
+    @property
+    def is_joint(self) -> bool:
+        return bool(self.served_organisations.all())
+
+
+class Network(TenantModel):
+    """A cross-sectoral network of bodies, or a partnership of organisations. The owning
+    organisation convenes it; members see it."""
+
+    class Kind(models.TextChoices):
+        CROSS_SECTORAL = "cross_sectoral", _("cross-sectoral network")
+        PARTNERSHIP = "partnership", _("partnership")
+        REGIONAL = "regional", _("regional network")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    member_organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("member organisations"), related_name="networks", blank=True
+    )
+    member_bodies = models.ManyToManyField(
+        Body, verbose_name=_("member bodies"), related_name="networks", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="network_unique_name_per_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:network_detail", args=[self.pk])
+
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        member_org = Network.member_organisations.through.objects.filter(
+            network_id=OuterRef("pk"), organisation_id__in=organisation_ids
+        )
+        member_body = Network.member_bodies.through.objects.filter(
+            network_id=OuterRef("pk"), body__organisation_id__in=organisation_ids
+        )
+        return Q(organisation_id__in=organisation_ids) | Q(Exists(member_org)) | Q(Exists(member_body))
+
+    def permission_scope(self):
+        return self.organisation_id, None
+
+
+class Membership(TenantModel):
+    """A user's role in an organisation, or on one of its bodies when `body` is set."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    body = models.ForeignKey(
+        Body,
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        help_text=_("Leave empty for a role in the whole organisation."),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation", "user__last_name", "user__first_name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                condition=Q(body__isnull=True),
+                name="membership_unique_org_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "body", "role"],
+                condition=Q(body__isnull=False),
+                name="membership_unique_body_role",
+            ),
+        ]
+
+    def __str__(self):
+        where = self.body or self.organisation
+        return f"{self.user} – {self.get_role_display()} – {where}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.body_id and self.organisation_id and self.body.organisation_id != self.organisation_id:
+            raise ValidationError({"body": _("The body must belong to the same organisation.")})
+
+    def permission_scope(self):
+        return self.organisation_id, None

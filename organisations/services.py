@@ -1,0 +1,124 @@
+"""State changes for organisations, bodies, networks and memberships.
+
+Views, management commands and (later) the API call these; each writes its audit entry in the
+same transaction through `core.audit`.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.audit import create_object, delete_object, update_object
+
+from .models import Body, Membership, Network, Organisation, PopulationFact
+from .roles import Role
+
+
+def update_organisation(organisation: Organisation, *, by, **fields) -> Organisation:
+    return update_object(organisation, by=by, **fields)
+
+
+def add_population_fact(organisation: Organisation, *, by, **fields) -> PopulationFact:
+    return create_object(PopulationFact, by=by, organisation=organisation, **fields)
+
+
+def delete_population_fact(fact: PopulationFact, *, by) -> None:
+    delete_object(fact, by=by)
+
+
+def create_body(organisation: Organisation, *, by, served_organisations=(), **fields) -> Body:
+    served = [org for org in served_organisations if org.pk != organisation.pk]
+    return create_object(Body, by=by, organisation=organisation, m2m={"served_organisations": served}, **fields)
+
+
+def update_body(body: Body, *, by, served_organisations=None, **fields) -> Body:
+    m2m = {}
+    if served_organisations is not None:
+        m2m["served_organisations"] = [org for org in served_organisations if org.pk != body.organisation_id]
+    return update_object(body, by=by, m2m=m2m, **fields)
+
+
+def delete_body(body: Body, *, by) -> None:
+    delete_object(body, by=by)
+
+
+def create_network(organisation: Organisation, *, by, member_organisations=(), member_bodies=(),
+                   **fields) -> Network:
+    return create_object(
+        Network,
+        by=by,
+        organisation=organisation,
+        m2m={"member_organisations": list(member_organisations), "member_bodies": list(member_bodies)},
+        **fields,
+    )
+
+
+def update_network(network: Network, *, by, member_organisations=None, member_bodies=None,
+                   **fields) -> Network:
+    m2m = {}
+    if member_organisations is not None:
+        m2m["member_organisations"] = list(member_organisations)
+    if member_bodies is not None:
+        m2m["member_bodies"] = list(member_bodies)
+    return update_object(network, by=by, m2m=m2m, **fields)
+
+
+def delete_network(network: Network, *, by) -> None:
+    delete_object(network, by=by)
+
+
+def find_or_create_person(*, by, username, email="", first_name="", last_name="", title=""):
+    """An existing account by user name, or a new one without a password."""
+    User = get_user_model()
+    user = User.objects.filter(username__iexact=username).first()
+    if user is not None:
+        return user, False
+    user = User(username=username, email=email, first_name=first_name, last_name=last_name, title=title)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user, True
+
+
+def add_member(organisation: Organisation, *, by, user, role, body=None) -> Membership:
+    """Give a person a role in the organisation (or on one of its bodies)."""
+    duplicate = Membership.objects.filter(user=user, organisation=organisation, body=body, role=role)
+    if duplicate.exists():
+        raise ValidationError(_("This person already has that role there."))
+    return create_object(Membership, by=by, organisation=organisation, user=user, body=body, role=role)
+
+
+def invite_by_email(user, *, request) -> bool:
+    """Send a set-your-password link if e-mail is configured. Returns whether it was sent."""
+    if not settings.EMAIL_CONFIGURED or not user.email:
+        return False
+    form = PasswordResetForm({"email": user.email})
+    if form.is_valid():
+        form.save(request=request, use_https=request.is_secure())
+        return True
+    return False
+
+
+def change_membership(membership: Membership, *, by, role, body=None) -> Membership:
+    with transaction.atomic():
+        if membership.role == Role.ORG_ADMIN and role != Role.ORG_ADMIN:
+            _refuse_removing_last_admin(membership)
+        return update_object(membership, by=by, role=role, body=body)
+
+
+def remove_membership(membership: Membership, *, by) -> None:
+    with transaction.atomic():
+        if membership.role == Role.ORG_ADMIN:
+            _refuse_removing_last_admin(membership)
+        delete_object(membership, by=by)
+
+
+def _refuse_removing_last_admin(membership: Membership) -> None:
+    others = Membership.objects.filter(
+        organisation_id=membership.organisation_id, role=Role.ORG_ADMIN, body__isnull=True
+    ).exclude(pk=membership.pk)
+    if membership.body_id is None and not others.exists():
+        raise ValidationError(_("An organisation must keep at least one organisation admin."))

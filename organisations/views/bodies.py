@@ -1,0 +1,78 @@
+"""Bodies (committees, boards, administrations, teams): list, create, detail, edit, delete."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .. import services
+from ..access import can, can_on, get_for_user, require
+from ..filters import BodyFilter
+from ..forms import BodyForm
+from ..models import Body, Membership, Organisation
+from .helpers import confirm_delete
+
+
+@login_required
+def body_list(request):
+    queryset = Body.objects.visible_to(request.user).select_related("organisation")
+    filterset = BodyFilter(request.GET or None, queryset=queryset, user=request.user)
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    return render(request, "organisations/body_list.html", {"filter": filterset, "page": page})
+
+
+@login_required
+def body_detail(request, pk):
+    body = get_for_user(Body.objects.select_related("organisation"), request.user, pk=pk)
+    members = Membership.objects.filter(body=body).select_related("user")
+    context = {
+        "body": body,
+        "served": body.served_organisations.all(),
+        "networks": body.networks.visible_to(request.user),
+        "members": members if can(request.user, "view", "membership", body.organisation_id) else None,
+        "can_edit": can_on(request.user, "change", body),
+        "can_delete": can_on(request.user, "delete", body),
+        "can_see_history": can(request.user, "view", "auditentry", body.organisation_id, body.pk),
+    }
+    return render(request, "organisations/body_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "body", organisation.pk)
+    form = BodyForm(request.POST or None, organisation=organisation, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        body = services.create_body(organisation, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The body was created."))
+        return redirect(body)
+    title = _("New body in %(organisation)s") % {"organisation": organisation}
+    return render(request, "organisations/form.html", {"form": form, "title": title, "object": organisation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_edit(request, pk):
+    body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
+    form = BodyForm(request.POST or None, instance=Body.objects.get(pk=pk),
+                    organisation=body.organisation, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.update_body(body, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The body was saved."))
+        return redirect(body)
+    title = _("Edit %(name)s") % {"name": body}
+    return render(request, "organisations/form.html", {"form": form, "title": title, "object": body})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_delete(request, pk):
+    body = get_for_user(Body.objects.select_related("organisation"), request.user, "delete", pk=pk)
+    return confirm_delete(
+        request, body, service=services.delete_body,
+        success_url=reverse("organisations:body_list"), cancel_url=body.get_absolute_url(),
+    )

@@ -1,0 +1,81 @@
+"""Organisations: list, detail, edit, and their population figures."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ..access import can, can_on, get_for_user, require
+from ..forms import OrganisationForm, PopulationFactForm
+from ..models import Body, Network, Organisation, PopulationFact
+from .. import services
+from .helpers import confirm_delete
+
+
+@login_required
+def organisation_list(request):
+    organisations = Organisation.objects.visible_to(request.user)
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    return render(request, "organisations/organisation_list.html", {"page": page})
+
+
+@login_required
+def organisation_detail(request, pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=pk)
+    bodies = Body.objects.filter(Q(organisation=organisation) | Q(served_organisations=organisation))
+    networks = Network.objects.visible_to(request.user).filter(
+        Q(organisation=organisation) | Q(member_organisations=organisation)
+    )
+    user = request.user
+    context = {
+        "organisation": organisation,
+        "facts": PopulationFact.objects.filter(organisation=organisation),
+        "bodies": bodies.distinct().select_related("organisation"),
+        "networks": networks.distinct(),
+        "can_edit": can_on(user, "change", organisation),
+        "can_add_body": can(user, "add", "body", organisation.pk),
+        "can_add_network": can(user, "add", "network", organisation.pk),
+        "can_add_fact": can(user, "add", "populationfact", organisation.pk),
+        "can_see_people": can(user, "view", "membership", organisation.pk),
+        "can_see_history": can(user, "view", "auditentry", organisation.pk),
+    }
+    return render(request, "organisations/organisation_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, pk):
+    organisation = get_for_user(Organisation.objects, request.user, "change", pk=pk)
+    # The form works on a copy so that the service sees the values from before the edit.
+    form = OrganisationForm(request.POST or None, instance=Organisation.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_organisation(organisation, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The organisation was saved."))
+        return redirect(organisation)
+    return render(request, "organisations/form.html", {"form": form, "object": organisation,
+                                                       "title": _("Edit %(name)s") % {"name": organisation}})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def population_add(request, pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=pk)
+    require(request.user, "add", "populationfact", organisation.pk)
+    form = PopulationFactForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.add_population_fact(organisation, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The population figure was added."))
+        return redirect(organisation)
+    return render(request, "organisations/form.html", {"form": form, "object": organisation,
+                                                       "title": _("Add a population figure")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def population_delete(request, pk):
+    fact = get_for_user(PopulationFact.objects.select_related("organisation"), request.user, "delete", pk=pk)
+    url = fact.organisation.get_absolute_url()
+    return confirm_delete(request, fact, service=services.delete_population_fact, success_url=url, cancel_url=url)
