@@ -44,8 +44,8 @@ run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET_KEY and hosts)
-	$(PY) manage.py collectstatic --no-input -v 0
-	$(PY) manage.py migrate --no-input
+	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v 0
+	DJANGO_ENV=production $(PY) manage.py migrate --no-input
 	DJANGO_ENV=production $(BIN)/gunicorn barnratt.wsgi --bind $(HOST):$(PORT) --workers 3
 
 test: install-dev system-deps ## Run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from .forms import LoginForm
 
@@ -10,4 +10,8 @@ urlpatterns = [
          name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(success_url="/start/"), name="password_change"),
+    path("password/set/<uidb64>/<token>/",
+         auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("accounts:password_set_done")),
+         name="password_reset_confirm"),
+    path("password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_set_done"),
 ]

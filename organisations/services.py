@@ -6,9 +6,14 @@ same transaction through `core.audit`.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
@@ -92,14 +97,19 @@ def add_member(organisation: Organisation, *, by, user, role, body=None) -> Memb
 
 
 def invite_by_email(user, *, request) -> bool:
-    """Send a set-your-password link if e-mail is configured. Returns whether it was sent."""
+    """Send a choose-your-password link if e-mail is configured. Returns whether it was sent.
+
+    Django's password-reset form skips accounts without a usable password, which is exactly
+    what a new person has, so the link is built here with the same token generator.
+    """
     if not settings.EMAIL_CONFIGURED or not user.email:
         return False
-    form = PasswordResetForm({"email": user.email})
-    if form.is_valid():
-        form.save(request=request, use_https=request.is_secure())
-        return True
-    return False
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = request.build_absolute_uri(reverse("accounts:password_reset_confirm", args=[uid, token]))
+    body = render_to_string("registration/invitation_email.txt", {"user": user, "link": link})
+    send_mail(_("Your account in Barnrätt"), body, None, [user.email])
+    return True
 
 
 def change_membership(membership: Membership, *, by, role, body=None) -> Membership:

@@ -1,0 +1,106 @@
+"""Standing personas: a coordinator and a case officer in Karlskoga, an outsider in Degerfors.
+
+Karlskoga hosts a joint public-health committee that also serves Degerfors.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from organisations import services
+from organisations.models import Body, Network, Organisation
+from organisations.roles import Role
+
+PASSWORD = "a-long-test-password-1883"
+
+
+@pytest.fixture(autouse=True)
+def _swedish_and_no_axes_leftovers(settings):
+    settings.LANGUAGE_CODE = "sv"
+
+
+def make_user(username, **extra):
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, first_name=extra.pop("first_name", "Test"),
+        last_name=extra.pop("last_name", username.title()), **extra,
+    )
+    return user
+
+
+@pytest.fixture
+def karlskoga(db):
+    return Organisation.objects.create(name="Karlskoga kommun", kind="municipality", scb_code="1883")
+
+
+@pytest.fixture
+def degerfors(db):
+    return Organisation.objects.create(name="Degerfors kommun", kind="municipality", scb_code="1862")
+
+
+@pytest.fixture
+def social_committee(karlskoga):
+    return services.create_body(karlskoga, by=None, name="Socialnämnden", kind=Body.Kind.COMMITTEE)
+
+
+@pytest.fixture
+def degerfors_committee(degerfors):
+    return services.create_body(degerfors, by=None, name="Kommunstyrelsen", kind=Body.Kind.BOARD)
+
+
+@pytest.fixture
+def joint_committee(karlskoga, degerfors):
+    return services.create_body(karlskoga, by=None, name="Folkhälsonämnden", kind=Body.Kind.COMMITTEE,
+                                served_organisations=[degerfors])
+
+
+@pytest.fixture
+def karlskoga_network(karlskoga, social_committee):
+    return services.create_network(karlskoga, by=None, name="Tvärsektoriellt nätverk",
+                                   kind=Network.Kind.CROSS_SECTORAL, member_organisations=[karlskoga],
+                                   member_bodies=[social_committee])
+
+
+@pytest.fixture
+def coordinator(karlskoga):
+    user = make_user("coordinator")
+    services.add_member(karlskoga, by=None, user=user, role=Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def case_officer(karlskoga):
+    user = make_user("case_officer")
+    services.add_member(karlskoga, by=None, user=user, role=Role.CASE_OFFICER)
+    return user
+
+
+@pytest.fixture
+def outsider(degerfors):
+    """A coordinator in Degerfors: powerful at home, a stranger in Karlskoga."""
+    user = make_user("outsider")
+    services.add_member(degerfors, by=None, user=user, role=Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def org_admin(karlskoga):
+    user = make_user("org_admin")
+    services.add_member(karlskoga, by=None, user=user, role=Role.ORG_ADMIN)
+    return user
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def case_officer_client(client, case_officer):
+    client.force_login(case_officer)
+    return client
+
+
+@pytest.fixture
+def outsider_client(client, outsider):
+    client.force_login(outsider)
+    return client

@@ -1,0 +1,139 @@
+"""Every URL pattern has an access expectation for every persona.
+
+A new URL without a row in EXPECTATIONS makes `test_every_url_has_an_expectation` fail, so access
+is decided when a page is added, not after. Objects belong to Karlskoga: the outsider (a coordinator
+in Degerfors) must get 404 for them, as for something that does not exist.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from organisations.models import Membership, PopulationFact
+from organisations import services
+
+PERSONAS = ("anonymous", "coordinator", "case_officer", "outsider")
+LOGIN = "login"  # anonymous users are sent to the login page
+
+# url name -> (kwargs builder key, {persona: expected status})
+EXPECTATIONS = {
+    "core:home": (None, {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302}),
+    "core:start": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200}),
+    "core:accessibility": (None, {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200}),
+    "core:history": ("history", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404}),
+    "accounts:login": (None, {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302}),
+    "accounts:logout": (None, {"anonymous": 405, "coordinator": 405, "case_officer": 405, "outsider": 405}),
+    "accounts:password_change": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
+                                        "outsider": 200}),
+    "accounts:password_reset_confirm": ("reset", {"anonymous": 200, "coordinator": 200, "case_officer": 200,
+                                                  "outsider": 200}),
+    "accounts:password_set_done": (None, {"anonymous": 200, "coordinator": 200, "case_officer": 200,
+                                          "outsider": 200}),
+    "set_language": (None, {"anonymous": 302, "coordinator": 302, "case_officer": 302, "outsider": 302}),
+    "convention:articles": (None, {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200}),
+    "convention:article": ("article", {"anonymous": 200, "coordinator": 200, "case_officer": 200,
+                                       "outsider": 200}),
+    "organisations:list": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200}),
+    "organisations:detail": ("organisation", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
+                                              "outsider": 404}),
+    "organisations:edit": ("organisation", {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403,
+                                            "outsider": 404}),
+    "organisations:population_add": ("organisation", {"anonymous": LOGIN, "coordinator": 200,
+                                                      "case_officer": 403, "outsider": 404}),
+    "organisations:population_delete": ("fact", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
+                                                 "outsider": 404}),
+    "organisations:body_create": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200,
+                                                      "case_officer": 403, "outsider": 404}),
+    "organisations:network_create": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200,
+                                                         "case_officer": 403, "outsider": 404}),
+    "organisations:people": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
+                                                 "outsider": 404}),
+    "organisations:add_person": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200,
+                                                     "case_officer": 403, "outsider": 404}),
+    "organisations:membership_edit": ("membership", {"anonymous": LOGIN, "coordinator": 200,
+                                                     "case_officer": 403, "outsider": 404}),
+    "organisations:membership_delete": ("membership", {"anonymous": LOGIN, "coordinator": 200,
+                                                       "case_officer": 403, "outsider": 404}),
+    "organisations:body_list": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
+                                       "outsider": 200}),
+    "organisations:body_detail": ("body", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
+                                           "outsider": 404}),
+    "organisations:body_edit": ("body", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
+                                         "outsider": 404}),
+    "organisations:body_delete": ("body", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
+                                           "outsider": 404}),
+    "organisations:network_list": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
+                                          "outsider": 200}),
+    "organisations:network_detail": ("network", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
+                                                 "outsider": 404}),
+    "organisations:network_edit": ("network", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
+                                               "outsider": 404}),
+    "organisations:network_delete": ("network", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
+                                                 "outsider": 404}),
+}
+
+# Django's admin guards itself (staff only); one test below checks that it does.
+EXEMPT_NAMESPACES = {"admin"}
+
+
+def all_url_names(patterns=None, namespace=""):
+    names = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            if pattern.namespace in EXEMPT_NAMESPACES:
+                continue
+            names |= all_url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_has_an_expectation():
+    missing = all_url_names() - set(EXPECTATIONS)
+    assert not missing, f"URLs without an access expectation: {sorted(missing)}"
+
+
+def test_no_expectation_for_a_url_that_is_gone():
+    assert set(EXPECTATIONS) <= all_url_names()
+
+
+@pytest.fixture
+def url_kwargs(karlskoga, social_committee, karlskoga_network, case_officer):
+    fact = services.add_population_fact(karlskoga, by=None, year=2024, inhabitants=30000, source="SCB")
+    return {
+        None: {},
+        "organisation": {"pk": karlskoga.pk},
+        "organisation_pk": {"organisation_pk": karlskoga.pk},
+        "body": {"pk": social_committee.pk},
+        "network": {"pk": karlskoga_network.pk},
+        "membership": {"pk": Membership.objects.get(user=case_officer).pk},
+        "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
+        "history": {"model_label": "organisations.body", "pk": social_committee.pk},
+        "article": {"number": 12},
+        "reset": {"uidb64": "MQ", "token": "invalid-token"},
+    }
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(EXPECTATIONS))
+def test_url_answers_as_expected(client, request, url_kwargs, name, persona):
+    kwargs_key, expected_by_persona = EXPECTATIONS[name]
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+    url = reverse(name, kwargs=url_kwargs[kwargs_key])
+    response = client.get(url)
+    expected = expected_by_persona[persona]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    else:
+        assert response.status_code == expected, f"{persona} GET {url}"
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "coordinator"])
+def test_admin_is_for_staff_only(client, request, persona):
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
