@@ -26,6 +26,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 NATIONAL_MUNICIPALITIES = 290
 NATIONAL_REGIONS = 21
@@ -213,7 +214,7 @@ def population(data: Dataset) -> None:
                     year=year,
                     inhabitants=total,
                     children=total * 21 // 100,
-                    households_with_children_share=f"{18 + index % 9}.{offset}",
+                    households_with_children_share=Decimal(f"{18 + index % 9}.{offset}"),
                     source="Syntetiska data för prestandamätning",
                 )
             )
@@ -244,7 +245,7 @@ def bodies(data: Dataset) -> None:
     _bulk(Body, objects)
     for body in objects:
         data.bodies.setdefault(body.organisation_id, []).append(body)
-    data.partnership_bodies = data.bodies[first_region.pk][len(REGION_BODIES):]
+    data.partnership_bodies = data.bodies[first_region.pk][len(REGION_BODIES) :]
 
     municipalities = data.municipalities
     position = {m.pk: index for index, m in enumerate(municipalities)}
@@ -258,7 +259,10 @@ def bodies(data: Dataset) -> None:
             targets = data.counties[organisation.pk][:serves]
         else:
             start = position[organisation.pk]
-            targets = [municipalities[(start + step) % len(municipalities)] for step in range(1, serves + 1)]
+            targets = [
+                municipalities[(start + step) % len(municipalities)]
+                for step in range(1, serves + 1)
+            ]
         served.extend(
             Body.served_organisations.through(body_id=body.pk, organisation_id=target.pk)
             for target in targets
@@ -305,7 +309,8 @@ def networks(data: Dataset) -> None:
             for m in members
         )
         body_links.extend(
-            Network.member_bodies.through(network_id=network.pk, body_id=b.pk) for b in member_bodies
+            Network.member_bodies.through(network_id=network.pk, body_id=b.pk)
+            for b in member_bodies
         )
     _bulk(Network.member_organisations.through, org_links)
     _bulk(Network.member_bodies.through, body_links)
@@ -376,8 +381,12 @@ def bench_user(data: Dataset) -> None:
         [
             Membership(organisation=home, user=user, role="coordinator"),
             Membership(organisation=home, user=user, role="org_admin"),
-            Membership(organisation_id=partnership_body.organisation_id, user=user,
-                       body=partnership_body, role="reader"),
+            Membership(
+                organisation_id=partnership_body.organisation_id,
+                user=user,
+                body=partnership_body,
+                role="reader",
+            ),
         ],
     )
 
@@ -388,7 +397,6 @@ def audit(data: Dataset) -> None:
     from django.contrib.contenttypes.models import ContentType
 
     from core.models import AuditEntry
-    from organisations.models import Body, Organisation
 
     home = data.bench_organisation
     body = next(b for b in data.bodies[home.pk] if b.name == HISTORY_BODY_NAME)
@@ -414,26 +422,36 @@ def audit(data: Dataset) -> None:
         return f"{subject}. Syntetisk beskrivning, version {version}."
 
     entries = [
-        entry(body, 0, AuditEntry.Action.CREATE, {
-            "organisation": [None, home.pk],
-            "name": [None, body.name],
-            "kind": [None, body.kind],
-            "description": [None, description(body.name, 0)],
-        })
+        entry(
+            body,
+            0,
+            AuditEntry.Action.CREATE,
+            {
+                "organisation": [None, home.pk],
+                "name": [None, body.name],
+                "kind": [None, body.kind],
+                "description": [None, description(body.name, 0)],
+            },
+        )
     ]
     for number in range(1, AUDIT_ENTRIES_ON_BODY):
-        changes = {"description": [description(body.name, number - 1), description(body.name, number)]}
+        changes = {
+            "description": [description(body.name, number - 1), description(body.name, number)]
+        }
         if number % 5 == 0:
-            changes["served_organisations"] = [[], [neighbour.pk]] if number % 10 else [[neighbour.pk], []]
+            changes["served_organisations"] = (
+                [[], [neighbour.pk]] if number % 10 else [[neighbour.pk], []]
+            )
         if number % 7 == 0:
             changes["kind"] = ["committee", "board"] if number % 14 else ["board", "committee"]
         note = f"Beslut i nämnden, ärende {number}" if number % 4 == 0 else ""
         entries.append(entry(body, number, AuditEntry.Action.UPDATE, changes, note))
     for number in range(AUDIT_ENTRIES_ON_ORGANISATION):
-        changes = {"description": [description(home.name, number), description(home.name, number + 1)]}
+        changes = {
+            "description": [description(home.name, number), description(home.name, number + 1)]
+        }
         entries.append(entry(home, number, AuditEntry.Action.UPDATE, changes))
     AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
-    assert isinstance(body, Body) and isinstance(home, Organisation)
 
 
 # Run in this order, each in its own transaction. Add new domains at the end.
@@ -537,8 +555,12 @@ def main(argv=None) -> int:
 
     started = time.perf_counter()
     ids = generate(args.scale, log=log)
-    result = {"scale": args.scale, "ids": ids, "counts": counts(),
-              "seconds": round(time.perf_counter() - started, 2)}
+    result = {
+        "scale": args.scale,
+        "ids": ids,
+        "counts": counts(),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
     print(json.dumps(result))
     return 0
 

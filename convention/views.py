@@ -12,8 +12,11 @@ def article_list(request):
     if query:
         articles = articles.filter(search_text__contains=query.casefold())
     groups = ArticleGroup.objects.prefetch_related(Prefetch("articles", queryset=articles))
-    context = {"groups": [g for g in groups if g.articles.all()], "query": query,
-               "count": sum(len(g.articles.all()) for g in groups)}
+    context = {
+        "groups": [g for g in groups if g.articles.all()],
+        "query": query,
+        "count": sum(len(g.articles.all()) for g in groups),
+    }
     template = "convention/_results.html" if request.htmx else "convention/article_list.html"
     return render(request, template, context)
 

@@ -32,7 +32,10 @@ def _concrete_fields(instance):
 
 def snapshot(instance) -> dict:
     """The audited field values of an instance, keyed by field name."""
-    return {field.name: _plain(field.value_from_object(instance)) for field in _concrete_fields(instance)}
+    return {
+        field.name: _plain(field.value_from_object(instance))
+        for field in _concrete_fields(instance)
+    }
 
 
 def _m2m_snapshot(instance, names) -> dict:
@@ -69,13 +72,22 @@ def create_object(model: type[models.Model], *, by, m2m: dict | None = None, **f
         for name, values in (m2m or {}).items():
             getattr(instance, name).set(values)
         after = snapshot(instance) | _m2m_snapshot(instance, (m2m or {}).keys())
-        changes = {name: [None, value] for name, value in after.items() if value not in (None, "", [])}
+        changes = {
+            name: [None, value] for name, value in after.items() if value not in (None, "", [])
+        }
         write_entry(instance, by=by, action=AuditEntry.Action.CREATE, changes=changes)
     return instance
 
 
-def update_object(instance, *, by, m2m: dict | None = None, action=AuditEntry.Action.UPDATE,
-                  note: str = "", **fields):
+def update_object(
+    instance,
+    *,
+    by,
+    m2m: dict | None = None,
+    action=AuditEntry.Action.UPDATE,
+    note: str = "",
+    **fields,
+):
     """Change fields of a record; only fields that really changed are saved and logged."""
     m2m = m2m or {}
     with transaction.atomic():
@@ -90,7 +102,11 @@ def update_object(instance, *, by, m2m: dict | None = None, action=AuditEntry.Ac
         for name, values in m2m.items():
             getattr(instance, name).set(values)
         after = after_fields | _m2m_snapshot(instance, m2m.keys())
-        changes = {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
+        changes = {
+            name: [before.get(name), value]
+            for name, value in after.items()
+            if before.get(name) != value
+        }
         if changes or action != AuditEntry.Action.UPDATE:
             write_entry(instance, by=by, action=action, changes=changes, note=note)
     return instance
@@ -104,8 +120,9 @@ def delete_object(instance, *, by, note: str = ""):
             instance,
             by=by,
             action=AuditEntry.Action.DELETE,
-            changes={name: [value, None] for name, value in before.items() if value not in (None, "")},
+            changes={
+                name: [value, None] for name, value in before.items() if value not in (None, "")
+            },
             note=note,
         )
         instance.delete()
-

@@ -92,7 +92,9 @@ class AuditEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        )
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -109,9 +111,7 @@ class AccessibilityReport(models.Model):
     created_at = models.DateTimeField(_("reported at"), default=timezone.now)
     page_url = models.CharField(_("page"), max_length=500, blank=True)
     description = models.TextField(_("what did not work"), max_length=5000)
-    contact = models.CharField(
-        _("how we can reach you (optional)"), max_length=254, blank=True
-    )
+    contact = models.CharField(_("how we can reach you (optional)"), max_length=254, blank=True)
     handled = models.BooleanField(_("handled"), default=False)
 
     class Meta:

@@ -36,7 +36,9 @@ NO_ACCESS = UserAccess()
 def _load_access(user) -> UserAccess:
     from .models import Body, Membership
 
-    rows = list(Membership.objects.filter(user=user).values_list("organisation_id", "body_id", "role"))
+    rows = list(
+        Membership.objects.filter(user=user).values_list("organisation_id", "body_id", "role")
+    )
     organisation_roles: dict[int, set[str]] = {}
     body_roles: dict[int, set[str]] = {}
     organisation_ids = set()

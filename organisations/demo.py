@@ -49,14 +49,29 @@ PARTNERSHIP = ["1883", "1862", "0136", "1287", "1980", "1384", "0581", "1281", "
 
 USERS = [
     # user name, last name, [(SCB code, body name or None, role)], superuser
-    ("samordnare", "Samordnare", [("1883", None, Role.COORDINATOR), ("1862", None, Role.COORDINATOR)], False),
+    (
+        "samordnare",
+        "Samordnare",
+        [("1883", None, Role.COORDINATOR), ("1862", None, Role.COORDINATOR)],
+        False,
+    ),
     ("handlaggare", "Handläggare", [("1883", None, Role.CASE_OFFICER)], False),
     ("beslutsfattare", "Beslutsfattare", [("1883", None, Role.DECISION_MAKER)], False),
     ("dialogledare", "Dialogledare", [("1883", None, Role.DIALOGUE_LEADER)], False),
     ("lasare", "Läsare", [("1883", None, Role.READER)], False),
-    ("orgadmin", "Organisationsadmin", [("1883", None, Role.ORG_ADMIN), ("1862", None, Role.ORG_ADMIN)], False),
+    (
+        "orgadmin",
+        "Organisationsadmin",
+        [("1883", None, Role.ORG_ADMIN), ("1862", None, Role.ORG_ADMIN)],
+        False,
+    ),
     ("degerfors", "Handläggare Degerfors", [("1862", None, Role.CASE_OFFICER)], False),
-    ("nora", "Folkhälsoteamet", [("1884", "Folkhälsoteamet norra Örebro län", Role.COORDINATOR)], False),
+    (
+        "nora",
+        "Folkhälsoteamet",
+        [("1884", "Folkhälsoteamet norra Örebro län", Role.COORDINATOR)],
+        False,
+    ),
     ("admin", "Administratör", [], True),
 ]
 
@@ -69,15 +84,28 @@ def _body(organisation, name, kind, *, served=(), description=""):
     existing = Body.objects.filter(organisation=organisation, name=name).first()
     if existing:
         return existing
-    return services.create_body(organisation, by=None, name=name, kind=kind, description=description,
-                                served_organisations=served)
+    return services.create_body(
+        organisation,
+        by=None,
+        name=name,
+        kind=kind,
+        description=description,
+        served_organisations=served,
+    )
 
 
 def _network(organisation, name, kind, *, organisations=(), bodies=(), description=""):
     if Network.objects.filter(organisation=organisation, name=name).exists():
         return
-    services.create_network(organisation, by=None, name=name, kind=kind, description=description,
-                            member_organisations=organisations, member_bodies=bodies)
+    services.create_network(
+        organisation,
+        by=None,
+        name=name,
+        kind=kind,
+        description=description,
+        member_organisations=organisations,
+        member_bodies=bodies,
+    )
 
 
 def load_organisations():
@@ -89,7 +117,9 @@ def load_organisations():
     for code, year, inhabitants, source in POPULATION:
         organisation = _organisation(code)
         if not PopulationFact.objects.filter(organisation=organisation, year=year).exists():
-            services.add_population_fact(organisation, by=None, year=year, inhabitants=inhabitants, source=source)
+            services.add_population_fact(
+                organisation, by=None, year=year, inhabitants=inhabitants, source=source
+            )
 
 
 def load_karlskoga_degerfors():
@@ -98,34 +128,62 @@ def load_karlskoga_degerfors():
     for organisation in (karlskoga, degerfors):
         for name, kind in COMMITTEES:
             committees.append(_body(organisation, name, kind))
-    joint = _body(karlskoga, "Folkhälsonämnden", Body.Kind.COMMITTEE, served=[degerfors],
-                  description="Gemensam folkhälsonämnd för Karlskoga och Degerfors med övergripande "
-                              "ansvar för barnkonventions- och folkhälsoarbetet.")
+    joint = _body(
+        karlskoga,
+        "Folkhälsonämnden",
+        Body.Kind.COMMITTEE,
+        served=[degerfors],
+        description="Gemensam folkhälsonämnd för Karlskoga och Degerfors med övergripande "
+        "ansvar för barnkonventions- och folkhälsoarbetet.",
+    )
     _body(karlskoga, "Folkhälsoenheten", Body.Kind.TEAM, served=[degerfors])
-    _network(karlskoga, "Tvärsektoriellt nätverk för barnkonvention och folkhälsa",
-             Network.Kind.CROSS_SECTORAL, organisations=[karlskoga, degerfors], bodies=[*committees, joint],
-             description="Folkhälsonämnden bjuder in samtliga nämnder och styrelser i båda kommunerna.")
+    _network(
+        karlskoga,
+        "Tvärsektoriellt nätverk för barnkonvention och folkhälsa",
+        Network.Kind.CROSS_SECTORAL,
+        organisations=[karlskoga, degerfors],
+        bodies=[*committees, joint],
+        description="Folkhälsonämnden bjuder in samtliga nämnder och styrelser i båda kommunerna.",
+    )
 
 
 def load_northern_orebro():
     nora = _organisation("1884")
     others = [_organisation(code) for code in ("1863", "1864", "1885", "18")]
-    _body(nora, "Folkhälsoteamet norra Örebro län", Body.Kind.TEAM, served=others,
-          description="Folkhälsoteam för Nora, Hällefors, Ljusnarsberg och Lindesberg tillsammans "
-                      "med Region Örebro län, enligt samverkansavtal.")
-    _body(nora, "Styrgruppen för folkhälsoteamet", Body.Kind.BOARD, served=others,
-          description="Kommuncheferna i de fyra kommunerna.")
-    _network(others[-1], "Samverkan för folkhälsa i norra Örebro län", Network.Kind.REGIONAL,
-             organisations=[nora, *others])
+    _body(
+        nora,
+        "Folkhälsoteamet norra Örebro län",
+        Body.Kind.TEAM,
+        served=others,
+        description="Folkhälsoteam för Nora, Hällefors, Ljusnarsberg och Lindesberg tillsammans "
+        "med Region Örebro län, enligt samverkansavtal.",
+    )
+    _body(
+        nora,
+        "Styrgruppen för folkhälsoteamet",
+        Body.Kind.BOARD,
+        served=others,
+        description="Kommuncheferna i de fyra kommunerna.",
+    )
+    _network(
+        others[-1],
+        "Samverkan för folkhälsa i norra Örebro län",
+        Network.Kind.REGIONAL,
+        organisations=[nora, *others],
+    )
 
 
 def load_partnership():
     members = [_organisation(code) for code in PARTNERSHIP]
-    _network(members[0], "Partnerskapet för barns rättigheter i praktiken", Network.Kind.PARTNERSHIP,
-             organisations=members,
-             description="Tio kommuner som utbyter erfarenheter och granskar varandras arbete. "
-                         "Karlskoga, Degerfors och Haninge nämns i källorna; övriga medlemmar i "
-                         "demodatan är exempel.")
+    _network(
+        members[0],
+        "Partnerskapet för barns rättigheter i praktiken",
+        Network.Kind.PARTNERSHIP,
+        organisations=members,
+        description="Tio kommuner som utbyter erfarenheter och granskar varandras arbete. "
+        "Karlskoga, Degerfors och Haninge nämns i källorna; övriga medlemmar i "
+        "demodatan är exempel.",
+    )
 
 
 def load_users():
@@ -133,16 +191,24 @@ def load_users():
     for username, last_name, roles, superuser in USERS:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": "Demo", "last_name": last_name, "is_superuser": superuser,
-                      "is_staff": superuser},
+            defaults={
+                "first_name": "Demo",
+                "last_name": last_name,
+                "is_superuser": superuser,
+                "is_staff": superuser,
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
         for code, body_name, role in roles:
             organisation = _organisation(code)
-            body = Body.objects.get(organisation=organisation, name=body_name) if body_name else None
-            if not Membership.objects.filter(user=user, organisation=organisation, body=body, role=role).exists():
+            body = (
+                Body.objects.get(organisation=organisation, name=body_name) if body_name else None
+            )
+            if not Membership.objects.filter(
+                user=user, organisation=organisation, body=body, role=role
+            ).exists():
                 services.add_member(organisation, by=None, user=user, role=role, body=body)
 
 

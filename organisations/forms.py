@@ -37,7 +37,9 @@ class BodyForm(forms.ModelForm):
     def __init__(self, *args, organisation, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["served_organisations"].queryset = Organisation.objects.exclude(pk=organisation.pk)
+        self.fields["served_organisations"].queryset = Organisation.objects.exclude(
+            pk=organisation.pk
+        )
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -67,7 +69,9 @@ class NetworkForm(forms.ModelForm):
             # Keep members from organisations the user does not work in, or saving drops them.
             bodies = bodies | Body.objects.filter(networks=self.instance)
         self.fields["member_bodies"].queryset = bodies.distinct().select_related("organisation")
-        self.fields["member_bodies"].label_from_instance = lambda body: f"{body} ({body.organisation})"
+        self.fields["member_bodies"].label_from_instance = lambda body: (
+            f"{body} ({body.organisation})"
+        )
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -107,11 +111,12 @@ class AddMemberForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         username = cleaned.get("username")
-        if username and not get_user_model().objects.filter(username__iexact=username).exists():
-            if not cleaned.get("first_name") or not cleaned.get("last_name"):
-                raise forms.ValidationError(
-                    _("This is a new person: give a first and last name as well.")
-                )
+        known = get_user_model().objects.filter(username__iexact=username).exists()
+        is_new = username and not known
+        if is_new and not (cleaned.get("first_name") and cleaned.get("last_name")):
+            raise forms.ValidationError(
+                _("This is a new person: give a first and last name as well.")
+            )
         return cleaned
 
 
@@ -122,4 +127,6 @@ class MembershipForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = Body.objects.filter(organisation_id=self.instance.organisation_id)
+        self.fields["body"].queryset = Body.objects.filter(
+            organisation_id=self.instance.organisation_id
+        )

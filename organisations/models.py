@@ -26,7 +26,9 @@ class Organisation(models.Model):
         _("SCB code"),
         max_length=4,
         blank=True,
-        help_text=_("Municipality code (4 digits) or county code (2 digits) from Statistics Sweden."),
+        help_text=_(
+            "Municipality code (4 digits) or county code (2 digits) from Statistics Sweden."
+        ),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -195,7 +197,9 @@ class Network(TenantModel):
         member_body = Network.member_bodies.through.objects.filter(
             network_id=OuterRef("pk"), body__organisation_id__in=organisation_ids
         )
-        return Q(organisation_id__in=organisation_ids) | Q(Exists(member_org)) | Q(Exists(member_body))
+        return (
+            Q(organisation_id__in=organisation_ids) | Q(Exists(member_org)) | Q(Exists(member_body))
+        )
 
     def permission_scope(self):
         return self.organisation_id, None
@@ -245,7 +249,11 @@ class Membership(TenantModel):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        if self.body_id and self.organisation_id and self.body.organisation_id != self.organisation_id:
+        if (
+            self.body_id
+            and self.organisation_id
+            and self.body.organisation_id != self.organisation_id
+        ):
             raise ValidationError({"body": _("The body must belong to the same organisation.")})
 
     def permission_scope(self):

@@ -7,8 +7,8 @@ same transaction through `core.audit`.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -36,13 +36,17 @@ def delete_population_fact(fact: PopulationFact, *, by) -> None:
 
 def create_body(organisation: Organisation, *, by, served_organisations=(), **fields) -> Body:
     served = [org for org in served_organisations if org.pk != organisation.pk]
-    return create_object(Body, by=by, organisation=organisation, m2m={"served_organisations": served}, **fields)
+    return create_object(
+        Body, by=by, organisation=organisation, m2m={"served_organisations": served}, **fields
+    )
 
 
 def update_body(body: Body, *, by, served_organisations=None, **fields) -> Body:
     m2m = {}
     if served_organisations is not None:
-        m2m["served_organisations"] = [org for org in served_organisations if org.pk != body.organisation_id]
+        m2m["served_organisations"] = [
+            org for org in served_organisations if org.pk != body.organisation_id
+        ]
     return update_object(body, by=by, m2m=m2m, **fields)
 
 
@@ -50,19 +54,24 @@ def delete_body(body: Body, *, by) -> None:
     delete_object(body, by=by)
 
 
-def create_network(organisation: Organisation, *, by, member_organisations=(), member_bodies=(),
-                   **fields) -> Network:
+def create_network(
+    organisation: Organisation, *, by, member_organisations=(), member_bodies=(), **fields
+) -> Network:
     return create_object(
         Network,
         by=by,
         organisation=organisation,
-        m2m={"member_organisations": list(member_organisations), "member_bodies": list(member_bodies)},
+        m2m={
+            "member_organisations": list(member_organisations),
+            "member_bodies": list(member_bodies),
+        },
         **fields,
     )
 
 
-def update_network(network: Network, *, by, member_organisations=None, member_bodies=None,
-                   **fields) -> Network:
+def update_network(
+    network: Network, *, by, member_organisations=None, member_bodies=None, **fields
+) -> Network:
     m2m = {}
     if member_organisations is not None:
         m2m["member_organisations"] = list(member_organisations)
@@ -81,7 +90,9 @@ def find_or_create_person(*, by, username, email="", first_name="", last_name=""
     user = User.objects.filter(username__iexact=username).first()
     if user is not None:
         return user, False
-    user = User(username=username, email=email, first_name=first_name, last_name=last_name, title=title)
+    user = User(
+        username=username, email=email, first_name=first_name, last_name=last_name, title=title
+    )
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
@@ -90,10 +101,14 @@ def find_or_create_person(*, by, username, email="", first_name="", last_name=""
 
 def add_member(organisation: Organisation, *, by, user, role, body=None) -> Membership:
     """Give a person a role in the organisation (or on one of its bodies)."""
-    duplicate = Membership.objects.filter(user=user, organisation=organisation, body=body, role=role)
+    duplicate = Membership.objects.filter(
+        user=user, organisation=organisation, body=body, role=role
+    )
     if duplicate.exists():
         raise ValidationError(_("This person already has that role there."))
-    return create_object(Membership, by=by, organisation=organisation, user=user, body=body, role=role)
+    return create_object(
+        Membership, by=by, organisation=organisation, user=user, body=body, role=role
+    )
 
 
 def invite_by_email(user, *, request) -> bool:

@@ -20,20 +20,27 @@ def _swedish_and_no_axes_leftovers(settings):
 
 def make_user(username, **extra):
     user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, first_name=extra.pop("first_name", "Test"),
-        last_name=extra.pop("last_name", username.title()), **extra,
+        username=username,
+        password=PASSWORD,
+        first_name=extra.pop("first_name", "Test"),
+        last_name=extra.pop("last_name", username.title()),
+        **extra,
     )
     return user
 
 
 @pytest.fixture
 def karlskoga(db):
-    return Organisation.objects.create(name="Karlskoga kommun", kind="municipality", scb_code="1883")
+    return Organisation.objects.create(
+        name="Karlskoga kommun", kind="municipality", scb_code="1883"
+    )
 
 
 @pytest.fixture
 def degerfors(db):
-    return Organisation.objects.create(name="Degerfors kommun", kind="municipality", scb_code="1862")
+    return Organisation.objects.create(
+        name="Degerfors kommun", kind="municipality", scb_code="1862"
+    )
 
 
 @pytest.fixture
@@ -48,15 +55,25 @@ def degerfors_committee(degerfors):
 
 @pytest.fixture
 def joint_committee(karlskoga, degerfors):
-    return services.create_body(karlskoga, by=None, name="Folkhälsonämnden", kind=Body.Kind.COMMITTEE,
-                                served_organisations=[degerfors])
+    return services.create_body(
+        karlskoga,
+        by=None,
+        name="Folkhälsonämnden",
+        kind=Body.Kind.COMMITTEE,
+        served_organisations=[degerfors],
+    )
 
 
 @pytest.fixture
 def karlskoga_network(karlskoga, social_committee):
-    return services.create_network(karlskoga, by=None, name="Tvärsektoriellt nätverk",
-                                   kind=Network.Kind.CROSS_SECTORAL, member_organisations=[karlskoga],
-                                   member_bodies=[social_committee])
+    return services.create_network(
+        karlskoga,
+        by=None,
+        name="Tvärsektoriellt nätverk",
+        kind=Network.Kind.CROSS_SECTORAL,
+        member_organisations=[karlskoga],
+        member_bodies=[social_committee],
+    )
 
 
 @pytest.fixture

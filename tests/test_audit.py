@@ -10,8 +10,9 @@ from organisations.models import Body
 
 
 def test_creating_a_body_logs_who_and_what(coordinator, karlskoga):
-    body = services.create_body(karlskoga, by=coordinator, name="Kultur- och fritidsnämnden",
-                                kind=Body.Kind.COMMITTEE)
+    body = services.create_body(
+        karlskoga, by=coordinator, name="Kultur- och fritidsnämnden", kind=Body.Kind.COMMITTEE
+    )
     entry = AuditEntry.objects.for_object(body).get()
     assert entry.actor == coordinator
     assert entry.action == AuditEntry.Action.CREATE
@@ -20,7 +21,9 @@ def test_creating_a_body_logs_who_and_what(coordinator, karlskoga):
 
 
 def test_update_logs_only_changed_fields_with_before_and_after(coordinator, social_committee):
-    services.update_body(social_committee, by=coordinator, name="Socialnämnden", kind=Body.Kind.BOARD)
+    services.update_body(
+        social_committee, by=coordinator, name="Socialnämnden", kind=Body.Kind.BOARD
+    )
     entry = AuditEntry.objects.for_object(social_committee).filter(action="update").get()
     assert entry.changes == {"kind": ["committee", "board"]}
 
@@ -68,17 +71,23 @@ def test_log_entries_cannot_be_changed_or_deleted(social_committee):
 
 def test_coordinator_sees_history_of_a_body(coordinator_client, coordinator, social_committee):
     services.update_body(social_committee, by=coordinator, description="Ansvar för socialtjänsten")
-    response = coordinator_client.get(reverse("core:history", args=["organisations.body", social_committee.pk]))
+    response = coordinator_client.get(
+        reverse("core:history", args=["organisations.body", social_committee.pk])
+    )
     assert response.status_code == 200
     assert "Ansvar för socialtjänsten" in response.content.decode()
     assert str(coordinator) in response.content.decode()
 
 
 def test_case_officer_may_not_read_history(case_officer_client, social_committee):
-    response = case_officer_client.get(reverse("core:history", args=["organisations.body", social_committee.pk]))
+    response = case_officer_client.get(
+        reverse("core:history", args=["organisations.body", social_committee.pk])
+    )
     assert response.status_code == 403
 
 
 def test_history_of_unknown_model_is_404(coordinator_client, coordinator):
-    response = coordinator_client.get(reverse("core:history", args=["accounts.user", coordinator.pk]))
+    response = coordinator_client.get(
+        reverse("core:history", args=["accounts.user", coordinator.pk])
+    )
     assert response.status_code == 404

@@ -10,8 +10,12 @@ from organisations.models import Body, Membership, Network, PopulationFact
 def test_coordinator_creates_a_joint_body(coordinator_client, coordinator, karlskoga, degerfors):
     response = coordinator_client.post(
         reverse("organisations:body_create", args=[karlskoga.pk]),
-        {"name": "Folkhälsonämnden", "kind": "committee", "description": "",
-         "served_organisations": [degerfors.pk]},
+        {
+            "name": "Folkhälsonämnden",
+            "kind": "committee",
+            "description": "",
+            "served_organisations": [degerfors.pk],
+        },
     )
     body = Body.objects.get(name="Folkhälsonämnden")
     assert response.status_code == 302
@@ -21,13 +25,16 @@ def test_coordinator_creates_a_joint_body(coordinator_client, coordinator, karls
 
 def test_case_officer_may_not_create_a_body(case_officer_client, karlskoga):
     response = case_officer_client.post(
-        reverse("organisations:body_create", args=[karlskoga.pk]), {"name": "X", "kind": "committee"}
+        reverse("organisations:body_create", args=[karlskoga.pk]),
+        {"name": "X", "kind": "committee"},
     )
     assert response.status_code == 403
     assert not Body.objects.filter(name="X").exists()
 
 
-def test_invalid_body_form_keeps_input_and_explains_in_swedish(coordinator_client, karlskoga, social_committee):
+def test_invalid_body_form_keeps_input_and_explains_in_swedish(
+    coordinator_client, karlskoga, social_committee
+):
     response = coordinator_client.post(
         reverse("organisations:body_create", args=[karlskoga.pk]),
         {"name": "Socialnämnden", "kind": "", "description": "Mitt utkast"},
@@ -44,13 +51,17 @@ def test_coordinator_edits_and_deletes_a_body(coordinator_client, social_committ
     coordinator_client.post(url, {"name": "Socialnämnden", "kind": "board", "description": "Ny"})
     social_committee.refresh_from_db()
     assert social_committee.kind == "board"
-    response = coordinator_client.post(reverse("organisations:body_delete", args=[social_committee.pk]))
+    response = coordinator_client.post(
+        reverse("organisations:body_delete", args=[social_committee.pk])
+    )
     assert response.status_code == 302
     assert not Body.objects.filter(pk=social_committee.pk).exists()
 
 
 def test_delete_asks_for_confirmation_first(coordinator_client, social_committee):
-    response = coordinator_client.get(reverse("organisations:body_delete", args=[social_committee.pk]))
+    response = coordinator_client.get(
+        reverse("organisations:body_delete", args=[social_committee.pk])
+    )
     assert response.status_code == 200
     assert Body.objects.filter(pk=social_committee.pk).exists()
 
@@ -58,15 +69,21 @@ def test_delete_asks_for_confirmation_first(coordinator_client, social_committee
 def test_coordinator_creates_a_network(coordinator_client, karlskoga, degerfors, social_committee):
     response = coordinator_client.post(
         reverse("organisations:network_create", args=[karlskoga.pk]),
-        {"name": "Partnerskapet", "kind": "partnership", "member_organisations": [karlskoga.pk, degerfors.pk],
-         "member_bodies": [social_committee.pk]},
+        {
+            "name": "Partnerskapet",
+            "kind": "partnership",
+            "member_organisations": [karlskoga.pk, degerfors.pk],
+            "member_bodies": [social_committee.pk],
+        },
     )
     network = Network.objects.get(name="Partnerskapet")
     assert response.status_code == 302
     assert set(network.member_organisations.all()) == {karlskoga, degerfors}
 
 
-def test_network_form_offers_only_bodies_the_user_sees(coordinator_client, karlskoga, degerfors_committee):
+def test_network_form_offers_only_bodies_the_user_sees(
+    coordinator_client, karlskoga, degerfors_committee
+):
     response = coordinator_client.get(reverse("organisations:network_create", args=[karlskoga.pk]))
     assert "Kommunstyrelsen" not in response.content.decode()
 
@@ -77,24 +94,36 @@ def test_editing_a_network_keeps_member_bodies_the_editor_cannot_see(
     karlskoga_network.member_bodies.add(degerfors_committee)
     coordinator_client.post(
         reverse("organisations:network_edit", args=[karlskoga_network.pk]),
-        {"name": "Nytt namn", "kind": "cross_sectoral",
-         "member_bodies": [b.pk for b in karlskoga_network.member_bodies.all()]},
+        {
+            "name": "Nytt namn",
+            "kind": "cross_sectoral",
+            "member_bodies": [b.pk for b in karlskoga_network.member_bodies.all()],
+        },
     )
     karlskoga_network.refresh_from_db()
     assert karlskoga_network.name == "Nytt namn"
     assert degerfors_committee in karlskoga_network.member_bodies.all()
 
 
-def test_adding_a_new_person_creates_an_account_and_says_no_email_was_sent(coordinator_client, karlskoga):
+def test_adding_a_new_person_creates_an_account_and_says_no_email_was_sent(
+    coordinator_client, karlskoga
+):
     response = coordinator_client.post(
         reverse("organisations:add_person", args=[karlskoga.pk]),
-        {"username": "ny.handlaggare", "first_name": "Ny", "last_name": "Handläggare",
-         "email": "ny@example.org", "role": "case_officer"},
+        {
+            "username": "ny.handlaggare",
+            "first_name": "Ny",
+            "last_name": "Handläggare",
+            "email": "ny@example.org",
+            "role": "case_officer",
+        },
         follow=True,
     )
     user = get_user_model().objects.get(username="ny.handlaggare")
     assert not user.has_usable_password()
-    assert Membership.objects.filter(user=user, organisation=karlskoga, role="case_officer").exists()
+    assert Membership.objects.filter(
+        user=user, organisation=karlskoga, role="case_officer"
+    ).exists()
     assert "Inget e-postmeddelande skickades" in response.content.decode()
 
 
@@ -105,8 +134,13 @@ def test_adding_a_new_person_sends_an_invitation_when_email_is_configured(
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     coordinator_client.post(
         reverse("organisations:add_person", args=[karlskoga.pk]),
-        {"username": "inbjuden", "first_name": "In", "last_name": "Bjuden",
-         "email": "inbjuden@example.org", "role": "reader"},
+        {
+            "username": "inbjuden",
+            "first_name": "In",
+            "last_name": "Bjuden",
+            "email": "inbjuden@example.org",
+            "role": "reader",
+        },
     )
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["inbjuden@example.org"]
@@ -122,7 +156,8 @@ def test_adding_an_existing_person_needs_no_name(coordinator_client, karlskoga, 
 
 def test_new_person_needs_a_name(coordinator_client, karlskoga):
     response = coordinator_client.post(
-        reverse("organisations:add_person", args=[karlskoga.pk]), {"username": "okand", "role": "reader"}
+        reverse("organisations:add_person", args=[karlskoga.pk]),
+        {"username": "okand", "role": "reader"},
     )
     assert response.status_code == 200
     assert not get_user_model().objects.filter(username="okand").exists()
@@ -140,15 +175,19 @@ def test_the_same_role_twice_is_refused_with_a_message(coordinator_client, karls
 def test_last_organisation_admin_cannot_be_removed(client, org_admin, karlskoga):
     client.force_login(org_admin)
     membership = Membership.objects.get(user=org_admin)
-    response = client.post(reverse("organisations:membership_delete", args=[membership.pk]), follow=True)
+    response = client.post(
+        reverse("organisations:membership_delete", args=[membership.pk]), follow=True
+    )
     assert Membership.objects.filter(pk=membership.pk).exists()
     assert "minst en organisationsadministratör" in response.content.decode()
 
 
 def test_coordinator_changes_a_role(coordinator_client, case_officer):
     membership = Membership.objects.get(user=case_officer)
-    coordinator_client.post(reverse("organisations:membership_edit", args=[membership.pk]),
-                            {"role": "decision_maker", "body": ""})
+    coordinator_client.post(
+        reverse("organisations:membership_edit", args=[membership.pk]),
+        {"role": "decision_maker", "body": ""},
+    )
     membership.refresh_from_db()
     assert membership.role == "decision_maker"
     assert AuditEntry.objects.for_object(membership).filter(action="update").exists()
@@ -156,8 +195,10 @@ def test_coordinator_changes_a_role(coordinator_client, case_officer):
 
 def test_org_admin_edits_the_organisation(client, org_admin, karlskoga):
     client.force_login(org_admin)
-    client.post(reverse("organisations:edit", args=[karlskoga.pk]),
-                {"name": "Karlskoga kommun", "description": "Bergslagen"})
+    client.post(
+        reverse("organisations:edit", args=[karlskoga.pk]),
+        {"name": "Karlskoga kommun", "description": "Bergslagen"},
+    )
     karlskoga.refresh_from_db()
     assert karlskoga.description == "Bergslagen"
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEntry
-from organisations.models import Body, Membership, Network, Organisation, PopulationFact
 from organisations import services
+from organisations.models import Body, Membership, Network, Organisation, PopulationFact
 
 
 def test_anonymous_sees_nothing(karlskoga, social_committee, django_user_model):
@@ -31,23 +31,34 @@ def test_outsider_does_not_see_karlskoga_bodies(outsider, social_committee, dege
     assert list(Body.objects.visible_to(outsider)) == [degerfors_committee]
 
 
-def test_joint_body_is_visible_to_the_organisations_it_serves(outsider, joint_committee, social_committee):
+def test_joint_body_is_visible_to_the_organisations_it_serves(
+    outsider, joint_committee, social_committee
+):
     assert joint_committee in Body.objects.visible_to(outsider)
     assert social_committee not in Body.objects.visible_to(outsider)
 
 
-def test_member_of_a_joint_body_sees_the_organisations_it_serves(django_user_model, joint_committee,
-                                                                  karlskoga, degerfors):
+def test_member_of_a_joint_body_sees_the_organisations_it_serves(
+    django_user_model, joint_committee, karlskoga, degerfors
+):
     member = django_user_model.objects.create_user("joint-member", password="x")
     services.add_member(karlskoga, by=None, user=member, role="case_officer", body=joint_committee)
     assert set(Organisation.objects.visible_to(member)) == {karlskoga, degerfors}
 
 
-def test_network_is_visible_to_member_organisations(outsider, karlskoga, degerfors, social_committee):
-    network = services.create_network(karlskoga, by=None, name="Partnerskap", kind="partnership",
-                                      member_organisations=[karlskoga, degerfors])
-    hidden = services.create_network(karlskoga, by=None, name="Internt", kind="cross_sectoral",
-                                     member_bodies=[social_committee])
+def test_network_is_visible_to_member_organisations(
+    outsider, karlskoga, degerfors, social_committee
+):
+    network = services.create_network(
+        karlskoga,
+        by=None,
+        name="Partnerskap",
+        kind="partnership",
+        member_organisations=[karlskoga, degerfors],
+    )
+    hidden = services.create_network(
+        karlskoga, by=None, name="Internt", kind="cross_sectoral", member_bodies=[social_committee]
+    )
     visible = set(Network.objects.visible_to(outsider))
     assert network in visible
     assert hidden not in visible
@@ -90,10 +101,13 @@ def test_outsider_gets_404_for_history_of_karlskoga_body(outsider_client, social
     assert outsider_client.get(url).status_code == 404
 
 
-def test_404_for_another_organisation_looks_like_404_for_a_missing_one(outsider_client, social_committee):
+def test_404_for_another_organisation_looks_like_404_for_a_missing_one(
+    outsider_client, social_committee
+):
     others = outsider_client.get(reverse("organisations:body_detail", args=[social_committee.pk]))
     missing = outsider_client.get(reverse("organisations:body_detail", args=[999999]))
     assert others.status_code == missing.status_code == 404
+
     # The pages differ only in the address asked for and the (masked, per-request) CSRF token.
     def without_address(response):
         content = re.sub(r"/bodies/\d+/", "/bodies/N/", response.content.decode())

@@ -8,67 +8,138 @@ in Degerfors) must get 404 for them, as for something that does not exist.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from organisations.models import Membership, PopulationFact
 from organisations import services
+from organisations.models import Membership, PopulationFact
 
 PERSONAS = ("anonymous", "coordinator", "case_officer", "outsider")
 LOGIN = "login"  # anonymous users are sent to the login page
 
 # url name -> (kwargs builder key, {persona: expected status})
 EXPECTATIONS = {
-    "core:home": (None, {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302}),
-    "core:start": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200}),
-    "core:accessibility": (None, {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200}),
-    "core:history": ("history", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404}),
-    "accounts:login": (None, {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302}),
-    "accounts:logout": (None, {"anonymous": 405, "coordinator": 405, "case_officer": 405, "outsider": 405}),
-    "accounts:password_change": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
-                                        "outsider": 200}),
-    "accounts:password_reset_confirm": ("reset", {"anonymous": 200, "coordinator": 200, "case_officer": 200,
-                                                  "outsider": 200}),
-    "accounts:password_set_done": (None, {"anonymous": 200, "coordinator": 200, "case_officer": 200,
-                                          "outsider": 200}),
-    "set_language": (None, {"anonymous": 302, "coordinator": 302, "case_officer": 302, "outsider": 302}),
-    "convention:articles": (None, {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200}),
-    "convention:article": ("article", {"anonymous": 200, "coordinator": 200, "case_officer": 200,
-                                       "outsider": 200}),
-    "organisations:list": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200}),
-    "organisations:detail": ("organisation", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
-                                              "outsider": 404}),
-    "organisations:edit": ("organisation", {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403,
-                                            "outsider": 404}),
-    "organisations:population_add": ("organisation", {"anonymous": LOGIN, "coordinator": 200,
-                                                      "case_officer": 403, "outsider": 404}),
-    "organisations:population_delete": ("fact", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
-                                                 "outsider": 404}),
-    "organisations:body_create": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200,
-                                                      "case_officer": 403, "outsider": 404}),
-    "organisations:network_create": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200,
-                                                         "case_officer": 403, "outsider": 404}),
-    "organisations:people": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
-                                                 "outsider": 404}),
-    "organisations:add_person": ("organisation_pk", {"anonymous": LOGIN, "coordinator": 200,
-                                                     "case_officer": 403, "outsider": 404}),
-    "organisations:membership_edit": ("membership", {"anonymous": LOGIN, "coordinator": 200,
-                                                     "case_officer": 403, "outsider": 404}),
-    "organisations:membership_delete": ("membership", {"anonymous": LOGIN, "coordinator": 200,
-                                                       "case_officer": 403, "outsider": 404}),
-    "organisations:body_list": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
-                                       "outsider": 200}),
-    "organisations:body_detail": ("body", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
-                                           "outsider": 404}),
-    "organisations:body_edit": ("body", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
-                                         "outsider": 404}),
-    "organisations:body_delete": ("body", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
-                                           "outsider": 404}),
-    "organisations:network_list": (None, {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
-                                          "outsider": 200}),
-    "organisations:network_detail": ("network", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200,
-                                                 "outsider": 404}),
-    "organisations:network_edit": ("network", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
-                                               "outsider": 404}),
-    "organisations:network_delete": ("network", {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403,
-                                                 "outsider": 404}),
+    "core:home": (
+        None,
+        {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
+    "core:start": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "core:accessibility": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "core:history": (
+        "history",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "accounts:login": (
+        None,
+        {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
+    "accounts:logout": (
+        None,
+        {"anonymous": 405, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "accounts:password_change": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "accounts:password_reset_confirm": (
+        "reset",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "accounts:password_set_done": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "set_language": (
+        None,
+        {"anonymous": 302, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
+    "convention:articles": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "convention:article": (
+        "article",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "organisations:list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "organisations:detail": (
+        "organisation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "organisations:edit": (
+        "organisation",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:population_add": (
+        "organisation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:population_delete": (
+        "fact",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:body_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:network_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:people": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:add_person": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:membership_edit": (
+        "membership",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:membership_delete": (
+        "membership",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:body_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "organisations:body_detail": (
+        "body",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "organisations:body_edit": (
+        "body",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:body_delete": (
+        "body",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:network_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "organisations:network_detail": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "organisations:network_edit": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:network_delete": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -99,7 +170,9 @@ def test_no_expectation_for_a_url_that_is_gone():
 
 @pytest.fixture
 def url_kwargs(karlskoga, social_committee, karlskoga_network, case_officer):
-    fact = services.add_population_fact(karlskoga, by=None, year=2024, inhabitants=30000, source="SCB")
+    fact = services.add_population_fact(
+        karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
+    )
     return {
         None: {},
         "organisation": {"pk": karlskoga.pk},

@@ -39,7 +39,13 @@ def object_history(request, model_label, pk):
     entries = AuditEntry.objects.for_object(obj).select_related("actor")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     rows = [
-        (entry, [(_field_label(model, name), before, after) for name, (before, after) in entry.changes.items()])
+        (
+            entry,
+            [
+                (_field_label(model, name), before, after)
+                for name, (before, after) in entry.changes.items()
+            ],
+        )
         for entry in page
     ]
     return render(request, "core/history.html", {"object": obj, "page": page, "rows": rows})

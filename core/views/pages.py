@@ -23,12 +23,17 @@ def home(request):
 @login_required
 def start(request):
     access = user_access(request.user)
-    organisations = Organisation.objects.visible_to(request.user).filter(pk__in=access.organisation_ids)
+    organisations = Organisation.objects.visible_to(request.user).filter(
+        pk__in=access.organisation_ids
+    )
     bodies = Body.objects.filter(pk__in=access.body_roles).select_related("organisation")
     labels = dict(Role.choices)
     context = {
         "organisations": [
-            (organisation, sorted(str(labels[r]) for r in access.organisation_roles.get(organisation.pk, ())))
+            (
+                organisation,
+                sorted(str(labels[r]) for r in access.organisation_roles.get(organisation.pk, ())),
+            )
             for organisation in organisations
         ],
         "bodies": [
@@ -41,7 +46,9 @@ def start(request):
 
 @require_http_methods(["GET", "POST"])
 def accessibility(request):
-    form = AccessibilityReportForm(request.POST or None, initial={"page_url": request.GET.get("from", "")})
+    form = AccessibilityReportForm(
+        request.POST or None, initial={"page_url": request.GET.get("from", "")}
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Thank you. Your report has been received."))

@@ -32,7 +32,9 @@ def body_detail(request, pk):
         "body": body,
         "served": body.served_organisations.all(),
         "networks": body.networks.visible_to(request.user),
-        "members": members if can(request.user, "view", "membership", body.organisation_id) else None,
+        "members": members
+        if can(request.user, "view", "membership", body.organisation_id)
+        else None,
         "can_edit": can_on(request.user, "change", body),
         "can_delete": can_on(request.user, "delete", body),
         "can_see_history": can(request.user, "view", "auditentry", body.organisation_id, body.pk),
@@ -51,21 +53,29 @@ def body_create(request, organisation_pk):
         messages.success(request, _("The body was created."))
         return redirect(body)
     title = _("New body in %(organisation)s") % {"organisation": organisation}
-    return render(request, "organisations/form.html", {"form": form, "title": title, "object": organisation})
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_edit(request, pk):
     body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
-    form = BodyForm(request.POST or None, instance=Body.objects.get(pk=pk),
-                    organisation=body.organisation, user=request.user)
+    form = BodyForm(
+        request.POST or None,
+        instance=Body.objects.get(pk=pk),
+        organisation=body.organisation,
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         services.update_body(body, by=request.user, **form.cleaned_data)
         messages.success(request, _("The body was saved."))
         return redirect(body)
     title = _("Edit %(name)s") % {"name": body}
-    return render(request, "organisations/form.html", {"form": form, "title": title, "object": body})
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": body}
+    )
 
 
 @login_required
@@ -73,6 +83,9 @@ def body_edit(request, pk):
 def body_delete(request, pk):
     body = get_for_user(Body.objects.select_related("organisation"), request.user, "delete", pk=pk)
     return confirm_delete(
-        request, body, service=services.delete_body,
-        success_url=reverse("organisations:body_list"), cancel_url=body.get_absolute_url(),
+        request,
+        body,
+        service=services.delete_body,
+        success_url=reverse("organisations:body_list"),
+        cancel_url=body.get_absolute_url(),
     )

@@ -27,11 +27,15 @@ def confirm_delete(request, obj, *, service, success_url, cancel_url):
         try:
             service(obj, by=request.user)
         except (ValidationError, ProtectedError) as error:
-            message = error.messages[0] if isinstance(error, ValidationError) else _(
-                "It cannot be deleted because other records depend on it."
+            message = (
+                error.messages[0]
+                if isinstance(error, ValidationError)
+                else _("It cannot be deleted because other records depend on it.")
             )
             messages.error(request, message)
             return redirect(cancel_url)
         messages.success(request, _("“%(name)s” was deleted.") % {"name": obj})
         return redirect(success_url)
-    return render(request, "organisations/confirm_delete.html", {"object": obj, "cancel_url": cancel_url})
+    return render(
+        request, "organisations/confirm_delete.html", {"object": obj, "cancel_url": cancel_url}
+    )

@@ -47,28 +47,43 @@ def network_create(request, organisation_pk):
         messages.success(request, _("The network was created."))
         return redirect(network)
     title = _("New network convened by %(organisation)s") % {"organisation": organisation}
-    return render(request, "organisations/form.html", {"form": form, "title": title, "object": organisation})
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_edit(request, pk):
-    network = get_for_user(Network.objects.select_related("organisation"), request.user, "change", pk=pk)
-    form = NetworkForm(request.POST or None, instance=Network.objects.get(pk=pk),
-                       organisation=network.organisation, user=request.user)
+    network = get_for_user(
+        Network.objects.select_related("organisation"), request.user, "change", pk=pk
+    )
+    form = NetworkForm(
+        request.POST or None,
+        instance=Network.objects.get(pk=pk),
+        organisation=network.organisation,
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         services.update_network(network, by=request.user, **form.cleaned_data)
         messages.success(request, _("The network was saved."))
         return redirect(network)
     title = _("Edit %(name)s") % {"name": network}
-    return render(request, "organisations/form.html", {"form": form, "title": title, "object": network})
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": network}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_delete(request, pk):
-    network = get_for_user(Network.objects.select_related("organisation"), request.user, "delete", pk=pk)
+    network = get_for_user(
+        Network.objects.select_related("organisation"), request.user, "delete", pk=pk
+    )
     return confirm_delete(
-        request, network, service=services.delete_network,
-        success_url=reverse("organisations:network_list"), cancel_url=network.get_absolute_url(),
+        request,
+        network,
+        service=services.delete_network,
+        success_url=reverse("organisations:network_list"),
+        cancel_url=network.get_absolute_url(),
     )

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .. import services
 from ..access import can, can_on, get_for_user, require
 from ..forms import OrganisationForm, PopulationFactForm
 from ..models import Body, Network, Organisation, PopulationFact
-from .. import services
 from .helpers import confirm_delete
 
 
@@ -25,7 +25,9 @@ def organisation_list(request):
 @login_required
 def organisation_detail(request, pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=pk)
-    bodies = Body.objects.filter(Q(organisation=organisation) | Q(served_organisations=organisation))
+    bodies = Body.objects.filter(
+        Q(organisation=organisation) | Q(served_organisations=organisation)
+    )
     networks = Network.objects.visible_to(request.user).filter(
         Q(organisation=organisation) | Q(member_organisations=organisation)
     )
@@ -55,8 +57,15 @@ def organisation_edit(request, pk):
         services.update_organisation(organisation, by=request.user, **form.cleaned_data)
         messages.success(request, _("The organisation was saved."))
         return redirect(organisation)
-    return render(request, "organisations/form.html", {"form": form, "object": organisation,
-                                                       "title": _("Edit %(name)s") % {"name": organisation}})
+    return render(
+        request,
+        "organisations/form.html",
+        {
+            "form": form,
+            "object": organisation,
+            "title": _("Edit %(name)s") % {"name": organisation},
+        },
+    )
 
 
 @login_required
@@ -69,13 +78,20 @@ def population_add(request, pk):
         services.add_population_fact(organisation, by=request.user, **form.cleaned_data)
         messages.success(request, _("The population figure was added."))
         return redirect(organisation)
-    return render(request, "organisations/form.html", {"form": form, "object": organisation,
-                                                       "title": _("Add a population figure")})
+    return render(
+        request,
+        "organisations/form.html",
+        {"form": form, "object": organisation, "title": _("Add a population figure")},
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def population_delete(request, pk):
-    fact = get_for_user(PopulationFact.objects.select_related("organisation"), request.user, "delete", pk=pk)
+    fact = get_for_user(
+        PopulationFact.objects.select_related("organisation"), request.user, "delete", pk=pk
+    )
     url = fact.organisation.get_absolute_url()
-    return confirm_delete(request, fact, service=services.delete_population_fact, success_url=url, cancel_url=url)
+    return confirm_delete(
+        request, fact, service=services.delete_population_fact, success_url=url, cancel_url=url
+    )

@@ -18,11 +18,17 @@ from .helpers import apply_service, confirm_delete
 def people(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "view", "membership", organisation.pk)
-    memberships = Membership.objects.filter(organisation=organisation).select_related("user", "body")
-    return render(request, "organisations/people.html", {
-        "organisation": organisation,
-        "memberships": memberships,
-    })
+    memberships = Membership.objects.filter(organisation=organisation).select_related(
+        "user", "body"
+    )
+    return render(
+        request,
+        "organisations/people.html",
+        {
+            "organisation": organisation,
+            "memberships": memberships,
+        },
+    )
 
 
 @login_required
@@ -37,17 +43,24 @@ def add_person(request, organisation_pk):
 
         def add():
             user, created = services.find_or_create_person(
-                by=request.user, username=data["username"], email=data["email"],
-                first_name=data["first_name"], last_name=data["last_name"],
+                by=request.user,
+                username=data["username"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
             )
-            services.add_member(organisation, by=request.user, user=user, role=data["role"], body=data["body"])
+            services.add_member(
+                organisation, by=request.user, user=user, role=data["role"], body=data["body"]
+            )
             result.update(user=user, created=created)
 
         if apply_service(request, form, add):
             _report_invitation(request, result["user"], result["created"])
             return redirect("organisations:people", organisation_pk=organisation.pk)
     title = _("Add a person to %(organisation)s") % {"organisation": organisation}
-    return render(request, "organisations/form.html", {"form": form, "title": title, "object": organisation})
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    )
 
 
 def _report_invitation(request, user, created):
@@ -57,33 +70,50 @@ def _report_invitation(request, user, created):
     if services.invite_by_email(user, request=request):
         messages.info(request, _("An e-mail with a link to choose a password was sent."))
     else:
-        messages.warning(request, _(
-            "No e-mail was sent: e-mail is not configured for Barnrätt (or the person has no "
-            "address). An administrator must set a first password for the account."
-        ))
+        messages.warning(
+            request,
+            _(
+                "No e-mail was sent: e-mail is not configured for Barnrätt (or the person has no "
+                "address). An administrator must set a first password for the account."
+            ),
+        )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, pk):
-    membership = get_for_user(Membership.objects.select_related("user", "organisation"), request.user,
-                              "change", pk=pk)
+    membership = get_for_user(
+        Membership.objects.select_related("user", "organisation"), request.user, "change", pk=pk
+    )
     form = MembershipForm(request.POST or None, instance=Membership.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if apply_service(request, form, lambda: services.change_membership(
-                membership, by=request.user, role=data["role"], body=data["body"])):
+        if apply_service(
+            request,
+            form,
+            lambda: services.change_membership(
+                membership, by=request.user, role=data["role"], body=data["body"]
+            ),
+        ):
             forget_access(request.user)
             messages.success(request, _("The role was changed."))
             return redirect("organisations:people", organisation_pk=membership.organisation_id)
     title = _("Change the role of %(person)s") % {"person": membership.user}
-    return render(request, "organisations/form.html", {"form": form, "title": title, "object": membership})
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": membership}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_delete(request, pk):
-    membership = get_for_user(Membership.objects.select_related("user", "organisation", "body"),
-                              request.user, "delete", pk=pk)
+    membership = get_for_user(
+        Membership.objects.select_related("user", "organisation", "body"),
+        request.user,
+        "delete",
+        pk=pk,
+    )
     url = reverse("organisations:people", kwargs={"organisation_pk": membership.organisation_id})
-    return confirm_delete(request, membership, service=services.remove_membership, success_url=url, cancel_url=url)
+    return confirm_delete(
+        request, membership, service=services.remove_membership, success_url=url, cancel_url=url
+    )

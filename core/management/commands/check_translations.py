@@ -12,16 +12,28 @@ class Command(BaseCommand):
     help = "Refresh the Swedish catalogue from the code and fail on untranslated strings."
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-refresh", action="store_true", help="Check the .po file as it is.")
+        parser.add_argument(
+            "--no-refresh", action="store_true", help="Check the .po file as it is."
+        )
 
     def handle(self, *args, **options):
         if not options["no_refresh"]:
-            call_command("makemessages", locale=["sv"], no_obsolete=True, no_location=True,
-                         ignore_patterns=[".venv", "staticfiles"], verbosity=0)
+            call_command(
+                "makemessages",
+                locale=["sv"],
+                no_obsolete=True,
+                no_location=True,
+                ignore_patterns=[".venv", "staticfiles"],
+                verbosity=0,
+            )
         po_path = Path(settings.LOCALE_PATHS[0]) / "sv" / "LC_MESSAGES" / "django.po"
         catalogue = polib.pofile(str(po_path))
-        missing = [entry.msgid for entry in catalogue if not entry.translated() and not entry.obsolete]
+        missing = [
+            entry.msgid for entry in catalogue if not entry.translated() and not entry.obsolete
+        ]
         if missing:
             listing = "\n".join(f"  {msgid!r}" for msgid in missing[:50])
             raise CommandError(f"{len(missing)} Swedish translations missing or fuzzy:\n{listing}")
-        self.stdout.write(self.style.SUCCESS(f"All {len(catalogue)} strings are translated into Swedish."))
+        self.stdout.write(
+            self.style.SUCCESS(f"All {len(catalogue)} strings are translated into Swedish.")
+        )

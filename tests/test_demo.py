@@ -1,0 +1,72 @@
+"""The demo data follows the seed documents and loads twice without duplicates."""
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from core.models import AuditEntry
+from organisations.models import Body, Membership, Network, Organisation
+
+
+def counts():
+    return (
+        Organisation.objects.count(),
+        Body.objects.count(),
+        Network.objects.count(),
+        Membership.objects.count(),
+        get_user_model().objects.count(),
+        AuditEntry.objects.count(),
+    )
+
+
+def test_demo_loads_twice_without_duplicates(db):
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+    assert counts() == first
+
+
+def test_demo_has_the_joint_public_health_committee(db):
+    call_command("load_demo")
+    committee = Body.objects.get(name="Folkhälsonämnden")
+    assert committee.organisation.scb_code == "1883"
+    assert [o.scb_code for o in committee.served_organisations.all()] == ["1862"]
+
+
+def test_demo_has_the_public_health_team_of_northern_orebro(db):
+    call_command("load_demo")
+    team = Body.objects.get(name="Folkhälsoteamet norra Örebro län")
+    codes = {
+        team.organisation.scb_code,
+        *team.served_organisations.values_list("scb_code", flat=True),
+    }
+    assert codes == {"1884", "1863", "1864", "1885", "18"}
+
+
+def test_demo_partnership_has_ten_municipalities(db):
+    call_command("load_demo")
+    partnership = Network.objects.get(kind=Network.Kind.PARTNERSHIP)
+    assert partnership.member_organisations.count() == 10
+
+
+def test_cross_sectoral_network_holds_every_committee_of_both_municipalities(db):
+    call_command("load_demo")
+    network = Network.objects.get(kind=Network.Kind.CROSS_SECTORAL)
+    karlskoga_degerfors = Body.objects.filter(
+        organisation__scb_code__in=["1883", "1862"], kind__in=["committee", "board"]
+    )
+    assert set(karlskoga_degerfors) <= set(network.member_bodies.all())
+
+
+def test_every_role_has_a_demo_user_who_can_log_in(client, db):
+    call_command("load_demo")
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {
+        "coordinator",
+        "case_officer",
+        "decision_maker",
+        "dialogue_leader",
+        "reader",
+        "org_admin",
+    }
+    response = client.post("/accounts/login/", {"username": "samordnare", "password": "demo"})
+    assert response.status_code == 302
