@@ -48,8 +48,11 @@ serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET
 	DJANGO_ENV=production $(PY) manage.py migrate --no-input
 	DJANGO_ENV=production $(BIN)/gunicorn barnratt.wsgi --bind $(HOST):$(PORT) --workers 3
 
+# Browser tests flush the database after each test (live server), so they run in their own
+# pytest process after the rest of the suite has run in parallel on both cores.
 test: install-dev system-deps ## Run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 test-fast: install-dev ## Run the suite without the browser tests
 	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationsConfig(AppConfig):
     name = "organisations"
     verbose_name = _("Organisations")
+    # Called by `manage.py load_demo`.
+    demo_loader = "organisations.demo.load_demo"

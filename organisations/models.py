@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -141,10 +141,12 @@ class Body(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
-        serves_visible = Body.served_organisations.through.objects.filter(
-            body_id=OuterRef("pk"), organisation_id__in=organisation_ids
+        # `pk IN (subquery)` rather than EXISTS: both branches of the OR can then use an
+        # index, where a correlated EXISTS makes SQLite scan every body.
+        serving = Body.served_organisations.through.objects.filter(
+            organisation_id__in=organisation_ids
         )
-        return Q(organisation_id__in=organisation_ids) | Q(Exists(serves_visible))
+        return Q(organisation_id__in=organisation_ids) | Q(pk__in=serving.values("body_id"))
 
     def permission_scope(self):
         return self.organisation_id, self.pk
@@ -192,13 +194,15 @@ class Network(TenantModel):
     @classmethod
     def visibility_filter(cls, organisation_ids):
         member_org = Network.member_organisations.through.objects.filter(
-            network_id=OuterRef("pk"), organisation_id__in=organisation_ids
+            organisation_id__in=organisation_ids
         )
         member_body = Network.member_bodies.through.objects.filter(
-            network_id=OuterRef("pk"), body__organisation_id__in=organisation_ids
+            body__organisation_id__in=organisation_ids
         )
         return (
-            Q(organisation_id__in=organisation_ids) | Q(Exists(member_org)) | Q(Exists(member_body))
+            Q(organisation_id__in=organisation_ids)
+            | Q(pk__in=member_org.values("network_id"))
+            | Q(pk__in=member_body.values("network_id"))
         )
 
     def permission_scope(self):

@@ -25,14 +25,6 @@ AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-            # One worker drives the browser; the others run the rest of the suite.
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
-
 @pytest.fixture(scope="session")
 def browser():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -70,6 +62,7 @@ def phone(browser):
 
 @pytest.fixture
 def demo(transactional_db):
+    # Live-server tests flush the database after each test, so reference data is loaded again.
     call_command("load_demo")
 
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from .conftest import log_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_pages_raise_no_csp_violations(browser, live_server, demo):

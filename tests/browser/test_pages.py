@@ -8,7 +8,7 @@ from organisations.models import Body, Network, Organisation
 
 from .conftest import assert_accessible, log_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def public_paths():
