@@ -76,3 +76,14 @@ def test_query_count_does_not_grow_with_data(
     large = queries_for(coordinator_client, url)
     assert large == small, f"{name}: {small} queries with little data, {large} with more"
     assert small <= 12, f"{name} runs {small} queries"
+
+
+def test_people_page_does_not_query_per_person(coordinator_client, coordinator, karlskoga):
+    from django.contrib.auth import get_user_model
+
+    url = reverse("organisations:people", kwargs={"organisation_pk": karlskoga.pk})
+    few = queries_for(coordinator_client, url)
+    for i in range(8):
+        person = get_user_model().objects.create_user(f"reader{i}", password="x")
+        services.add_member(karlskoga, by=coordinator, user=person, role="reader")
+    assert queries_for(coordinator_client, url) == few

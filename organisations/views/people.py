@@ -19,7 +19,7 @@ def people(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "view", "membership", organisation.pk)
     memberships = Membership.objects.filter(organisation=organisation).select_related(
-        "user", "body"
+        "user", "body", "organisation"
     )
     return render(
         request,
