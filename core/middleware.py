@@ -1,4 +1,4 @@
-"""Session expiry after idle time, without writing the session on every request."""
+"""Swedish first; session expiry after idle time, without writing the session on every request."""
 
 import time
 
@@ -25,4 +25,19 @@ class IdleSessionTimeoutMiddleware:
                 request.session_expired = True
             elif now - last_seen >= REFRESH_SECONDS or LAST_SEEN_KEY not in request.session:
                 request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+class SwedishFirstMiddleware:
+    """Serve Swedish unless the user chose English with the language menu.
+
+    Django would otherwise follow the browser's Accept-Language, and many Swedish officials use
+    browsers set to English. Placed before LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)

@@ -12,6 +12,12 @@ def test_pages_are_swedish_by_default(client, db):
     assert "Hoppa till innehållet" in content
 
 
+def test_a_browser_set_to_english_still_gets_swedish(client, db):
+    response = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    content = response.content.decode()
+    assert '<html lang="sv">' in content
+
+
 def test_english_is_chosen_with_the_language_form(client, db):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     content = client.get(reverse("core:home")).content.decode()
@@ -74,3 +80,17 @@ def test_accessibility_report_needs_a_description_and_keeps_input(client, db):
     content = response.content.decode()
     assert "Detta fält måste fyllas i." in content
     assert "/min-sida/" in content
+
+
+def test_operators_see_unanswered_accessibility_reports_at_start(client, django_user_model):
+    root = django_user_model.objects.create_superuser("root", password="x")
+    AccessibilityReport.objects.create(description="Kontrasten är för låg")
+    client.force_login(root)
+    content = client.get(reverse("core:start")).content.decode()
+    assert "1 anmälan om tillgänglighet att besvara" in content
+
+
+def test_other_users_do_not_see_accessibility_reports(coordinator_client):
+    AccessibilityReport.objects.create(description="Kontrasten är för låg")
+    content = coordinator_client.get(reverse("core:start")).content.decode()
+    assert "att besvara" not in content

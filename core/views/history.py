@@ -20,6 +20,10 @@ HISTORY_MODELS = {
 }
 
 
+# Each entry is several table rows; 25 entries keep the page quick to render and to read.
+HISTORY_PAGE_SIZE = 25
+
+
 def _field_label(model, name):
     try:
         return str(model._meta.get_field(name).verbose_name)
@@ -37,7 +41,7 @@ def object_history(request, model_label, pk):
     if not can(request.user, "view", "auditentry", organisation_id, body_id):
         raise PermissionDenied
     entries = AuditEntry.objects.for_object(obj).select_related("actor")
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         (
             entry,
