@@ -1,31 +1,33 @@
 from django.contrib import admin
 
+from core.admin import AuditedModelAdmin
+
 from .models import Body, Membership, Network, Organisation, PopulationFact
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "scb_code"]
     list_filter = ["kind"]
     search_fields = ["name", "scb_code"]
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "organisation"]
     list_filter = ["kind"]
     search_fields = ["name"]
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "organisation"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedModelAdmin):
     list_display = ["user", "role", "organisation", "body"]
     list_filter = ["role"]
 
 
-admin.site.register(PopulationFact)
+admin.site.register(PopulationFact, AuditedModelAdmin)

@@ -110,10 +110,11 @@ def _network(organisation, name, kind, *, organisations=(), bodies=(), descripti
 
 def load_organisations():
     for code, name, kind in ORGANISATIONS:
-        Organisation.objects.get_or_create(scb_code=code, defaults={"name": name, "kind": kind})
-    Organisation.objects.get_or_create(
-        name="Rädda Barnen Örebro", kind=Organisation.Kind.CIVIL_SOCIETY, scb_code=""
-    )
+        if not Organisation.objects.filter(scb_code=code).exists():
+            services.create_organisation(by=None, scb_code=code, name=name, kind=kind)
+    civil_society = {"name": "Rädda Barnen Örebro", "kind": Organisation.Kind.CIVIL_SOCIETY}
+    if not Organisation.objects.filter(**civil_society).exists():
+        services.create_organisation(by=None, **civil_society)
     for code, year, inhabitants, source in POPULATION:
         organisation = _organisation(code)
         if not PopulationFact.objects.filter(organisation=organisation, year=year).exists():

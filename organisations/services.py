@@ -22,6 +22,10 @@ from .models import Body, Membership, Network, Organisation, PopulationFact
 from .roles import Role
 
 
+def create_organisation(*, by, **fields) -> Organisation:
+    return create_object(Organisation, by=by, **fields)
+
+
 def update_organisation(organisation: Organisation, *, by, **fields) -> Organisation:
     return update_object(organisation, by=by, **fields)
 

@@ -91,3 +91,30 @@ def test_history_of_unknown_model_is_404(coordinator_client, coordinator):
         reverse("core:history", args=["accounts.user", coordinator.pk])
     )
     assert response.status_code == 404
+
+
+def test_changes_made_in_django_admin_are_logged(client, django_user_model, social_committee):
+    root = django_user_model.objects.create_superuser("root", password="x")
+    client.force_login(root)
+    url = reverse("admin:organisations_body_change", args=[social_committee.pk])
+    response = client.post(
+        url,
+        {
+            "name": "Socialnämnden",
+            "kind": "board",
+            "description": "",
+            "organisation": social_committee.organisation_id,
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.for_object(social_committee).filter(action="update").get()
+    assert entry.actor == root
+    assert entry.changes == {"kind": ["committee", "board"]}
+
+
+def test_deletes_in_django_admin_are_logged(client, django_user_model, social_committee):
+    root = django_user_model.objects.create_superuser("root", password="x")
+    client.force_login(root)
+    pk = social_committee.pk
+    client.post(reverse("admin:organisations_body_delete", args=[pk]), {"post": "yes"})
+    assert AuditEntry.objects.filter(action="delete", object_id=str(pk), actor=root).exists()
