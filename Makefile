@@ -60,7 +60,7 @@ test-fast: install-dev ## Run the suite without the browser tests
 lint: install-dev ## ruff, Django's deploy checks, migrations and translations in step
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	env -u DJANGO_ALLOW_ASYNC_UNSAFE $(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check_translations
 

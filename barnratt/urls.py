@@ -6,7 +6,10 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("organisations.urls")),
     path("", include("convention.urls")),
+    path("", include("assessments.urls")),
     path("accounts/", include("accounts.urls")),
+    path("api/v1/", include("api.urls")),
+    path("", include("api.page_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

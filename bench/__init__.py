@@ -1,8 +1,13 @@
 """`make bench`: a national-scale dataset and a harness that measures pages against it.
 
-- `bench.dataset` generates the data (one generator per domain; `python -m bench.dataset`).
+- `bench.dataset` generates the data (one generator per domain; `python -m bench.dataset`);
+  `bench.plan` holds its sizes, templates and names, `bench.inventory` reads it back (the ids
+  the pages need, row counts).
 - `bench.session` makes a signed-in session for the bench user (`python -m bench.session`).
 - `bench.pages` lists the pages that are measured.
-- `bench.run` puts it together (`python -m bench.run`); `docs/performance.md` explains it.
+- `bench.run` puts it together (`python -m bench.run`): `bench.databases` creates and drops the
+  database of each scale, `bench.server` starts and stops gunicorn, `bench.measure` is the HTTP
+  client, `bench.report` prints the tables and writes the JSON. `bench.common` is shared.
+  `docs/performance.md` explains it.
 - `bench.summary` folds several result files into the medians quoted in the docs.
 """

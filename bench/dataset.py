@@ -11,7 +11,8 @@ and through it the organisations that body serves.
 
 Each domain has one generator function `name(data: Dataset)`, run in its own transaction in
 the order of `GENERATORS`. A later domain (cases, consultations, plans) adds a generator at the
-end of the list and, if pages need them, ids in `discover_ids`.
+end of the list and, if pages need them, ids in `bench.inventory.discover_ids`. The sizes,
+templates and names are in `bench.plan`.
 
     python -m bench.dataset --scale 0.1     # into the configured database; prints JSON
 
@@ -21,146 +22,36 @@ organisation's objects get a realistic history, so that the history page has som
 
 import argparse
 import json
-import os
 import sys
 import time
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
-NATIONAL_MUNICIPALITIES = 290
-NATIONAL_REGIONS = 21
-MIN_SCALE, MAX_SCALE = 0.02, 4.0
-BATCH_SIZE = 1000
-
-MUNICIPALITY_PREFIX = "Benchkommun"
-REGION_PREFIX = "Benchregion"
-BENCH_USERNAME = "bench-coordinator"
-# Everybody gets the hash of this password (computed once); nobody needs to log in with it.
-BENCH_PASSWORD = "bench-only-not-a-real-password"
-# The first municipality by SCB code, the bench user's organisation at every scale.
-BENCH_MUNICIPALITY_CODE = "0101"
-FIRST_REGION_CODE = "01"
-PARTNERSHIP_NAME = "Benchpartnerskapet för barns rättigheter"
-HISTORY_BODY_NAME = "Barn- och utbildningsnämnden"
-AUDIT_ENTRIES_ON_BODY = 60
-AUDIT_ENTRIES_ON_ORGANISATION = 10
-# Audit times are fixed so that both scales show identical history pages.
-AUDIT_START = datetime(2024, 1, 8, 8, 0, tzinfo=UTC)
-
-# (name, kind, how many organisations a joint body serves). A municipality's joint body serves
-# the next municipalities by code (wrapping around); a region's serves the first ones in its
-# county. Either way every organisation is served by the same number of joint bodies.
-MUNICIPALITY_BODIES = [
-    ("Kommunstyrelsen", "board", 0),
-    ("Barn- och utbildningsnämnden", "committee", 0),
-    ("Socialnämnden", "committee", 0),
-    ("Kultur- och fritidsnämnden", "committee", 0),
-    ("Tekniska nämnden", "committee", 0),
-    ("Miljö- och byggnadsnämnden", "committee", 0),
-    ("Valnämnden", "committee", 0),
-    ("Gemensamma överförmyndarnämnden", "committee", 1),
-    ("Kommunstyrelsens arbetsutskott", "board", 0),
-    ("Barn- och utbildningsförvaltningen", "administration", 0),
-    ("Socialförvaltningen", "administration", 0),
-    ("Kommunledningsförvaltningen", "administration", 0),
-    ("Samhällsbyggnadsförvaltningen", "administration", 0),
-    ("Folkhälsoteamet", "team", 2),
-    ("Barnrättsteamet", "team", 0),
-]
-REGION_BODIES = [
-    ("Regionstyrelsen", "board", 0),
-    ("Hälso- och sjukvårdsnämnden", "committee", 0),
-    ("Regionala utvecklingsnämnden", "committee", 0),
-    ("Kulturnämnden", "committee", 0),
-    ("Patientnämnden", "committee", 0),
-    ("Trafiknämnden", "committee", 0),
-    ("Tandvårdsnämnden", "committee", 0),
-    ("Regionstyrelsens arbetsutskott", "board", 0),
-    ("Regionledningsförvaltningen", "administration", 0),
-    ("Hälso- och sjukvårdsförvaltningen", "administration", 0),
-    ("Förvaltningen för regional utveckling", "administration", 0),
-    ("Barnhälsovårdsenheten", "team", 0),
-    ("Folkhälsoenheten", "team", 2),
-    ("Barnrättsstrategerna", "team", 0),
-    ("Samverkansgruppen för barn och unga", "team", 0),
-]
-# Hosted by the first region; the steering group serves the 2nd and 3rd municipality.
-PARTNERSHIP_BODIES = [
-    ("Partnerskapets styrgrupp", "board", 2),
-    ("Partnerskapets kansli", "team", 0),
-]
-
-# (person number 1-10, role, index of the body for a body role or None): 11 roles, 10 people.
-ROLE_PLAN = [
-    (1, "coordinator", None),
-    (2, "org_admin", None),
-    (3, "case_officer", None),
-    (4, "case_officer", 1),
-    (5, "decision_maker", 0),
-    (6, "dialogue_leader", None),
-    (7, "reader", None),
-    (8, "reader", 2),
-    (9, "decision_maker", 1),
-    (10, "reader", None),
-    (10, "dialogue_leader", 3),
-]
-PEOPLE_PER_ORGANISATION = max(number for number, _role, _body in ROLE_PLAN)
-TITLES = ["Samordnare", "Handläggare", "Utvecklingsledare", "Strateg", "Enhetschef"]
-
-
-def sizes(scale: float) -> tuple[int, int]:
-    """(municipalities, regions) at `scale`."""
-    if not MIN_SCALE <= scale <= MAX_SCALE:
-        raise ValueError(f"scale must be between {MIN_SCALE} and {MAX_SCALE}, not {scale}")
-    municipalities = round(NATIONAL_MUNICIPALITIES * scale)
-    regions = max(1, round(NATIONAL_REGIONS * scale))
-    return municipalities, regions
-
-
-def county_sizes(municipalities: int, regions: int) -> list[int]:
-    """Municipalities per region, in contiguous blocks (the first regions get one more)."""
-    base, extra = divmod(municipalities, regions)
-    return [base + (1 if index < extra else 0) for index in range(regions)]
-
-
-@dataclass
-class Dataset:
-    """What the generators created so far, for the generators that follow."""
-
-    scale: float
-    municipalities: list = field(default_factory=list)  # in SCB-code order
-    regions: list = field(default_factory=list)  # in SCB-code order
-    counties: dict = field(default_factory=dict)  # region pk -> its municipalities
-    bodies: dict = field(default_factory=dict)  # organisation pk -> bodies in template order
-    partnership: object = None
-    partnership_bodies: list = field(default_factory=list)
-    people: dict = field(default_factory=dict)  # organisation pk -> users 1..10
-    _password_hash: str = ""
-
-    @property
-    def organisations(self) -> list:
-        return [*self.regions, *self.municipalities]
-
-    @property
-    def bench_organisation(self):
-        return self.municipalities[0]
-
-    @property
-    def password_hash(self) -> str:
-        if not self._password_hash:
-            from django.contrib.auth.hashers import make_password
-
-            self._password_hash = make_password(BENCH_PASSWORD)
-        return self._password_hash
-
-
-def _bulk(model, objects: list) -> list:
-    created = model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
-    if created and created[0].pk is None:
-        raise RuntimeError("This database backend does not return primary keys from bulk inserts.")
-    return created
-
+from bench.common import setup_django
+from bench.inventory import already_generated, check_database_is_fresh, counts, discover_ids
+from bench.plan import (
+    AUDIT_START,
+    BATCH_SIZE,
+    BENCH_MUNICIPALITY_CODE,
+    BENCH_USERNAME,
+    HISTORY_BODY_NAME,
+    MUNICIPALITY_BODIES,
+    MUNICIPALITY_PREFIX,
+    PARTNERSHIP_BODIES,
+    PARTNERSHIP_NAME,
+    PEOPLE_PER_ORGANISATION,
+    REGION_BODIES,
+    REGION_PREFIX,
+    ROLE_PLAN,
+    TITLES,
+    Dataset,
+    body_history,
+    bulk,
+    municipality_codes,
+    organisation_history,
+    served_by,
+    sizes,
+)
 
 # --- Generators, one per domain --------------------------------------------------------------
 
@@ -179,19 +70,16 @@ def organisations(data: Dataset) -> None:
         )
         for number in range(1, n_regions + 1)
     ]
-    municipalities = []
-    for number, size in enumerate(county_sizes(n_municipalities, n_regions), start=1):
-        for index in range(1, size + 1):
-            code = f"{number:02d}{index:02d}"
-            municipalities.append(
-                Organisation(
-                    name=f"{MUNICIPALITY_PREFIX} {code}",
-                    kind=Organisation.Kind.MUNICIPALITY,
-                    scb_code=code,
-                    description="Syntetisk kommun för prestandamätning.",
-                )
-            )
-    _bulk(Organisation, regions + municipalities)
+    municipalities = [
+        Organisation(
+            name=f"{MUNICIPALITY_PREFIX} {code}",
+            kind=Organisation.Kind.MUNICIPALITY,
+            scb_code=code,
+            description="Syntetisk kommun för prestandamätning.",
+        )
+        for code in municipality_codes(n_municipalities, n_regions)
+    ]
+    bulk(Organisation, regions + municipalities)
     data.regions, data.municipalities = regions, municipalities
     for region in regions:
         data.counties[region.pk] = [m for m in municipalities if m.county_code == region.scb_code]
@@ -218,7 +106,7 @@ def population(data: Dataset) -> None:
                     source="Syntetiska data för prestandamätning",
                 )
             )
-    _bulk(PopulationFact, facts)
+    bulk(PopulationFact, facts)
 
 
 def bodies(data: Dataset) -> None:
@@ -242,32 +130,20 @@ def bodies(data: Dataset) -> None:
         )
         for organisation, name, kind, _serves in plan
     ]
-    _bulk(Body, objects)
+    bulk(Body, objects)
     for body in objects:
         data.bodies.setdefault(body.organisation_id, []).append(body)
     data.partnership_bodies = data.bodies[first_region.pk][len(REGION_BODIES) :]
 
-    municipalities = data.municipalities
-    position = {m.pk: index for index, m in enumerate(municipalities)}
+    position = {m.pk: index for index, m in enumerate(data.municipalities)}
     served = []
     for body, (organisation, _name, _kind, serves) in zip(objects, plan, strict=True):
-        if not serves:
-            continue
-        if body in data.partnership_bodies:
-            targets = municipalities[1 : 1 + serves]
-        elif organisation.kind == "region":
-            targets = data.counties[organisation.pk][:serves]
-        else:
-            start = position[organisation.pk]
-            targets = [
-                municipalities[(start + step) % len(municipalities)]
-                for step in range(1, serves + 1)
-            ]
-        served.extend(
-            Body.served_organisations.through(body_id=body.pk, organisation_id=target.pk)
-            for target in targets
-        )
-    _bulk(Body.served_organisations.through, served)
+        if serves:
+            served.extend(
+                Body.served_organisations.through(body_id=body.pk, organisation_id=target.pk)
+                for target in served_by(data, body, organisation, serves, position)
+            )
+    bulk(Body.served_organisations.through, served)
 
 
 def networks(data: Dataset) -> None:
@@ -275,7 +151,29 @@ def networks(data: Dataset) -> None:
     and one partnership of all municipalities convened by the first region."""
     from organisations.models import Network
 
-    plan = []  # (network, member organisations, member bodies)
+    plan = network_plan(data)  # (network, member organisations, member bodies)
+    bulk(Network, [network for network, _orgs, _bodies in plan])
+    data.partnership = plan[-1][0]
+
+    org_links, body_links = [], []
+    for network, members, member_bodies in plan:
+        org_links.extend(
+            Network.member_organisations.through(network_id=network.pk, organisation_id=m.pk)
+            for m in members
+        )
+        body_links.extend(
+            Network.member_bodies.through(network_id=network.pk, body_id=b.pk)
+            for b in member_bodies
+        )
+    bulk(Network.member_organisations.through, org_links)
+    bulk(Network.member_bodies.through, body_links)
+
+
+def network_plan(data: Dataset) -> list:
+    """(network, member organisations, member bodies), the partnership last."""
+    from organisations.models import Network
+
+    plan = []
     for municipality in data.municipalities:
         network = Network(
             organisation=municipality,
@@ -299,21 +197,7 @@ def networks(data: Dataset) -> None:
         description="Alla kommuner som utbyter erfarenheter och granskar varandras arbete.",
     )
     plan.append((partnership, data.municipalities, data.partnership_bodies))
-    _bulk(Network, [network for network, _orgs, _bodies in plan])
-    data.partnership = partnership
-
-    org_links, body_links = [], []
-    for network, members, member_bodies in plan:
-        org_links.extend(
-            Network.member_organisations.through(network_id=network.pk, organisation_id=m.pk)
-            for m in members
-        )
-        body_links.extend(
-            Network.member_bodies.through(network_id=network.pk, body_id=b.pk)
-            for b in member_bodies
-        )
-    _bulk(Network.member_organisations.through, org_links)
-    _bulk(Network.member_bodies.through, body_links)
+    return plan
 
 
 def people(data: Dataset) -> None:
@@ -325,37 +209,38 @@ def people(data: Dataset) -> None:
     User = get_user_model()
     users, owners = [], []
     for organisation in data.organisations:
-        code = organisation.scb_code
         for number in range(1, PEOPLE_PER_ORGANISATION + 1):
-            username = f"bench-{code}-{number:02d}"
-            users.append(
-                User(
-                    username=username,
-                    first_name="Bench",
-                    last_name=f"Användare {code}-{number:02d}",
-                    email=f"{username}@bench.invalid",
-                    title=TITLES[number % len(TITLES)],
-                    password=data.password_hash,
-                )
-            )
+            users.append(person(User, organisation.scb_code, number, data.password_hash))
             owners.append(organisation)
-    _bulk(User, users)
+    bulk(User, users)
     for user, organisation in zip(users, owners, strict=True):
         data.people.setdefault(organisation.pk, []).append(user)
 
     memberships = []
     for organisation in data.organisations:
         staff, org_bodies = data.people[organisation.pk], data.bodies[organisation.pk]
-        for number, role, body_index in ROLE_PLAN:
-            memberships.append(
-                Membership(
-                    organisation=organisation,
-                    user=staff[number - 1],
-                    body=None if body_index is None else org_bodies[body_index],
-                    role=role,
-                )
+        memberships.extend(
+            Membership(
+                organisation=organisation,
+                user=staff[number - 1],
+                body=None if body_index is None else org_bodies[body_index],
+                role=role,
             )
-    _bulk(Membership, memberships)
+            for number, role, body_index in ROLE_PLAN
+        )
+    bulk(Membership, memberships)
+
+
+def person(User, code: str, number: int, password_hash: str):
+    username = f"bench-{code}-{number:02d}"
+    return User(
+        username=username,
+        first_name="Bench",
+        last_name=f"Användare {code}-{number:02d}",
+        email=f"{username}@bench.invalid",
+        title=TITLES[number % len(TITLES)],
+        password=password_hash,
+    )
 
 
 def bench_user(data: Dataset) -> None:
@@ -376,7 +261,7 @@ def bench_user(data: Dataset) -> None:
     )
     home = data.bench_organisation
     partnership_body = data.partnership_bodies[0]
-    _bulk(
+    bulk(
         Membership,
         [
             Membership(organisation=home, user=user, role="coordinator"),
@@ -394,64 +279,41 @@ def bench_user(data: Dataset) -> None:
 def audit(data: Dataset) -> None:
     """A realistic history for the bench organisation and one of its bodies (none for the
     bulk data)."""
-    from django.contrib.contenttypes.models import ContentType
-
     from core.models import AuditEntry
 
     home = data.bench_organisation
     body = next(b for b in data.bodies[home.pk] if b.name == HISTORY_BODY_NAME)
     actors = data.people[home.pk][:2]  # the coordinator and the organisation admin
     neighbour = data.municipalities[1]
-
-    def entry(obj, number, action, changes, note=""):
-        actor = actors[number % len(actors)]
-        return AuditEntry(
-            created_at=AUDIT_START + timedelta(days=3 * number, hours=number % 8),
-            actor=actor,
-            actor_label=str(actor),
-            action=action,
-            content_type=ContentType.objects.get_for_model(type(obj)),
-            object_id=str(obj.pk),
-            object_repr=str(obj),
-            organisation_id=home.pk,
-            changes=changes,
-            note=note,
-        )
-
-    def description(subject, version):
-        return f"{subject}. Syntetisk beskrivning, version {version}."
-
     entries = [
-        entry(
-            body,
-            0,
-            AuditEntry.Action.CREATE,
-            {
-                "organisation": [None, home.pk],
-                "name": [None, body.name],
-                "kind": [None, body.kind],
-                "description": [None, description(body.name, 0)],
-            },
-        )
+        audit_entry(home, actors, body, number, action, changes, note)
+        for number, action, changes, note in body_history(home, body, neighbour)
     ]
-    for number in range(1, AUDIT_ENTRIES_ON_BODY):
-        changes = {
-            "description": [description(body.name, number - 1), description(body.name, number)]
-        }
-        if number % 5 == 0:
-            changes["served_organisations"] = (
-                [[], [neighbour.pk]] if number % 10 else [[neighbour.pk], []]
-            )
-        if number % 7 == 0:
-            changes["kind"] = ["committee", "board"] if number % 14 else ["board", "committee"]
-        note = f"Beslut i nämnden, ärende {number}" if number % 4 == 0 else ""
-        entries.append(entry(body, number, AuditEntry.Action.UPDATE, changes, note))
-    for number in range(AUDIT_ENTRIES_ON_ORGANISATION):
-        changes = {
-            "description": [description(home.name, number), description(home.name, number + 1)]
-        }
-        entries.append(entry(home, number, AuditEntry.Action.UPDATE, changes))
+    entries.extend(
+        audit_entry(home, actors, home, number, AuditEntry.Action.UPDATE, changes)
+        for number, changes in organisation_history(home)
+    )
     AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+
+
+def audit_entry(home, actors, obj, number, action, changes, note=""):
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import AuditEntry
+
+    actor = actors[number % len(actors)]
+    return AuditEntry(
+        created_at=AUDIT_START + timedelta(days=3 * number, hours=number % 8),
+        actor=actor,
+        actor_label=str(actor),
+        action=action,
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=str(obj.pk),
+        object_repr=str(obj),
+        organisation_id=home.pk,
+        changes=changes,
+        note=note,
+    )
 
 
 # Run in this order, each in its own transaction. Add new domains at the end.
@@ -459,23 +321,6 @@ GENERATORS = [organisations, population, bodies, networks, people, bench_user, a
 
 
 # --- Entry points ---------------------------------------------------------------------------
-
-
-def already_generated() -> bool:
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.filter(username=BENCH_USERNAME).exists()
-
-
-def check_database_is_fresh() -> None:
-    """Refuse to mix bench data into a database with other data (the development database)."""
-    from organisations.models import Organisation
-
-    if Organisation.objects.exists():
-        raise SystemExit(
-            "bench.dataset: the database already holds organisations that are not bench data. "
-            "Generate into a fresh database (bench.run does: BARNRATT_SQLITE_PATH=bench/...)."
-        )
 
 
 def generate(scale: float, log=None) -> dict:
@@ -497,51 +342,6 @@ def generate(scale: float, log=None) -> dict:
         if log:
             log(f"{generator.__name__:<14} {time.perf_counter() - started:6.2f} s")
     return discover_ids()
-
-
-def discover_ids() -> dict:
-    """Primary keys the page specs need, found by natural keys (identical at every scale)."""
-    from django.contrib.auth import get_user_model
-
-    from organisations.models import Body, Network, Organisation
-
-    home = Organisation.objects.get(scb_code=BENCH_MUNICIPALITY_CODE)
-    return {
-        "bench_user": get_user_model().objects.get(username=BENCH_USERNAME).pk,
-        "bench_organisation": home.pk,
-        "bench_body": Body.objects.get(organisation=home, name=HISTORY_BODY_NAME).pk,
-        "history_body": Body.objects.get(organisation=home, name=HISTORY_BODY_NAME).pk,
-        "partnership": Network.objects.get(
-            organisation__scb_code=FIRST_REGION_CODE, name=PARTNERSHIP_NAME
-        ).pk,
-    }
-
-
-def counts() -> dict:
-    from django.contrib.auth import get_user_model
-
-    from core.models import AuditEntry
-    from organisations.models import Body, Membership, Network, Organisation, PopulationFact
-
-    return {
-        "organisations": Organisation.objects.count(),
-        "bodies": Body.objects.count(),
-        "joint_body_links": Body.served_organisations.through.objects.count(),
-        "networks": Network.objects.count(),
-        "network_organisation_links": Network.member_organisations.through.objects.count(),
-        "network_body_links": Network.member_bodies.through.objects.count(),
-        "users": get_user_model().objects.count(),
-        "memberships": Membership.objects.count(),
-        "population_facts": PopulationFact.objects.count(),
-        "audit_entries": AuditEntry.objects.count(),
-    }
-
-
-def setup_django() -> None:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "barnratt.settings")
-    django.setup()
 
 
 def main(argv=None) -> int:

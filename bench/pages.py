@@ -1,6 +1,6 @@
 """The pages `bench.run` measures, as the bench user.
 
-A path is a template filled in with the ids `bench.dataset.discover_ids` returns, e.g.
+A path is a template filled in with the ids `bench.inventory.discover_ids` returns, e.g.
 "/bodies/{bench_body}/". `expect` is text the page must contain (a cheap check that the page
 shows the data and not an empty state). To measure a new page, add a `Page` here (and its id in
 `discover_ids` if it needs one).

@@ -10,7 +10,8 @@ import sys
 import time
 from importlib import import_module
 
-from bench.dataset import BENCH_USERNAME, setup_django
+from bench.common import setup_django
+from bench.plan import BENCH_USERNAME
 
 
 def create_session(username: str) -> tuple[str, str]:

@@ -9,7 +9,8 @@ import statistics
 import sys
 from pathlib import Path
 
-from bench.run import BENCH_DIR, CPU_TARGET, REFERENCE
+from bench.common import BENCH_DIR, CPU_TARGET
+from bench.pages import REFERENCE
 
 
 def load(paths: list[Path]) -> list[dict]:

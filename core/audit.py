@@ -17,25 +17,29 @@ def _plain(value):
     """A JSON-safe copy of a field value (dates, decimals and UUIDs as text)."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, set | frozenset):
         return sorted(_plain(item) for item in value)
     return _encoder.default(value)
 
 
-def _concrete_fields(instance):
+def _concrete_fields(instance, *, audited_only=True):
+    excluded = getattr(instance, "audit_exclude", ()) if audited_only else ()
     return [
         field
         for field in instance._meta.concrete_fields
-        if not field.primary_key and field.name not in getattr(instance, "audit_exclude", ())
+        if not field.primary_key and field.name not in excluded
     ]
 
 
-def snapshot(instance) -> dict:
-    """The audited field values of an instance, keyed by field name."""
-    return {
-        field.name: _plain(field.value_from_object(instance))
-        for field in _concrete_fields(instance)
-    }
+def snapshot(instance, *, audited_only=True) -> dict:
+    """The field values of an instance, keyed by field name. Fields a model lists in
+    `audit_exclude` (counters, timestamps) are left out unless `audited_only` is False."""
+    fields = _concrete_fields(instance, audited_only=audited_only)
+    return {field.name: _plain(field.value_from_object(instance)) for field in fields}
 
 
 def _m2m_snapshot(instance, names) -> dict:
@@ -91,17 +95,18 @@ def update_object(
     """Change fields of a record; only fields that really changed are saved and logged."""
     m2m = m2m or {}
     with transaction.atomic():
+        stored = snapshot(instance, audited_only=False)
         before = snapshot(instance) | _m2m_snapshot(instance, m2m.keys())
         for name, value in fields.items():
             setattr(instance, name, value)
         instance.full_clean()
-        after_fields = snapshot(instance)
-        changed = [name for name in fields if before.get(name) != after_fields.get(name)]
+        now = snapshot(instance, audited_only=False)
+        changed = [name for name in fields if stored.get(name) != now.get(name)]
         if changed:
             instance.save(update_fields=changed)
         for name, values in m2m.items():
             getattr(instance, name).set(values)
-        after = after_fields | _m2m_snapshot(instance, m2m.keys())
+        after = snapshot(instance) | _m2m_snapshot(instance, m2m.keys())
         changes = {
             name: [before.get(name), value]
             for name, value in after.items()

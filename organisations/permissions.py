@@ -4,6 +4,9 @@ and a test keeps the two in step."""
 from .roles import ALL_ROLES, Role
 
 MANAGERS = frozenset({Role.ORG_ADMIN, Role.COORDINATOR})
+# Who prepares cases and writes assessments, and who reviews them before decision.
+PREPARERS = frozenset({Role.CASE_OFFICER, Role.COORDINATOR})
+REVIEWERS = frozenset({Role.DECISION_MAKER, Role.COORDINATOR})
 
 # (object type, action) -> roles allowed. Object types are model names.
 PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
@@ -24,6 +27,20 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("membership", "change"): MANAGERS,
     ("membership", "delete"): MANAGERS,
     ("auditentry", "view"): MANAGERS,
+    ("case", "view"): ALL_ROLES,
+    ("case", "add"): PREPARERS,
+    ("case", "change"): PREPARERS,
+    ("assessment", "view"): ALL_ROLES,
+    ("assessment", "change"): PREPARERS,
+    ("assessment", "review"): REVIEWERS,
+    ("decision", "add"): frozenset({Role.DECISION_MAKER}),
+    ("decision", "follow_up"): PREPARERS | frozenset({Role.DECISION_MAKER}),
+    ("assessmenttemplate", "view"): ALL_ROLES,
+    ("assessmenttemplate", "add"): frozenset({Role.COORDINATOR}),
+    ("assessmenttemplate", "change"): frozenset({Role.COORDINATOR}),
+    ("apitoken", "view"): frozenset({Role.ORG_ADMIN}),
+    ("apitoken", "add"): frozenset({Role.ORG_ADMIN}),
+    ("apitoken", "delete"): frozenset({Role.ORG_ADMIN}),
 }
 
 

@@ -121,3 +121,93 @@ def case_officer_client(client, case_officer):
 def outsider_client(client, outsider):
     client.force_login(outsider)
     return client
+
+
+# Cases and assessments ---------------------------------------------------------------------
+
+FULL_ANSWERS = {
+    "children_affected": "yes",
+    "child_groups": ["age_6_12"],
+    "articles": [3, 12],
+    "children_heard": "yes",
+    "how_heard": "Enkät",
+    "views_summary": "Vill ha en park",
+    "facts": "600 barn",
+    "research": "Studier",
+    "law": "PBL",
+    "best_interests": "En trygg park",
+    "other_interests": "Kostnad",
+    "against_best_interests": "no",
+    "feedback_plan": "Via ungdomsforum",
+}
+
+
+@pytest.fixture
+def standard_version(db):
+    from assessments.models import TemplateVersion
+
+    return TemplateVersion.objects.get(template__key="standard", template__organisation=None)
+
+
+@pytest.fixture
+def screening_version(db):
+    from assessments.models import TemplateVersion
+
+    return TemplateVersion.objects.get(template__key="screening", template__organisation=None)
+
+
+@pytest.fixture
+def case(karlskoga, social_committee, case_officer):
+    from assessments import services as case_services
+
+    return case_services.create_case(
+        karlskoga,
+        by=case_officer,
+        body=social_committee,
+        case_number="SN 2026/1",
+        title="Ny parklek",
+        officer=case_officer,
+    )
+
+
+@pytest.fixture
+def assessment(case, case_officer, standard_version):
+    from assessments import services as case_services
+
+    return case_services.start_assessment(case, by=case_officer, version=standard_version)
+
+
+@pytest.fixture
+def submitted_assessment(assessment, case_officer):
+    from assessments import services as case_services
+
+    saved = case_services.save_answers(
+        assessment, by=case_officer, answers=FULL_ANSWERS, expected_version=assessment.lock_version
+    )
+    return case_services.submit_for_review(saved, by=case_officer)
+
+
+@pytest.fixture
+def decision_maker(karlskoga):
+    user = make_user("decision_maker")
+    services.add_member(karlskoga, by=None, user=user, role=Role.DECISION_MAKER)
+    return user
+
+
+@pytest.fixture
+def decided_case(submitted_assessment, decision_maker):
+    import datetime
+
+    from assessments import services as case_services
+
+    case_services.approve_assessment(submitted_assessment, by=decision_maker)
+    case_services.record_decision(
+        submitted_assessment.case,
+        by=decision_maker,
+        outcome="Bifall",
+        decided_on=datetime.date(2026, 11, 1),
+        follows_best_interests=True,
+        follow_up_date=datetime.date(2026, 11, 20),
+    )
+    submitted_assessment.case.refresh_from_db()
+    return submitted_assessment.case

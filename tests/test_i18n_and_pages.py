@@ -78,7 +78,7 @@ def test_accessibility_report_needs_a_description_and_keeps_input(client, db):
         reverse("core:accessibility"), {"page_url": "/min-sida/", "description": ""}
     )
     content = response.content.decode()
-    assert "Detta fält måste fyllas i." in content
+    assert "Det här fältet är obligatoriskt." in content
     assert "/min-sida/" in content
 
 

@@ -42,7 +42,7 @@ def test_invalid_body_form_keeps_input_and_explains_in_swedish(
     content = response.content.decode()
     assert response.status_code == 200
     assert "Mitt utkast" in content
-    assert "Detta fält måste fyllas i." in content
+    assert "Det här fältet är obligatoriskt." in content
     assert 'aria-invalid="true"' in content
 
 

@@ -140,6 +140,111 @@ EXPECTATIONS = {
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    "assessments:case_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "assessments:case_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:case_detail": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:case_edit": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:assessment_start": (
+        "new_case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:assessment_edit": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:assessment_print": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:regenerate_summary": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "assessments:review": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "assessments:decide": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "assessments:follow_up": (
+        "decided_case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:template_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "assessments:template_detail": (
+        "template",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "assessments:case_list_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "assessments:assessment_download": (
+        "case_docx",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:template_copy": (
+        "template",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "assessments:template_new_draft": (
+        "own_template",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "assessments:version_edit": (
+        "own_version",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "assessments:question_edit": (
+        "own_question",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # The API authenticates by organisation token only: a browser session is not enough.
+    "api:schema": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "api:case_list": (
+        None,
+        {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
+    ),
+    "api:case_detail": (
+        "case",
+        {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
+    ),
+    "api:assessment": (
+        "case",
+        {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
+    ),
+    "api:case_upsert": (
+        "external",
+        {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
+    ),
+    "api_pages:tokens": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "api_pages:revoke": (
+        "token",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -169,7 +274,47 @@ def test_no_expectation_for_a_url_that_is_gone():
 
 
 @pytest.fixture
-def url_kwargs(karlskoga, social_committee, karlskoga_network, case_officer):
+def url_kwargs(
+    karlskoga,
+    social_committee,
+    karlskoga_network,
+    case_officer,
+    assessment,
+    decision_maker,
+    standard_version,
+):
+    from assessments import services as case_services
+    from tests.conftest import FULL_ANSWERS
+
+    new_case = case_services.create_case(
+        karlskoga,
+        by=case_officer,
+        body=social_committee,
+        case_number="SN 2026/2",
+        title="Utan prövning",
+    )
+    decided = case_services.create_case(
+        karlskoga, by=case_officer, body=social_committee, case_number="SN 2026/3", title="Beslutat"
+    )
+    started = case_services.start_assessment(decided, by=case_officer, version=standard_version)
+    saved = case_services.save_answers(
+        started, by=case_officer, answers=FULL_ANSWERS, expected_version=1
+    )
+    case_services.approve_assessment(
+        case_services.submit_for_review(saved, by=case_officer), by=decision_maker
+    )
+    case_services.record_decision(
+        decided,
+        by=decision_maker,
+        outcome="Bifall",
+        decided_on="2026-11-01",
+        follows_best_interests=True,
+    )
+    from api.services import create_token
+    from assessments.template_services import copy_template
+
+    own = copy_template(standard_version.template, by=None, organisation=karlskoga)
+    own_version = own.versions.get()
     fact = services.add_population_fact(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
@@ -184,6 +329,17 @@ def url_kwargs(karlskoga, social_committee, karlskoga_network, case_officer):
         "history": {"model_label": "organisations.body", "pk": social_committee.pk},
         "article": {"number": 12},
         "reset": {"uidb64": "MQ", "token": "invalid-token"},
+        "case": {"pk": assessment.case_id},
+        "new_case": {"pk": new_case.pk},
+        "decided_case": {"pk": decided.pk},
+        "template": {"pk": standard_version.template_id},
+        "csv": {"fmt": "csv"},
+        "case_docx": {"pk": assessment.case_id, "fmt": "docx"},
+        "own_template": {"pk": own.pk},
+        "own_version": {"pk": own_version.pk},
+        "own_question": {"pk": own_version.pk, "key": "children_affected"},
+        "external": {"external_id": "D-1"},
+        "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
     }
 
 

@@ -25,3 +25,23 @@ def accessible_widget(field):
 def model_label(obj):
     """'app_label.model_name' for history links."""
     return obj._meta.label_lower
+
+
+@register.filter
+def localised(value):
+    """A {"sv": …, "en": …} text from template data, in the active language."""
+    from assessments.questions import localised as pick
+
+    return pick(value)
+
+
+@register.filter
+def consequence_rows(bound_fields):
+    """Group the consequences table's fields by child group: one table row per group."""
+    rows = {}
+    for bound in bound_fields:
+        group_label = bound.label.split(":")[0]
+        rows.setdefault(bound.field.group, {"label": group_label, "fields": []})["fields"].append(
+            bound
+        )
+    return list(rows.values())

@@ -17,6 +17,10 @@ HISTORY_MODELS = {
     "organisations.network",
     "organisations.membership",
     "organisations.populationfact",
+    "assessments.case",
+    "assessments.assessment",
+    "assessments.decision",
+    "api.apitoken",
 }
 
 

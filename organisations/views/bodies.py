@@ -15,12 +15,15 @@ from ..forms import BodyForm
 from ..models import Body, Membership, Organisation
 from .helpers import confirm_delete
 
+# A municipality has about fifteen bodies: one page holds them, and the page stays light.
+PAGE_SIZE = 25
+
 
 @login_required
 def body_list(request):
     queryset = Body.objects.visible_to(request.user).select_related("organisation")
     filterset = BodyFilter(request.GET or None, queryset=queryset, user=request.user)
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organisations/body_list.html", {"filter": filterset, "page": page})
 
 

@@ -25,24 +25,26 @@ def organisation_list(request):
 @login_required
 def organisation_detail(request, pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=pk)
-    bodies = Body.objects.filter(
-        Q(organisation=organisation) | Q(served_organisations=organisation)
-    )
+    # `pk IN (subquery)` keeps both sides of the OR on an index (no JOIN, no DISTINCT).
+    served = Body.served_organisations.through.objects.filter(organisation=organisation)
+    bodies = Body.objects.filter(Q(organisation=organisation) | Q(pk__in=served.values("body_id")))
+    members = Network.member_organisations.through.objects.filter(organisation=organisation)
     networks = Network.objects.visible_to(request.user).filter(
-        Q(organisation=organisation) | Q(member_organisations=organisation)
+        Q(organisation=organisation) | Q(pk__in=members.values("network_id"))
     )
     user = request.user
     context = {
         "organisation": organisation,
         "facts": PopulationFact.objects.filter(organisation=organisation),
-        "bodies": bodies.distinct().select_related("organisation"),
-        "networks": networks.distinct(),
+        "bodies": bodies.select_related("organisation"),
+        "networks": networks,
         "can_edit": can_on(user, "change", organisation),
         "can_add_body": can(user, "add", "body", organisation.pk),
         "can_add_network": can(user, "add", "network", organisation.pk),
         "can_add_fact": can(user, "add", "populationfact", organisation.pk),
         "can_see_people": can(user, "view", "membership", organisation.pk),
         "can_see_history": can(user, "view", "auditentry", organisation.pk),
+        "can_manage_tokens": can(user, "view", "apitoken", organisation.pk),
     }
     return render(request, "organisations/organisation_detail.html", context)
 

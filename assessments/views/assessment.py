@@ -1,0 +1,207 @@
+"""The assessment: start it, answer it (with optimistic locking), submit, print."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisations.access import get_for_user, require
+
+from .. import exports, services
+from .. import questions as Q_
+from ..completeness import completeness
+from ..forms import StartAssessmentForm, build_answer_form, collect_answers
+from ..presentation import answer_sections
+from ..summary import generate_summary
+from .cases import case_queryset
+from .helpers import run_transition
+
+
+def _case_for(request, pk, action, object_type="assessment"):
+    case = get_for_user(case_queryset(), request.user, pk=pk)
+    require(request.user, action, object_type, case.organisation_id, case.body_id)
+    return case
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_start(request, pk):
+    case = _case_for(request, pk, "change")
+    form = StartAssessmentForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if run_transition(
+            request,
+            lambda: services.start_assessment(
+                case, by=request.user, version=form.cleaned_data["version"]
+            ),
+        ):
+            return redirect("assessments:assessment_edit", pk=case.pk)
+        return redirect(case)
+    return render(request, "assessments/assessment_start.html", {"case": case, "form": form})
+
+
+def layout(sections, form):
+    """Sections with their questions and bound fields, in template order."""
+    result = []
+    for section in sections:
+        items = []
+        for question in section.get("questions", []):
+            fields = [
+                form[name] for name, field in form.fields.items() if field.question is question
+            ]
+            items.append(
+                {
+                    "question": question,
+                    "fields": fields,
+                    "is_table": question["kind"] == Q_.CONSEQUENCES,
+                    "condition": _condition_text(question, sections),
+                }
+            )
+        result.append(
+            {
+                "title": Q_.localised(section["title"]),
+                "items": items,
+                "full_assessment": section.get("full_assessment", False),
+            }
+        )
+    return result
+
+
+def _condition_text(question, sections):
+    condition = question.get("show_if")
+    if not condition:
+        return ""
+    labels = dict(Q_.YES_NO_UNKNOWN_CHOICES)
+    answers = " / ".join(str(labels.get(value, value)) for value in condition["in"])
+    return _("Answer only if the answer above is: %(answers)s") % {"answers": answers}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_edit(request, pk):
+    case = _case_for(request, pk, "change")
+    assessment = getattr(case, "assessment", None)
+    if assessment is None:
+        return redirect("assessments:assessment_start", pk=case.pk)
+    if assessment.status in (assessment.Status.SUBMITTED, assessment.Status.APPROVED):
+        messages.info(
+            request,
+            _("The assessment is with the reviewer or approved; it can be read but not changed."),
+        )
+        return redirect("assessments:assessment_print", pk=case.pk)
+    sections = assessment.template_version.sections
+    form = build_answer_form(sections, data=request.POST or None, initial=assessment.answers)
+    summary = request.POST.get(
+        "summary", assessment.summary or generate_summary(case, assessment.answers)
+    )
+    lock_version, conflict = assessment.lock_version, None
+    if request.method == "POST" and form.is_valid():
+        answers = collect_answers(sections, form.cleaned_data)
+        try:
+            assessment = services.save_answers(
+                assessment,
+                by=request.user,
+                answers=answers,
+                expected_version=int(request.POST.get("lock_version", 0)),
+                summary=summary[:20000],
+            )
+        except services.StaleAssessment as stale:
+            conflict, lock_version = _conflict(stale, sections), stale.assessment.lock_version
+        except services.TransitionError as error:
+            messages.error(request, error.messages[0])
+            return redirect(case)
+        else:
+            return _after_save(request, case, assessment)
+    return render(
+        request,
+        "assessments/assessment_form.html",
+        {
+            "case": case,
+            "assessment": assessment,
+            "form": form,
+            "sections": layout(sections, form),
+            "summary": summary,
+            "lock_version": lock_version,
+            "conflict": conflict,
+            "checks": completeness(sections, assessment.answers),
+        },
+    )
+
+
+def _after_save(request, case, assessment):
+    if request.POST.get("action") == "submit":
+        if run_transition(request, lambda: services.submit_for_review(assessment, by=request.user)):
+            messages.success(request, _("The assessment was submitted for review."))
+            return redirect(case)
+        return redirect("assessments:assessment_edit", pk=case.pk)
+    messages.success(request, _("The assessment was saved."))
+    return redirect("assessments:assessment_edit", pk=case.pk)
+
+
+def _conflict(stale, sections):
+    texts = {q["key"]: Q_.localised(q["text"]) for _s, q in Q_.iter_questions(sections)}
+    rows = [texts.get(key, key) for key in stale.changed_keys]
+    who = stale.assessment.updated_by
+    return {
+        "who": str(who) if who else _("someone else"),
+        "when": stale.assessment.updated_at,
+        "questions": rows,
+    }
+
+
+@login_required
+def assessment_print(request, pk):
+    case = _case_for(request, pk, "view", "case")
+    assessment = getattr(case, "assessment", None)
+    if assessment is None:
+        return redirect(case)
+    return render(
+        request,
+        "assessments/assessment_print.html",
+        {
+            "case": case,
+            "assessment": assessment,
+            "sections": answer_sections(assessment.template_version.sections, assessment.answers),
+            "checks": completeness(assessment.template_version.sections, assessment.answers),
+        },
+    )
+
+
+@login_required
+def assessment_download(request, pk, fmt):
+    """The assessment as PDF or DOCX (to attach to the officer's report)."""
+    case = _case_for(request, pk, "view", "case")
+    if getattr(case, "assessment", None) is None:
+        raise Http404
+    if fmt == "pdf":
+        content, content_type = exports.assessment_pdf(case, request=request), "application/pdf"
+    else:
+        content = exports.assessment_docx(case)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(content, content_type=content_type)
+    filename = slugify(f"barnets-basta-{case.case_number}") or "barnets-basta"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@login_required
+@require_POST
+def regenerate_summary(request, pk):
+    """Replace the stored summary with a freshly generated one (the officer then edits it)."""
+    case = _case_for(request, pk, "change")
+    assessment = case.assessment
+    text = generate_summary(case, assessment.answers)
+    run_transition(
+        request,
+        lambda: services.save_answers(
+            assessment,
+            by=request.user,
+            answers=assessment.answers,
+            expected_version=assessment.lock_version,
+            summary=text,
+        ),
+    )
+    return redirect("assessments:assessment_edit", pk=case.pk)

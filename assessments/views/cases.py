@@ -1,0 +1,128 @@
+"""Cases: the filtered list, create, detail and edit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organisations.access import can, get_for_user, require
+from organisations.models import Organisation
+
+from .. import exports, services
+from ..completeness import completeness
+from ..filters import CaseFilter
+from ..forms import CaseForm
+from ..models import Case
+from .helpers import run_transition
+
+PAGE_SIZE = 50
+# An export holds at most a year of the largest municipality's cases.
+EXPORT_LIMIT = 50_000
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def case_queryset():
+    return Case.objects.select_related("organisation", "body", "officer")
+
+
+@login_required
+def case_list(request):
+    filterset = CaseFilter(
+        request.GET or None, queryset=case_queryset().visible_to(request.user), user=request.user
+    )
+    page = Paginator(filterset.qs.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+    creatable = [
+        o
+        for o in Organisation.objects.visible_to(request.user)
+        if can(request.user, "add", "case", o.pk)
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "assessments/case_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "creatable": creatable,
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def case_list_export(request, fmt):
+    """The filtered case list as CSV or XLSX: the same filters and scope as the page."""
+    filterset = CaseFilter(
+        request.GET or None, queryset=case_queryset().visible_to(request.user), user=request.user
+    )
+    cases = filterset.qs.distinct().select_related("assessment")[:EXPORT_LIMIT]
+    if fmt == "csv":
+        response = HttpResponse(exports.cases_csv(cases), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(exports.cases_xlsx(cases), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="arenden.{fmt}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "case", organisation.pk)
+    form = CaseForm(
+        request.POST or None, organisation=organisation, initial={"officer": request.user}
+    )
+    if request.method == "POST" and form.is_valid():
+        case = services.create_case(organisation, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The case was created."))
+        return redirect(case)
+    title = _("New case in %(organisation)s") % {"organisation": organisation}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    )
+
+
+@login_required
+def case_detail(request, pk):
+    case = get_for_user(case_queryset(), request.user, pk=pk)
+    assessment = getattr(case, "assessment", None)
+    user, scope = request.user, (case.organisation_id, case.body_id)
+    context = {
+        "case": case,
+        "assessment": assessment,
+        "checks": completeness(assessment.template_version.sections, assessment.answers)
+        if assessment
+        else None,
+        "reviews": assessment.reviews.select_related("reviewer") if assessment else [],
+        "decision": getattr(case, "decision", None),
+        "can_edit": can(user, "change", "case", *scope) and case.status != Case.Status.DECIDED,
+        "can_assess": can(user, "change", "assessment", *scope),
+        "can_review": can(user, "review", "assessment", *scope),
+        "can_decide": can(user, "add", "decision", *scope),
+        "can_follow_up": can(user, "follow_up", "decision", *scope),
+        "can_see_history": can(user, "view", "auditentry", *scope),
+    }
+    return render(request, "assessments/case_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_edit(request, pk):
+    case = get_for_user(case_queryset(), request.user, "change", pk=pk)
+    form = CaseForm(
+        request.POST or None, instance=Case.objects.get(pk=pk), organisation=case.organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        if run_transition(
+            request, lambda: services.update_case(case, by=request.user, **form.cleaned_data)
+        ):
+            messages.success(request, _("The case was saved."))
+        return redirect(case)
+    title = _("Edit %(case)s") % {"case": case}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": case}
+    )

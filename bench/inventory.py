@@ -1,0 +1,65 @@
+"""What is in the bench database, read back by natural keys: whether the bench data is there,
+whether the database holds other data, the ids the page paths need and the row counts."""
+
+from bench.plan import (
+    BENCH_MUNICIPALITY_CODE,
+    BENCH_USERNAME,
+    FIRST_REGION_CODE,
+    HISTORY_BODY_NAME,
+    PARTNERSHIP_NAME,
+)
+
+
+def already_generated() -> bool:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=BENCH_USERNAME).exists()
+
+
+def check_database_is_fresh() -> None:
+    """Refuse to mix bench data into a database with other data (the development database)."""
+    from organisations.models import Organisation
+
+    if Organisation.objects.exists():
+        raise SystemExit(
+            "bench.dataset: the database already holds organisations that are not bench data. "
+            "Generate into a fresh database (bench.run does: BARNRATT_SQLITE_PATH=bench/...)."
+        )
+
+
+def discover_ids() -> dict:
+    """Primary keys the page specs need, found by natural keys (identical at every scale)."""
+    from django.contrib.auth import get_user_model
+
+    from organisations.models import Body, Network, Organisation
+
+    home = Organisation.objects.get(scb_code=BENCH_MUNICIPALITY_CODE)
+    return {
+        "bench_user": get_user_model().objects.get(username=BENCH_USERNAME).pk,
+        "bench_organisation": home.pk,
+        "bench_body": Body.objects.get(organisation=home, name=HISTORY_BODY_NAME).pk,
+        "history_body": Body.objects.get(organisation=home, name=HISTORY_BODY_NAME).pk,
+        "partnership": Network.objects.get(
+            organisation__scb_code=FIRST_REGION_CODE, name=PARTNERSHIP_NAME
+        ).pk,
+    }
+
+
+def counts() -> dict:
+    from django.contrib.auth import get_user_model
+
+    from core.models import AuditEntry
+    from organisations.models import Body, Membership, Network, Organisation, PopulationFact
+
+    return {
+        "organisations": Organisation.objects.count(),
+        "bodies": Body.objects.count(),
+        "joint_body_links": Body.served_organisations.through.objects.count(),
+        "networks": Network.objects.count(),
+        "network_organisation_links": Network.member_organisations.through.objects.count(),
+        "network_body_links": Network.member_bodies.through.objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": Membership.objects.count(),
+        "population_facts": PopulationFact.objects.count(),
+        "audit_entries": AuditEntry.objects.count(),
+    }

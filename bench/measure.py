@@ -1,0 +1,120 @@
+"""The HTTP client: one keep-alive connection to gunicorn that requests every page in
+`bench.pages` as the bench user and collects, per request, the wall time it measures and the
+CPU time and query count the server reports (X-Bench-CPU-ms / X-Bench-Queries, core.bench)."""
+
+import http.client
+import math
+import statistics
+import time
+
+from bench.common import HOST, BenchError, Deadline
+from bench.pages import PAGES, REFERENCE
+
+HTTP_TIMEOUT = 30
+
+
+class Client:
+    """One keep-alive connection; reconnects (and counts it) if the server closes it."""
+
+    def __init__(self, port: int, cookie: dict):
+        self.port = port
+        self.headers = {"Cookie": f"{cookie['cookie']}={cookie['key']}", "Accept": "text/html"}
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=HTTP_TIMEOUT)
+        self.connections = 1
+
+    def get(self, path: str):
+        for attempt in (1, 2):
+            try:
+                started = time.perf_counter()
+                self.connection.request("GET", path, headers=self.headers)
+                response = self.connection.getresponse()
+                body = response.read()
+                elapsed_ms = (time.perf_counter() - started) * 1000
+                if response.will_close:
+                    self.connections += 1
+                return response, body, elapsed_ms
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.connection.close()
+                self.connections += 1
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def check_response(page, url, response, body) -> None:
+    if response.status != 200:
+        where = response.getheader("Location")
+        hint = f" (redirect to {where})" if where else ""
+        raise BenchError(f"{page.name}: GET {url} answered {response.status}, expected 200{hint}")
+    if (
+        response.getheader("X-Bench-CPU-ms") is None
+        or response.getheader("X-Bench-Queries") is None
+    ):
+        raise BenchError(f"{page.name}: no X-Bench-* headers: is core.bench's middleware enabled?")
+    if page.expect and page.expect not in body.decode("utf-8", "replace"):
+        raise BenchError(f"{page.name}: GET {url} does not contain {page.expect!r}")
+
+
+def percentile(values: list, p: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def measure(client: Client, ids: dict, args, deadline: Deadline) -> list:
+    """Every page in rounds (so that noise from other tenants of the machine spreads over all
+    pages), after warm-up requests."""
+    samples = {page.name: {"wall": [], "cpu": [], "queries": [], "bytes": 0} for page in PAGES}
+    warm_up(client, ids, args, samples)
+    for round_number in range(args.rounds):
+        for page in PAGES:
+            count = requests_in_round(page, args, round_number)
+            measure_page(client, page, page.url(ids), count, samples[page.name], deadline)
+    bare_cpu = statistics.median(samples[REFERENCE]["cpu"])
+    return [page_row(page, page.url(ids), samples[page.name], bare_cpu) for page in PAGES]
+
+
+def warm_up(client: Client, ids: dict, args, samples: dict) -> None:
+    """Unmeasured requests per page; they also check every page before any is measured."""
+    for page in PAGES:
+        url = page.url(ids)
+        for _ in range(max(1, args.warmup)):
+            response, body, _ms = client.get(url)
+            check_response(page, url, response, body)
+        samples[page.name]["bytes"] = len(body)
+
+
+def requests_in_round(page, args, round_number: int) -> int:
+    """This round's share of the page's requests (the first rounds take the remainder)."""
+    total = args.bare_requests if page.reference else args.requests
+    return total // args.rounds + (1 if round_number < total % args.rounds else 0)
+
+
+def measure_page(client: Client, page, url: str, count: int, sample: dict, deadline) -> None:
+    for _ in range(count):
+        deadline.remaining()
+        response, body, elapsed_ms = client.get(url)
+        check_response(page, url, response, body)
+        sample["wall"].append(elapsed_ms)
+        sample["cpu"].append(float(response.getheader("X-Bench-CPU-ms")))
+        sample["queries"].append(int(response.getheader("X-Bench-Queries")))
+
+
+def page_row(page, url: str, sample: dict, bare_cpu: float) -> dict:
+    cpu = statistics.median(sample["cpu"])
+    return {
+        "name": page.name,
+        "path": url,
+        "requests": len(sample["wall"]),
+        "p50_ms": round(statistics.median(sample["wall"]), 3),
+        "p95_ms": round(percentile(sample["wall"], 95), 3),
+        "cpu_ms": round(cpu, 3),
+        "cpu_p95_ms": round(percentile(sample["cpu"], 95), 3),
+        "cpu_ratio": round(cpu / bare_cpu, 2) if bare_cpu else None,
+        "queries": int(statistics.median(sample["queries"])),
+        "queries_min": min(sample["queries"]),
+        "queries_max": max(sample["queries"]),
+        "bytes": sample["bytes"],
+    }

@@ -1,0 +1,170 @@
+"""What a run reports: a table per scale, the comparison of the smallest and the largest scale
+against the targets, and the JSON results (bench/results-latest.json, with --save also
+bench/results-<time>.json for bench.summary)."""
+
+import contextlib
+import json
+import os
+import platform
+from pathlib import Path
+
+from bench.common import BENCH_DIR, CPU_TARGET, ROOT, say
+from bench.pages import REFERENCE
+
+RESULTS = BENCH_DIR / "results-latest.json"
+
+
+def table(headers: list, rows: list) -> str:
+    cells = [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(str(h)), *(len(row[i]) for row in cells)) for i, h in enumerate(headers)]
+
+    def line(values):
+        first, *rest = values
+        return "  ".join(
+            [first.ljust(widths[0]), *(v.rjust(w) for v, w in zip(rest, widths[1:], strict=True))]
+        )
+
+    return "\n".join(
+        [line([str(h) for h in headers]), line(["-" * w for w in widths]), *map(line, cells)]
+    )
+
+
+def queries_label(page: dict) -> str:
+    if page["queries_min"] == page["queries_max"]:
+        return str(page["queries"])
+    return f"{page['queries']} ({page['queries_min']}-{page['queries_max']})"
+
+
+def print_scale(result: dict) -> None:
+    counts = result["dataset"]["counts"]
+    say(
+        f"\nScale {result['scale']:g}: {counts['organisations']} organisations, "
+        f"{counts['bodies']} bodies, {counts['users']} users"
+    )
+    rows = [
+        [
+            p["name"],
+            f"{p['p50_ms']:.1f}",
+            f"{p['p95_ms']:.1f}",
+            f"{p['cpu_ms']:.2f}",
+            f"{p['cpu_ratio']:.1f}x",
+            queries_label(p),
+        ]
+        for p in result["pages"]
+    ]
+    say(table(["page", "p50 ms", "p95 ms", "CPU ms", "CPU vs bare", "queries"], rows))
+
+
+def compare(results: list) -> tuple[list, list]:
+    """Rows comparing the smallest and the largest scale, and the targets missed."""
+    small, large = results[0], results[-1]
+    small_pages = {p["name"]: p for p in small["pages"]}
+    rows, missed = [], []
+    for page in large["pages"]:
+        row = comparison_row(small_pages[page["name"]], page)
+        rows.append(row)
+        missed.extend(targets_missed(row, small["scale"], large["scale"], len(results) > 1))
+    return rows, missed
+
+
+def comparison_row(before: dict, page: dict) -> dict:
+    ratio = page["cpu_ratio"]
+    return {
+        "name": page["name"],
+        "queries_small": before["queries"],
+        "queries_large": page["queries"],
+        "queries_equal": before["queries"] == page["queries"],
+        "cpu_ms_small": before["cpu_ms"],
+        "cpu_ms_large": page["cpu_ms"],
+        "cpu_ratio_large": ratio,
+        "cpu_within_target": page["name"] == REFERENCE
+        or (ratio is not None and ratio <= CPU_TARGET),
+    }
+
+
+def targets_missed(row: dict, small: float, large: float, several_scales: bool) -> list:
+    missed = []
+    if several_scales and not row["queries_equal"]:
+        missed.append(
+            f"{row['name']}: {row['queries_small']} queries at scale {small:g} "
+            f"but {row['queries_large']} at scale {large:g}"
+        )
+    if not row["cpu_within_target"]:
+        missed.append(
+            f"{row['name']}: CPU {row['cpu_ms_large']:.2f} ms per request at scale "
+            f"{large:g} is {row['cpu_ratio_large']:.1f}x the bare view "
+            f"(target at most {CPU_TARGET:g}x)"
+        )
+    return missed
+
+
+def print_comparison(results: list, rows: list, missed: list) -> None:
+    small, large = results[0]["scale"], results[-1]["scale"]
+    say(
+        f"\nComparison: scale {small:g} against {large:g} (targets: same queries; CPU at most "
+        f"{CPU_TARGET:g}x the bare view)"
+    )
+    say(comparison_table(small, large, rows))
+    say()
+    for line in missed:
+        say(f"TARGET MISSED: {line}")
+    if not missed:
+        say("All targets met.")
+
+
+def comparison_table(small: float, large: float, rows: list) -> str:
+    return table(
+        [
+            "page",
+            f"queries {small:g}",
+            f"queries {large:g}",
+            "same",
+            f"CPU ms {small:g}",
+            f"CPU ms {large:g}",
+            f"CPU vs bare {large:g}",
+            "CPU target",
+        ],
+        [
+            [
+                r["name"],
+                r["queries_small"],
+                r["queries_large"],
+                "yes" if r["queries_equal"] else "NO",
+                f"{r['cpu_ms_small']:.2f}",
+                f"{r['cpu_ms_large']:.2f}",
+                f"{r['cpu_ratio_large']:.1f}x",
+                "ok" if r["cpu_within_target"] else "MISSED",
+            ]
+            for r in rows
+        ],
+    )
+
+
+def machine() -> dict:
+    model = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "load_average": os.getloadavg(),
+    }
+
+
+def write_results(report: dict, started_at, save: bool) -> None:
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    RESULTS.write_text(text + "\n", encoding="utf-8")
+    saved = [RESULTS]
+    if save:
+        stamped = BENCH_DIR / f"results-{started_at:%Y%m%dT%H%M%SZ}.json"
+        stamped.write_text(text + "\n", encoding="utf-8")
+        saved.append(stamped)
+    say(
+        f"\nRun took {report['duration_seconds']:.0f} s. Results: "
+        + ", ".join(str(path.relative_to(ROOT)) for path in saved)
+    )

@@ -1,0 +1,216 @@
+"""Cases and assessments in the browser-facing views: list filters, the form, locking, review,
+decision, the start page, and tenancy."""
+
+from django.urls import reverse
+
+from assessments import services
+from assessments.models import Assessment, Case
+from tests.conftest import FULL_ANSWERS
+
+
+def test_case_officer_creates_a_case(
+    case_officer_client, karlskoga, social_committee, case_officer
+):
+    response = case_officer_client.post(
+        reverse("assessments:case_create", args=[karlskoga.pk]),
+        {
+            "body": social_committee.pk,
+            "case_number": "SN 2026/9",
+            "title": "Nytt boende",
+            "officer": case_officer.pk,
+        },
+    )
+    case = Case.objects.get(case_number="SN 2026/9")
+    assert response.status_code == 302
+    assert case.status == Case.Status.DRAFT
+
+
+def test_case_number_is_unique_per_organisation(
+    case_officer_client, karlskoga, social_committee, case
+):
+    response = case_officer_client.post(
+        reverse("assessments:case_create", args=[karlskoga.pk]),
+        {"body": social_committee.pk, "case_number": "sn 2026/1", "title": "Dubblett"},
+    )
+    assert response.status_code == 200
+    assert "redan ett ärende med det numret" in response.content.decode()
+
+
+def test_case_list_filters_by_status_children_and_article(
+    coordinator_client, submitted_assessment, karlskoga, social_committee, case_officer
+):
+    other = services.create_case(
+        karlskoga, by=case_officer, body=social_committee, case_number="SN 2026/5", title="Annat"
+    )
+    url = reverse("assessments:case_list")
+
+    def numbers(params):
+        return [c.case_number for c in coordinator_client.get(url, params).context["page"]]
+
+    assert numbers({"children_affected": "yes"}) == ["SN 2026/1"]
+    assert numbers({"article": 12}) == ["SN 2026/1"]
+    assert numbers({"article": 28}) == []
+    assert numbers({"status": "draft"}) == [other.case_number]
+
+
+def test_case_search_finds_swedish_words_in_any_case(coordinator_client, case):
+    response = coordinator_client.get(reverse("assessments:case_list"), {"q": "PARKLEK"})
+    assert [c.pk for c in response.context["page"]] == [case.pk]
+
+
+def test_outsider_sees_no_cases_of_karlskoga(outsider_client, case):
+    response = outsider_client.get(reverse("assessments:case_list"))
+    assert list(response.context["page"]) == []
+
+
+def test_joint_committee_cases_are_seen_by_the_organisations_it_serves(
+    outsider_client, karlskoga, joint_committee, case_officer
+):
+    joint_case = services.create_case(
+        karlskoga,
+        by=case_officer,
+        body=joint_committee,
+        case_number="FHN 2026/1",
+        title="Folkhälsoplan",
+    )
+    response = outsider_client.get(reverse("assessments:case_detail", args=[joint_case.pk]))
+    assert response.status_code == 200
+
+
+def test_answering_the_assessment_in_the_form(case_officer_client, assessment):
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    response = case_officer_client.post(
+        url,
+        {
+            "lock_version": assessment.lock_version,
+            "action": "save",
+            "children_affected": "yes",
+            "child_groups": ["age_0_5", "disability"],
+            "articles": ["3", "23"],
+            "consequences__disability__effect": "negative",
+            "consequences__disability__size": "large",
+            "summary": "Min sammanfattning",
+        },
+    )
+    assert response.status_code == 302
+    saved = Assessment.objects.get(pk=assessment.pk)
+    assert saved.answers["child_groups"] == ["age_0_5", "disability"]
+    assert saved.answers["articles"] == [3, 23]
+    assert saved.answers["consequences"] == {"disability": {"effect": "negative", "size": "large"}}
+    assert saved.summary == "Min sammanfattning"
+
+
+def test_the_second_save_is_refused_and_says_what_changed(
+    case_officer_client, coordinator, assessment
+):
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    services.save_answers(
+        assessment, by=coordinator, answers={"children_affected": "no"}, expected_version=1
+    )
+    response = case_officer_client.post(
+        url,
+        {
+            "lock_version": 1,
+            "action": "save",
+            "children_affected": "yes",
+            "summary": "",
+        },
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Inget skrevs över" in content
+    assert "Berör ärendet barn?" in content
+    assert Assessment.objects.get(pk=assessment.pk).answers == {"children_affected": "no"}
+    # The form now carries the new version: saving again is a deliberate choice.
+    assert 'name="lock_version" value="2"' in content
+
+
+def test_save_and_submit(case_officer_client, assessment):
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    data = {"lock_version": 1, "action": "submit", "summary": ""}
+    data.update(FULL_ANSWERS)
+    case_officer_client.post(url, data)
+    assert Assessment.objects.get(pk=assessment.pk).status == Assessment.Status.SUBMITTED
+
+
+def test_reviewer_returns_with_comments(client, decision_maker, submitted_assessment):
+    client.force_login(decision_maker)
+    client.post(
+        reverse("assessments:review", args=[submitted_assessment.case_id]),
+        {"action": "return", "comments": "Saknar barnens röster"},
+    )
+    assert Case.objects.get(pk=submitted_assessment.case_id).status == Case.Status.RETURNED
+
+
+def test_returning_without_comments_shows_a_message_not_an_error(
+    client, decision_maker, submitted_assessment
+):
+    client.force_login(decision_maker)
+    response = client.post(
+        reverse("assessments:review", args=[submitted_assessment.case_id]),
+        {"action": "return", "comments": ""},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Ange vad bedömningen saknar" in response.content.decode()
+    assert Case.objects.get(pk=submitted_assessment.case_id).status != Case.Status.RETURNED
+
+
+def test_decision_maker_records_the_decision(client, decision_maker, submitted_assessment):
+    services.approve_assessment(submitted_assessment, by=decision_maker)
+    client.force_login(decision_maker)
+    response = client.post(
+        reverse("assessments:decide", args=[submitted_assessment.case_id]),
+        {
+            "outcome": "Avslag",
+            "decided_on": "2026-11-20",
+            "follows_best_interests": "False",
+            "reasons": "",
+            "compensating_measures": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "Ange skälen" in response.content.decode()
+    client.post(
+        reverse("assessments:decide", args=[submitted_assessment.case_id]),
+        {
+            "outcome": "Avslag",
+            "decided_on": "2026-11-20",
+            "follows_best_interests": "False",
+            "reasons": "Budget",
+            "compensating_measures": "Tillfällig lösning",
+        },
+    )
+    assert Case.objects.get(pk=submitted_assessment.case_id).status == Case.Status.DECIDED
+
+
+def test_deciding_a_case_that_is_not_ready_is_a_message(client, decision_maker, case):
+    client.force_login(decision_maker)
+    response = client.post(
+        reverse("assessments:decide", args=[case.pk]),
+        {"outcome": "Bifall", "decided_on": "2026-11-20", "follows_best_interests": "True"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Case.objects.get(pk=case.pk).status == Case.Status.DRAFT
+
+
+def test_start_page_shows_what_waits(
+    client, case_officer, decision_maker, submitted_assessment, case
+):
+    client.force_login(decision_maker)
+    assert "Granska bedömningen: SN 2026/1" in client.get(reverse("core:start")).content.decode()
+
+
+def test_start_page_shows_overdue_follow_ups(case_officer_client, decided_case):
+    content = case_officer_client.get(reverse("core:start")).content.decode()
+    assert "Följ upp beslutet: SN 2026/1" in content
+    assert "försenad" in content
+
+
+def test_print_view_shows_answers_in_words(case_officer_client, submitted_assessment):
+    content = case_officer_client.get(
+        reverse("assessments:assessment_print", args=[submitted_assessment.case_id])
+    ).content.decode()
+    assert "Barn 6–12 år" in content or "6–12" in content
+    assert "12. Rätt att säga sin mening och bli lyssnad på" in content
