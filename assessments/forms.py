@@ -249,3 +249,21 @@ class FollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=10000,
     )
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, OpenDocument, PNG or JPEG, at most 20 MB."),
+    )
+    url = forms.URLField(
+        label=_("Or a link"), required=False, max_length=1000, assume_scheme="https"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("file")) == bool(cleaned.get("url")):
+            raise forms.ValidationError(_("Attach either a file or a link."))
+        return cleaned

@@ -4,16 +4,18 @@ allowed from the current state and writes its audit entry in the same transactio
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from convention.models import Article
-from core.audit import create_object, update_object
+from core.audit import create_object, delete_object, update_object
 from core.models import AuditEntry
+from core.uploads import check_upload, display_name, stored_name
 
 from .completeness import is_complete
-from .models import Assessment, Case, Decision, Review, TemplateVersion
+from .models import Assessment, Attachment, Case, Decision, Review, TemplateVersion
 from .questions import children_may_be_affected, is_answered
 
 Transition = AuditEntry.Action.TRANSITION
@@ -249,3 +251,27 @@ def record_follow_up(decision: Decision, *, by, notes: str, done_on=None) -> Dec
     return update_object(
         decision, by=by, follow_up_done_on=done_on or timezone.localdate(), follow_up_notes=notes
     )
+
+
+def add_attachment(case: Case, *, by, title: str, uploaded=None, url: str = "") -> Attachment:
+    """Attach a checked file (stored under a generated name) or a link to the case."""
+    if bool(uploaded) == bool(url):
+        raise ValidationError(_("Attach either a file or a link."))
+    fields = {"organisation_id": case.organisation_id, "case": case, "title": title, "url": url}
+    if uploaded:
+        content_type, extension = check_upload(uploaded)
+        fields |= {
+            "content_type": content_type,
+            "size": uploaded.size,
+            "original_name": display_name(uploaded.name),
+            "file": File(uploaded, name=stored_name(extension)),
+        }
+    return create_object(Attachment, by=by, **fields)
+
+
+def remove_attachment(attachment: Attachment, *, by) -> None:
+    stored = attachment.file.name if attachment.file else None
+    delete_object(attachment, by=by)
+    if stored:
+        # After the transaction: a failed delete must not lose the file.
+        transaction.on_commit(lambda: attachment.file.storage.delete(stored))

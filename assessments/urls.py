@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import assessment, cases, decisions, templates
+from .views import assessment, attachments, cases, decisions, templates
 
 app_name = "assessments"
 
@@ -23,6 +23,9 @@ urlpatterns = [
         assessment.regenerate_summary,
         name="regenerate_summary",
     ),
+    path("cases/<int:pk>/attachments/new/", attachments.attachment_add, name="attachment_add"),
+    path("attachments/<int:pk>/", attachments.attachment_download, name="attachment_download"),
+    path("attachments/<int:pk>/delete/", attachments.attachment_delete, name="attachment_delete"),
     path("cases/<int:pk>/review/", decisions.review, name="review"),
     path("cases/<int:pk>/decision/", decisions.decide, name="decide"),
     path("cases/<int:pk>/follow-up/", decisions.follow_up, name="follow_up"),

@@ -170,6 +170,10 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("BARNRATT_MEDIA_ROOT", BASE_DIR / "media"))
+BARNRATT_MAX_UPLOAD_BYTES = int(os.environ.get("BARNRATT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Django refuses larger request bodies before they reach a view.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -7,6 +7,7 @@ never stored without its history (nor the history without the change).
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry
 
@@ -23,6 +24,8 @@ def _plain(value):
         return [_plain(item) for item in value]
     if isinstance(value, set | frozenset):
         return sorted(_plain(item) for item in value)
+    if isinstance(value, FieldFile):
+        return value.name or None
     return _encoder.default(value)
 
 

@@ -4,6 +4,10 @@ set -euo pipefail
 needed=()
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || needed+=(gettext)
+command -v pdftotext >/dev/null 2>&1 || needed+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || needed+=(libreoffice-writer-nogui)
+ldconfig -p | grep -q libpangoft2 || needed+=(libpango-1.0-0 libpangoft2-1.0-0)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || needed+=(fonts-dejavu-core)
 if [ ${#needed[@]} -eq 0 ]; then
   exit 0
 fi

@@ -241,6 +241,18 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
     ),
+    "assessments:attachment_add": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:attachment_download": (
+        "attachment",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "assessments:attachment_delete": (
+        "attachment",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
     "api_pages:revoke": (
         "token",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
@@ -275,6 +287,8 @@ def test_no_expectation_for_a_url_that_is_gone():
 
 @pytest.fixture
 def url_kwargs(
+    settings,
+    tmp_path,
     karlskoga,
     social_committee,
     karlskoga_network,
@@ -315,6 +329,13 @@ def url_kwargs(
 
     own = copy_template(standard_version.template, by=None, organisation=karlskoga)
     own_version = own.versions.get()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    pdf = SimpleUploadedFile("underlag.pdf", b"%PDF-1.4\n%%EOF\n")
+    attachment = case_services.add_attachment(
+        assessment.case, by=case_officer, title="Underlag", uploaded=pdf
+    )
     fact = services.add_population_fact(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
@@ -339,6 +360,7 @@ def url_kwargs(
         "own_version": {"pk": own_version.pk},
         "own_question": {"pk": own_version.pk, "key": "children_affected"},
         "external": {"external_id": "D-1"},
+        "attachment": {"pk": attachment.pk},
         "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
     }
 

@@ -99,6 +99,7 @@ def case_detail(request, pk):
         else None,
         "reviews": assessment.reviews.select_related("reviewer") if assessment else [],
         "decision": getattr(case, "decision", None),
+        "attachments": case.attachments.all(),
         "can_edit": can(user, "change", "case", *scope) and case.status != Case.Status.DECIDED,
         "can_assess": can(user, "change", "assessment", *scope),
         "can_review": can(user, "review", "assessment", *scope),
