@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from core.richtext import plain
 from core.tenancy import TenantQuerySet
 
 
@@ -152,6 +153,7 @@ class Case(TenantModel):
         _("id in the case-management system"), max_length=100, null=True, blank=True
     )
     title = models.CharField(_("title"), max_length=300)
+    # Stored as sanitised HTML (core.richtext): it often comes from a case-management system.
     description = models.TextField(_("description"), blank=True)
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -194,7 +196,8 @@ class Case(TenantModel):
         return f"{self.case_number} {self.title}"
 
     def save(self, *args, **kwargs):
-        self.search_text = f"{self.case_number} {self.title} {self.description}".casefold()
+        text = plain(self.description)
+        self.search_text = f"{self.case_number} {self.title} {text}".casefold()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)

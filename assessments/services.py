@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from convention.models import Article
 from core.audit import create_object, delete_object, update_object
+from core.richtext import sanitise
 from core.models import AuditEntry
 from core.uploads import check_upload, display_name, stored_name
 
@@ -46,12 +47,16 @@ def _require_status(obj, allowed, message):
 def create_case(organisation, *, by, body, **fields) -> Case:
     if body.organisation_id != organisation.pk:
         raise ValidationError({"body": _("The body must belong to the same organisation.")})
+    if "description" in fields:
+        fields["description"] = sanitise(fields["description"])
     return create_object(Case, by=by, organisation=organisation, body=body, **fields)
 
 
 def update_case(case: Case, *, by, **fields) -> Case:
     if case.status == Case.Status.DECIDED:
         raise TransitionError(_("A decided case can no longer be changed."))
+    if "description" in fields:
+        fields["description"] = sanitise(fields["description"])
     return update_object(case, by=by, **fields)
 
 

@@ -174,3 +174,22 @@ def test_the_api_never_answers_with_a_server_error(
             )
 
         call()
+
+
+def test_html_from_the_case_system_is_sanitised_and_stays_idempotent(
+    api, social_committee, coordinator_client
+):
+    html = '<p>Underlag <strong>bifogas</strong></p><script>alert(1)</script><a href="javascript:x()">x</a>'
+    upsert(api, "D-html", social_committee, description=html)
+    case = Case.objects.get(external_id="D-html")
+    assert "<script>" not in case.description
+    assert "javascript:" not in case.description
+    assert "<strong>bifogas</strong>" in case.description
+    entries = AuditEntry.objects.count()
+    upsert(api, "D-html", social_committee, description=html)
+    assert AuditEntry.objects.count() == entries
+    page = coordinator_client.get(
+        reverse("assessments:case_detail", args=[case.pk])
+    ).content.decode()
+    assert "<strong>bifogas</strong>" in page
+    assert "alert(1)" not in page
