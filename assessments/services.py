@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from convention.models import Article
 from core.audit import create_object, delete_object, update_object
-from core.richtext import sanitise
 from core.models import AuditEntry
+from core.richtext import sanitise
 from core.uploads import check_upload, display_name, stored_name
 
 from .completeness import is_complete

@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<int:pk>/assessment/start/", assessment.assessment_start, name="assessment_start"),
     path("cases/<int:pk>/assessment/", assessment.assessment_edit, name="assessment_edit"),
     path("cases/<int:pk>/assessment/print/", assessment.assessment_print, name="assessment_print"),
+    path("cases/<int:pk>/assessment/autosave/", assessment.autosave, name="autosave"),
     re_path(
         r"^cases/(?P<pk>[0-9]+)/assessment\.(?P<fmt>pdf|docx)$",
         assessment.assessment_download,

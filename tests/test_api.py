@@ -179,7 +179,10 @@ def test_the_api_never_answers_with_a_server_error(
 def test_html_from_the_case_system_is_sanitised_and_stays_idempotent(
     api, social_committee, coordinator_client
 ):
-    html = '<p>Underlag <strong>bifogas</strong></p><script>alert(1)</script><a href="javascript:x()">x</a>'
+    html = (
+        "<p>Underlag <strong>bifogas</strong></p><script>alert(1)</script>"
+        '<a href="javascript:x()">x</a>'
+    )
     upsert(api, "D-html", social_committee, description=html)
     case = Case.objects.get(external_id="D-html")
     assert "<script>" not in case.description

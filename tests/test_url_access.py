@@ -241,6 +241,10 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
     ),
+    "assessments:autosave": (
+        "case",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
     "assessments:attachment_add": (
         "case",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},

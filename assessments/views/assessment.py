@@ -171,6 +171,35 @@ def assessment_print(request, pk):
 
 
 @login_required
+@require_POST
+def autosave(request, pk):
+    """Save the draft in the background while the officer writes (HTMX, on change)."""
+    case = _case_for(request, pk, "change")
+    assessment = getattr(case, "assessment", None)
+    if assessment is None:
+        raise Http404
+    sections = assessment.template_version.sections
+    form = build_answer_form(sections, data=request.POST)
+    status = {"saved": False, "lock_version": assessment.lock_version}
+    if form.is_valid():
+        try:
+            saved = services.save_answers(
+                assessment,
+                by=request.user,
+                answers=collect_answers(sections, form.cleaned_data),
+                expected_version=int(request.POST.get("lock_version") or 0),
+                summary=request.POST.get("summary", "")[:20000],
+            )
+        except services.StaleAssessment:
+            status["conflict"] = True
+        except services.TransitionError:
+            status["closed"] = True
+        else:
+            status = {"saved": True, "lock_version": saved.lock_version, "at": saved.updated_at}
+    return render(request, "assessments/_autosave_status.html", status)
+
+
+@login_required
 def assessment_download(request, pk, fmt):
     """The assessment as PDF or DOCX (to attach to the officer's report)."""
     case = _case_for(request, pk, "view", "case")

@@ -214,3 +214,26 @@ def test_print_view_shows_answers_in_words(case_officer_client, submitted_assess
     ).content.decode()
     assert "Barn 6–12 år" in content or "6–12" in content
     assert "12. Rätt att säga sin mening och bli lyssnad på" in content
+
+
+def test_autosave_stores_the_draft_and_returns_the_new_version(case_officer_client, assessment):
+    url = reverse("assessments:autosave", args=[assessment.case_id])
+    response = case_officer_client.post(
+        url, {"lock_version": 1, "children_affected": "yes", "summary": ""}, HTTP_HX_REQUEST="true"
+    )
+    content = response.content.decode()
+    assert "Utkastet sparades" in content
+    assert 'name="lock_version" value="2"' in content
+    assert Assessment.objects.get(pk=assessment.pk).answers == {"children_affected": "yes"}
+
+
+def test_autosave_never_overwrites_someone_elses_save(case_officer_client, coordinator, assessment):
+    services.save_answers(
+        assessment, by=coordinator, answers={"children_affected": "no"}, expected_version=1
+    )
+    url = reverse("assessments:autosave", args=[assessment.case_id])
+    content = case_officer_client.post(
+        url, {"lock_version": 1, "children_affected": "yes"}
+    ).content.decode()
+    assert "Någon annan har sparat" in content
+    assert Assessment.objects.get(pk=assessment.pk).answers == {"children_affected": "no"}

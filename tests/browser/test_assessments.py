@@ -122,3 +122,21 @@ def test_two_officers_editing_the_same_assessment(browser, live_server, demo):
     assert_accessible(second)
     case.assessment.refresh_from_db()
     assert case.assessment.answers["children_affected"] == "no"
+
+
+def test_the_draft_saves_itself_while_the_officer_writes(browser, live_server, demo):
+    case = Case.objects.get(case_number="KS 2026/101")
+    page = browser.new_context().new_page()  # under the real Content-Security-Policy
+    log_in(page, live_server, "handlaggare")
+    page.goto(f"{live_server.url}/cases/{case.pk}/assessment/start/")
+    page.check("input[name=version] >> nth=0")
+    page.click("form.form button[type=submit]")
+    page.wait_for_url(f"**/cases/{case.pk}/assessment/")
+    page.check("#id_children_affected_1")  # no
+    page.fill("#id_not_affected_reason", "Gäller belysning på vägar där barn inte färdas")
+    page.locator("#id_not_affected_reason").blur()
+    expect(page.locator("#autosave-status")).to_contain_text("Utkastet sparades")
+    case.assessment.refresh_from_db()
+    assert case.assessment.answers["children_affected"] == "no"
+    page.click("button[value=save]")  # the refreshed version lets a manual save through
+    expect(page.locator(".message--success")).to_be_visible()
