@@ -180,20 +180,13 @@ def approve_assessment(assessment: Assessment, *, by, comments="") -> Review:
         )
         if not is_complete(assessment.template_version.sections, assessment.answers):
             raise TransitionError(_("The basis is not complete yet: see what it lacks."))
-        review = create_object(
-            Review,
+        return _conclude_review(
+            assessment,
             by=by,
-            organisation_id=assessment.organisation_id,
-            assessment=assessment,
-            reviewer=by,
-            outcome=Review.Outcome.APPROVED,
             comments=comments,
+            outcome=Review.Outcome.APPROVED,
+            case_status=Case.Status.READY_FOR_DECISION,
         )
-        update_object(assessment, by=by, action=Transition, status=Assessment.Status.APPROVED)
-        update_object(
-            assessment.case, by=by, action=Transition, status=Case.Status.READY_FOR_DECISION
-        )
-    return review
 
 
 def return_assessment(assessment: Assessment, *, by, comments: str) -> Review:
@@ -211,17 +204,29 @@ def return_assessment(assessment: Assessment, *, by, comments: str) -> Review:
             raise TransitionError(
                 _("Only a submitted assessment or a case ready for decision can be returned.")
             )
-        review = create_object(
-            Review,
+        return _conclude_review(
+            assessment,
             by=by,
-            organisation_id=assessment.organisation_id,
-            assessment=assessment,
-            reviewer=by,
-            outcome=Review.Outcome.RETURNED,
             comments=comments,
+            outcome=Review.Outcome.RETURNED,
+            case_status=Case.Status.RETURNED,
         )
-        update_object(assessment, by=by, action=Transition, status=Assessment.Status.RETURNED)
-        update_object(case, by=by, action=Transition, status=Case.Status.RETURNED)
+
+
+def _conclude_review(assessment, *, by, comments, outcome, case_status) -> Review:
+    """The review record, and the assessment and case moved on; inside the caller's transaction."""
+    review = create_object(
+        Review,
+        by=by,
+        organisation_id=assessment.organisation_id,
+        assessment=assessment,
+        reviewer=by,
+        outcome=outcome,
+        comments=comments,
+    )
+    # Review and assessment statuses share their names (approved, returned).
+    update_object(assessment, by=by, action=Transition, status=outcome)
+    update_object(assessment.case, by=by, action=Transition, status=case_status)
     return review
 
 
