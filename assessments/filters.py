@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
+from core.search import search_filter
 from organisations.models import Body
 
 from .models import Assessment, Case
@@ -45,11 +46,7 @@ class CaseFilter(django_filters.FilterSet):
         self.filters["article"].field.label_from_instance = lambda a: f"{a.number}. {a.title}"
 
     def search(self, queryset, name, value):
-        words = value.casefold().split()[:8]
-        condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=word)
-        return queryset.filter(condition)
+        return queryset.filter(search_filter(value))
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(

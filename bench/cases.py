@@ -11,8 +11,8 @@ municipalities.
 Every case except drafts has an assessment on the shipped standard template: starting an
 assessment moves a draft case to "in preparation" (assessments.services.start_assessment), so
 a draft case with an assessment cannot exist. Each organisation's cases come from a random
-generator seeded with its SCB code, so the bench organisation's cases are identical at every
-scale.
+generator seeded with its SCB code (see `case_seeds`), so the cases the bench user sees are
+identical at every scale.
 """
 
 import random
@@ -278,8 +278,7 @@ FULL_ANSWERS = {
     "proposal": "Skolgården byggs om i två etapper 2027–2028.",
     "against_best_interests": "yes",
     "reasons_against": (
-        "Bollplanen i etapp 2 blir mindre än barnen önskade, för att spara träd och av "
-        "bullerskäl."
+        "Bollplanen i etapp 2 blir mindre än barnen önskade, för att spara träd och av bullerskäl."
     ),
     "compensating_measures": (
         "Eleverna får använda idrottsplatsen intill under rasterna, och skolan ordnar "
@@ -447,13 +446,23 @@ def _pick(rng: random.Random, plan: list, weight: int):
     return plan[-1]
 
 
+def case_seeds(municipalities: list, neighbour_pks: set) -> dict:
+    """Organisation pk -> the seed of its cases: its SCB code, but for the neighbours their
+    place among the neighbours (the hosts of the joint bodies that serve the bench organisation
+    differ between scales), so that the bench user sees the same cases at every scale."""
+    seeds = {m.pk: m.scb_code for m in municipalities}
+    neighbours = sorted((m.scb_code, m.pk) for m in municipalities if m.pk in neighbour_pks)
+    seeds.update((pk, f"neighbour-{index}") for index, (_code, pk) in enumerate(neighbours))
+    return seeds
+
+
 def organisation_cases(
-    code: str, count: int, body_names: list, anchor: datetime, variants: dict, extra=()
+    seed: str, count: int, body_names: list, anchor: datetime, variants: dict, extra=()
 ) -> list[CaseSpec]:
-    """`count` cases of the municipality with SCB code `code` (`extra` among them), oldest
-    first, numbered per year (KS 2026/17). The same code and count give the same cases at every
+    """`count` cases of a municipality (`extra` among them), oldest first, numbered per year
+    (KS 2026/17). The same seed (see `case_seeds`) and count give the same cases at every
     scale."""
-    rng = random.Random(f"{SEED}-{code}")
+    rng = random.Random(f"{SEED}-{seed}")
     deciding = [name for name in body_names if name in CASE_BODIES]
     cum_weights, running = [], 0
     for name in deciding:

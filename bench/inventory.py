@@ -1,6 +1,7 @@
 """What is in the bench database, read back by natural keys: whether the bench data is there,
 whether the database holds other data, the ids the page paths need and the row counts."""
 
+from bench.cases import FORM_CASE_TITLE, FULL_CASE_TITLE
 from bench.plan import (
     BENCH_MUNICIPALITY_CODE,
     BENCH_USERNAME,
@@ -31,10 +32,14 @@ def discover_ids() -> dict:
     """Primary keys the page specs need, found by natural keys (identical at every scale)."""
     from django.contrib.auth import get_user_model
 
+    from assessments.models import Case
     from organisations.models import Body, Network, Organisation
 
     home = Organisation.objects.get(scb_code=BENCH_MUNICIPALITY_CODE)
     return {
+        # A decided case with every question answered, and one whose assessment is in progress.
+        "full_case": Case.objects.get(organisation=home, title=FULL_CASE_TITLE).pk,
+        "form_case": Case.objects.get(organisation=home, title=FORM_CASE_TITLE).pk,
         "bench_user": get_user_model().objects.get(username=BENCH_USERNAME).pk,
         "bench_organisation": home.pk,
         "bench_body": Body.objects.get(organisation=home, name=HISTORY_BODY_NAME).pk,
@@ -48,6 +53,7 @@ def discover_ids() -> dict:
 def counts() -> dict:
     from django.contrib.auth import get_user_model
 
+    from assessments.models import Assessment, Case, Decision, Review
     from core.models import AuditEntry
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
 
@@ -62,4 +68,12 @@ def counts() -> dict:
         "memberships": Membership.objects.count(),
         "population_facts": PopulationFact.objects.count(),
         "audit_entries": AuditEntry.objects.count(),
+        "cases": Case.objects.count(),
+        "bench_organisation_cases": Case.objects.filter(
+            organisation__scb_code=BENCH_MUNICIPALITY_CODE
+        ).count(),
+        "assessments": Assessment.objects.count(),
+        "assessment_article_links": Assessment.articles.through.objects.count(),
+        "reviews": Review.objects.count(),
+        "decisions": Decision.objects.count(),
     }

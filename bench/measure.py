@@ -1,6 +1,7 @@
 """The HTTP client: one keep-alive connection to gunicorn that requests every page in
 `bench.pages` as the bench user and collects, per request, the wall time it measures and the
-CPU time and query count the server reports (X-Bench-CPU-ms / X-Bench-Queries, core.bench)."""
+CPU time and query count the server reports (X-Bench-CPU-ms / X-Bench-Queries, core.bench).
+The exports (`bench.pages.EXPORTS`) get a few requests each after the pages."""
 
 import http.client
 import math
@@ -8,7 +9,7 @@ import statistics
 import time
 
 from bench.common import HOST, BenchError, Deadline
-from bench.pages import PAGES, REFERENCE
+from bench.pages import EXPORTS, PAGES, REFERENCE
 
 HTTP_TIMEOUT = 30
 
@@ -118,3 +119,50 @@ def page_row(page, url: str, sample: dict, bare_cpu: float) -> dict:
         "queries_max": max(sample["queries"]),
         "bytes": sample["bytes"],
     }
+
+
+def check_export(export, url, response, body) -> None:
+    if response.status != 200:
+        raise BenchError(f"{export.name}: GET {url} answered {response.status}, expected 200")
+    content_type = response.getheader("Content-Type") or ""
+    if not content_type.startswith(export.content_type) or not body:
+        raise BenchError(f"{export.name}: GET {url} answered {content_type!r}, empty or wrong")
+    if response.getheader("X-Bench-CPU-ms") is None:
+        raise BenchError(f"{export.name}: no X-Bench-* headers: is core.bench's middleware on?")
+
+
+def measure_exports(client: Client, ids: dict, args, deadline: Deadline) -> list:
+    """Each export: one unmeasured request (the worker's first, reported as `first_s`: it loads
+    the libraries and fonts), then `args.export_requests` measured ones."""
+    rows = []
+    for export in EXPORTS:
+        url = export.url(ids)
+        response, body, first_ms = client.get(url)
+        check_export(export, url, response, body)
+        wall, cpu, queries = [], [], []
+        for _ in range(args.export_requests):
+            deadline.remaining()
+            response, body, elapsed_ms = client.get(url)
+            check_export(export, url, response, body)
+            wall.append(elapsed_ms)
+            cpu.append(float(response.getheader("X-Bench-CPU-ms")))
+            queries.append(int(response.getheader("X-Bench-Queries")))
+        wall_s = statistics.median(wall) / 1000
+        rows.append(
+            {
+                "name": export.name,
+                "path": url,
+                "requests": len(wall),
+                "wall_s": round(wall_s, 3),
+                "wall_max_s": round(max(wall) / 1000, 3),
+                "first_s": round(first_ms / 1000, 3),
+                "cpu_ms": round(statistics.median(cpu), 1),
+                "queries": int(statistics.median(queries)),
+                "queries_min": min(queries),
+                "queries_max": max(queries),
+                "bytes": len(body),
+                "target_s": export.target_seconds,
+                "within_target": wall_s <= export.target_seconds,
+            }
+        )
+    return rows

@@ -53,6 +53,47 @@ def print_scale(result: dict) -> None:
         for p in result["pages"]
     ]
     say(table(["page", "p50 ms", "p95 ms", "CPU ms", "CPU vs bare", "queries"], rows))
+    if result.get("exports"):
+        say()
+        say(exports_table(result["exports"]))
+
+
+def exports_table(exports: list) -> str:
+    return table(
+        [
+            "export",
+            "requests",
+            "wall s (median)",
+            "wall s (max)",
+            "first s",
+            "CPU ms",
+            "queries",
+            "target",
+        ],
+        [
+            [
+                e["name"],
+                e["requests"],
+                f"{e['wall_s']:.3f}",
+                f"{e['wall_max_s']:.3f}",
+                f"{e['first_s']:.3f}",
+                f"{e['cpu_ms']:.0f}",
+                queries_label(e),
+                f"{'ok' if e['within_target'] else 'MISSED'} (< {e['target_s']:g} s)",
+            ]
+            for e in exports
+        ],
+    )
+
+
+def exports_missed(results: list) -> list:
+    """Exports over their wall-time target at the largest scale."""
+    return [
+        f"{e['name']}: {e['wall_s']:.2f} s per request (median of {e['requests']}) at scale "
+        f"{results[-1]['scale']:g}; target under {e['target_s']:g} s"
+        for e in results[-1].get("exports", [])
+        if not e["within_target"]
+    ]
 
 
 def compare(results: list) -> tuple[list, list]:

@@ -29,9 +29,16 @@ from datetime import UTC, datetime
 
 from bench.common import CPU_TARGET, HOST, PYTHON, ROOT, BenchError, Deadline, say
 from bench.databases import database_for_environment
-from bench.measure import Client, measure
+from bench.measure import Client, measure, measure_exports
 from bench.pages import PAGES
-from bench.report import compare, machine, print_comparison, print_scale, write_results
+from bench.report import (
+    compare,
+    exports_missed,
+    machine,
+    print_comparison,
+    print_scale,
+    write_results,
+)
 from bench.server import Server
 
 DEFAULT_SCALES = (0.1, 1.0)
@@ -112,8 +119,10 @@ def serve_and_measure(env: dict, cookie: dict, ids: dict, args, deadline: Deadli
         started = time.perf_counter()
         client = Client(server.port, cookie)
         pages = measure(client, ids, args, deadline)
+        exports = measure_exports(client, ids, args, deadline) if args.export_requests else []
         return {
             "pages": pages,
+            "exports": exports,
             "measure_seconds": round(time.perf_counter() - started, 1),
             "connections": client.connections,
         }
@@ -152,6 +161,12 @@ def parse_args(argv):
         help="comma-separated, smallest first (0.1,1)",
     )
     parser.add_argument(
+        "--export-requests",
+        type=int,
+        default=5,
+        help="measured requests per export (DOCX, PDF) after the pages (5; 0 skips them)",
+    )
+    parser.add_argument(
         "--timeout", type=float, default=20 * 60, help="abort after this many seconds"
     )
     parser.add_argument(
@@ -165,6 +180,8 @@ def parse_args(argv):
     args.scale_list = sorted(float(s) for s in args.scales.split(",") if s.strip())
     if args.requests < 1 or args.bare_requests < 1 or args.rounds < 1 or not args.scale_list:
         parser.error("--requests, --bare-requests, --rounds and --scales must be positive")
+    if args.export_requests < 0:
+        parser.error("--export-requests must not be negative")
     args.rounds = min(args.rounds, args.requests)
     return args
 
@@ -179,6 +196,7 @@ def new_report(started_at: datetime, database, args) -> dict:
             "bare_requests": args.bare_requests,
             "warmup": args.warmup,
             "rounds": args.rounds,
+            "export_requests": args.export_requests,
             "server": "gunicorn, 1 worker (gthread), 1 thread, keep-alive",
             "cpu_target_ratio": CPU_TARGET,
         },
@@ -226,6 +244,7 @@ def main(argv=None) -> int:
         return status
 
     rows, missed = compare(report["scales"])
+    missed.extend(exports_missed(report["scales"]))
     print_comparison(report["scales"], rows, missed)
     report["comparison"] = rows
     report["targets_missed"] = missed

@@ -63,10 +63,38 @@ def summarise(runs: list[dict]) -> str:
             f"| {values_label(queries_small)} | {values_label(queries_large)} "
             f"| {'yes' if same else '**no**'} | {'ok' if within else '**missed**'} |"
         )
+    lines += exports_summary(runs, large)
     durations = [run.get("duration_seconds") for run in runs if run.get("duration_seconds")]
     if durations:
         lines += ["", f"One run took {min(durations):.0f}–{max(durations):.0f} s."]
     return "\n".join(lines)
+
+
+def exports_summary(runs: list[dict], scale: float) -> list[str]:
+    """Medians of the export timings at `scale` (runs without exports are left out)."""
+    per_run = []
+    for run in runs:
+        for result in run["scales"]:
+            if result["scale"] == scale and result.get("exports"):
+                per_run.append({e["name"]: e for e in result["exports"]})
+    if not per_run:
+        return []
+    lines = [
+        "",
+        "| Export | Wall s (median) | Wall s (max) | CPU ms | Queries | Target | Within |",
+        "|---|--:|--:|--:|--:|--:|:-:|",
+    ]
+    for name, first in per_run[0].items():
+        rows = [run[name] for run in per_run if name in run]
+        wall = statistics.median(row["wall_s"] for row in rows)
+        lines.append(
+            f"| {name} | {wall:.3f} | {max(row['wall_max_s'] for row in rows):.3f} "
+            f"| {statistics.median(row.get('first_s', 0) for row in rows):.3f} "
+            f"| {statistics.median(row['cpu_ms'] for row in rows):.0f} "
+            f"| {values_label([row['queries'] for row in rows])} | < {first['target_s']:g} s "
+            f"| {'yes' if wall <= first['target_s'] else '**no**'} |"
+        )
+    return lines
 
 
 def main(argv=None) -> int:

@@ -3,6 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from core.search import search_filter
+
 from .models import Article, ArticleGroup
 
 
@@ -10,7 +12,7 @@ def article_list(request):
     query = request.GET.get("q", "").strip()[:100]
     articles = Article.objects.all()
     if query:
-        articles = articles.filter(search_text__contains=query.casefold())
+        articles = articles.filter(search_filter(query))
     groups = ArticleGroup.objects.prefetch_related(Prefetch("articles", queryset=articles))
     context = {
         "groups": [g for g in groups if g.articles.all()],

@@ -73,3 +73,9 @@ def test_article_page_links_to_its_neighbours(client, db):
 
 def test_unknown_article_is_404(client, db):
     assert client.get(reverse("convention:article", args=[55])).status_code == 404
+
+
+def test_search_tolerates_swedish_inflection(client, db):
+    response = client.get(reverse("convention:articles"), {"q": "rättigheterna"})
+    numbers = [a.number for group in response.context["groups"] for a in group.articles.all()]
+    assert 2 in numbers  # "Alla barn har samma rättigheter"

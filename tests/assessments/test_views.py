@@ -237,3 +237,19 @@ def test_autosave_never_overwrites_someone_elses_save(case_officer_client, coord
     ).content.decode()
     assert "Någon annan har sparat" in content
     assert Assessment.objects.get(pk=assessment.pk).answers == {"children_affected": "no"}
+
+
+def test_case_search_finds_inflected_swedish_words(
+    coordinator_client, karlskoga, social_committee, case_officer
+):
+    services.create_case(
+        karlskoga,
+        by=case_officer,
+        body=social_committee,
+        case_number="SN 2026/31",
+        title="Barnens budget för fritid",
+    )
+    url = reverse("assessments:case_list")
+    for query in ["barn", "barnens", "budgeten", "Fritiden"]:
+        numbers = [c.case_number for c in coordinator_client.get(url, {"q": query}).context["page"]]
+        assert numbers == ["SN 2026/31"], query
