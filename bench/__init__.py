@@ -1,10 +1,10 @@
 """`make bench`: a national-scale dataset and a harness that measures pages against it.
 
 - `bench.dataset` generates the data (one generator per domain; `python -m bench.dataset`);
-  `bench.plan` holds its sizes, templates and names, `bench.inventory` reads it back (the ids
-  the pages need, row counts).
+  `bench.plan` holds its sizes, templates and names (`bench.cases` those of the cases and
+  assessments), `bench.inventory` reads it back (the ids the pages need, row counts).
 - `bench.session` makes a signed-in session for the bench user (`python -m bench.session`).
-- `bench.pages` lists the pages that are measured.
+- `bench.pages` lists the pages that are measured, and the exports (DOCX, PDF) that are timed.
 - `bench.run` puts it together (`python -m bench.run`): `bench.databases` creates and drops the
   database of each scale, `bench.server` starts and stops gunicorn, `bench.measure` is the HTTP
   client, `bench.report` prints the tables and writes the JSON. `bench.common` is shared.

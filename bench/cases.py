@@ -23,7 +23,7 @@ NATIONAL_CASES = 300_000
 BENCH_ORGANISATION_CASES = 20_000
 NEIGHBOUR_CASES = 1_000
 # The other municipalities get weight 1 / rank ** CASE_SIZE_SKEW (rank in a seeded shuffle):
-# the largest of them about 12 000 cases at 1.0, the smallest about 100.
+# the largest of them about 12 500 cases at 1.0, the smallest about 400.
 CASE_SIZE_SKEW = 0.6
 CASE_CHUNK = 5_000  # cases written (with their assessments, reviews, decisions) per round
 SEED = "barnratt-bench-cases"

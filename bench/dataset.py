@@ -1,7 +1,8 @@
 """A synthetic, national-scale dataset for the benchmark.
 
 Scale 1.0 is Sweden: 290 municipalities and 21 regions, each with about 15 bodies, joint bodies,
-networks and about ten people with roles. Scale 0.1 is a tenth of the organisations with the
+networks and about ten people with roles, and about 300 000 cases with their assessments,
+reviews and decisions (`bench.cases`). Scale 0.1 is a tenth of the organisations with the
 same structure per organisation, so a page can be compared at 10x data. Every name is
 synthetic ("Benchkommun 0101", "Bench Användare 0101-03"); no real people are invented.
 
@@ -10,9 +11,11 @@ and organisation admin in the first municipality, reader on the first body of th
 and through it the organisations that body serves.
 
 Each domain has one generator function `name(data: Dataset)`, run in its own transaction in
-the order of `GENERATORS`. A later domain (cases, consultations, plans) adds a generator at the
+the order of `GENERATORS`. A later domain (consultations, plans) adds a generator at the
 end of the list and, if pages need them, ids in `bench.inventory.discover_ids`. The sizes,
-templates and names are in `bench.plan`.
+templates and names are in `bench.plan` (for the cases in `bench.cases`). Most domains use
+`bulk_create`; the cases, with about 1.6 million rows at 1.0, use `bench.plan.insert` (COPY on
+PostgreSQL, executemany on SQLite), which is several times faster.
 
     python -m bench.dataset --scale 0.1     # into the configured database; prints JSON
 
