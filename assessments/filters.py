@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
 from core.search import search_filter
-from organisations.models import Body
+from organisations.models import Body, Membership, Organisation
+from organisations.permissions import PREPARERS
 
 from .models import Assessment, Case
 
@@ -40,8 +41,14 @@ class CaseFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         bodies = Body.objects.visible_to(user)
         self.filters["body"].queryset = bodies.select_related("organisation")
-        self.filters["officer"].queryset = get_user_model().objects.filter(
-            pk__in=Case.objects.visible_to(user).exclude(officer=None).values("officer")
+        # Officers are the people who prepare cases in the visible organisations: read from
+        # memberships, not from every visible case.
+        organisations = Organisation.objects.visible_to(user).values("pk")
+        preparers = Membership.objects.filter(organisation__in=organisations, role__in=PREPARERS)
+        self.filters["officer"].queryset = (
+            get_user_model()
+            .objects.filter(pk__in=preparers.values("user"))
+            .order_by("last_name", "first_name")
         )
         self.filters["article"].field.label_from_instance = lambda a: f"{a.number}. {a.title}"
 

@@ -14,13 +14,21 @@ from .models import Assessment, Case, Decision
 LIMIT = 10
 
 
-def _organisations_where(user, object_type, action):
-    """Organisations (and bodies) where the user's roles allow the action."""
-    access = user_access(user)
+def scope_organisations(user, object_type, action):
     roles = allowed_roles(object_type, action)
-    organisations = [o for o, held in access.organisation_roles.items() if held & roles]
-    bodies = [b for b, held in access.body_roles.items() if held & roles]
-    return Q(organisation_id__in=organisations) | Q(body_id__in=bodies)
+    return [o for o, held in user_access(user).organisation_roles.items() if held & roles]
+
+
+def scope_bodies(user, object_type, action):
+    roles = allowed_roles(object_type, action)
+    return [b for b, held in user_access(user).body_roles.items() if held & roles]
+
+
+def _organisations_where(user, object_type, action):
+    """Cases in organisations (and on bodies) where the user's roles allow the action."""
+    return Q(organisation_id__in=scope_organisations(user, object_type, action)) | Q(
+        body_id__in=scope_bodies(user, object_type, action)
+    )
 
 
 @waiting_provider
@@ -44,7 +52,12 @@ def cases_waiting(user):
             )
         )
     review_scope = _organisations_where(user, "assessment", "review")
-    submitted = Case.objects.filter(review_scope, assessment__status=Assessment.Status.SUBMITTED)
+    # A submitted assessment's case is in preparation: the status narrows the scan to few rows.
+    submitted = Case.objects.filter(
+        review_scope,
+        status=Case.Status.IN_PREPARATION,
+        assessment__status=Assessment.Status.SUBMITTED,
+    )
     for case in submitted.exclude(officer=user)[:LIMIT]:
         items.append(
             WaitingItem(
@@ -65,11 +78,13 @@ def cases_waiting(user):
 
 @waiting_provider
 def overdue_follow_ups(user):
-    scope = _organisations_where(user, "decision", "follow_up")
     overdue = Decision.objects.filter(
         follow_up_date__lt=timezone.localdate(), follow_up_done_on__isnull=True
     )
-    overdue = overdue.filter(Q(case__officer=user) | Q(case__in=Case.objects.filter(scope)))
+    # The decision's own organisation (and its case's body) instead of a subquery over all cases.
+    in_scope = Q(organisation_id__in=scope_organisations(user, "decision", "follow_up"))
+    in_scope |= Q(case__body_id__in=scope_bodies(user, "decision", "follow_up"))
+    overdue = overdue.filter(Q(case__officer=user) | in_scope)
     return [
         WaitingItem(
             _("Follow up the decision: %(case)s") % {"case": decision.case},

@@ -141,12 +141,13 @@ class Body(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
-        # `pk IN (subquery)` rather than EXISTS: both branches of the OR can then use an
-        # index, where a correlated EXISTS makes SQLite scan every body.
+        # The joint bodies come as a short list rather than a subquery inside the OR, so that
+        # both sides of the OR use an index (PostgreSQL otherwise scans every body).
         serving = Body.served_organisations.through.objects.filter(
             organisation_id__in=organisation_ids
         )
-        return Q(organisation_id__in=organisation_ids) | Q(pk__in=serving.values("body_id"))
+        joint_ids = sorted(set(serving.values_list("body_id", flat=True)))
+        return Q(organisation_id__in=organisation_ids) | Q(pk__in=joint_ids)
 
     def permission_scope(self):
         return self.organisation_id, self.pk
