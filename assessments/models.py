@@ -208,14 +208,9 @@ class Case(TenantModel):
     @classmethod
     def visibility_filter(cls, organisation_ids):
         # A joint body's cases belong to its host but are seen by the organisations it serves.
-        # The joint bodies are fetched as a short list: with a subquery inside the OR,
-        # PostgreSQL scans every case instead of combining two indexes.
         from organisations.models import Body
 
-        joint = Body.served_organisations.through.objects.filter(
-            organisation_id__in=organisation_ids
-        )
-        joint_ids = sorted(set(joint.values_list("body_id", flat=True)))
+        joint_ids = Body.joint_body_ids(organisation_ids)
         return Q(organisation_id__in=organisation_ids) | Q(body_id__in=joint_ids)
 
     def permission_scope(self):

@@ -141,13 +141,20 @@ class Body(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
-        # The joint bodies come as a short list rather than a subquery inside the OR, so that
-        # both sides of the OR use an index (PostgreSQL otherwise scans every body).
+        joint_ids = Body.joint_body_ids(organisation_ids)
+        return Q(organisation_id__in=organisation_ids) | Q(pk__in=joint_ids)
+
+    @staticmethod
+    def joint_body_ids(organisation_ids) -> list[int]:
+        """Bodies hosted elsewhere that serve these organisations.
+
+        Read as a short list rather than used as a subquery inside an OR: with a list, both
+        sides of the OR use an index (PostgreSQL otherwise scans the whole table).
+        """
         serving = Body.served_organisations.through.objects.filter(
             organisation_id__in=organisation_ids
         )
-        joint_ids = sorted(set(serving.values_list("body_id", flat=True)))
-        return Q(organisation_id__in=organisation_ids) | Q(pk__in=joint_ids)
+        return sorted(set(serving.values_list("body_id", flat=True)))
 
     def permission_scope(self):
         return self.organisation_id, self.pk
