@@ -47,16 +47,7 @@ class AssessmentUpdateSerializer(serializers.Serializer):
 class DecisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Decision
-        fields = [
-            "outcome",
-            "decided_on",
-            "follows_best_interests",
-            "reasons",
-            "compensating_measures",
-            "feedback_plan",
-            "follow_up_date",
-            "follow_up_done_on",
-        ]
+        fields = [*Decision.RECORDED_FIELDS, "follow_up_done_on"]
 
 
 class CaseSerializer(serializers.ModelSerializer):

@@ -74,6 +74,14 @@ def _case(karlskoga, body, number, title, officer):
     )
 
 
+def _submit_full_assessment(case, officer):
+    assessment = services.start_assessment(case, by=officer, version=_standard_version())
+    assessment = services.save_answers(
+        assessment, by=officer, answers=FULL_ANSWERS, expected_version=1
+    )
+    return services.submit_for_review(assessment, by=officer)
+
+
 @transaction.atomic
 def load_demo():
     load_shipped_templates()
@@ -90,18 +98,10 @@ def load_demo():
     _case(karlskoga, technical, "KS 2026/101", "Ny belysning på cykelvägar", officer)
     case = _case(karlskoga, culture, "KFN 2026/12", "Renovering av parken vid skolan", officer)
     if case:
-        assessment = services.start_assessment(case, by=officer, version=_standard_version())
-        assessment = services.save_answers(
-            assessment, by=officer, answers=FULL_ANSWERS, expected_version=1
-        )
-        services.submit_for_review(assessment, by=officer)
+        _submit_full_assessment(case, officer)
     case = _case(karlskoga, culture, "KFN 2026/7", "Öppettider för fritidsgården", officer)
     if case:
-        assessment = services.start_assessment(case, by=officer, version=_standard_version())
-        assessment = services.save_answers(
-            assessment, by=officer, answers=FULL_ANSWERS, expected_version=1
-        )
-        services.submit_for_review(assessment, by=officer)
+        assessment = _submit_full_assessment(case, officer)
         services.approve_assessment(assessment, by=decider)
         services.record_decision(
             case,

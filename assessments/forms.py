@@ -223,15 +223,7 @@ class DecisionForm(forms.ModelForm):
 
     class Meta:
         model = Decision
-        fields = [
-            "outcome",
-            "decided_on",
-            "follows_best_interests",
-            "reasons",
-            "compensating_measures",
-            "feedback_plan",
-            "follow_up_date",
-        ]
+        fields = Decision.RECORDED_FIELDS
         widgets = {
             "decided_on": DateInput(format="%Y-%m-%d"),
             "follow_up_date": DateInput(format="%Y-%m-%d"),

@@ -337,6 +337,17 @@ class Decision(TenantModel):
         related_name="+",
     )
 
+    # What the decision-maker records; the form and the API both use this list.
+    RECORDED_FIELDS = [
+        "outcome",
+        "decided_on",
+        "follows_best_interests",
+        "reasons",
+        "compensating_measures",
+        "feedback_plan",
+        "follow_up_date",
+    ]
+
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")

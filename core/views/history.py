@@ -20,6 +20,7 @@ HISTORY_MODELS = {
     "assessments.case",
     "assessments.assessment",
     "assessments.decision",
+    "assessments.attachment",
     "api.apitoken",
 }
 
