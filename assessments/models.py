@@ -175,7 +175,9 @@ class Case(TenantModel):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-        ordering = ["-created_at", "-id"]
+        # Newest first. The id is the order of creation (created_at is set on insert) and,
+        # unlike the time, unique: lists page by it (core.keyset).
+        ordering = ["-id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "case_number"], name="case_unique_number_per_organisation"
@@ -186,10 +188,9 @@ class Case(TenantModel):
             ),
         ]
         indexes = [
-            models.Index(
-                fields=["organisation", "status", "-created_at"], name="case_org_status_idx"
-            ),
-            models.Index(fields=["body", "-created_at"], name="case_body_idx"),
+            models.Index(fields=["organisation", "-id"], name="case_org_recent_idx"),
+            models.Index(fields=["organisation", "status", "-id"], name="case_org_status_idx"),
+            models.Index(fields=["body", "-id"], name="case_body_idx"),
         ]
 
     def __str__(self):
@@ -212,6 +213,16 @@ class Case(TenantModel):
 
         joint_ids = Body.joint_body_ids(organisation_ids)
         return Q(organisation_id__in=organisation_ids) | Q(body_id__in=joint_ids)
+
+    @classmethod
+    def visibility_parts(cls, organisation_ids):
+        # One part per organisation and joint body: each is an index range in id order
+        # (case_org_recent_idx, case_body_idx), so a page reads a few rows of each.
+        from organisations.models import Body
+
+        return [Q(organisation_id=pk) for pk in organisation_ids] + [
+            Q(body_id=pk) for pk in Body.joint_body_ids(organisation_ids)
+        ]
 
     def permission_scope(self):
         return self.organisation_id, self.body_id

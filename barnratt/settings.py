@@ -100,6 +100,9 @@ TEMPLATES = [
     },
 ]
 
+# Widgets rendered in Python where Django's templates for them were most of a page's time.
+FORM_RENDERER = "core.renderers.FastWidgetRenderer"
+
 # Database: SQLite in WAL mode by default, PostgreSQL when DATABASE_URL is set.
 SQLITE_PATH = Path(os.environ.get("BARNRATT_SQLITE_PATH", BASE_DIR / "db.sqlite3"))
 if os.environ.get("DATABASE_URL"):

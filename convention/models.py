@@ -10,6 +10,11 @@ def _in_language(swedish: str, english: str) -> str:
     return english if (get_language() or "sv").startswith("en") else swedish
 
 
+def localised_field(name: str) -> str:
+    """The column of a `name_sv`/`name_en` pair for the active language, for `values_list`."""
+    return _in_language(f"{name}_sv", f"{name}_en")
+
+
 class ArticleGroup(models.Model):
     """A thematic group of articles, such as the general principles or special protection."""
 

@@ -1,6 +1,7 @@
 """What a user may see and do, worked out once per request from their memberships."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -15,6 +16,12 @@ class UserAccess:
     organisation_ids: frozenset[int] = frozenset()
     organisation_roles: dict[int, frozenset[str]] = field(default_factory=dict)
     body_roles: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    @cached_property
+    def sorted_organisation_ids(self):
+        from core.tenancy import OrganisationIds
+
+        return OrganisationIds(self.organisation_ids)
 
     def roles_in(self, organisation_id, body_id=None) -> frozenset[str]:
         roles = self.organisation_roles.get(organisation_id, frozenset())
@@ -37,7 +44,9 @@ def _load_access(user) -> UserAccess:
     from .models import Body, Membership
 
     rows = list(
-        Membership.objects.filter(user=user).values_list("organisation_id", "body_id", "role")
+        Membership.objects.filter(user=user)
+        .order_by()
+        .values_list("organisation_id", "body_id", "role")
     )
     organisation_roles: dict[int, set[str]] = {}
     body_roles: dict[int, set[str]] = {}

@@ -149,12 +149,16 @@ class Body(TenantModel):
         """Bodies hosted elsewhere that serve these organisations.
 
         Read as a short list rather than used as a subquery inside an OR: with a list, both
-        sides of the OR use an index (PostgreSQL otherwise scans the whole table).
+        sides of the OR use an index (PostgreSQL otherwise scans the whole table). Bodies hosted
+        by one of the organisations are left out: their rows are already the organisation's.
         """
-        serving = Body.served_organisations.through.objects.filter(
-            organisation_id__in=organisation_ids
-        )
-        return sorted(set(serving.values_list("body_id", flat=True)))
+        memo = getattr(organisation_ids, "memo", {})  # core.tenancy.OrganisationIds
+        if "joint_body_ids" not in memo:
+            serving = Body.served_organisations.through.objects.filter(
+                organisation_id__in=organisation_ids
+            ).exclude(body__organisation_id__in=organisation_ids)
+            memo["joint_body_ids"] = sorted(set(serving.values_list("body_id", flat=True)))
+        return memo["joint_body_ids"]
 
     def permission_scope(self):
         return self.organisation_id, self.pk

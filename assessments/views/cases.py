@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.keyset import NEWER, OLDER, keyset_page
 from organisations.access import can, get_for_user, require
 from organisations.models import Organisation
 
@@ -31,17 +31,24 @@ def case_queryset():
 
 @login_required
 def case_list(request):
-    filterset = CaseFilter(
-        request.GET or None, queryset=case_queryset().visible_to(request.user), user=request.user
+    # The filters run on each part of the user's scope (a few index ranges); the page's rows
+    # are then loaded through the scope itself, so nothing outside it can be listed.
+    filterset = CaseFilter(request.GET or None, queryset=Case.objects.all(), user=request.user)
+    page = keyset_page(
+        filterset.qs,
+        request.GET,
+        size=PAGE_SIZE,
+        parts=Case.objects.visible_parts(request.user),
+        rows=case_queryset().visible_to(request.user),
     )
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     creatable = [
         o
         for o in Organisation.objects.visible_to(request.user)
         if can(request.user, "add", "case", o.pk)
     ]
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in (NEWER, OLDER):
+        query.pop(key, None)
     return render(
         request,
         "assessments/case_list.html",
