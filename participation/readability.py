@@ -35,6 +35,7 @@ ABBREVIATIONS = (
 LIST_ENDINGS = frozenset({"m.m.", "m.fl.", "o.s.v.", "osv.", "etc.", "o.d."})
 
 _ABBREVIATION = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+# A colon ends a sentence as in Björnsson's original count, unless it sits inside a word ("FN:s").
 _TOKENS = re.compile(
     rf"""
     (?P<abbr>(?<![^\W_])(?i:{_ABBREVIATION})(?![^\W_]))

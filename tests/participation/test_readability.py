@@ -68,6 +68,11 @@ def test_genitive_after_colon_stays_one_word():
     assert lix("FN:s barnkonvention gäller här.") == pytest.approx(29.0)
 
 
+def test_a_colon_ends_a_sentence_as_in_the_original_count():
+    # Så här gör du: (4 words) skriv ditt svar. (3 words) 7 words, 2 sentences: 3.5
+    assert lix("Så här gör du: skriv ditt svar.") == pytest.approx(3.5)
+
+
 def test_a_heading_without_a_full_stop_is_its_own_sentence():
     # "Dina rättigheter" / "Du får säga vad du tycker." 8 words, 2 sentences, 1 long:
     # 8 / 2 + 100 × 1 / 8 = 16.5
