@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article, localised_field
 from core.search import search_filter
+from core.tenancy import visible_organisation_ids
 from organisations.models import Body, Membership, Organisation
 from organisations.permissions import PREPARERS
 
@@ -61,8 +62,11 @@ def body_choices(user) -> list:
 def officer_choices(user) -> list:
     """The people who prepare cases in the visible organisations: read from memberships, not
     from every visible case."""
-    organisations = Organisation.objects.visible_to(user).values("pk")
-    preparers = Membership.objects.filter(organisation__in=organisations, role__in=PREPARERS)
+    if user.is_superuser:
+        organisations = Organisation.objects.values("pk")
+    else:
+        organisations = visible_organisation_ids(user)
+    preparers = Membership.objects.filter(organisation_id__in=organisations, role__in=PREPARERS)
     people = (
         get_user_model()
         .objects.filter(pk__in=preparers.values("user"))

@@ -15,10 +15,8 @@ Rows are ordered by primary key, newest first. For a model whose `created_at` is
 this is the order of creation.
 """
 
-import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import reduce
 
 from django.db import connections
 from django.db.models import Q, QuerySet
@@ -92,22 +90,71 @@ def _first_ids(queryset, parts, bound: Q, order: str, limit: int) -> list[int]:
     """The first `limit` ids of `queryset` past `bound`, among the first of each part."""
     if parts is not None and not parts:
         return []
-    ranges = [
-        queryset.filter(part, bound).order_by(order).values_list("pk", flat=True)[:limit]
-        for part in parts or [Q()]
-    ]
-    if len(ranges) == 1:
-        return list(ranges[0])
+    if not parts or len(parts) == 1:
+        part = parts[0] if parts else Q()
+        return list(_range(queryset, part, bound, order, limit))
+    db = queryset.db
+    connection = connections[db]
+    statements = _range_statements(queryset, parts, bound, order, limit)
+    params = [p for _, part_params in statements for p in part_params]
+    direction = "DESC" if order.startswith("-") else "ASC"
     # A row in two parts (a joint body's case of one's own organisation) is listed once: UNION
     # removes it, as does IN.
-    if connections[queryset.db].features.supports_slicing_ordering_in_compound:
-        merged = ranges[0].union(*ranges[1:])
+    if connection.features.supports_slicing_ordering_in_compound:
+        sql = " UNION ".join(f"({s})" for s, _ in statements)
+        sql = f"{sql} ORDER BY 1 {direction} LIMIT {int(limit)}"
     else:
         # SQLite allows no LIMIT in a compound SELECT's parts but does in an IN subquery, and
         # reads each such subquery once.
-        any_range = reduce(operator.or_, (Q(pk__in=r) for r in ranges))
-        merged = queryset.model._base_manager.filter(any_range).values_list("pk", flat=True)
-    return list(merged.order_by(order)[:limit])
+        quote = connection.ops.quote_name
+        table, pk = quote(queryset.model._meta.db_table), quote(queryset.model._meta.pk.column)
+        any_range = " OR ".join(f"{pk} IN ({s})" for s, _ in statements)
+        sql = f"SELECT {pk} FROM {table} WHERE {any_range} ORDER BY {pk} {direction}"
+        sql = f"{sql} LIMIT {int(limit)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _range(queryset, part: Q, bound: Q, order: str, limit: int):
+    return queryset.filter(part, bound).order_by(order).values_list("pk", flat=True)[:limit]
+
+
+# A value no key has, compiled in place of a part's value and then replaced by it.
+_SLOT = -(2**62) + 1883
+
+
+def _range_statements(queryset, parts, bound, order, limit) -> list[tuple[str, list]]:
+    """Each part's range as SQL. Parts of the form Q(column=value), such as one per
+    organisation, share one compiled statement: compiling a filtered queryset costs more than
+    running its range."""
+    compiled, statements = {}, []
+    for part in parts:
+        lookup = _single_lookup(part)
+        if lookup is None:
+            statements.append(_sql(_range(queryset, part, bound, order, limit)))
+            continue
+        field, value = lookup
+        if field not in compiled:
+            slot = Q(**{field: _SLOT})
+            compiled[field] = _sql(_range(queryset, slot, bound, order, limit))
+        sql, params = compiled[field]
+        statements.append((sql, [value if p == _SLOT else p for p in params]))
+    return statements
+
+
+def _single_lookup(part: Q):
+    if part.connector != Q.AND or part.negated or len(part.children) != 1:
+        return None
+    child = part.children[0]
+    if not isinstance(child, tuple) or not isinstance(child[1], int):
+        return None
+    return child
+
+
+def _sql(queryset) -> tuple[str, list]:
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    return sql, list(params)
 
 
 def _key(value) -> int | None:
