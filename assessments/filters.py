@@ -1,3 +1,5 @@
+import functools
+
 import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -77,5 +79,11 @@ def officer_choices(user) -> list:
 
 
 def article_choices() -> list:
-    articles = Article.objects.order_by("number").values_list("number", localised_field("title"))
+    return _article_choices(localised_field("title"))
+
+
+@functools.cache
+def _article_choices(title_field: str) -> list:
+    # The articles are reference data that only a migration changes: read once per process.
+    articles = Article.objects.order_by("number").values_list("number", title_field)
     return [(number, f"{number}. {text}") for number, text in articles]

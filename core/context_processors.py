@@ -4,14 +4,12 @@ from django.utils.functional import SimpleLazyObject
 
 def _header(user):
     from organisations.access import user_access
-    from organisations.models import Organisation
     from organisations.roles import Role
 
     access = user_access(user)
-    organisations = Organisation.objects.visible_to(user).filter(pk__in=access.organisation_ids)
     labels = dict(Role.choices)
     return {
-        "organisations": list(organisations.values_list("name", flat=True)),
+        "organisations": list(access.organisation_names.values()),
         "roles": sorted(str(labels[role]) for role in access.all_roles),
     }
 

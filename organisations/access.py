@@ -23,6 +23,14 @@ class UserAccess:
 
         return OrganisationIds(self.organisation_ids)
 
+    @cached_property
+    def organisation_names(self) -> dict[int, str]:
+        """Names of the organisations the user works in, by id, in name order."""
+        from .models import Organisation
+
+        rows = Organisation.objects.filter(pk__in=self.organisation_ids).order_by("name")
+        return dict(rows.values_list("pk", "name"))
+
     def roles_in(self, organisation_id, body_id=None) -> frozenset[str]:
         roles = self.organisation_roles.get(organisation_id, frozenset())
         if body_id is not None:

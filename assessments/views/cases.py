@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.keyset import NEWER, OLDER, keyset_page
-from organisations.access import can, get_for_user, require
+from organisations.access import can, get_for_user, require, user_access
 from organisations.models import Organisation
 
 from .. import exports, services
@@ -41,11 +41,7 @@ def case_list(request):
         parts=Case.objects.visible_parts(request.user),
         rows=case_queryset().visible_to(request.user),
     )
-    creatable = [
-        o
-        for o in Organisation.objects.visible_to(request.user)
-        if can(request.user, "add", "case", o.pk)
-    ]
+    creatable = creatable_organisations(request.user)
     query = request.GET.copy()
     for key in (NEWER, OLDER):
         query.pop(key, None)
@@ -59,6 +55,16 @@ def case_list(request):
             "query_string": query.urlencode(),
         },
     )
+
+
+def creatable_organisations(user) -> list[dict]:
+    """Where the user may create cases, as {"pk", "name"}: read from their access, which the
+    page header has loaded anyway."""
+    if user.is_superuser:
+        names = dict(Organisation.objects.order_by("name").values_list("pk", "name"))
+    else:
+        names = user_access(user).organisation_names
+    return [{"pk": pk, "name": name} for pk, name in names.items() if can(user, "add", "case", pk)]
 
 
 @login_required
