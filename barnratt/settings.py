@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "organisations",
     "convention",
     "assessments",
+    "participation",
     "rest_framework",
     "drf_spectacular",
     "api",
@@ -99,6 +100,12 @@ TEMPLATES = [
         },
     },
 ]
+
+# Children's answers per device (daily client hash) per window of seconds; see participation/abuse.py.
+PARTICIPATION_RATE_LIMIT = (
+    int(os.environ.get("BARNRATT_PARTICIPATION_RATE_LIMIT", "120")),
+    int(os.environ.get("BARNRATT_PARTICIPATION_RATE_WINDOW", "600")),
+)
 
 # Widgets rendered in Python where Django's templates for them were most of a page's time.
 FORM_RENDERER = "core.renderers.FastWidgetRenderer"

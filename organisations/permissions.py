@@ -7,6 +7,8 @@ MANAGERS = frozenset({Role.ORG_ADMIN, Role.COORDINATOR})
 # Who prepares cases and writes assessments, and who reviews them before decision.
 PREPARERS = frozenset({Role.CASE_OFFICER, Role.COORDINATOR})
 REVIEWERS = frozenset({Role.DECISION_MAKER, Role.COORDINATOR})
+# Who runs consultations with children and writes the feedback to them.
+DIALOGUE = frozenset({Role.DIALOGUE_LEADER, Role.COORDINATOR})
 
 # (object type, action) -> roles allowed. Object types are model names.
 PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
@@ -38,6 +40,16 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("assessmenttemplate", "view"): ALL_ROLES,
     ("assessmenttemplate", "add"): frozenset({Role.COORDINATOR}),
     ("assessmenttemplate", "change"): frozenset({Role.COORDINATOR}),
+    ("consultation", "view"): ALL_ROLES,
+    ("consultation", "add"): DIALOGUE,
+    ("consultation", "change"): DIALOGUE,
+    # The children's own words, before masking and moderation.
+    ("response", "view"): DIALOGUE,
+    ("response", "moderate"): DIALOGUE,
+    ("offlinevoice", "add"): DIALOGUE,
+    ("offlinevoice", "delete"): DIALOGUE,
+    ("feedback", "add"): DIALOGUE,
+    ("participationsettings", "change"): MANAGERS,
     ("apitoken", "view"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "delete"): frozenset({Role.ORG_ADMIN}),

@@ -114,3 +114,12 @@ def assess(text: str, age_band: str) -> Readability:
     if score is None:
         return Readability(score=None, level=None, limit=limit, too_hard=False)
     return Readability(score=score, level=level(score), limit=limit, too_hard=score > limit)
+
+
+def for_age_bands(text: str, age_bands) -> Readability:
+    """Measured against the youngest of the age bands a text is written for (young adults are
+    held to the limit for 13–17; no band at all means the limit for 6–12)."""
+    limits = [MAX_LIX_BY_AGE_BAND.get(band, MAX_LIX_BY_AGE_BAND["13-17"]) for band in age_bands]
+    youngest = min(limits, default=MAX_LIX_BY_AGE_BAND["6-12"])
+    band = next(b for b, limit in MAX_LIX_BY_AGE_BAND.items() if limit == youngest)
+    return assess(text, band)

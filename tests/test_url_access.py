@@ -261,6 +261,74 @@ EXPECTATIONS = {
         "token",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
+    "participation:child_start": (None, {p: 200 for p in PERSONAS}),
+    "participation:child_page": ("child_code", {p: 200 for p in PERSONAS}),
+    "participation:child_page_en": ("child_code", {p: 200 for p in PERSONAS}),
+    "participation:child_thanks": ("child_code", {p: 200 for p in PERSONAS}),
+    "participation:consultation_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "participation:consultation_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:settings": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:consultation_detail": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "participation:consultation_edit": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:consultation_status": (
+        "consultation_close",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "participation:question_add": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:question_edit": (
+        "question",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:question_delete": (
+        "question",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "participation:question_move": (
+        "question",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "participation:qr": (
+        "consultation_png",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "participation:poster": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "participation:class_codes": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:voice_add": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:voice_delete": (
+        "voice",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "participation:feedback_edit": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -343,8 +411,15 @@ def url_kwargs(
     fact = services.add_population_fact(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
+    consultation = _consultation(karlskoga, case_officer)
     return {
         None: {},
+        "child_code": {"code": consultation.code},
+        "consultation": {"pk": consultation.pk},
+        "consultation_close": {"pk": consultation.pk, "action": "close"},
+        "consultation_png": {"pk": consultation.pk, "fmt": "png"},
+        "question": {"pk": consultation.questions.get().pk},
+        "voice": {"pk": consultation.offline_voices.get().pk},
         "organisation": {"pk": karlskoga.pk},
         "organisation_pk": {"organisation_pk": karlskoga.pk},
         "body": {"pk": social_committee.pk},
@@ -367,6 +442,24 @@ def url_kwargs(
         "attachment": {"pk": attachment.pk},
         "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
     }
+
+
+def _consultation(karlskoga, by):
+    from participation import services as participation
+
+    consultation = participation.create_consultation(
+        karlskoga, by=by, title="Parken", introduction="Vad tycker du?", age_bands=["6-12"]
+    )
+    participation.add_question(consultation, by=by, kind="text", text="Vad vill du ha?")
+    participation.record_offline_voice(
+        consultation,
+        by=by,
+        held_on="2026-11-01",
+        channel="meeting",
+        children_count=6,
+        points="Gungor",
+    )
+    return participation.open_consultation(consultation, by=by)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

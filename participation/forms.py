@@ -1,0 +1,333 @@
+"""Staff forms for consultations, and the children's answer form built from the questions."""
+
+import secrets
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.forms import DateInput
+from assessments.models import Case
+from organisations.models import Body
+
+from .models import AgeBand, Consultation, Feedback, OfflineVoice, ParticipationSettings, Question
+from .models.consultations import Channel
+
+MAX_TEXT_ANSWER = 2000
+# Faces for the 1–5 scale; the words are what screen readers and the results use.
+SCALE = [
+    (1, "😞", _("Very bad")),
+    (2, "🙁", _("Bad")),
+    (3, "😐", _("Okay")),
+    (4, "🙂", _("Good")),
+    (5, "😀", _("Very good")),
+]
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ConsultationForm(forms.ModelForm):
+    age_bands = forms.MultipleChoiceField(
+        label=_("Age bands"), choices=AgeBand.choices, widget=forms.CheckboxSelectMultiple
+    )
+    channels = forms.MultipleChoiceField(
+        label=_("Channels"), choices=Channel.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "title",
+            "body",
+            "introduction",
+            "privacy_text",
+            "age_bands",
+            "target_group",
+            "channels",
+            "opens_on",
+            "closes_on",
+            "ask_gender",
+            "requires_class_code",
+            "offered_in_english",
+            "title_en",
+            "introduction_en",
+        ]
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 4}),
+            "privacy_text": forms.Textarea(attrs={"rows": 3}),
+            "introduction_en": forms.Textarea(attrs={"rows": 3}),
+            "opens_on": DateInput(format="%Y-%m-%d"),
+            "closes_on": DateInput(format="%Y-%m-%d"),
+        }
+
+    # Cases are named by their numbers: a large municipality has thousands open at a time.
+    case_numbers = forms.CharField(
+        label=_("Linked cases"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The case numbers (diarienummer) the children's views are for, one per line."),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
+        if self.instance.pk:
+            numbers = self.instance.cases.values_list("case_number", flat=True)
+            self.initial["case_numbers"] = "\n".join(numbers)
+
+    def clean_case_numbers(self):
+        numbers = lines(self.cleaned_data["case_numbers"])
+        cases = []
+        for number in numbers:
+            case = Case.objects.filter(
+                organisation=self.organisation, case_number__iexact=number
+            ).first()
+            if case is None:
+                raise forms.ValidationError(
+                    _("There is no case numbered %(number)s.") % {"number": number}
+                )
+            cases.append(case)
+        return cases
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["cases"] = data.pop("case_numbers")
+        return data
+
+
+class QuestionForm(forms.ModelForm):
+    options_text = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One option per line (for choices and ranking)."),
+    )
+    options_en_text = forms.CharField(
+        label=_("Options in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line, in the same order."),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["kind", "text", "text_en", "required"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "text_en": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["options_text"] = "\n".join(self.instance.options)
+            self.initial["options_en_text"] = "\n".join(self.instance.options_en)
+
+    def clean(self):
+        data = super().clean()
+        data["options"] = lines(data.pop("options_text", "") or "")
+        data["options_en"] = lines(data.pop("options_en_text", "") or "")
+        if data.get("kind") not in Question.CHOICE_KINDS:
+            data["options"], data["options_en"] = [], []
+        elif len(data["options"]) < 2:
+            self.add_error("options_text", _("Give at least two options."))
+        return data
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        names = ["kind", "text", "text_en", "required", "options", "options_en"]
+        return {name: data[name] for name in names}
+
+
+class OfflineVoiceForm(forms.ModelForm):
+    age_bands = forms.MultipleChoiceField(
+        label=_("Age bands"),
+        choices=AgeBand.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = OfflineVoice
+        fields = ["held_on", "channel", "children_count", "age_bands", "how_collected", "points"]
+        widgets = {
+            "held_on": DateInput(format="%Y-%m-%d"),
+            "how_collected": forms.Textarea(attrs={"rows": 2}),
+            "points": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class FeedbackForm(forms.ModelForm):
+    class Meta:
+        model = Feedback
+        fields = [
+            "what_was_decided",
+            "how_views_counted",
+            "why",
+            "what_was_decided_en",
+            "how_views_counted_en",
+            "why_en",
+        ]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+
+
+class ClassCodesForm(forms.Form):
+    count = forms.IntegerField(label=_("Number of codes"), min_value=1, max_value=500, initial=30)
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = ParticipationSettings
+        fields = ["retention_months", "screened_names"]
+        widgets = {"screened_names": forms.Textarea(attrs={"rows": 6})}
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+# --- The children's form ---------------------------------------------------------------------
+
+
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class AnswerForm(forms.Form):
+    """The children's form: age band, optional gender, the questions, and the hidden fields for
+    double posting (submission key) and robots (website, the honeypot)."""
+
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, consultation: Consultation, english: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consultation, self.english = consultation, english
+        self.questions = list(consultation.questions.all())
+        bands = [(b, label) for b, label in AgeBand.choices if b in consultation.age_bands]
+        self.fields["age_band"] = forms.ChoiceField(
+            label=_("How old are you?"), choices=bands or AgeBand.choices, widget=forms.RadioSelect
+        )
+        if consultation.ask_gender:
+            self.fields["gender"] = forms.ChoiceField(
+                label=_("Are you a …? (you do not have to answer)"),
+                choices=[
+                    ("girl", _("girl")),
+                    ("boy", _("boy")),
+                    ("other", _("other")),
+                    ("", _("I don't want to say")),
+                ],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+        if consultation.requires_class_code:
+            self.fields["class_code"] = forms.CharField(
+                label=_("Class code (from your teacher)"), max_length=20
+            )
+        for question in self.questions:
+            self.fields.update(self._fields_for(question))
+
+    def _fields_for(self, question: Question) -> dict:
+        label = question.label(self.english)
+        options = list(enumerate(question.option_labels(self.english)))
+        required = question.required
+        key = f"q{question.pk}"
+        if question.kind == Question.Kind.TEXT:
+            return {
+                key: forms.CharField(
+                    label=label,
+                    required=required,
+                    max_length=MAX_TEXT_ANSWER,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                    error_messages={
+                        "max_length": _(
+                            "Write at most %(limit_value)d characters (you wrote %(show_value)d)."
+                        )
+                    },
+                )
+            }
+        if question.kind == Question.Kind.SINGLE:
+            return {
+                key: forms.TypedChoiceField(
+                    label=label,
+                    choices=options,
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    required=required,
+                )
+            }
+        if question.kind == Question.Kind.MULTIPLE:
+            return {
+                key: forms.TypedMultipleChoiceField(
+                    label=label,
+                    choices=options,
+                    coerce=int,
+                    widget=forms.CheckboxSelectMultiple,
+                    required=required,
+                )
+            }
+        if question.kind == Question.Kind.SCALE:
+            faces = [(n, f"{face} {text}") for n, face, text in SCALE]
+            return {
+                key: forms.TypedChoiceField(
+                    label=label,
+                    choices=faces,
+                    coerce=int,
+                    widget=forms.RadioSelect(attrs={"class": "faces"}),
+                    required=required,
+                )
+            }
+        return self._ranking_fields(question, key, label, options)
+
+    def _ranking_fields(self, question, key, label, options) -> dict:
+        places = [("", "–")] + [(n, str(n)) for n in range(1, len(options) + 1)]
+        fields = {}
+        for index, text in options:
+            field = forms.TypedChoiceField(
+                label=text, choices=places, coerce=int, empty_value=None, required=question.required
+            )
+            field.ranking_of = (key, label)
+            fields[f"{key}_{index}"] = field
+        return fields
+
+    def blocks(self) -> list[tuple[str | None, list]]:
+        """The visible fields in order, a ranking's fields together under its question."""
+        blocks = []
+        for name in self.fields:
+            if name in ("submission_key", "website"):
+                continue
+            field = self[name]
+            ranking = getattr(field.field, "ranking_of", None)
+            if ranking and blocks and blocks[-1][0] == ranking[1] and blocks[-1][2] == ranking[0]:
+                blocks[-1][1].append(field)
+            elif ranking:
+                blocks.append((ranking[1], [field], ranking[0]))
+            else:
+                blocks.append((None, [field], None))
+        return [(legend, fields) for legend, fields, _key in blocks]
+
+    def clean(self):
+        data = super().clean()
+        for question in self.questions:
+            if question.kind == Question.Kind.RANKING:
+                self._clean_ranking(question, data)
+        return data
+
+    def _clean_ranking(self, question, data):
+        key = f"q{question.pk}"
+        places = {index: data.get(f"{key}_{index}") for index in range(len(question.options))}
+        chosen = {index: place for index, place in places.items() if place}
+        if len(set(chosen.values())) != len(chosen):
+            self.add_error(f"{key}_0", _("Give each place only once."))
+            return
+        data[key] = [index for index, _place in sorted(chosen.items(), key=lambda i: i[1])]
+
+    def answers(self) -> dict[int, object]:
+        data = self.cleaned_data
+        return {question.pk: data.get(f"q{question.pk}") for question in self.questions}

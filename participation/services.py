@@ -1,0 +1,320 @@
+"""State changes for consultations, their questions, answers, views from meetings and feedback.
+
+Staff changes write the audit log in the same transaction. A child's submission is not an audit
+event: the response itself is the record (dated, never changed by the child), and the audit log
+would otherwise hold a copy of what children wrote. Moderation and removal of answers are logged.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.audit import create_object, delete_object, update_object, write_entry
+from core.models import AuditEntry
+
+from .models import (
+    Answer,
+    ClassCode,
+    Consultation,
+    Feedback,
+    OfflineVoice,
+    ParticipationSettings,
+    Question,
+    Response,
+)
+from .models.consultations import CLASS_CODE_LENGTH, new_code
+from .screening import parse_name_list, screen
+
+Transition = AuditEntry.Action.TRANSITION
+
+
+class TransitionError(ValidationError):
+    """A state change that is not possible from the current state; shown as a message."""
+
+
+def _check_cases(organisation, cases):
+    if any(case.organisation_id != organisation.pk for case in cases):
+        raise ValidationError({"cases": _("Link only cases of the same organisation.")})
+
+
+def create_consultation(organisation, *, by, cases=(), **fields) -> Consultation:
+    _check_cases(organisation, cases)
+    return create_object(
+        Consultation,
+        by=by,
+        organisation=organisation,
+        created_by=by if getattr(by, "pk", None) else None,
+        m2m={"cases": list(cases)},
+        **fields,
+    )
+
+
+def update_consultation(consultation: Consultation, *, by, cases=None, **fields) -> Consultation:
+    m2m = {}
+    if cases is not None:
+        _check_cases(consultation.organisation, cases)
+        m2m["cases"] = list(cases)
+    return update_object(consultation, by=by, m2m=m2m, **fields)
+
+
+def _locked(consultation: Consultation) -> Consultation:
+    return Consultation.objects.select_for_update().get(pk=consultation.pk)
+
+
+def open_consultation(consultation: Consultation, *, by) -> Consultation:
+    with transaction.atomic():
+        consultation = _locked(consultation)
+        if consultation.status not in (Consultation.Status.DRAFT, Consultation.Status.CLOSED):
+            raise TransitionError(_("Only a draft or closed consultation can be opened."))
+        if not consultation.questions.exists():
+            raise TransitionError(_("Add at least one question before opening."))
+        return update_object(
+            consultation, by=by, action=Transition, status=Consultation.Status.OPEN
+        )
+
+
+def close_consultation(consultation: Consultation, *, by) -> Consultation:
+    with transaction.atomic():
+        consultation = _locked(consultation)
+        if consultation.status != Consultation.Status.OPEN:
+            raise TransitionError(_("Only an open consultation can be closed."))
+        return update_object(
+            consultation, by=by, action=Transition, status=Consultation.Status.CLOSED
+        )
+
+
+def _require_editable(consultation: Consultation):
+    if consultation.status != Consultation.Status.DRAFT:
+        raise TransitionError(_("Questions can only be changed while the consultation is a draft."))
+
+
+def add_question(consultation: Consultation, *, by, **fields) -> Question:
+    _require_editable(consultation)
+    last = consultation.questions.order_by("-position").values_list("position", flat=True).first()
+    position = 0 if last is None else last + 1
+    return create_object(Question, by=by, consultation=consultation, position=position, **fields)
+
+
+def update_question(question: Question, *, by, **fields) -> Question:
+    _require_editable(question.consultation)
+    return update_object(question, by=by, **fields)
+
+
+def delete_question(question: Question, *, by) -> None:
+    _require_editable(question.consultation)
+    delete_object(question, by=by)
+
+
+def move_question(question: Question, *, by, up: bool) -> None:
+    """Swap the question with its neighbour above or below."""
+    _require_editable(question.consultation)
+    siblings = list(question.consultation.questions.order_by("position", "id"))
+    index = next(i for i, q in enumerate(siblings) if q.pk == question.pk)
+    other_index = index - 1 if up else index + 1
+    if not 0 <= other_index < len(siblings):
+        return
+    siblings[index], siblings[other_index] = siblings[other_index], siblings[index]
+    with transaction.atomic():
+        for position, item in enumerate(siblings):
+            if item.position != position:
+                update_object(item, by=by, position=position)
+
+
+def create_class_codes(consultation: Consultation, *, by, count: int) -> list[ClassCode]:
+    """One-time codes for a class; each lets one child answer once."""
+    if not 1 <= count <= 500:
+        raise ValidationError(_("Make between 1 and 500 codes at a time."))
+    with transaction.atomic():
+        codes = []
+        while len(codes) < count:
+            code = new_code(CLASS_CODE_LENGTH)
+            if not ClassCode.objects.filter(code=code).exists():
+                codes.append(ClassCode.objects.create(consultation=consultation, code=code))
+        write_entry(
+            consultation,
+            by=by,
+            action=AuditEntry.Action.UPDATE,
+            changes={"class_codes": [None, count]},
+            note=_("%(count)s class codes made") % {"count": count},
+        )
+    return codes
+
+
+def participation_settings(organisation) -> ParticipationSettings:
+    found = ParticipationSettings.objects.filter(organisation=organisation).first()
+    return found or ParticipationSettings(organisation=organisation)
+
+
+def save_settings(organisation, *, by, **fields) -> ParticipationSettings:
+    current = participation_settings(organisation)
+    if current.pk is None:
+        return create_object(ParticipationSettings, by=by, organisation=organisation, **fields)
+    return update_object(current, by=by, **fields)
+
+
+# --- The children's answers -------------------------------------------------------------------
+
+
+def submit_response(
+    consultation: Consultation,
+    *,
+    submission_key: str,
+    age_band: str,
+    answers: dict,
+    gender: str = "",
+    client_hash: str = "",
+    class_code: str = "",
+    today: date | None = None,
+) -> tuple[Response, bool]:
+    """Store one child's answers. The same form posted twice stores one response: the second
+    time the first is returned with `created` False. Free text is screened as it is stored."""
+    today = today or timezone.localdate()
+    existing = Response.objects.filter(consultation=consultation, submission_key=submission_key)
+    if found := existing.first():
+        return found, False
+    names = parse_name_list(participation_settings(consultation.organisation).screened_names)
+    questions = {q.pk: q for q in consultation.questions.all()}
+    try:
+        with transaction.atomic():
+            code = _use_class_code(consultation, class_code, today)
+            response = Response.objects.create(
+                organisation_id=consultation.organisation_id,
+                consultation=consultation,
+                submitted_on=today,
+                age_band=age_band,
+                gender=gender,
+                submission_key=submission_key,
+                client_hash=client_hash,
+                class_code=code,
+            )
+            Answer.objects.bulk_create(
+                _answer(response, questions[pk], value, names)
+                for pk, value in answers.items()
+                if pk in questions and value not in (None, "", [])
+            )
+    except IntegrityError:
+        # The same form, posted twice at the same moment: the other request stored it.
+        return existing.get(), False
+    return response, True
+
+
+def _use_class_code(consultation, value: str, today):
+    if not consultation.requires_class_code:
+        return None
+    updated = ClassCode.objects.filter(
+        consultation=consultation, code=value.strip().upper(), used_on=None
+    ).update(used_on=today)
+    if not updated:
+        raise ValidationError(_("The class code is not valid or has already been used."))
+    return ClassCode.objects.get(consultation=consultation, code=value.strip().upper())
+
+
+def _answer(response, question: Question, value, names) -> Answer:
+    if question.kind != Question.Kind.TEXT:
+        return Answer(response=response, question=question, value=value)
+    result = screen(value, names)
+    return Answer(
+        response=response,
+        question=question,
+        text=value,
+        masked_text=result.masked_text,
+        screening_reasons=result.reasons,
+        moderation=Answer.Moderation.PENDING if result.flagged else Answer.Moderation.NOT_NEEDED,
+    )
+
+
+def moderate(answer: Answer, *, by, approve: bool) -> Answer:
+    """Let the masked text be shown (approve) or keep it from everyone but the dialogue
+    leader (hide)."""
+    status = Answer.Moderation.APPROVED if approve else Answer.Moderation.HIDDEN
+    return update_object(answer, by=by, action=Transition, moderation=status)
+
+
+def remove_old_responses(*, today: date | None = None, by=None) -> dict[int, int]:
+    """Gallring: remove responses older than each organisation's retention period.
+
+    Returns the number removed per consultation; each consultation's removal is logged.
+    """
+    today = today or timezone.localdate()
+    removed = {}
+    for consultation in Consultation.objects.select_related("organisation"):
+        months = participation_settings(consultation.organisation).retention_months
+        cutoff = _months_before(today, months)
+        old = Response.objects.filter(consultation=consultation, submitted_on__lt=cutoff)
+        count = old.count()
+        if not count:
+            continue
+        with transaction.atomic():
+            old.delete()
+            write_entry(
+                consultation,
+                by=by,
+                action=AuditEntry.Action.DELETE,
+                changes={"responses": [count, None]},
+                note=_(
+                    "%(count)s responses older than %(cutoff)s removed (retention %(months)s "
+                    "months)"
+                )
+                % {"count": count, "cutoff": cutoff.isoformat(), "months": months},
+            )
+        removed[consultation.pk] = count
+    return removed
+
+
+def _months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=last_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+# --- Views from meetings and the feedback ------------------------------------------------------
+
+
+def record_offline_voice(consultation: Consultation, *, by, **fields) -> OfflineVoice:
+    return create_object(
+        OfflineVoice,
+        by=by,
+        organisation_id=consultation.organisation_id,
+        consultation=consultation,
+        recorded_by=by if getattr(by, "pk", None) else None,
+        **fields,
+    )
+
+
+def delete_offline_voice(voice: OfflineVoice, *, by) -> None:
+    delete_object(voice, by=by)
+
+
+def save_feedback(consultation: Consultation, *, by, **texts) -> Feedback:
+    existing = Feedback.objects.filter(consultation=consultation).first()
+    if existing is None:
+        return create_object(
+            Feedback,
+            by=by,
+            organisation_id=consultation.organisation_id,
+            consultation=consultation,
+            **texts,
+        )
+    return update_object(existing, by=by, **texts)
+
+
+def publish_feedback(consultation: Consultation, *, by) -> Feedback:
+    """Show the feedback on the children's page; the consultation is then answered."""
+    with transaction.atomic():
+        consultation = _locked(consultation)
+        feedback = Feedback.objects.filter(consultation=consultation).first()
+        if feedback is None:
+            raise TransitionError(_("Write the feedback before publishing it."))
+        if consultation.status == Consultation.Status.DRAFT:
+            raise TransitionError(_("A draft consultation has no answers to give feedback on."))
+        update_object(feedback, by=by, action=Transition, published_at=timezone.now())
+        update_object(consultation, by=by, action=Transition, status=Consultation.Status.ANSWERED)
+    return feedback

@@ -1,0 +1,104 @@
+"""The children's pages: no account, reached from a short link, a typed code or a QR code.
+
+Plain words, large touch targets, no JavaScript, and nothing that identifies the child. Closed,
+unknown or draft consultations answer with a friendly page, never an error.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_http_methods
+
+from .. import abuse, services
+from ..forms import AnswerForm, CodeForm, new_submission_key
+from ..models import Consultation, Feedback
+from ..models.consultations import normalise_code
+
+
+def _find(code: str):
+    return (
+        Consultation.objects.filter(code=normalise_code(code))
+        .exclude(status=Consultation.Status.DRAFT)
+        .select_related("organisation")
+        .first()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def child_start(request):
+    """Type the code from the poster or the teacher."""
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        consultation = _find(form.cleaned_data["code"])
+        if consultation is not None:
+            return HttpResponseRedirect(consultation.children_path())
+        form.add_error("code", translation.gettext("We found no question with that code."))
+    return render(request, "participation/child/start.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def child_page(request, code, english=False):
+    consultation = _find(code)
+    if consultation is None:
+        return render(request, "participation/child/not_found.html", status=404)
+    english = english and consultation.offered_in_english
+    with translation.override("en" if english else "sv"):
+        return _child_page(request, consultation, english)
+
+
+def _child_page(request, consultation, english):
+    published = Feedback.objects.filter(consultation=consultation, published_at__isnull=False)
+    feedback = published.first()
+    context = {"consultation": consultation, "english": english, "feedback": feedback}
+    if not consultation.accepts_answers():
+        return render(request, "participation/child/closed.html", context)
+    form = AnswerForm(
+        request.POST or None,
+        consultation=consultation,
+        english=english,
+        initial={"submission_key": new_submission_key()},
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data.get("website"):
+            # A robot filled in the field people cannot see: thank it and store nothing.
+            return _thanks_redirect(consultation, english)
+        client = abuse.client_hash(request)
+        if abuse.rate_limited(client):
+            context["form"] = form
+            return render(request, "participation/child/slow_down.html", context, status=429)
+        try:
+            services.submit_response(
+                consultation,
+                submission_key=form.cleaned_data["submission_key"],
+                age_band=form.cleaned_data["age_band"],
+                gender=form.cleaned_data.get("gender", ""),
+                class_code=form.cleaned_data.get("class_code", ""),
+                answers=form.answers(),
+                client_hash=client,
+            )
+        except ValidationError as error:
+            form.add_error("class_code" if "class_code" in form.fields else None, error)
+        else:
+            return _thanks_redirect(consultation, english)
+    context["form"] = form
+    return render(request, "participation/child/answer.html", context)
+
+
+def _thanks_redirect(consultation, english):
+    url = reverse("participation:child_thanks", args=[consultation.code])
+    return HttpResponseRedirect(url + ("?lang=en" if english else ""))
+
+
+def child_thanks(request, code):
+    consultation = _find(code)
+    if consultation is None:
+        return render(request, "participation/child/not_found.html", status=404)
+    english = request.GET.get("lang") == "en" and consultation.offered_in_english
+    with translation.override("en" if english else "sv"):
+        return render(
+            request,
+            "participation/child/thanks.html",
+            {"consultation": consultation, "english": english},
+        )

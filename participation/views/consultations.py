@@ -1,0 +1,125 @@
+"""Consultations for staff: the list, create, the page with its questions, edit, open, close."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments.views.helpers import run_transition
+from core.keyset import keyset_page
+from organisations.access import can, can_on, get_for_user, require
+from organisations.models import Organisation
+
+from .. import services
+from ..forms import ConsultationForm
+from ..models import Consultation
+from .helpers import consultation_for, readability
+
+PAGE_SIZE = 25
+
+
+@login_required
+def consultation_list(request):
+    consultations = Consultation.objects.visible_to(request.user).select_related("organisation")
+    status = request.GET.get("status")
+    if status in Consultation.Status.values:
+        consultations = consultations.filter(status=status)
+    page = keyset_page(consultations, request.GET, size=PAGE_SIZE)
+    creatable = [
+        organisation
+        for organisation in Organisation.objects.visible_to(request.user)
+        if can(request.user, "add", "consultation", organisation.pk)
+    ]
+    return render(
+        request,
+        "participation/consultation_list.html",
+        {
+            "page": page,
+            "creatable": creatable,
+            "statuses": Consultation.Status.choices,
+            "status": status,
+            "query_string": f"status={status}" if status in Consultation.Status.values else "",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "consultation", organisation.pk)
+    form = ConsultationForm(
+        request.POST or None,
+        organisation=organisation,
+        initial={"age_bands": ["13-17"], "channels": ["online"]},
+    )
+    if request.method == "POST" and form.is_valid():
+        consultation = services.create_consultation(
+            organisation, by=request.user, **form.service_fields()
+        )
+        messages.success(request, _("The consultation was created. Now add the questions."))
+        return redirect(consultation)
+    title = _("New consultation in %(organisation)s") % {"organisation": organisation}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    )
+
+
+@login_required
+def consultation_detail(request, pk):
+    consultation = consultation_for(request.user, pk)
+    user = request.user
+    questions = [
+        (question, readability(question.text, consultation))
+        for question in consultation.questions.all()
+    ]
+    feedback = getattr(consultation, "feedback", None)
+    context = {
+        "consultation": consultation,
+        "questions": questions,
+        "intro_readability": readability(consultation.introduction, consultation),
+        "cases": consultation.cases.all(),
+        "voices": consultation.offline_voices.all(),
+        "response_count": consultation.responses.count(),
+        "feedback": feedback,
+        "can_change": can_on(user, "change", consultation),
+        "can_see_answers": can_on(user, "view", consultation)
+        and can(user, "view", "response", consultation.organisation_id, consultation.body_id),
+        "children_url": request.build_absolute_uri(consultation.children_path()),
+    }
+    return render(request, "participation/consultation_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_edit(request, pk):
+    consultation = consultation_for(request.user, pk, "change")
+    form = ConsultationForm(
+        request.POST or None, instance=consultation, organisation=consultation.organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        if run_transition(
+            request,
+            lambda: services.update_consultation(
+                Consultation.objects.get(pk=pk), by=request.user, **fields
+            ),
+        ):
+            messages.success(request, _("The consultation was saved."))
+        return redirect(consultation)
+    title = _("Edit %(consultation)s") % {"consultation": consultation}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": consultation}
+    )
+
+
+@login_required
+@require_POST
+def consultation_status(request, pk, action):
+    consultation = consultation_for(request.user, pk, "change")
+    transition = {"open": services.open_consultation, "close": services.close_consultation}[action]
+    if run_transition(request, lambda: transition(consultation, by=request.user)):
+        done = {"open": _("The consultation is open."), "close": _("The consultation is closed.")}
+        messages.success(request, done[action])
+    return redirect(consultation)
