@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "organisations",
     "convention",
     "assessments",
+    "youthforum",
     "rest_framework",
     "drf_spectacular",
     "api",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("organisations.urls")),
     path("", include("convention.urls")),
     path("", include("assessments.urls")),
+    path("", include("youthforum.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),
