@@ -46,7 +46,8 @@ class MemberForm(forms.ModelForm):
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
         self.forum = forum
-        self.fields["joined_on"].initial = timezone.localdate()
+        # A new member's instance holds no date, and the instance wins over a field's initial.
+        self.initial["joined_on"] = self.initial.get("joined_on") or timezone.localdate()
         self.fields["email"].help_text = _("Only with consent. Erased when the membership ends.")
         self.fields["phone"].help_text = _("Only with consent. Erased when the membership ends.")
 
@@ -110,7 +111,7 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = committees
         self.fields["matter"].queryset = ForumMatter.objects.filter(forum=forum)
-        self.fields["sent_on"].initial = timezone.localdate()
+        self.initial["sent_on"] = self.initial.get("sent_on") or timezone.localdate()
 
 
 class AnswerForm(forms.Form):

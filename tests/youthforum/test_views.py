@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.models import AuditEntry
 from youthforum import services
@@ -197,3 +198,22 @@ def test_list_pages_run_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = coordinator_client.get(url)
     assert response.status_code == 200
+
+
+def test_new_member_and_proposal_forms_start_with_today(leader_client, forum):
+    today = timezone.localdate().isoformat()
+    for name in ("youthforum:member_add", "youthforum:proposal_create"):
+        content = leader_client.get(reverse(name, args=[forum.pk])).content.decode()
+        assert f'value="{today}"' in content, name
+
+
+def test_history_of_a_proposal_for_coordinators_but_never_of_a_member(
+    client, coordinator, case_officer, forum_proposal, forum_member
+):
+    url = reverse("core:history", args=["youthforum.forumproposal", forum_proposal.pk])
+    member_url = reverse("core:history", args=["youthforum.forummember", forum_member.pk])
+    client.force_login(coordinator)
+    assert "Belysning vid skateparken" in client.get(url).content.decode()
+    assert client.get(member_url).status_code == 404
+    client.force_login(case_officer)
+    assert client.get(url).status_code == 403

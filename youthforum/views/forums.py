@@ -55,7 +55,7 @@ def forum_create(request, organisation_pk):
 def forum_detail(request, pk):
     forum = forum_for(request, pk)
     user, scope = request.user, forum.permission_scope()
-    meetings = ForumMeeting.objects.filter(forum=forum).annotate(matter_count=Count("matters"))
+    meetings = ForumMeeting.objects.filter(forum=forum)
     context = {
         "forum": forum,
         "meetings": meetings[:MEETINGS_SHOWN],
