@@ -51,6 +51,18 @@ def test_meeting_proposal_and_the_committees_answer(browser, live_server, demo):
     expect(leader.locator("h1")).to_have_text("Gratis busskort på sommarlovet")
     proposal = ForumProposal.objects.get(title="Gratis busskort på sommarlovet")
     assert proposal.status == ForumProposal.Status.SENT
+    nova = forum.members.get(pseudonym="Nova")
+    for path in [
+        f"/youth-forums/{forum.pk}/members/new/",
+        f"/youth-forum-members/{nova.pk}/end/",
+        f"/youth-forums/{forum.pk}/matters/new/",
+        f"/youth-forum-meetings/{meeting.pk}/edit/",
+        f"/youth-forums/{forum.pk}/edit/",
+        f"/organisations/{forum.organisation_id}/youth-forums/new/",
+    ]:
+        leader.goto(f"{live_server.url}{path}")
+        assert leader.locator("h1").count() == 1, path
+        assert_accessible(leader)
 
     coordinator = browser.new_context(bypass_csp=True, locale="sv-SE").new_page()
     log_in(coordinator, live_server, "samordnare")
