@@ -287,6 +287,10 @@ EXPECTATIONS = {
         "forum",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    "youthforum:member_edit": (
+        "forum_member",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "youthforum:member_end": (
         "forum_member",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},

@@ -51,6 +51,13 @@ class MemberForm(forms.ModelForm):
         self.fields["email"].help_text = _("Only with consent. Erased when the membership ends.")
         self.fields["phone"].help_text = _("Only with consent. Erased when the membership ends.")
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not cleaned.get("contact_consent"):
+            # Consent withdrawn: the details go, rather than the form refusing to save.
+            cleaned["email"], cleaned["phone"] = "", ""
+        return cleaned
+
     def clean_pseudonym(self):
         pseudonym = self.cleaned_data["pseudonym"].strip()
         others = ForumMember.objects.filter(

@@ -58,6 +58,21 @@ def add_member(forum: Forum, *, by, **fields) -> ForumMember:
     )
 
 
+def update_member(member: ForumMember, *, by, **fields) -> ForumMember:
+    """Change a current membership. Without consent, contact details are erased at once: a
+    member may withdraw consent at any time."""
+    with transaction.atomic():
+        member = ForumMember.objects.select_for_update().get(pk=member.pk)
+        if member.left_on:
+            raise TransitionError(_("The membership has ended."))
+        note = ""
+        if not fields.get("contact_consent", member.contact_consent):
+            erased = [name for name in ForumMember.CONTACT_FIELDS if getattr(member, name)]
+            fields |= dict.fromkeys(ForumMember.CONTACT_FIELDS, "")
+            note = _erased_note(erased) if erased else ""
+        return update_object(member, by=by, note=note, **fields)
+
+
 def end_membership(member: ForumMember, *, by, left_on=None) -> ForumMember:
     """End the membership and erase the contact details in the same step."""
     with transaction.atomic():

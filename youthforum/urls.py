@@ -15,6 +15,7 @@ urlpatterns = [
     path("youth-forums/<int:pk>/edit/", forums.forum_edit, name="forum_edit"),
     path("youth-forums/<int:pk>/members/", members.member_list, name="member_list"),
     path("youth-forums/<int:pk>/members/new/", members.member_add, name="member_add"),
+    path("youth-forum-members/<int:pk>/edit/", members.member_edit, name="member_edit"),
     path("youth-forum-members/<int:pk>/end/", members.member_end, name="member_end"),
     path("youth-forums/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("youth-forum-meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),

@@ -54,6 +54,7 @@ def test_meeting_proposal_and_the_committees_answer(browser, live_server, demo):
     nova = forum.members.get(pseudonym="Nova")
     for path in [
         f"/youth-forums/{forum.pk}/members/new/",
+        f"/youth-forum-members/{nova.pk}/edit/",
         f"/youth-forum-members/{nova.pk}/end/",
         f"/youth-forums/{forum.pk}/matters/new/",
         f"/youth-forum-meetings/{meeting.pk}/edit/",

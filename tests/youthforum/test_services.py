@@ -61,6 +61,25 @@ def test_a_membership_ends_only_once(forum_member, dialogue_leader):
         services.end_membership(forum_member, by=dialogue_leader)
 
 
+def test_withdrawing_consent_erases_contact_details_of_a_current_member(
+    forum_member, dialogue_leader
+):
+    services.update_member(
+        forum_member, by=dialogue_leader, contact_consent=False, email="ny@example.org"
+    )
+    forum_member.refresh_from_db()
+    assert (forum_member.email, forum_member.phone, forum_member.left_on) == ("", "", None)
+    entry = entries_for(forum_member)[-1]
+    assert entry.changes == {"contact_consent": [True, False]}
+    assert "e-post" in entry.note and "telefon" in entry.note
+
+
+def test_an_ended_membership_cannot_be_changed(forum_member, dialogue_leader):
+    services.end_membership(forum_member, by=dialogue_leader)
+    with pytest.raises(services.TransitionError):
+        services.update_member(forum_member, by=dialogue_leader, age_band="18-25")
+
+
 def test_the_command_erases_contacts_left_behind_on_ended_memberships(
     forum, forum_member, dialogue_leader
 ):

@@ -128,6 +128,16 @@ def test_ending_a_membership_from_the_page_erases_contacts(leader_client, forum_
     assert page.context["former"] == [forum_member]
 
 
+def test_unticking_consent_on_the_page_erases_contacts(leader_client, forum_member):
+    url = reverse("youthforum:member_edit", args=[forum_member.pk])
+    data = {"pseudonym": "Nova", "age_band": "18-25", "joined_on": "2026-01-15"}
+    response = leader_client.post(url, data | {"email": "nova@example.org"})
+    assert response.status_code == 302
+    forum_member.refresh_from_db()
+    assert (forum_member.age_band, forum_member.email, forum_member.phone) == ("18-25", "", "")
+    assert not forum_member.contact_consent
+
+
 def test_closing_a_matter_from_the_forum_page(leader_client, forum_matter):
     leader_client.post(reverse("youthforum:matter_status", args=[forum_matter.pk]))
     forum_matter.refresh_from_db()

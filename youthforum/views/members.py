@@ -54,6 +54,36 @@ def member_add(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def member_edit(request, pk):
+    member = get_for_user(
+        ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
+    )
+    members_url = reverse("youthforum:member_list", args=[member.forum_id])
+    if member.left_on:
+        return redirect(members_url)
+    form = MemberForm(
+        request.POST or None, instance=ForumMember.objects.get(pk=pk), forum=member.forum
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            request,
+            lambda: services.update_member(member, by=request.user, **form.cleaned_data),
+        )
+    ):
+        messages.success(request, _("The member was saved."))
+        return redirect(members_url)
+    title = _("Edit %(name)s") % {"name": member}
+    return render(
+        request,
+        "youthforum/member_form.html",
+        {"form": form, "title": title, "forum": member.forum},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def member_end(request, pk):
     member = get_for_user(
         ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
