@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "convention",
     "assessments",
     "participation",
+    "youthforum",
     "rest_framework",
     "drf_spectacular",
     "api",
@@ -101,7 +102,7 @@ TEMPLATES = [
     },
 ]
 
-# Children's answers per device (daily client hash) per window of seconds; see participation/abuse.py.
+# Children's answers per device (daily client hash) per window in seconds: participation/abuse.py
 PARTICIPATION_RATE_LIMIT = (
     int(os.environ.get("BARNRATT_PARTICIPATION_RATE_LIMIT", "120")),
     int(os.environ.get("BARNRATT_PARTICIPATION_RATE_WINDOW", "600")),

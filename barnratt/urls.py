@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("convention.urls")),
     path("", include("assessments.urls")),
     path("", include("participation.urls")),
+    path("", include("youthforum.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),

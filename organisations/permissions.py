@@ -7,7 +7,8 @@ MANAGERS = frozenset({Role.ORG_ADMIN, Role.COORDINATOR})
 # Who prepares cases and writes assessments, and who reviews them before decision.
 PREPARERS = frozenset({Role.CASE_OFFICER, Role.COORDINATOR})
 REVIEWERS = frozenset({Role.DECISION_MAKER, Role.COORDINATOR})
-# Who runs consultations with children and writes the feedback to them.
+# Who runs consultations and the youth forum, writes the feedback to the children, and sees
+# the children's own words and the forum members' contact details.
 DIALOGUE = frozenset({Role.DIALOGUE_LEADER, Role.COORDINATOR})
 
 # (object type, action) -> roles allowed. Object types are model names.
@@ -53,6 +54,22 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("apitoken", "view"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "delete"): frozenset({Role.ORG_ADMIN}),
+    ("forum", "view"): ALL_ROLES,
+    ("forum", "add"): DIALOGUE,
+    ("forum", "change"): DIALOGUE,
+    ("forummember", "view"): DIALOGUE,
+    ("forummember", "add"): DIALOGUE,
+    ("forummember", "change"): DIALOGUE,
+    ("forummeeting", "view"): ALL_ROLES,
+    ("forummeeting", "add"): DIALOGUE,
+    ("forummeeting", "change"): DIALOGUE,
+    ("forummatter", "view"): ALL_ROLES,
+    ("forummatter", "add"): DIALOGUE,
+    ("forummatter", "change"): DIALOGUE,
+    ("forumproposal", "view"): ALL_ROLES,
+    ("forumproposal", "add"): DIALOGUE,
+    ("forumproposal", "change"): DIALOGUE,
+    ("forumproposal", "answer"): REVIEWERS,
 }
 
 

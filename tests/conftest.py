@@ -211,3 +211,88 @@ def decided_case(submitted_assessment, decision_maker):
     )
     submitted_assessment.case.refresh_from_db()
     return submitted_assessment.case
+
+
+# Youth forum ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dialogue_leader(karlskoga):
+    user = make_user("dialogue_leader")
+    services.add_member(karlskoga, by=None, user=user, role=Role.DIALOGUE_LEADER)
+    return user
+
+
+@pytest.fixture
+def reader(karlskoga):
+    user = make_user("reader")
+    services.add_member(karlskoga, by=None, user=user, role=Role.READER)
+    return user
+
+
+@pytest.fixture
+def forum(karlskoga, social_committee, dialogue_leader):
+    from youthforum import services as forum_services
+
+    return forum_services.create_forum(
+        karlskoga, by=dialogue_leader, name="Ungdomsforum", body=social_committee
+    )
+
+
+@pytest.fixture
+def forum_member(forum, dialogue_leader):
+    import datetime
+
+    from youthforum import services as forum_services
+
+    return forum_services.add_member(
+        forum,
+        by=dialogue_leader,
+        pseudonym="Nova",
+        age_band="13-17",
+        joined_on=datetime.date(2026, 1, 15),
+        contact_consent=True,
+        email="nova@example.org",
+        phone="070-123 45 67",
+    )
+
+
+@pytest.fixture
+def forum_meeting(forum, dialogue_leader):
+    import datetime
+
+    from youthforum import services as forum_services
+
+    return forum_services.create_meeting(
+        forum,
+        by=dialogue_leader,
+        held_on=datetime.date(2026, 2, 1),
+        place="Fritidsgården",
+        agenda="<p>Skateparken</p>",
+    )
+
+
+@pytest.fixture
+def forum_matter(forum, forum_meeting, dialogue_leader):
+    from youthforum import services as forum_services
+
+    return forum_services.raise_matter(
+        forum, by=dialogue_leader, title="Skateparken", raised_at=forum_meeting
+    )
+
+
+@pytest.fixture
+def forum_proposal(forum, forum_matter, social_committee, dialogue_leader):
+    import datetime
+
+    from youthforum import services as forum_services
+
+    return forum_services.send_proposal(
+        forum,
+        by=dialogue_leader,
+        committee=social_committee,
+        matter=forum_matter,
+        title="Belysning vid skateparken",
+        text="Sätt upp belysning.",
+        sent_on=datetime.date(2026, 2, 10),
+    )

@@ -261,10 +261,10 @@ EXPECTATIONS = {
         "token",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
-    "participation:child_start": (None, {p: 200 for p in PERSONAS}),
-    "participation:child_page": ("child_code", {p: 200 for p in PERSONAS}),
-    "participation:child_page_en": ("child_code", {p: 200 for p in PERSONAS}),
-    "participation:child_thanks": ("child_code", {p: 200 for p in PERSONAS}),
+    "participation:child_start": (None, dict.fromkeys(PERSONAS, 200)),
+    "participation:child_page": ("child_code", dict.fromkeys(PERSONAS, 200)),
+    "participation:child_page_en": ("child_code", dict.fromkeys(PERSONAS, 200)),
+    "participation:child_thanks": ("child_code", dict.fromkeys(PERSONAS, 200)),
     "participation:consultation_list": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
@@ -329,6 +329,84 @@ EXPECTATIONS = {
         "consultation",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    # The youth forum: members (contact details) only for those who run it; the committee's
+    # side (coordinators, decision-makers) records answers.
+    "youthforum:forum_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "youthforum:forum_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:forum_detail": (
+        "forum",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "youthforum:forum_edit": (
+        "forum",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:member_list": (
+        "forum",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:member_add": (
+        "forum",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:member_edit": (
+        "forum_member",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:member_end": (
+        "forum_member",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:meeting_create": (
+        "forum",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:meeting_detail": (
+        "forum_meeting",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "youthforum:meeting_edit": (
+        "forum_meeting",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:matter_create": (
+        "forum",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:matter_edit": (
+        "forum_matter",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:matter_status": (
+        "forum_matter",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "youthforum:proposal_create": (
+        "forum",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:proposals_waiting": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "youthforum:proposal_detail": (
+        "forum_proposal",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "youthforum:proposal_answer": (
+        "forum_proposal",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "youthforum:proposal_withdraw": (
+        "forum_proposal",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -368,6 +446,9 @@ def url_kwargs(
     assessment,
     decision_maker,
     standard_version,
+    forum_member,
+    forum_meeting,
+    forum_proposal,
 ):
     from assessments import services as case_services
     from tests.conftest import FULL_ANSWERS
@@ -441,6 +522,11 @@ def url_kwargs(
         "external": {"external_id": "D-1"},
         "attachment": {"pk": attachment.pk},
         "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
+        "forum": {"pk": forum_member.forum_id},
+        "forum_member": {"pk": forum_member.pk},
+        "forum_meeting": {"pk": forum_meeting.pk},
+        "forum_matter": {"pk": forum_proposal.matter_id},
+        "forum_proposal": {"pk": forum_proposal.pk},
     }
 
 

@@ -22,6 +22,11 @@ HISTORY_MODELS = {
     "assessments.decision",
     "assessments.attachment",
     "api.apitoken",
+    # Youth-forum members are left out: only those who run the forum may see them.
+    "youthforum.forum",
+    "youthforum.forummeeting",
+    "youthforum.forummatter",
+    "youthforum.forumproposal",
 }
 
 

@@ -1,0 +1,89 @@
+"""Youth forums: the list, create, detail and edit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organisations.access import can, get_for_user, require
+from organisations.models import Organisation
+
+from .. import services
+from ..forms import ForumForm
+from ..models import Forum, ForumMatter, ForumMeeting, ForumProposal
+from .helpers import forum_for
+
+# The detail page shows the latest meetings; older ones are in the forum's history.
+MEETINGS_SHOWN = 20
+
+
+@login_required
+def forum_list(request):
+    forums = (
+        Forum.objects.visible_to(request.user)
+        .select_related("organisation", "body")
+        .annotate(current_members=Count("members", filter=Q(members__left_on__isnull=True)))
+        .order_by("organisation__name", "name")
+    )
+    creatable = [
+        o
+        for o in Organisation.objects.visible_to(request.user)
+        if can(request.user, "add", "forum", o.pk)
+    ]
+    return render(request, "youthforum/forum_list.html", {"forums": forums, "creatable": creatable})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def forum_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "forum", organisation.pk)
+    form = ForumForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        forum = services.create_forum(organisation, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The youth forum was created."))
+        return redirect(forum)
+    title = _("New youth forum in %(organisation)s") % {"organisation": organisation}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    )
+
+
+@login_required
+def forum_detail(request, pk):
+    forum = forum_for(request, pk)
+    user, scope = request.user, forum.permission_scope()
+    meetings = ForumMeeting.objects.filter(forum=forum)
+    context = {
+        "forum": forum,
+        "meetings": meetings[:MEETINGS_SHOWN],
+        "matters": ForumMatter.objects.filter(forum=forum).select_related("raised_at"),
+        "proposals": ForumProposal.objects.filter(forum=forum).select_related("committee"),
+        "can_edit": can(user, "change", "forum", *scope),
+        "can_see_members": can(user, "view", "forummember", *scope),
+        "can_add_meeting": can(user, "add", "forummeeting", *scope),
+        "can_add_matter": can(user, "add", "forummatter", *scope),
+        "can_change_matter": can(user, "change", "forummatter", *scope),
+        "can_propose": can(user, "add", "forumproposal", *scope),
+        "can_see_history": can(user, "view", "auditentry", *scope),
+    }
+    return render(request, "youthforum/forum_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def forum_edit(request, pk):
+    forum = forum_for(request, pk, "change")
+    form = ForumForm(
+        request.POST or None, instance=Forum.objects.get(pk=pk), organisation=forum.organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_forum(forum, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The youth forum was saved."))
+        return redirect(forum)
+    title = _("Edit %(name)s") % {"name": forum}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
+    )

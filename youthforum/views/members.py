@@ -1,0 +1,105 @@
+"""Members of a youth forum: only those who run the forum see them (contact details)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organisations.access import can, get_for_user
+
+from .. import services
+from ..forms import EndMembershipForm, MemberForm
+from ..models import ForumMember
+from .helpers import attempt, forum_for
+
+
+@login_required
+def member_list(request, pk):
+    forum = forum_for(request, pk, "view", "forummember")
+    members = ForumMember.objects.filter(forum=forum)
+    context = {
+        "forum": forum,
+        "current": [m for m in members if m.is_current],
+        "former": sorted(
+            (m for m in members if not m.is_current), key=lambda m: m.left_on, reverse=True
+        ),
+        "can_change": can(request.user, "change", "forummember", *forum.permission_scope()),
+        "can_add": can(request.user, "add", "forummember", *forum.permission_scope()),
+    }
+    return render(request, "youthforum/member_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_add(request, pk):
+    forum = forum_for(request, pk, "add", "forummember")
+    instance = ForumMember(forum=forum, organisation_id=forum.organisation_id)
+    form = MemberForm(request.POST or None, instance=instance, forum=forum)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            request, lambda: services.add_member(forum, by=request.user, **form.cleaned_data)
+        )
+    ):
+        messages.success(request, _("The member was added."))
+        return redirect("youthforum:member_list", pk=forum.pk)
+    title = _("New member of %(forum)s") % {"forum": forum}
+    return render(
+        request, "youthforum/member_form.html", {"form": form, "title": title, "forum": forum}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request, pk):
+    member = get_for_user(
+        ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
+    )
+    members_url = reverse("youthforum:member_list", args=[member.forum_id])
+    if member.left_on:
+        return redirect(members_url)
+    form = MemberForm(
+        request.POST or None, instance=ForumMember.objects.get(pk=pk), forum=member.forum
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            request,
+            lambda: services.update_member(member, by=request.user, **form.cleaned_data),
+        )
+    ):
+        messages.success(request, _("The member was saved."))
+        return redirect(members_url)
+    title = _("Edit %(name)s") % {"name": member}
+    return render(
+        request,
+        "youthforum/member_form.html",
+        {"form": form, "title": title, "forum": member.forum},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_end(request, pk):
+    member = get_for_user(
+        ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
+    )
+    members_url = reverse("youthforum:member_list", args=[member.forum_id])
+    if member.left_on:
+        return redirect(members_url)
+    form = EndMembershipForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        left_on = form.cleaned_data["left_on"]
+        if attempt(
+            request, lambda: services.end_membership(member, by=request.user, left_on=left_on)
+        ):
+            messages.success(
+                request, _("The membership has ended and the contact details were erased.")
+            )
+            return redirect(members_url)
+    context = {"member": member, "form": form, "members_url": members_url}
+    return render(request, "youthforum/member_end.html", context)
