@@ -135,6 +135,22 @@ class QuestionForm(forms.ModelForm):
             self.add_error("options_text", _("Give at least two options."))
         return data
 
+    def _post_clean(self):
+        # The options are typed as lines; the model checks them as lists.
+        self.instance.options = self.cleaned_data.get("options", [])
+        self.instance.options_en = self.cleaned_data.get("options_en", [])
+        if "options_text" not in self.errors:
+            super()._post_clean()
+
+    def _update_errors(self, errors):
+        if not hasattr(errors, "error_dict"):
+            return super()._update_errors(errors)
+        mapped = {
+            {"options": "options_text", "options_en": "options_en_text"}.get(key, key): value
+            for key, value in errors.error_dict.items()
+        }
+        return super()._update_errors(forms.ValidationError(mapped))
+
     def service_fields(self) -> dict:
         data = self.cleaned_data
         names = ["kind", "text", "text_en", "required", "options", "options_en"]

@@ -1,6 +1,6 @@
 """Start-page items: consultations whose cases are decided and still wait for feedback."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -39,3 +39,32 @@ def feedback_waiting(user):
         )
         for consultation in waiting_for_feedback(user)[:10]
     ]
+
+
+def feedback_share(user) -> tuple[int, int]:
+    """(answered, all) consultations the user sees whose linked case is decided: the share of
+    children who heard back, as the start page and the yearly report show it."""
+    decided = Case.objects.filter(consultations=OuterRef("pk"), status=Case.Status.DECIDED)
+    published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
+    counts = (
+        Consultation.objects.visible_to(user)
+        .filter(Exists(decided))
+        .annotate(answered=Exists(published))
+        .aggregate(total=Count("pk"), answered=Count("pk", filter=Q(answered=True)))
+    )
+    return counts["answered"], counts["total"]
+
+
+@waiting_provider
+def feedback_summary(user):
+    roles = allowed_roles("feedback", "add")
+    if not (user.is_superuser or user_access(user).all_roles & roles):
+        return []
+    answered, total = feedback_share(user)
+    if answered == total:
+        return []
+    label = _(
+        "Feedback to children: %(answered)s of %(total)s consultations with a decided case "
+        "have been answered (%(share)s %%)"
+    ) % {"answered": answered, "total": total, "share": round(100 * answered / total)}
+    return [WaitingItem(label, reverse("participation:consultation_list") + "?status=closed")]

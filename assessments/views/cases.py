@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -112,6 +113,8 @@ def case_detail(request, pk):
         if assessment
         else None,
         "reviews": assessment.reviews.select_related("reviewer") if assessment else [],
+        # The children's views that were asked for this case.
+        "consultations": case.consultations.annotate(answers=Count("responses")),
         "decision": getattr(case, "decision", None),
         "attachments": case.attachments.all(),
         "can_edit": can(user, "change", "case", *scope) and case.status != Case.Status.DECIDED,

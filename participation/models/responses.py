@@ -116,6 +116,9 @@ class OfflineVoice(TenantModel):
     def __str__(self):
         return f"{self.get_channel_display()} {self.held_on:%Y-%m-%d}"
 
+    def permission_scope(self):
+        return self.organisation_id, self.consultation.body_id
+
     def point_list(self) -> list[str]:
         return [line.strip(" -•\t") for line in self.points.splitlines() if line.strip(" -•\t")]
 
