@@ -16,6 +16,8 @@ class UserAccess:
     organisation_ids: frozenset[int] = frozenset()
     organisation_roles: dict[int, frozenset[str]] = field(default_factory=dict)
     body_roles: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Read with the memberships, for the page header and the "new …" buttons.
+    names: dict[int, str] = field(default_factory=dict, compare=False)
 
     @cached_property
     def sorted_organisation_ids(self):
@@ -23,13 +25,10 @@ class UserAccess:
 
         return OrganisationIds(self.organisation_ids)
 
-    @cached_property
+    @property
     def organisation_names(self) -> dict[int, str]:
         """Names of the organisations the user works in, by id, in name order."""
-        from .models import Organisation
-
-        rows = Organisation.objects.filter(pk__in=self.organisation_ids).order_by("name")
-        return dict(rows.values_list("pk", "name"))
+        return dict(sorted(self.names.items(), key=lambda item: (item[1], item[0])))
 
     def roles_in(self, organisation_id, body_id=None) -> frozenset[str]:
         roles = self.organisation_roles.get(organisation_id, frozenset())
@@ -54,13 +53,13 @@ def _load_access(user) -> UserAccess:
     rows = list(
         Membership.objects.filter(user=user)
         .order_by()
-        .values_list("organisation_id", "body_id", "role")
+        .values_list("organisation_id", "body_id", "role", "organisation__name")
     )
     organisation_roles: dict[int, set[str]] = {}
     body_roles: dict[int, set[str]] = {}
-    organisation_ids = set()
-    for organisation_id, body_id, role in rows:
-        organisation_ids.add(organisation_id)
+    names = {}
+    for organisation_id, body_id, role, name in rows:
+        names[organisation_id] = name
         if body_id is None:
             organisation_roles.setdefault(organisation_id, set()).add(role)
         else:
@@ -68,9 +67,10 @@ def _load_access(user) -> UserAccess:
     if body_roles:
         # A member of a joint body also sees the organisations it serves.
         served = Body.served_organisations.through.objects.filter(body_id__in=body_roles)
-        organisation_ids.update(served.values_list("organisation_id", flat=True))
+        names.update(served.values_list("organisation_id", "organisation__name"))
     return UserAccess(
-        organisation_ids=frozenset(organisation_ids),
+        organisation_ids=frozenset(names),
+        names=names,
         organisation_roles={key: frozenset(value) for key, value in organisation_roles.items()},
         body_roles={key: frozenset(value) for key, value in body_roles.items()},
     )
