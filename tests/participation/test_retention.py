@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from core.models import AuditEntry
 from participation import services
@@ -26,7 +27,8 @@ def aged(park, karlskoga, coordinator):
 
 def run(*args) -> str:
     out = io.StringIO()
-    call_command("remove_old_responses", *args, stdout=out)
+    with translation.override("en"):
+        call_command("remove_old_responses", *args, stdout=out)
     return out.getvalue()
 
 

@@ -5,6 +5,7 @@ the retention period; never what the children wrote). `--dry-run` only reports.
 """
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from participation import services
 from participation.models import Consultation
@@ -28,8 +29,17 @@ class Command(BaseCommand):
         else:
             counts = services.remove_old_responses()
         titles = dict(Consultation.objects.filter(pk__in=counts).values_list("pk", "title"))
-        verb = "Would remove" if dry_run else "Removed"
         for pk, count in counts.items():
-            self.stdout.write(f"{verb} {count} responses from consultation {pk} ({titles[pk]}).")
-        total = sum(counts.values())
-        self.stdout.write(self.style.SUCCESS(f"{verb} {total} responses in all."))
+            values = {"count": count, "pk": pk, "title": titles[pk]}
+            if dry_run:
+                line = _("Would remove %(count)s responses from consultation %(pk)s (%(title)s).")
+            else:
+                line = _("Removed %(count)s responses from consultation %(pk)s (%(title)s).")
+            self.stdout.write(line % values)
+        total = {"total": sum(counts.values())}
+        if dry_run:
+            self.stdout.write(
+                self.style.SUCCESS(_("Would remove %(total)s responses in all.") % total)
+            )
+        else:
+            self.stdout.write(self.style.SUCCESS(_("Removed %(total)s responses in all.") % total))
