@@ -129,3 +129,10 @@ def test_outsider_gets_404_for_exports(outsider_client, answered):
     for fmt in ("csv", "xlsx", "pdf"):
         url = reverse("participation:results_export", args=[answered.pk, fmt])
         assert outsider_client.get(url).status_code == 404
+
+
+def test_responses_are_numbered_in_order_not_by_database_id(case_officer_client, answered):
+    answered.responses.filter(submission_key="key-1").delete()
+    content = export(case_officer_client, answered, "csv").content.decode("utf-8-sig")
+    numbers = [row[0] for row in csv.reader(io.StringIO(content), delimiter=";")][1:]
+    assert sorted(set(numbers)) == ["1", "2"]
