@@ -77,6 +77,17 @@ def _masks() -> dict[str, str]:
     }
 
 
+def reason_words(reasons: Iterable[str]) -> list[str]:
+    """Why a text was flagged, in words for the dialogue leader."""
+    words = {
+        PERSONAL_NUMBER: _("a personal identity number"),
+        PHONE: _("a phone number"),
+        EMAIL: _("an e-mail address"),
+        NAME: _("a name on the organisation's list"),
+    }
+    return [words.get(reason, reason) for reason in reasons]
+
+
 Finder = Callable[[str], Iterator[tuple[int, int]]]
 
 

@@ -233,17 +233,24 @@ def moderate(answer: Answer, *, by, approve: bool) -> Answer:
     return update_object(answer, by=by, action=Transition, moderation=status)
 
 
+def old_responses(*, today: date | None = None):
+    """Per consultation with responses past its organisation's retention period:
+    (consultation, the responses to remove, the cutoff date, the retention in months)."""
+    today = today or timezone.localdate()
+    for consultation in Consultation.objects.select_related("organisation"):
+        months = participation_settings(consultation.organisation).retention_months
+        cutoff = _months_before(today, months)
+        old = Response.objects.filter(consultation=consultation, submitted_on__lt=cutoff)
+        yield consultation, old, cutoff, months
+
+
 def remove_old_responses(*, today: date | None = None, by=None) -> dict[int, int]:
     """Gallring: remove responses older than each organisation's retention period.
 
     Returns the number removed per consultation; each consultation's removal is logged.
     """
-    today = today or timezone.localdate()
     removed = {}
-    for consultation in Consultation.objects.select_related("organisation"):
-        months = participation_settings(consultation.organisation).retention_months
-        cutoff = _months_before(today, months)
-        old = Response.objects.filter(consultation=consultation, submitted_on__lt=cutoff)
+    for consultation, old, cutoff, months in old_responses(today=today):
         count = old.count()
         if not count:
             continue

@@ -1,6 +1,15 @@
 from django.urls import path, re_path
 
-from .views import children, codes, consultations, feedback, questions, settings
+from .views import (
+    children,
+    codes,
+    consultations,
+    feedback,
+    moderation,
+    questions,
+    results,
+    settings,
+)
 
 app_name = "participation"
 
@@ -39,4 +48,12 @@ urlpatterns = [
     path("consultations/<int:pk>/voices/new/", feedback.voice_add, name="voice_add"),
     path("voices/<int:pk>/delete/", feedback.voice_delete, name="voice_delete"),
     path("consultations/<int:pk>/feedback/", feedback.feedback_edit, name="feedback_edit"),
+    path("consultations/<int:pk>/results/", results.results, name="results"),
+    re_path(
+        r"^consultations/(?P<pk>[0-9]+)/results\.(?P<fmt>csv|xlsx|pdf)$",
+        results.results_export,
+        name="results_export",
+    ),
+    path("consultations/<int:pk>/moderation/", moderation.moderation, name="moderation"),
+    path("answers/<int:pk>/moderate/", moderation.moderate, name="moderate"),
 ]

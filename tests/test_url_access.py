@@ -329,6 +329,22 @@ EXPECTATIONS = {
         "consultation",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    "participation:results": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "participation:results_export": (
+        "consultation_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "participation:moderation": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "participation:moderate": (
+        "answer",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
     # The youth forum: members (contact details) only for those who run it; the committee's
     # side (coordinators, decision-makers) records answers.
     "youthforum:forum_list": (
@@ -499,6 +515,8 @@ def url_kwargs(
         "consultation": {"pk": consultation.pk},
         "consultation_close": {"pk": consultation.pk, "action": "close"},
         "consultation_png": {"pk": consultation.pk, "fmt": "png"},
+        "consultation_csv": {"pk": consultation.pk, "fmt": "csv"},
+        "answer": {"pk": _flagged_answer(consultation).pk},
         "question": {"pk": consultation.questions.get().pk},
         "voice": {"pk": consultation.offline_voices.get().pk},
         "organisation": {"pk": karlskoga.pk},
@@ -546,6 +564,19 @@ def _consultation(karlskoga, by):
         points="Gungor",
     )
     return participation.open_consultation(consultation, by=by)
+
+
+def _flagged_answer(consultation):
+    from participation import services as participation
+
+    question = consultation.questions.get()
+    response, _created = participation.submit_response(
+        consultation,
+        submission_key="url-access",
+        age_band="6-12",
+        answers={question.pk: "Ring 070-123 45 67"},
+    )
+    return response.answers.get()
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

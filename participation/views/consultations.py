@@ -13,8 +13,8 @@ from organisations.models import Organisation
 
 from .. import services
 from ..forms import ConsultationForm
-from ..models import Consultation
-from .helpers import consultation_for, readability
+from ..models import Answer, Consultation
+from .helpers import consultation_for, may_read_answers, readability
 
 PAGE_SIZE = 25
 
@@ -75,6 +75,7 @@ def consultation_detail(request, pk):
         for question in consultation.questions.all()
     ]
     feedback = getattr(consultation, "feedback", None)
+    can_moderate = may_read_answers(user, consultation, "moderate")
     context = {
         "consultation": consultation,
         "questions": questions,
@@ -87,8 +88,16 @@ def consultation_detail(request, pk):
         "can_see_answers": can_on(user, "view", consultation)
         and can(user, "view", "response", consultation.organisation_id, consultation.body_id),
         "children_url": request.build_absolute_uri(consultation.children_path()),
+        "can_moderate": can_moderate,
+        "pending_count": _pending(consultation) if can_moderate else 0,
     }
     return render(request, "participation/consultation_detail.html", context)
+
+
+def _pending(consultation) -> int:
+    return Answer.objects.filter(
+        question__consultation=consultation, moderation=Answer.Moderation.PENDING
+    ).count()
 
 
 @login_required

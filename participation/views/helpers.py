@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from organisations.access import can_on, get_for_user
+from organisations.access import can, can_on, get_for_user
 
-from ..models import Consultation, Question
+from ..models import Answer, Consultation, Question
 from ..readability import for_age_bands
 
 
@@ -27,3 +27,21 @@ def question_for(user, pk, action="change") -> Question:
 
 def readability(text: str, consultation: Consultation):
     return for_age_bands(text, consultation.age_bands)
+
+
+def may_read_answers(user, consultation: Consultation, action="view") -> bool:
+    """Whether the user may read the children's own words (`view`) or moderate them."""
+    return can(user, action, "response", consultation.organisation_id, consultation.body_id)
+
+
+def answer_for(user, pk, action="moderate") -> Answer:
+    """An answer of a consultation the user sees (404 otherwise), if the role allows `action`."""
+    visible = Consultation.objects.visible_to(user)
+    answer = get_object_or_404(
+        Answer.objects.select_related("question__consultation"),
+        pk=pk,
+        question__consultation__in=visible,
+    )
+    if not may_read_answers(user, answer.question.consultation, action):
+        raise PermissionDenied
+    return answer
