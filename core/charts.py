@@ -108,9 +108,10 @@ def _bar_summary(title: str, rows: list[tuple[str, Value]], unit: str) -> str:
         values = {"title": title, "label": high[0], "value": format_value(high[1], unit)}
         text = _("%(title)s: %(label)s, %(value)s.") % values
     else:
-        text = _("%(title)s. Highest: %(high)s, %(high_value)s. Lowest: %(low)s, %(low_value)s.")
+        text = _("%(title)s Highest: %(high)s, %(high_value)s. Lowest: %(low)s, %(low_value)s.")
         text %= {
-            "title": title,
+            # A question keeps its question mark; a plain title gets a full stop.
+            "title": title if title.rstrip()[-1:] in (".", "?", "!") else f"{title}.",
             "high": high[0],
             "high_value": format_value(high[1], unit),
             "low": low[0],

@@ -244,3 +244,8 @@ def test_text_alternative_reads_in_swedish():
         empty = bar_chart("Trygghet", [])
     assert chart.text_alternative == "Trygghet. Högst: Söder, 81 %. Lägst: Norr, 45 %."
     assert "Inga uppgifter att visa" in texts(empty.svg)
+
+
+def test_a_question_title_keeps_its_question_mark():
+    chart = bar_chart("Vilket är bäst?", [("Gungor", 3), ("Bänkar", 1)])
+    assert chart.text_alternative.startswith("Vilket är bäst? Highest: Gungor")

@@ -80,6 +80,18 @@ def answer_as_a_child(phone, live_server, consultation):
     assert "070" not in masked
 
 
+def read_results_and_moderate(page, live_server, consultation):
+    page.goto(f"{live_server.url}{consultation.get_absolute_url()}")
+    click_and_check(page, "text=Resultat med diagram")
+    expect(page.locator("main")).to_contain_text("Skulle du använda skateparken?")
+    expect(page.locator("main figure svg").first).to_be_visible()
+    page.goto(f"{live_server.url}{consultation.get_absolute_url()}")
+    click_and_check(page, "text=Granskning (1 text väntar)")
+    expect(page.locator("main")).to_contain_text("070-123 45 67")  # the child's own words
+    click_and_check(page, "button:has-text('Visa den maskerade texten')")
+    expect(page.locator("main")).to_contain_text("Inga texter väntar på granskning")
+
+
 def decide_the_case(page, live_server, case):
     log_in(page, live_server, "beslutsfattare")
     page.goto(f"{live_server.url}/cases/{case.pk}/")
@@ -109,6 +121,7 @@ def test_a_consultation_from_the_poster_to_the_feedback(browser, live_server, de
     leader = browser.new_context(bypass_csp=True, locale="sv-SE").new_page()
     consultation = set_up_consultation(leader, live_server, case)
     answer_as_a_child(phone, live_server, consultation)
+    read_results_and_moderate(leader, live_server, consultation)
 
     reviewer = browser.new_context(bypass_csp=True, locale="sv-SE").new_page()
     decide_the_case(reviewer, live_server, case)
