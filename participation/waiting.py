@@ -49,8 +49,8 @@ def feedback_share(user) -> tuple[int, int]:
     counts = (
         Consultation.objects.visible_to(user)
         .filter(Exists(decided))
-        .annotate(answered=Exists(published))
-        .aggregate(total=Count("pk"), answered=Count("pk", filter=Q(answered=True)))
+        .annotate(has_feedback=Exists(published))
+        .aggregate(total=Count("pk"), answered=Count("pk", filter=Q(has_feedback=True)))
     )
     return counts["answered"], counts["total"]
 
