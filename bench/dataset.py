@@ -25,13 +25,11 @@ organisation's objects get a realistic history, so that the history page has som
 
 import argparse
 import json
-import random
 import sys
 import time
 from datetime import timedelta
 from decimal import Decimal
 
-from bench import participation as consultations_plan
 from bench.cases import (
     CASE_CHUNK,
     anchor_time,
@@ -43,6 +41,7 @@ from bench.cases import (
 )
 from bench.common import setup_django
 from bench.inventory import already_generated, check_database_is_fresh, counts, discover_ids
+from bench.participation_writer import participation
 from bench.plan import (
     AUDIT_START,
     BATCH_SIZE,
@@ -520,67 +519,6 @@ DECISION_FIELDS = [
     "follow_up_done_on",
     "follow_up_notes",
 ]
-
-
-def participation(data: Dataset) -> None:
-    """Consultations with children (see bench.participation): six per organisation with about a
-    million responses at 1.0, and the bench organisation's fixed, open consultation with exactly
-    200 responses, whose children's page, results page and load test the bench measures."""
-    from django.utils import timezone
-
-    from participation.models import Consultation, ParticipationSettings, Question
-    from participation.models.consultations import CODE_ALPHABET, CODE_LENGTH
-    from participation.screening import parse_name_list
-
-    today, taken, plan = timezone.localdate(), set(), []  # plan: (consultation, spec, rng)
-    home = data.bench_organisation
-    for organisation in data.organisations:
-        rng = consultations_plan.organisation_seed(organisation.scb_code)
-        specs = consultations_plan.organisation_consultations(
-            rng, taken, CODE_ALPHABET, CODE_LENGTH, today
-        )
-        if organisation.pk == home.pk:
-            specs.append(consultations_plan.fixed_consultation(today))
-        bodies = data.bodies[organisation.pk]
-        for spec in specs:
-            fixed = spec.fixed
-            body = (
-                next(b for b in bodies if b.name == consultations_plan.FIXED_BODY)
-                if fixed
-                else None
-            )
-            consultation = Consultation(
-                organisation=organisation,
-                body=body,
-                title=spec.title,
-                code=spec.code,
-                introduction=consultations_plan.INTRODUCTION,
-                age_bands=consultations_plan.AGE_BANDS,
-                channels=["online", "school_class"],
-                opens_on=spec.opens_on,
-                closes_on=spec.closes_on,
-                status=spec.status,
-                ask_gender=fixed,
-                created_by=data.people[organisation.pk][5],  # the dialogue leader (ROLE_PLAN)
-            )
-            plan.append((consultation, spec, random.Random(spec.code) if fixed else rng))
-    bulk(Consultation, [consultation for consultation, _spec, _rng in plan])
-    questions = {}
-    for consultation, spec, _rng in plan:
-        questions[consultation.pk] = [
-            Question(consultation=consultation, position=n, kind=kind, text=text, options=options)
-            for n, (kind, text, options) in enumerate(spec.questions)
-        ]
-    bulk(Question, [q for qs in questions.values() for q in qs])
-    ParticipationSettings.objects.create(
-        organisation=home, screened_names=consultations_plan.SCREENED_NAMES
-    )
-    names = parse_name_list(consultations_plan.SCREENED_NAMES)
-    writer = consultations_plan.ResponseWriter(today)
-    for consultation, spec, rng in plan:
-        own = names if consultation.organisation_id == home.pk else []
-        writer.add(consultation, spec, questions[consultation.pk], rng, own)
-    writer.flush()
 
 
 # Run in this order, each in its own transaction. Add new domains at the end.

@@ -189,14 +189,16 @@ async def run_clients(port: int, page: str, clients: int, bare_s: float, load_s:
     tally = Tally()
     # Warm-up (not counted): every connection opened, every worker's first requests made.
     await asyncio.gather(*(bare_client(c, time.monotonic() + 1, Tally()) for c in connections))
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     await asyncio.gather(*(bare_client(c, started + bare_s, tally) for c in connections))
     bare_seconds = time.monotonic() - started
-    started = time.monotonic()
+    bare_client_cpu = (time.process_time() - cpu) / bare_seconds
+    started, cpu = time.monotonic(), time.process_time()
     await asyncio.gather(
         *(answering_client(c, n, page, started + load_s, tally) for n, c in enumerate(connections))
     )
     load_seconds = time.monotonic() - started
+    load_client_cpu = (time.process_time() - cpu) / load_seconds
     for connection in connections:
         connection.close()
     return {
@@ -204,6 +206,8 @@ async def run_clients(port: int, page: str, clients: int, bare_s: float, load_s:
         "bare_seconds": round(bare_seconds, 2),
         "load_seconds": round(load_seconds, 2),
         "connections_opened": sum(c.opened for c in connections),
+        # The client's own CPU, in cores (of the 2 it shares with the server and PostgreSQL).
+        "client_cpu_cores": {"bare": round(bare_client_cpu, 2), "load": round(load_client_cpu, 2)},
     }
 
 
@@ -227,6 +231,7 @@ def summarise(run: dict, accounting: dict, args, server: str) -> dict:
         "p99_ms": round(percentile(latencies, 99), 1),
         "errors": dict(tally.errors),
         "connections_opened": run["connections_opened"],
+        "client_cpu_cores": run["client_cpu_cores"],
         "accounting": accounting,
         "targets": {
             "no_lost_or_duplicated": accounting["ok"],

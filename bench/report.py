@@ -290,6 +290,12 @@ def print_load(load: dict) -> None:
                     f"{load['p50_ms']:.0f} / {load['p95_ms']:.0f} / {load['p99_ms']:.0f}",
                     f"p95 < {MAX_P95_MS:g} ms: {verdict('p95')}",
                 ],
+                [
+                    "client CPU, cores (bare / answering)",
+                    f"{load['client_cpu_cores']['bare']:.2f} / "
+                    f"{load['client_cpu_cores']['load']:.2f}",
+                    "",
+                ],
                 ["errors", ", ".join(f"{k}: {v}" for k, v in load["errors"].items()) or "none", ""],
             ],
         )
