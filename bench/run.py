@@ -8,8 +8,9 @@ query count per request in X-Bench-CPU-ms / X-Bench-Queries (core.bench); the cl
 request. Results go to the terminal and to bench/results-latest.json.
 
 Targets: CPU per request at national scale within 10x the bare view, and the same number of
-queries at 10x data. A missed target prints "TARGET MISSED" but does not fail the run; a page
-that does not answer 200 does.
+queries at 10x data; the participation pages have their own (bench.pages). On PostgreSQL, the
+largest scale ends with the load test of the children's page (bench.load). A missed target
+prints "TARGET MISSED" but does not fail the run; a page that does not answer 200 does.
 
 This module runs the steps; `bench.databases`, `bench.server`, `bench.measure` and
 `bench.report` do the work.
