@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from bench.cases import FULL_ANSWERS, FULL_DECISION, SEARCH_TITLE, SEARCH_WORD
 from bench.common import CPU_TARGET
+from bench.participation import FIXED_TITLE
 
 REFERENCE = "bare view"
 # The same view without the session cookie: the reference of the pages measured anonymously.
@@ -85,6 +86,13 @@ PAGES = [
         "/b/{consultation_code}/",
         expect='name="submission_key"',
         anonymous=True,
+        **PARTICIPATION_TARGETS,
+    ),
+    # The dialogue leader's results of the same consultation (its title is on the page).
+    Page(
+        "results page",
+        "/consultations/{consultation}/results/",
+        expect=FIXED_TITLE,
         **PARTICIPATION_TARGETS,
     ),
 ]
