@@ -2,12 +2,16 @@
 
 - `bench.dataset` generates the data (one generator per domain; `python -m bench.dataset`);
   `bench.plan` holds its sizes, templates and names (`bench.cases` those of the cases and
-  assessments), `bench.inventory` reads it back (the ids the pages need, row counts).
+  assessments, `bench.participation` those of the consultations, written by
+  `bench.participation_writer`), `bench.inventory` reads it back (the ids the pages need, row
+  counts).
 - `bench.session` makes a signed-in session for the bench user (`python -m bench.session`).
 - `bench.pages` lists the pages that are measured, and the exports (DOCX, PDF) that are timed.
 - `bench.run` puts it together (`python -m bench.run`): `bench.databases` creates and drops the
   database of each scale, `bench.server` starts and stops gunicorn, `bench.measure` is the HTTP
   client, `bench.report` prints the tables and writes the JSON. `bench.common` is shared.
   `docs/performance.md` explains it.
+- `bench.load` is the load test of the children's page (PostgreSQL only), with
+  `bench.submissions` (form parsing, accounting); `bench.weight` weighs a page with its assets.
 - `bench.summary` folds several result files into the medians quoted in the docs.
 """

@@ -41,6 +41,7 @@ from bench.cases import (
 )
 from bench.common import setup_django
 from bench.inventory import already_generated, check_database_is_fresh, counts, discover_ids
+from bench.participation_writer import participation
 from bench.plan import (
     AUDIT_START,
     BATCH_SIZE,
@@ -521,7 +522,17 @@ DECISION_FIELDS = [
 
 
 # Run in this order, each in its own transaction. Add new domains at the end.
-GENERATORS = [organisations, population, bodies, networks, people, bench_user, audit, cases]
+GENERATORS = [
+    organisations,
+    population,
+    bodies,
+    networks,
+    people,
+    bench_user,
+    audit,
+    cases,
+    participation,
+]
 
 
 # --- Entry points ---------------------------------------------------------------------------

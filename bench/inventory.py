@@ -2,6 +2,7 @@
 whether the database holds other data, the ids the page paths need and the row counts."""
 
 from bench.cases import FORM_CASE_TITLE, FULL_CASE_TITLE
+from bench.participation import FIXED_TITLE
 from bench.plan import (
     BENCH_MUNICIPALITY_CODE,
     BENCH_USERNAME,
@@ -34,8 +35,10 @@ def discover_ids() -> dict:
 
     from assessments.models import Case
     from organisations.models import Body, Network, Organisation
+    from participation.models import Consultation
 
     home = Organisation.objects.get(scb_code=BENCH_MUNICIPALITY_CODE)
+    consultation = Consultation.objects.get(organisation=home, title=FIXED_TITLE)
     return {
         # A decided case with every question answered, and one whose assessment is in progress.
         "full_case": Case.objects.get(organisation=home, title=FULL_CASE_TITLE).pk,
@@ -47,6 +50,9 @@ def discover_ids() -> dict:
         "partnership": Network.objects.get(
             organisation__scb_code=FIRST_REGION_CODE, name=PARTNERSHIP_NAME
         ).pk,
+        # The open consultation with 200 responses: its children's page, results, load test.
+        "consultation": consultation.pk,
+        "consultation_code": consultation.code,
     }
 
 
@@ -56,6 +62,7 @@ def counts() -> dict:
     from assessments.models import Assessment, Case, Decision, Review
     from core.models import AuditEntry
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
+    from participation.models import Answer, Consultation, Question, Response
 
     return {
         "organisations": Organisation.objects.count(),
@@ -76,4 +83,11 @@ def counts() -> dict:
         "assessment_article_links": Assessment.articles.through.objects.count(),
         "reviews": Review.objects.count(),
         "decisions": Decision.objects.count(),
+        "consultations": Consultation.objects.count(),
+        "questions": Question.objects.count(),
+        "responses": Response.objects.count(),
+        "answers": Answer.objects.count(),
+        "fixed_consultation_responses": Response.objects.filter(
+            consultation__title=FIXED_TITLE
+        ).count(),
     }

@@ -1,7 +1,9 @@
 """The HTTP client: one keep-alive connection to gunicorn that requests every page in
 `bench.pages` as the bench user and collects, per request, the wall time it measures and the
 CPU time and query count the server reports (X-Bench-CPU-ms / X-Bench-Queries, core.bench).
-The exports (`bench.pages.EXPORTS`) get a few requests each after the pages."""
+The exports (`bench.pages.EXPORTS`) get a few requests each after the pages. Pages marked
+`anonymous` are requested without the session cookie; pages with a size target are weighed
+with the stylesheets and scripts they link (`bench.weight`)."""
 
 import http.client
 import math
@@ -9,7 +11,8 @@ import statistics
 import time
 
 from bench.common import HOST, BenchError, Deadline
-from bench.pages import EXPORTS, PAGES, REFERENCE
+from bench.pages import ANONYMOUS_REFERENCE, EXPORTS, PAGES, REFERENCE
+from bench.weight import page_weight
 
 HTTP_TIMEOUT = 30
 
@@ -19,15 +22,17 @@ class Client:
 
     def __init__(self, port: int, cookie: dict):
         self.port = port
-        self.headers = {"Cookie": f"{cookie['cookie']}={cookie['key']}", "Accept": "text/html"}
+        self.anonymous_headers = {"Accept": "text/html"}
+        self.headers = self.anonymous_headers | {"Cookie": f"{cookie['cookie']}={cookie['key']}"}
         self.connection = http.client.HTTPConnection(HOST, port, timeout=HTTP_TIMEOUT)
         self.connections = 1
 
-    def get(self, path: str):
+    def get(self, path: str, anonymous: bool = False):
+        headers = self.anonymous_headers if anonymous else self.headers
         for attempt in (1, 2):
             try:
                 started = time.perf_counter()
-                self.connection.request("GET", path, headers=self.headers)
+                self.connection.request("GET", path, headers=headers)
                 response = self.connection.getresponse()
                 body = response.read()
                 elapsed_ms = (time.perf_counter() - started) * 1000
@@ -73,7 +78,9 @@ def measure(client: Client, ids: dict, args, deadline: Deadline) -> list:
         for page in PAGES:
             count = requests_in_round(page, args, round_number)
             measure_page(client, page, page.url(ids), count, samples[page.name], deadline)
-    bare_cpu = statistics.median(samples[REFERENCE]["cpu"])
+    bare_cpu = {
+        page.name: statistics.median(samples[page.name]["cpu"]) for page in PAGES if page.reference
+    }
     return [page_row(page, page.url(ids), samples[page.name], bare_cpu) for page in PAGES]
 
 
@@ -82,9 +89,26 @@ def warm_up(client: Client, ids: dict, args, samples: dict) -> None:
     for page in PAGES:
         url = page.url(ids)
         for _ in range(max(1, args.warmup)):
-            response, body, _ms = client.get(url)
+            response, body, _ms = client.get(url, page.anonymous)
             check_response(page, url, response, body)
         samples[page.name]["bytes"] = len(body)
+        if page.max_kb is not None:
+            samples[page.name]["weight"] = page_weight(body, url, asset_fetcher(client, page))
+
+
+def asset_fetcher(client: Client, page):
+    """fetch(path) for bench.weight: the body of a stylesheet or script, uncompressed (the
+    client sends no Accept-Encoding)."""
+
+    def fetch(path: str) -> bytes:
+        response, body, _ms = client.get(path, page.anonymous)
+        if response.status != 200:
+            raise BenchError(f"{page.name}: GET {path} (linked asset) answered {response.status}")
+        if response.getheader("Content-Encoding"):
+            raise BenchError(f"{page.name}: GET {path} came compressed; expected it plain")
+        return body
+
+    return fetch
 
 
 def requests_in_round(page, args, round_number: int) -> int:
@@ -96,15 +120,20 @@ def requests_in_round(page, args, round_number: int) -> int:
 def measure_page(client: Client, page, url: str, count: int, sample: dict, deadline) -> None:
     for _ in range(count):
         deadline.remaining()
-        response, body, elapsed_ms = client.get(url)
+        response, body, elapsed_ms = client.get(url, page.anonymous)
         check_response(page, url, response, body)
         sample["wall"].append(elapsed_ms)
         sample["cpu"].append(float(response.getheader("X-Bench-CPU-ms")))
         sample["queries"].append(int(response.getheader("X-Bench-Queries")))
 
 
-def page_row(page, url: str, sample: dict, bare_cpu: float) -> dict:
+def page_row(page, url: str, sample: dict, bare: dict) -> dict:
+    """`bare`: the median CPU of each reference page by name."""
     cpu = statistics.median(sample["cpu"])
+    bare_cpu = bare[REFERENCE]
+    extra = {"weight": sample["weight"]} if "weight" in sample else {}
+    if page.anonymous and not page.reference and bare.get(ANONYMOUS_REFERENCE):
+        extra["cpu_ratio_anonymous"] = round(cpu / bare[ANONYMOUS_REFERENCE], 2)
     return {
         "name": page.name,
         "path": url,
@@ -118,6 +147,7 @@ def page_row(page, url: str, sample: dict, bare_cpu: float) -> dict:
         "queries_min": min(sample["queries"]),
         "queries_max": max(sample["queries"]),
         "bytes": sample["bytes"],
+        **extra,
     }
 
 

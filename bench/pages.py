@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from bench.cases import FULL_ANSWERS, FULL_DECISION, SEARCH_TITLE, SEARCH_WORD
+from bench.common import CPU_TARGET
+from bench.participation import FIXED_TITLE
 
 REFERENCE = "bare view"
+# The same view without the session cookie: the reference of the pages measured anonymously.
+ANONYMOUS_REFERENCE = "bare view (anonymous)"
 
 
 @dataclass(frozen=True)
@@ -19,15 +23,30 @@ class Page:
     name: str
     path: str
     expect: str = ""
-    # The reference gets more requests than the pages (see --requests / --bare-requests).
+    # The references get more requests than the pages (see --requests / --bare-requests).
     reference: bool = False
+    # Requested without the session cookie (the children's pages have no login). Its CPU target
+    # is against the bare view as everywhere (with the session cookie); its ratio to the bare
+    # view requested anonymously is reported too.
+    anonymous: bool = False
+    # Targets: CPU at most `cpu_target` times the bare view's; at most `max_queries` queries at
+    # every scale; at most `max_kb` kB of HTML and the CSS and JavaScript it links, uncompressed
+    # (None: no such target; the size is then not measured).
+    cpu_target: float = CPU_TARGET
+    max_queries: int | None = None
+    max_kb: float | None = None
 
     def url(self, ids: dict) -> str:
         return self.path.format(**ids)
 
 
+# The targets of the participation pages (docs/performance.md, "Children's participation").
+PARTICIPATION_TARGETS = {"cpu_target": 5.0, "max_queries": 10, "max_kb": 100.0}
+
+
 PAGES = [
     Page(REFERENCE, "/bench/bare/", expect="ok", reference=True),
+    Page(ANONYMOUS_REFERENCE, "/bench/bare/", expect="ok", reference=True, anonymous=True),
     Page("start", "/start/", expect="Benchkommun 0101"),
     Page("organisations", "/organisations/", expect="Benchregion 01"),
     Page("organisation detail", "/organisations/{bench_organisation}/", expect="Socialnämnden"),
@@ -61,6 +80,20 @@ PAGES = [
         "assessment print",
         "/cases/{full_case}/assessment/print/",
         expect=FULL_ANSWERS["views_summary"][:40],
+    ),
+    Page(
+        "children's page",
+        "/b/{consultation_code}/",
+        expect='name="submission_key"',
+        anonymous=True,
+        **PARTICIPATION_TARGETS,
+    ),
+    # The dialogue leader's results of the same consultation (its title is on the page).
+    Page(
+        "results page",
+        "/consultations/{consultation}/results/",
+        expect=FIXED_TITLE,
+        **PARTICIPATION_TARGETS,
     ),
 ]
 

@@ -147,7 +147,7 @@ def bulk(model, objects: list) -> list:
 CONVERTED_FIELDS = {"DateTimeField", "DateField", "JSONField"}
 
 
-def insert(model, fields: list, rows: list) -> None:
+def insert(model, fields: list, rows: list, prepared: frozenset = frozenset()) -> None:
     """INSERT `rows` (tuples of values for `fields`, primary keys included): COPY on
     PostgreSQL, executemany on SQLite.
 
@@ -155,7 +155,8 @@ def insert(model, fields: list, rows: list) -> None:
     compiler (about 7 µs each), which made the cases take minutes. Dates, times and JSON go
     through their field's get_db_prep_save like bulk_create does; fields not named get their
     default, as with bulk_create. The caller sets the primary keys (see `next_ids`) and resets
-    the sequences afterwards (`reset_sequences`)."""
+    the sequences afterwards (`reset_sequences`). Values of the fields named in `prepared`
+    are already converted (with `prepare`), for values that many rows share."""
     from django.db import DEFAULT_DB_ALIAS, connections
     from django.utils import timezone
 
@@ -173,7 +174,9 @@ def insert(model, fields: list, rows: list) -> None:
     convert = [
         (index, column)
         for index, column in enumerate(columns)
-        if column.get_internal_type() in CONVERTED_FIELDS and column.name in named
+        if column.get_internal_type() in CONVERTED_FIELDS
+        and column.name in named
+        and column.name not in prepared
     ]
     prepared = []
     for row in rows:
@@ -193,6 +196,13 @@ def insert(model, fields: list, rows: list) -> None:
         sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
         for start in range(0, len(prepared), 10 * BATCH_SIZE):
             cursor.executemany(sql, prepared[start : start + 10 * BATCH_SIZE])
+
+
+def prepare(model, field: str, value):
+    """`value` converted for the database as `insert` would, for insert(..., prepared=...)."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    return model._meta.get_field(field).get_db_prep_save(value, connections[DEFAULT_DB_ALIAS])
 
 
 def next_ids(model):

@@ -9,7 +9,10 @@ import platform
 from pathlib import Path
 
 from bench.common import BENCH_DIR, CPU_TARGET, ROOT, say
-from bench.pages import REFERENCE
+from bench.load import MAX_P95_MS, MIN_THROUGHPUT_SHARE
+from bench.pages import PAGES
+
+PAGE_SPECS = {page.name: page for page in PAGES}
 
 RESULTS = BENCH_DIR / "results-latest.json"
 
@@ -109,8 +112,10 @@ def compare(results: list) -> tuple[list, list]:
 
 
 def comparison_row(before: dict, page: dict) -> dict:
+    spec = PAGE_SPECS.get(page["name"])
+    target = spec.cpu_target if spec else CPU_TARGET
     ratio = page["cpu_ratio"]
-    return {
+    row = {
         "name": page["name"],
         "queries_small": before["queries"],
         "queries_large": page["queries"],
@@ -118,9 +123,19 @@ def comparison_row(before: dict, page: dict) -> dict:
         "cpu_ms_small": before["cpu_ms"],
         "cpu_ms_large": page["cpu_ms"],
         "cpu_ratio_large": ratio,
-        "cpu_within_target": page["name"] == REFERENCE
-        or (ratio is not None and ratio <= CPU_TARGET),
+        "cpu_ratio_anonymous": page.get("cpu_ratio_anonymous"),
+        "cpu_target": target,
+        "cpu_within_target": bool(spec and spec.reference)
+        or (ratio is not None and ratio <= target),
     }
+    if spec and spec.max_queries is not None:
+        row["max_queries"] = spec.max_queries
+        row["queries_within"] = max(before["queries"], page["queries"]) <= spec.max_queries
+    if spec and spec.max_kb is not None and "weight" in page:
+        row["weight"] = page["weight"]
+        row["max_kb"] = spec.max_kb
+        row["kb_within"] = page["weight"]["total_kb"] <= spec.max_kb
+    return row
 
 
 def targets_missed(row: dict, small: float, large: float, several_scales: bool) -> list:
@@ -134,7 +149,19 @@ def targets_missed(row: dict, small: float, large: float, several_scales: bool) 
         missed.append(
             f"{row['name']}: CPU {row['cpu_ms_large']:.2f} ms per request at scale "
             f"{large:g} is {row['cpu_ratio_large']:.1f}x the bare view "
-            f"(target at most {CPU_TARGET:g}x)"
+            f"(target at most {row['cpu_target']:g}x)"
+        )
+    if not row.get("queries_within", True):
+        missed.append(
+            f"{row['name']}: {max(row['queries_small'], row['queries_large'])} queries "
+            f"(target at most {row['max_queries']})"
+        )
+    if not row.get("kb_within", True):
+        weight = row["weight"]
+        missed.append(
+            f"{row['name']}: {weight['total_kb']:.1f} kB of HTML, CSS and JavaScript "
+            f"({weight['html_bytes'] / 1000:.1f} kB HTML) at scale {large:g} "
+            f"(target at most {row['max_kb']:g} kB)"
         )
     return missed
 
@@ -146,6 +173,11 @@ def print_comparison(results: list, rows: list, missed: list) -> None:
         f"{CPU_TARGET:g}x the bare view)"
     )
     say(comparison_table(small, large, rows))
+    targeted = [row for row in rows if "max_queries" in row or "max_kb" in row]
+    if targeted:
+        say("\nPages with their own targets (queries at every scale; CPU against the bare view;")
+        say("HTML with the CSS and JavaScript it links, uncompressed, 1 kB = 1000 bytes)")
+        say(own_targets_table(small, large, targeted))
     say()
     for line in missed:
         say(f"TARGET MISSED: {line}")
@@ -178,6 +210,95 @@ def comparison_table(small: float, large: float, rows: list) -> str:
             ]
             for r in rows
         ],
+    )
+
+
+def own_targets_table(small: float, large: float, rows: list) -> str:
+    def verdict(ok):
+        return "ok" if ok else "MISSED"
+
+    lines = []
+    for r in rows:
+        weight = r.get("weight")
+        lines.append(
+            [
+                r["name"],
+                f"{r['queries_small']}/{r['queries_large']} (<= {r.get('max_queries', '-')})",
+                f"{r['cpu_ratio_large']:.1f}x (<= {r['cpu_target']:g}x)",
+                f"{r['cpu_ratio_anonymous']:.1f}x" if r.get("cpu_ratio_anonymous") else "-",
+                f"{weight['html_bytes'] / 1000:.1f}" if weight else "-",
+                f"{weight['asset_bytes'] / 1000:.1f}" if weight else "-",
+                f"{weight['total_kb']:.1f} (<= {r['max_kb']:g})" if weight else "-",
+                verdict(
+                    r["cpu_within_target"]
+                    and r.get("queries_within", True)
+                    and r.get("kb_within", True)
+                    and r["queries_equal"]
+                ),
+            ]
+        )
+    return table(
+        [
+            "page",
+            f"queries {small:g}/{large:g}",
+            f"CPU vs bare {large:g}",
+            "vs anonymous bare",
+            "HTML kB",
+            "CSS+JS kB",
+            "total kB",
+            "targets",
+        ],
+        lines,
+    )
+
+
+def print_load(load: dict) -> None:
+    a = load["accounting"]
+
+    def verdict(name):
+        return "ok" if load["targets"][name] else "MISSED"
+
+    say(
+        f"\nLoad test: {load['clients']} clients, {load['server']}, "
+        f"{load['load_seconds']:g} s answering"
+    )
+    say(
+        table(
+            ["figure", "value", "target"],
+            [
+                ["submissions answered 302", a["submissions"], ""],
+                ["responses stored", a["stored"], ""],
+                [
+                    "lost / duplicated / unexpected",
+                    f"{a['lost']}/{a['duplicated']}/{a['unexpected']}",
+                    f"none: {verdict('no_lost_or_duplicated')}",
+                ],
+                [
+                    "double posts stored once",
+                    f"{a['double_posted_stored_once']} of {a['double_posted']}",
+                    "",
+                ],
+                ["submissions/s", f"{load['submissions_per_second']:.1f}", ""],
+                ["bare view requests/s", f"{load['bare_rps']:.1f}", ""],
+                [
+                    "submissions/s vs bare",
+                    f"{load['throughput_share']:.0%}",
+                    f">= {MIN_THROUGHPUT_SHARE:.0%}: {verdict('throughput')}",
+                ],
+                [
+                    "POST p50 / p95 / p99 ms",
+                    f"{load['p50_ms']:.0f} / {load['p95_ms']:.0f} / {load['p99_ms']:.0f}",
+                    f"p95 < {MAX_P95_MS:g} ms: {verdict('p95')}",
+                ],
+                [
+                    "client CPU, cores (bare / answering)",
+                    f"{load['client_cpu_cores']['bare']:.2f} / "
+                    f"{load['client_cpu_cores']['load']:.2f}",
+                    "",
+                ],
+                ["errors", ", ".join(f"{k}: {v}" for k, v in load["errors"].items()) or "none", ""],
+            ],
+        )
     )
 
 

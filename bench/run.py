@@ -8,8 +8,9 @@ query count per request in X-Bench-CPU-ms / X-Bench-Queries (core.bench); the cl
 request. Results go to the terminal and to bench/results-latest.json.
 
 Targets: CPU per request at national scale within 10x the bare view, and the same number of
-queries at 10x data. A missed target prints "TARGET MISSED" but does not fail the run; a page
-that does not answer 200 does.
+queries at 10x data; the participation pages have their own (bench.pages). On PostgreSQL, the
+largest scale ends with the load test of the children's page (bench.load). A missed target
+prints "TARGET MISSED" but does not fail the run; a page that does not answer 200 does.
 
 This module runs the steps; `bench.databases`, `bench.server`, `bench.measure` and
 `bench.report` do the work.
@@ -18,6 +19,7 @@ This module runs the steps; `bench.databases`, `bench.server`, `bench.measure` a
 """
 
 import argparse
+import asyncio
 import contextlib
 import json
 import os
@@ -28,7 +30,16 @@ import time
 from datetime import UTC, datetime
 
 from bench.common import CPU_TARGET, HOST, PYTHON, ROOT, BenchError, Deadline, say
-from bench.databases import database_for_environment
+from bench.databases import PostgresDatabase, database_for_environment
+from bench.load import (
+    LOAD_CLIENTS,
+    LOAD_RATE_LIMIT,
+    LOAD_THREADS,
+    LOAD_WORKERS,
+    load_missed,
+    run_clients,
+    summarise,
+)
 from bench.measure import Client, measure, measure_exports
 from bench.pages import PAGES
 from bench.report import (
@@ -36,10 +47,12 @@ from bench.report import (
     exports_missed,
     machine,
     print_comparison,
+    print_load,
     print_scale,
     write_results,
 )
 from bench.server import Server
+from bench.submissions import account
 
 DEFAULT_SCALES = (0.1, 1.0)
 
@@ -100,6 +113,11 @@ def run_scale(scale: float, database, args, deadline: Deadline) -> dict:
     cookie = last_json_line(run_step("session", [PYTHON, "-m", "bench.session"], env, deadline))
     try:
         result |= serve_and_measure(env, cookie, dataset["ids"], args, deadline)
+        if args.load_seconds and scale == args.scale_list[-1]:
+            if isinstance(database, PostgresDatabase):
+                result["load"] = load_test(env, dataset["ids"], args, deadline)
+            else:
+                say("  load test: skipped on SQLite (it runs on PostgreSQL only)")
     finally:
         database.drop(scale)
     say(f"  measured in {result['measure_seconds']} s over {result['connections']} connection(s)")
@@ -130,6 +148,39 @@ def serve_and_measure(env: dict, cookie: dict, ids: dict, args, deadline: Deadli
         if client is not None:
             client.close()
         server.stop()
+
+
+def load_test(env: dict, ids: dict, args, deadline: Deadline) -> dict:
+    """bench.load against its own gunicorn (several workers and threads, the rate limit raised:
+    the test measures throughput, not the limiter), then the stored responses counted."""
+    server_env = env | {"BARNRATT_PARTICIPATION_RATE_LIMIT": LOAD_RATE_LIMIT}
+    server = Server(server_env, workers=args.load_workers, threads=args.load_threads)
+    label = f"gunicorn gthread, {args.load_workers} workers x {args.load_threads} threads"
+    page = f"/b/{ids['consultation_code']}/"
+    try:
+        server.start(deadline)
+        say(
+            f"  load test: {args.load_clients} clients, {label}; bare view for "
+            f"{args.load_bare_seconds:g} s, then {page} for {args.load_seconds:g} s"
+        )
+        run = asyncio.run(
+            run_clients(
+                server.port, page, args.load_clients, args.load_bare_seconds, args.load_seconds
+            )
+        )
+    finally:
+        server.stop()
+    deadline.remaining()
+    stored = last_json_line(
+        run_step(
+            "stored responses",
+            [PYTHON, "-m", "bench.load", "--stored", str(ids["consultation"])],
+            env,
+            deadline,
+        )
+    )
+    tally = run["tally"]
+    return summarise(run, account(tally.posts, stored, tally.double_posted), args, label)
 
 
 # --- Main -----------------------------------------------------------------------------------
@@ -167,6 +218,27 @@ def parse_args(argv):
         help="measured requests per export (DOCX, PDF) after the pages (5; 0 skips them)",
     )
     parser.add_argument(
+        "--load-seconds",
+        type=float,
+        default=25,
+        help="load test on PostgreSQL at the largest scale: seconds of answering (25; 0 skips)",
+    )
+    parser.add_argument(
+        "--load-bare-seconds",
+        type=float,
+        default=10,
+        help="load test: seconds of bare-view requests first, the reference (10)",
+    )
+    parser.add_argument(
+        "--load-clients", type=int, default=LOAD_CLIENTS, help="load test: clients (64)"
+    )
+    parser.add_argument(
+        "--load-workers", type=int, default=LOAD_WORKERS, help="load test: gunicorn workers"
+    )
+    parser.add_argument(
+        "--load-threads", type=int, default=LOAD_THREADS, help="load test: threads per worker"
+    )
+    parser.add_argument(
         "--timeout", type=float, default=20 * 60, help="abort after this many seconds"
     )
     parser.add_argument(
@@ -182,6 +254,10 @@ def parse_args(argv):
         parser.error("--requests, --bare-requests, --rounds and --scales must be positive")
     if args.export_requests < 0:
         parser.error("--export-requests must not be negative")
+    if args.load_seconds < 0 or min(args.load_clients, args.load_workers, args.load_threads) < 1:
+        parser.error("--load-seconds must not be negative; clients, workers, threads positive")
+    if args.load_seconds and args.load_bare_seconds <= 0:
+        parser.error("--load-bare-seconds must be positive")
     args.rounds = min(args.rounds, args.requests)
     return args
 
@@ -199,6 +275,11 @@ def new_report(started_at: datetime, database, args) -> dict:
             "export_requests": args.export_requests,
             "server": "gunicorn, 1 worker (gthread), 1 thread, keep-alive",
             "cpu_target_ratio": CPU_TARGET,
+            "load_seconds": args.load_seconds,
+            "load_bare_seconds": args.load_bare_seconds,
+            "load_clients": args.load_clients,
+            "load_server": f"gunicorn gthread, {args.load_workers} workers, "
+            f"{args.load_threads} threads",
         },
         "scales": [],
     }
@@ -211,6 +292,8 @@ def run_scales(report: dict, database, args, deadline: Deadline) -> int:
             result = run_scale(scale, database, args, deadline)
             report["scales"].append(result)
             print_scale(result)
+            if "load" in result:
+                print_load(result["load"])
     except BenchError as error:
         say(f"\nBENCH ABORTED: {error}")
         return 1
@@ -245,6 +328,9 @@ def main(argv=None) -> int:
 
     rows, missed = compare(report["scales"])
     missed.extend(exports_missed(report["scales"]))
+    for result in report["scales"]:
+        if "load" in result:
+            missed.extend(load_missed(result["load"]))
     print_comparison(report["scales"], rows, missed)
     report["comparison"] = rows
     report["targets_missed"] = missed

@@ -1,4 +1,5 @@
-"""gunicorn for one scale: 1 worker, 1 thread, on a free port of 127.0.0.1; always stopped."""
+"""gunicorn for one scale: 1 worker, 1 thread, on a free port of 127.0.0.1; always stopped.
+The load test (bench.load) starts its own with more workers and threads."""
 
 import contextlib
 import http.client
@@ -21,7 +22,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def gunicorn_command(port: int) -> list:
+def gunicorn_command(port: int, workers: int = 1, threads: int = 1) -> list:
     script = Path(PYTHON).parent / "gunicorn"
     command = [str(script)] if script.exists() else [PYTHON, "-m", "gunicorn"]
     # gthread with one thread serves one request at a time like the sync worker, but keeps
@@ -32,9 +33,9 @@ def gunicorn_command(port: int) -> list:
         "--bind",
         f"{HOST}:{port}",
         "--workers",
-        "1",
+        str(workers),
         "--threads",
-        "1",
+        str(threads),
         "--worker-class",
         "gthread",
         "--keep-alive",
@@ -47,8 +48,8 @@ def gunicorn_command(port: int) -> list:
 
 
 class Server:
-    def __init__(self, env: dict):
-        self.env = env
+    def __init__(self, env: dict, workers: int = 1, threads: int = 1):
+        self.env, self.workers, self.threads = env, workers, threads
         self.port = None
         self.process = None
         # Closed in stop(); gunicorn writes its own log here, shown when something fails.
@@ -57,7 +58,7 @@ class Server:
     def start(self, deadline: Deadline) -> None:
         self.port = free_port()
         self.process = subprocess.Popen(
-            gunicorn_command(self.port),
+            gunicorn_command(self.port, self.workers, self.threads),
             cwd=ROOT,
             env=self.env,
             stdout=self.log,

@@ -168,15 +168,26 @@ def submit_response(
     client_hash: str = "",
     class_code: str = "",
     today: date | None = None,
+    questions=None,
 ) -> tuple[Response, bool]:
     """Store one child's answers. The same form posted twice stores one response: the second
-    time the first is returned with `created` False. Free text is screened as it is stored."""
+    time the first is returned with `created` False. Free text is screened as it is stored.
+    `questions`: the consultation's questions if the caller has read them (the answer form)."""
     today = today or timezone.localdate()
     existing = Response.objects.filter(consultation=consultation, submission_key=submission_key)
     if found := existing.first():
         return found, False
-    names = parse_name_list(participation_settings(consultation.organisation).screened_names)
-    questions = {q.pk: q for q in consultation.questions.all()}
+    if questions is None:
+        questions = consultation.questions.all()
+    questions = {q.pk: q for q in questions if q.consultation_id == consultation.pk}
+    names = []
+    if any(
+        questions[pk].kind == Question.Kind.TEXT
+        for pk, v in answers.items()
+        if pk in questions and v
+    ):
+        # The names to mask are read only when there is free text to screen.
+        names = parse_name_list(participation_settings(consultation.organisation).screened_names)
     try:
         with transaction.atomic():
             code = _use_class_code(consultation, class_code, today)

@@ -49,10 +49,12 @@ def child_page(request, code, english=False):
 
 
 def _child_page(request, consultation, english):
-    published = Feedback.objects.filter(consultation=consultation, published_at__isnull=False)
-    feedback = published.first()
-    context = {"consultation": consultation, "english": english, "feedback": feedback}
+    context = {"consultation": consultation, "english": english}
     if not consultation.accepts_answers():
+        # Only a closed consultation shows the feedback ("Det här hände"): an open one has none
+        # published, so the page children answer on does not look for it.
+        published = Feedback.objects.filter(consultation=consultation, published_at__isnull=False)
+        context["feedback"] = published.first()
         return render(request, "participation/child/closed.html", context)
     form = AnswerForm(
         request.POST or None,
@@ -77,6 +79,7 @@ def _child_page(request, consultation, english):
                 class_code=form.cleaned_data.get("class_code", ""),
                 answers=form.answers(),
                 client_hash=client,
+                questions=form.questions,
             )
         except ValidationError as error:
             form.add_error("class_code" if "class_code" in form.fields else None, error)
