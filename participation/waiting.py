@@ -12,6 +12,13 @@ from organisations.permissions import allowed_roles
 from .models import Consultation, Feedback
 
 
+def _decided_case_links():
+    # From the link table, so that the databases start from the consultation's own links rather
+    # than from every decided case in the country (SQLite did, 0.3 s at national scale).
+    links = Consultation.cases.through.objects
+    return links.filter(consultation_id=OuterRef("pk"), case__status=Case.Status.DECIDED)
+
+
 def waiting_for_feedback(user):
     """Consultations the user may write feedback for, whose linked case is decided and whose
     feedback is not yet published."""
@@ -20,7 +27,7 @@ def waiting_for_feedback(user):
     organisations = None
     if not user.is_superuser:
         organisations = [pk for pk in access.organisation_ids if access.roles_in(pk) & roles]
-    decided = Case.objects.filter(consultations=OuterRef("pk"), status=Case.Status.DECIDED)
+    decided = _decided_case_links()
     published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
     consultations = Consultation.objects.visible_to(user).filter(
         Exists(decided), ~Exists(published)
@@ -44,7 +51,7 @@ def feedback_waiting(user):
 def feedback_share(user) -> tuple[int, int]:
     """(answered, all) consultations the user sees whose linked case is decided: the share of
     children who heard back, as the start page and the yearly report show it."""
-    decided = Case.objects.filter(consultations=OuterRef("pk"), status=Case.Status.DECIDED)
+    decided = _decided_case_links()
     published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
     counts = (
         Consultation.objects.visible_to(user)
