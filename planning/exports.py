@@ -4,6 +4,7 @@ rows in words and written as CSV or XLSX. Every text cell goes through `safe_cel
 import csv
 import io
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from assessments.exports import safe_cell
@@ -27,7 +28,7 @@ def policy_table(policies) -> tuple[list[str], list[list]]:
     rows = [
         [
             policy.title,
-            policy.get_kind_display(),
+            capfirst(policy.get_kind_display()),
             policy.organisation.name,
             str(policy.adopted_by or ""),
             policy.adopted_on or "",
@@ -66,7 +67,7 @@ def activity_table(activities) -> tuple[list[str], list[list]]:
             activity.responsible_person.get_full_name() if activity.responsible_person else "",
             activity.starts_on,
             activity.ends_on,
-            activity.get_status_display(),
+            capfirst(activity.get_status_display()),
             activity.cost if activity.cost is not None else "",
         ]
         for activity in activities
