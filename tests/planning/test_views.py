@@ -242,3 +242,63 @@ def test_overview_and_lists_run_a_fixed_number_of_queries(
         coordinator_client.get(url)
         with django_assert_max_num_queries(14):
             assert coordinator_client.get(url).status_code == 200
+
+
+def _overview_queries(client, plan_pk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("planning:plan_detail", args=[plan_pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_overview_queries_do_not_grow_with_the_plan(coordinator_client, goal, coordinator):
+    def add(count):
+        for i in range(count):
+            area = services.add_area(goal.plan, by=coordinator, title=f"Område {i}")
+            other = services.add_goal(area, by=coordinator, title=f"Mål {i}")
+            services.add_activity(
+                other,
+                by=coordinator,
+                title=f"Aktivitet {i}",
+                starts_on=datetime.date(2026, 1, 1),
+                ends_on=datetime.date(2026, 2, 1),
+            )
+
+    add(1)
+    small = _overview_queries(coordinator_client, goal.plan_id)
+    add(8)
+    assert _overview_queries(coordinator_client, goal.plan_id) == small
+
+
+def test_activity_status_change_is_logged_as_a_transition(coordinator_client, activity):
+    response = coordinator_client.post(
+        reverse("planning:activity_edit", args=[activity.pk]),
+        {
+            "title": activity.title,
+            "starts_on": "2026-01-01",
+            "ends_on": "2026-12-31",
+            "status": "postponed",
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.for_object(activity).filter(action="transition").get()
+    assert entry.changes["status"] == ["planned", "postponed"]
+
+
+def test_case_officer_cannot_add_parts_to_the_plan(case_officer_client, goal):
+    posts = [
+        (reverse("planning:area_create", args=[goal.plan_id]), {"title": "X"}),
+        (reverse("planning:goal_create", args=[goal.area_id]), {"title": "X"}),
+        (
+            reverse("planning:activity_create", args=[goal.pk]),
+            {"title": "X", "starts_on": "2026-01-01", "ends_on": "2026-01-02"},
+        ),
+    ]
+    for url, data in posts:
+        assert case_officer_client.post(url, data).status_code == 403, url
+    assert PriorityArea.objects.count() == 1
+    assert not Activity.objects.exists()
