@@ -17,7 +17,10 @@ from .models import ActionPlan, Activity, FollowUp, Goal, Policy, PriorityArea
 
 def _file_fields(uploaded) -> dict:
     """A checked upload as the policy's file fields, stored under a generated name."""
-    content_type, extension = check_upload(uploaded)
+    try:
+        content_type, extension = check_upload(uploaded)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
     return {
         "content_type": content_type,
         "size": uploaded.size,

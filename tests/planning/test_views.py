@@ -302,3 +302,23 @@ def test_case_officer_cannot_add_parts_to_the_plan(case_officer_client, goal):
         assert case_officer_client.post(url, data).status_code == 403, url
     assert PriorityArea.objects.count() == 1
     assert not Activity.objects.exists()
+
+
+def test_refused_file_is_shown_on_the_file_field(coordinator_client, karlskoga):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = coordinator_client.post(
+        reverse("planning:policy_create", args=[karlskoga.pk]),
+        {"kind": "policy", "title": "Skript", "file": SimpleUploadedFile("a.pdf", b"#!/bin/sh")},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not Policy.objects.exists()
+
+
+def test_coordinator_reads_the_history_of_a_policy_and_a_plan(coordinator_client, policy, plan):
+    for label, pk in (("planning.policy", policy.pk), ("planning.actionplan", plan.pk)):
+        url = reverse("core:history", args=[label, pk])
+        response = coordinator_client.get(url)
+        assert response.status_code == 200
+        assert "skapad" in response.content.decode().lower()
