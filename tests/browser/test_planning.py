@@ -5,7 +5,7 @@ page on the way."""
 import pytest
 from playwright.sync_api import expect
 
-from planning.models import ActionPlan, Activity, FollowUp
+from planning.models import ActionPlan, Activity, FollowUp, Policy
 
 from .conftest import assert_accessible, log_in
 
@@ -23,6 +23,7 @@ def click_and_check(page, selector):
 def test_coordinator_builds_and_follows_up_a_plan(page, live_server, demo):
     log_in(page, live_server, "samordnare")
     assert "Revidera Barn- och ungdomspolitisk policy" in page.inner_text("main")
+    assert_accessible(page)
     click_and_check(page, ".main-nav >> text=Plan")
     click_and_check(page, "main >> text=Ny handlingsplan i Karlskoga kommun")
     page.fill("#id_title", TITLE)
@@ -66,3 +67,27 @@ def test_coordinator_builds_and_follows_up_a_plan(page, live_server, demo):
     expect(timeline).to_contain_text("pågår")
     table = page.locator("table", has_text="Tidslinjen som tabell")
     expect(table).to_contain_text("Lovaktiviteter med föreningslivet")
+
+
+def test_demo_plan_and_policy_pages_are_accessible(page, live_server, demo):
+    plan = ActionPlan.objects.get(title="Handlingsplan för barnets rättigheter")
+    policy = Policy.objects.get(title="Folkhälsopolitiskt program")
+    activity = Activity.objects.filter(plan=plan, follow_ups__isnull=False).first()
+    log_in(page, live_server, "samordnare")
+    for path in [
+        plan.get_absolute_url(),
+        "/plans/",
+        "/policies/",
+        "/policies/?status=due",
+        policy.get_absolute_url(),
+        f"/policies/{policy.pk}/edit/",
+        f"/organisations/{policy.organisation_id}/policies/new/",
+        activity.get_absolute_url(),
+        f"/goals/{activity.goal_id}/edit/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        assert page.locator("h1").count() == 1, path
+        assert_accessible(page)
+    page.goto(f"{live_server.url}{plan.get_absolute_url()}")
+    charts = page.locator("svg[role=img]")
+    expect(charts).to_have_count(4)  # progress in three priority areas, and the timeline
