@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "assessments",
     "participation",
     "youthforum",
+    "planning",
     "rest_framework",
     "drf_spectacular",
     "api",

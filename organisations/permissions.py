@@ -10,6 +10,8 @@ REVIEWERS = frozenset({Role.DECISION_MAKER, Role.COORDINATOR})
 # Who runs consultations and the youth forum, writes the feedback to the children, and sees
 # the children's own words and the forum members' contact details.
 DIALOGUE = frozenset({Role.DIALOGUE_LEADER, Role.COORDINATOR})
+# Who owns the action plan: its structure, goals and activities.
+PLANNERS = frozenset({Role.COORDINATOR})
 
 # (object type, action) -> roles allowed. Object types are model names.
 PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
@@ -70,6 +72,19 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("forumproposal", "add"): DIALOGUE,
     ("forumproposal", "change"): DIALOGUE,
     ("forumproposal", "answer"): REVIEWERS,
+    ("policy", "view"): ALL_ROLES,
+    ("policy", "add"): MANAGERS,
+    ("policy", "change"): MANAGERS,
+    ("policy", "delete"): MANAGERS,
+    ("actionplan", "view"): ALL_ROLES,
+    ("actionplan", "add"): PLANNERS,
+    ("actionplan", "change"): PLANNERS,
+    ("priorityarea", "change"): PLANNERS,
+    ("goal", "change"): PLANNERS,
+    ("activity", "change"): PLANNERS,
+    # Checked in the responsible body's scope: its people record what their activity achieved.
+    ("followup", "add"): PREPARERS,
+    ("followup", "change"): PREPARERS,
 }
 
 

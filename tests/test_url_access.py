@@ -423,6 +423,90 @@ EXPECTATIONS = {
         "forum_proposal",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
+    "planning:policy_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "planning:policy_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "planning:policy_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:policy_detail": (
+        "policy",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:policy_edit": (
+        "policy",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:policy_delete": (
+        "policy",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "planning:policy_file": (
+        "policy",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:plan_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "planning:plan_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:plan_detail": (
+        "plan",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:plan_edit": (
+        "plan",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:plan_export": (
+        "plan_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:area_create": (
+        "plan",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:area_edit": (
+        "plan_area",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:goal_create": (
+        "plan_area",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:goal_edit": (
+        "plan_goal",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:activity_create": (
+        "plan_goal",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:activity_detail": (
+        "plan_activity",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:activity_edit": (
+        "plan_activity",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:followup_create": (
+        "plan_activity",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:followup_edit": (
+        "plan_follow_up",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -509,7 +593,8 @@ def url_kwargs(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
     consultation = _consultation(karlskoga, case_officer)
-    return {
+    planning = _planning(karlskoga, social_committee)
+    return planning | {
         None: {},
         "child_code": {"code": consultation.code},
         "consultation": {"pk": consultation.pk},
@@ -545,6 +630,42 @@ def url_kwargs(
         "forum_meeting": {"pk": forum_meeting.pk},
         "forum_matter": {"pk": forum_proposal.matter_id},
         "forum_proposal": {"pk": forum_proposal.pk},
+    }
+
+
+def _planning(karlskoga, committee):
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from planning import services as planning
+    from tests.conftest import make_user
+
+    by = make_user("planner")
+    pdf = SimpleUploadedFile("policy.pdf", b"%PDF-1.4\n%%EOF\n")
+    policy = planning.create_policy(karlskoga, by=by, title="Policy", kind="policy", uploaded=pdf)
+    plan = planning.create_plan(karlskoga, by=by, title="Plan", start_year=2026, end_year=2027)
+    area = planning.add_area(plan, by=by, title="Område")
+    goal = planning.add_goal(area, by=by, title="Mål")
+    activity = planning.add_activity(
+        goal,
+        by=by,
+        title="Aktivitet",
+        responsible_body=committee,
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 6, 30),
+    )
+    follow_up = planning.record_follow_up(
+        activity, by=by, period="2026", status="ongoing", result="Pågår"
+    )
+    return {
+        "policy": {"pk": policy.pk},
+        "plan": {"pk": plan.pk},
+        "plan_csv": {"pk": plan.pk, "fmt": "xlsx"},
+        "plan_area": {"pk": area.pk},
+        "plan_goal": {"pk": goal.pk},
+        "plan_activity": {"pk": activity.pk},
+        "plan_follow_up": {"pk": follow_up.pk},
     }
 
 

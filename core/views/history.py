@@ -27,6 +27,9 @@ HISTORY_MODELS = {
     "youthforum.forummeeting",
     "youthforum.forummatter",
     "youthforum.forumproposal",
+    "planning.policy",
+    "planning.actionplan",
+    "planning.activity",
 }
 
 

@@ -1,0 +1,97 @@
+"""Exports are data × format: the policy list and a plan's activities, each gathered once as
+rows in words and written as CSV or XLSX. Every text cell goes through `safe_cell`."""
+
+import csv
+import io
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from assessments.exports import safe_cell
+
+
+def policy_table(policies) -> tuple[list[str], list[list]]:
+    columns = [
+        _("Title"),
+        _("Kind"),
+        _("Organisation"),
+        _("Adopted by"),
+        _("Adopted on"),
+        _("Decision reference"),
+        _("Valid until"),
+        _("Next revision"),
+        _("Responsible body"),
+        _("Link"),
+        _("Success factors"),
+        _("Articles"),
+    ]
+    rows = [
+        [
+            policy.title,
+            capfirst(policy.get_kind_display()),
+            policy.organisation.name,
+            str(policy.adopted_by or ""),
+            policy.adopted_on or "",
+            policy.decision_reference,
+            policy.valid_until or "",
+            policy.next_revision or "",
+            str(policy.responsible_body or ""),
+            policy.url,
+            "; ".join(policy.success_factor_labels),
+            ", ".join(str(article.number) for article in policy.articles.all()),
+        ]
+        for policy in policies
+    ]
+    return columns, rows
+
+
+def activity_table(activities) -> tuple[list[str], list[list]]:
+    """A plan's activities with their area and goal; `activities` come with those joined."""
+    columns = [
+        _("Priority area"),
+        _("Goal"),
+        _("Activity"),
+        _("Responsible body"),
+        _("Responsible person"),
+        _("Starts"),
+        _("Ends"),
+        _("Status"),
+        _("Cost (SEK)"),
+    ]
+    rows = [
+        [
+            activity.goal.area.title,
+            activity.goal.title,
+            activity.title,
+            str(activity.responsible_body or ""),
+            activity.responsible_person.get_full_name() if activity.responsible_person else "",
+            activity.starts_on,
+            activity.ends_on,
+            capfirst(activity.get_status_display()),
+            activity.cost if activity.cost is not None else "",
+        ]
+        for activity in activities
+    ]
+    return columns, rows
+
+
+def as_csv(columns, rows) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([str(column) for column in columns])
+    for row in rows:
+        writer.writerow([safe_cell(value) for value in row])
+    return "\ufeff" + buffer.getvalue()  # the byte-order mark makes Excel read UTF-8
+
+
+def as_xlsx(sheet_name: str, columns, rows) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name[:31])
+    sheet.append([str(column) for column in columns])
+    for row in rows:
+        sheet.append([safe_cell(value) if isinstance(value, str) else value for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

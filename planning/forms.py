@@ -1,0 +1,189 @@
+"""Forms for policies and plans. They validate input; the services write it."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from convention.models import Article
+from organisations.models import Body
+
+from .models import ActionPlan, Activity, FollowUp, Goal, Policy, PriorityArea
+from .success_factors import SuccessFactor
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def bodies_for(organisation):
+    """The organisation's own bodies and the joint bodies that serve it."""
+    return (
+        Body.objects.filter(Q(organisation=organisation) | Q(served_organisations=organisation))
+        .distinct()
+        .order_by("name")
+    )
+
+
+class ServesMixin(forms.ModelForm):
+    """Success factors and articles as checkboxes, for policies and goals."""
+
+    def _serves_fields(self):
+        self.fields["success_factors"] = forms.MultipleChoiceField(
+            label=_("Success factors served"),
+            choices=SuccessFactor.choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["articles"].queryset = Article.objects.order_by("number")
+        self.fields["articles"].help_text = _("Hold Ctrl (or Cmd) to choose more than one.")
+
+
+class PolicyForm(ServesMixin):
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, OpenDocument, PNG or JPEG. A new file replaces the old."),
+    )
+
+    class Meta:
+        model = Policy
+        fields = [
+            "kind",
+            "title",
+            "adopted_by",
+            "adopted_on",
+            "decision_reference",
+            "valid_until",
+            "next_revision",
+            "responsible_body",
+            "url",
+            "success_factors",
+            "articles",
+        ]
+        widgets = {
+            "adopted_on": DateInput(),
+            "valid_until": DateInput(),
+            "next_revision": DateInput(),
+        }
+
+    url = forms.URLField(label=_("Link"), required=False, max_length=1000, assume_scheme="https")
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("adopted_by", "responsible_body"):
+            self.fields[name].queryset = bodies_for(organisation)
+        self._serves_fields()
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["uploaded"] = data.pop("file", None)
+        data["articles"] = list(data["articles"])
+        return data
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["title", "body", "start_year", "end_year", "status", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(
+            organisation=organisation, served_organisations__isnull=False
+        ).distinct()
+
+
+class AreaForm(forms.ModelForm):
+    class Meta:
+        model = PriorityArea
+        fields = ["title", "description", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class GoalForm(ServesMixin):
+    indicator_codes = forms.CharField(
+        label=_("Indicators (Kolada ids)"),
+        required=False,
+        help_text=_("Separated by commas or spaces, for example N00945."),
+    )
+
+    class Meta:
+        model = Goal
+        fields = ["title", "description", "success_factors", "articles", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._serves_fields()
+        if self.instance.pk:
+            self.initial["indicator_codes"] = ", ".join(self.instance.indicator_codes)
+
+    def clean_indicator_codes(self):
+        text = self.cleaned_data["indicator_codes"].replace(",", " ")
+        return list(dict.fromkeys(code.upper() for code in text.split()))
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["articles"] = list(data["articles"])
+        return data
+
+    def _post_clean(self):
+        # The model checks the ids; the form field's list goes onto the instance first.
+        self.instance.indicator_codes = self.cleaned_data.get("indicator_codes", [])
+        super()._post_clean()
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "description",
+            "responsible_body",
+            "responsible_person",
+            "starts_on",
+            "ends_on",
+            "status",
+            "cost",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation = plan.organisation
+        self.fields["responsible_body"].queryset = bodies_for(organisation)
+        self.fields["responsible_person"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation=organisation, is_active=True)
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
+        self.fields["responsible_person"].label_from_instance = lambda user: (
+            user.get_full_name() or user.get_username()
+        )
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = [
+            "period",
+            "status",
+            "result",
+            "effects_for_children",
+            "goal_reached",
+            "more_measures_needed",
+        ]
+        widgets = {
+            "result": forms.Textarea(attrs={"rows": 4}),
+            "effects_for_children": forms.Textarea(attrs={"rows": 4}),
+        }

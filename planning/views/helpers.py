@@ -1,0 +1,52 @@
+"""Small helpers the planning views share."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from organisations.access import get_for_user, require
+
+from ..exports import as_csv, as_xlsx
+from ..models import ActionPlan
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def plan_for(request, pk, action="view", object_type="actionplan") -> ActionPlan:
+    """The plan if the user sees it (else 404) and may do `action` on `object_type` in its
+    scope (else 403)."""
+    plan = get_for_user(
+        ActionPlan.objects.select_related("organisation", "body"), request.user, pk=pk
+    )
+    if (action, object_type) != ("view", "actionplan"):
+        require(request.user, action, object_type, *plan.permission_scope())
+    return plan
+
+
+def save_or_show_errors(form, change) -> bool:
+    """Run a service call; a refused change lands on the form instead of becoming a 500."""
+    try:
+        change()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return False
+    return True
+
+
+def render_form(request, form, title, back, *, multipart=False):
+    context = {"form": form, "title": title, "back": back, "multipart": multipart}
+    return render(request, "planning/form.html", context)
+
+
+def export_response(fmt: str, filename: str, sheet_name: str, table) -> HttpResponse:
+    columns, rows = table
+    if fmt == "csv":
+        response = HttpResponse(as_csv(columns, rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(as_xlsx(sheet_name, columns, rows), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

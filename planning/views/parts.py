@@ -1,0 +1,176 @@
+"""The plan's parts: priority areas, goals and activities (created and changed by the plan's
+owners) and follow-ups (recorded also by the responsible body's people)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organisations.access import can, can_on, get_for_user, require
+
+from .. import services
+from ..forms import ActivityForm, AreaForm, FollowUpForm, GoalForm
+from ..models import Activity, FollowUp, Goal, PriorityArea
+from .helpers import plan_for, render_form, save_or_show_errors
+
+
+def _part_for(request, model, pk, action="change"):
+    return get_for_user(
+        model.objects.select_related("plan", "plan__organisation"), request.user, action, pk=pk
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def area_create(request, pk):
+    plan = plan_for(request, pk, "change")
+    form = AreaForm(
+        request.POST or None, instance=PriorityArea(plan=plan, organisation_id=plan.organisation_id)
+    )
+    if request.method == "POST" and form.is_valid():
+        area = services.add_area(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The priority area was added."))
+        return redirect(area)
+    title = _("New priority area in %(plan)s") % {"plan": plan}
+    return render_form(request, form, title, plan.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def area_edit(request, pk):
+    area = _part_for(request, PriorityArea, pk)
+    form = AreaForm(request.POST or None, instance=PriorityArea.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_area(area, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The priority area was saved."))
+        return redirect(area)
+    title = _("Edit %(area)s") % {"area": area}
+    return render_form(request, form, title, area.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_create(request, pk):
+    area = _part_for(request, PriorityArea, pk)
+    instance = Goal(area=area, plan=area.plan, organisation_id=area.organisation_id)
+    form = GoalForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        goal = services.add_goal(area, by=request.user, **form.service_fields())
+        messages.success(request, _("The goal was added."))
+        return redirect(goal)
+    title = _("New goal in %(area)s") % {"area": area}
+    return render_form(request, form, title, area.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request, pk):
+    goal = _part_for(request, Goal, pk)
+    form = GoalForm(request.POST or None, instance=Goal.objects.select_related("area").get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_goal(goal, by=request.user, **form.service_fields())
+        messages.success(request, _("The goal was saved."))
+        return redirect(goal)
+    title = _("Edit %(goal)s") % {"goal": goal}
+    return render_form(request, form, title, goal.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request, pk):
+    goal = _part_for(request, Goal, pk)
+    instance = Activity(goal=goal, plan=goal.plan, organisation_id=goal.organisation_id)
+    form = ActivityForm(request.POST or None, instance=instance, plan=goal.plan)
+    if request.method == "POST" and form.is_valid():
+        activity = services.add_activity(goal, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The activity was added."))
+        return redirect(activity)
+    title = _("New activity for %(goal)s") % {"goal": goal}
+    return render_form(request, form, title, goal.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, pk):
+    activity = _part_for(request, Activity, pk)
+    form = ActivityForm(
+        request.POST or None,
+        instance=Activity.objects.select_related("plan", "goal").get(pk=pk),
+        plan=activity.plan,
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.cleaned_data
+        if save_or_show_errors(
+            form, lambda: services.update_activity(activity, by=request.user, **fields)
+        ):
+            messages.success(request, _("The activity was saved."))
+            return redirect(activity)
+    title = _("Edit %(activity)s") % {"activity": activity}
+    return render_form(request, form, title, activity.get_absolute_url())
+
+
+@login_required
+def activity_detail(request, pk):
+    activity = get_for_user(
+        Activity.objects.select_related(
+            "plan", "plan__organisation", "goal__area", "responsible_body", "responsible_person"
+        ),
+        request.user,
+        pk=pk,
+    )
+    scope = (activity.organisation_id, activity.responsible_body_id)
+    context = {
+        "activity": activity,
+        "plan": activity.plan,
+        "follow_ups": activity.follow_ups.all(),
+        "can_change": can_on(request.user, "change", activity),
+        "can_follow_up": can(request.user, "add", "followup", *scope),
+        "can_change_follow_up": can(request.user, "change", "followup", *scope),
+        "can_see_history": can(request.user, "view", "auditentry", *activity.permission_scope()),
+    }
+    return render(request, "planning/activity_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def followup_create(request, pk):
+    visible = Activity.objects.visible_to(request.user).select_related("plan")
+    activity = get_object_or_404(visible, pk=pk)
+    require(request.user, "add", "followup", activity.organisation_id, activity.responsible_body_id)
+    instance = FollowUp(
+        activity=activity, plan=activity.plan, organisation_id=activity.organisation_id
+    )
+    form = FollowUpForm(
+        request.POST or None, instance=instance, initial={"status": activity.status}
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.cleaned_data
+        if save_or_show_errors(
+            form, lambda: services.record_follow_up(activity, by=request.user, **fields)
+        ):
+            messages.success(request, _("The follow-up was saved."))
+            return redirect(activity)
+    title = _("Follow up %(activity)s") % {"activity": activity}
+    return render_form(request, form, title, activity.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def followup_edit(request, pk):
+    follow_up = get_for_user(
+        FollowUp.objects.select_related("activity", "plan"), request.user, "change", pk=pk
+    )
+    form = FollowUpForm(
+        request.POST or None,
+        instance=FollowUp.objects.select_related("activity", "plan").get(pk=pk),
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.cleaned_data
+        if save_or_show_errors(
+            form, lambda: services.update_follow_up(follow_up, by=request.user, **fields)
+        ):
+            messages.success(request, _("The follow-up was saved."))
+            return redirect(follow_up)
+    title = _("Edit the follow-up %(follow_up)s") % {"follow_up": follow_up}
+    return render_form(request, form, title, follow_up.get_absolute_url())

@@ -1,0 +1,123 @@
+"""Action plans: the list, create, edit, the overview with progress and timeline, and the
+export of the plan's activities."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.charts import bar_chart
+from organisations.access import can, get_for_user, require
+from organisations.models import Organisation
+
+from .. import services
+from ..exports import activity_table
+from ..forms import PlanForm
+from ..models import ActionPlan, Activity, Goal, PriorityArea
+from ..timeline import activity_timeline
+from .helpers import export_response, plan_for, render_form, save_or_show_errors
+
+
+@login_required
+def plan_list(request):
+    plans = (
+        ActionPlan.objects.visible_to(request.user)
+        .select_related("organisation", "body")
+        .annotate(activity_count=Count("activity"))
+    )
+    creatable = [
+        organisation
+        for organisation in Organisation.objects.visible_to(request.user)
+        if can(request.user, "add", "actionplan", organisation.pk)
+    ]
+    return render(request, "planning/plan_list.html", {"plans": plans, "creatable": creatable})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "actionplan", organisation.pk)
+    form = PlanForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        plan = services.create_plan(organisation, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The plan was created. Now add its priority areas."))
+        return redirect(plan)
+    title = _("New action plan in %(organisation)s") % {"organisation": organisation}
+    return render_form(request, form, title, reverse("planning:plan_list"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk):
+    plan = plan_for(request, pk, "change")
+    form = PlanForm(
+        request.POST or None, instance=ActionPlan.objects.get(pk=pk), organisation=plan.organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.cleaned_data
+        if save_or_show_errors(form, lambda: services.update_plan(plan, by=request.user, **fields)):
+            messages.success(request, _("The plan was saved."))
+            return redirect(plan)
+    title = _("Edit %(plan)s") % {"plan": plan}
+    return render_form(request, form, title, plan.get_absolute_url())
+
+
+def plan_activities(plan):
+    return (
+        Activity.objects.filter(plan=plan)
+        .select_related("responsible_body", "responsible_person", "goal__area")
+        .annotate(follow_up_count=Count("follow_ups"))
+        .order_by(
+            "goal__area__position", "goal__area_id", "goal__position", "goal_id", "starts_on", "id"
+        )
+    )
+
+
+@login_required
+def plan_detail(request, pk):
+    """The plan's tree, its progress per priority area and its timeline, in a fixed number of
+    queries whatever the plan's size."""
+    plan = plan_for(request, pk)
+    areas = list(PriorityArea.objects.filter(plan=plan))
+    goals = list(Goal.objects.filter(plan=plan).prefetch_related("articles"))
+    activities = list(plan_activities(plan))
+    by_goal, by_area = {}, {}
+    for activity in activities:
+        by_goal.setdefault(activity.goal_id, []).append(activity)
+    for goal in goals:
+        goal.plan_activities = by_goal.get(goal.pk, [])
+        by_area.setdefault(goal.area_id, []).append(goal)
+    for area in areas:
+        area.plan_goals = by_area.get(area.pk, [])
+        area.progress = _progress(area, [a for g in area.plan_goals for a in g.plan_activities])
+    scope = plan.permission_scope()
+    timeline_rows = sorted(activities, key=lambda activity: (activity.starts_on, activity.pk))
+    context = {
+        "plan": plan,
+        "areas": areas,
+        "activity_count": len(activities),
+        "timeline": activity_timeline(plan, timeline_rows, id_prefix="plan-timeline"),
+        "can_change": can(request.user, "change", "actionplan", *scope),
+        "can_see_history": can(request.user, "view", "auditentry", *scope),
+    }
+    return render(request, "planning/plan_detail.html", context)
+
+
+def _progress(area, activities):
+    counts = Counter(activity.status for activity in activities)
+    rows = [(label, counts.get(value, 0)) for value, label in Activity.Status.choices]
+    title = _("Activities by status: %(area)s") % {"area": area.title}
+    return bar_chart(title, rows, id_prefix=f"area-{area.pk}-progress")
+
+
+@login_required
+def plan_export(request, pk, fmt):
+    plan = plan_for(request, pk)
+    table = activity_table(plan_activities(plan).select_related("goal"))
+    return export_response(fmt, f"handlingsplan-{plan.pk}", _("Activities"), table)

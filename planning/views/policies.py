@@ -1,0 +1,155 @@
+"""Policies and programmes: the list (with filters and exports), detail, create, edit, delete
+and the attached file."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisations.access import can, can_on, get_for_user, require
+from organisations.models import Organisation
+
+from .. import services
+from ..exports import policy_table
+from ..forms import PolicyForm
+from ..models import Policy
+from .helpers import export_response, render_form, save_or_show_errors
+
+DUE = "due"
+
+
+def filtered_policies(request):
+    """The policies the user sees, narrowed by the list's filters; the page and the exports
+    read the same queryset."""
+    policies = Policy.objects.visible_to(request.user).select_related(
+        "organisation", "adopted_by", "responsible_body"
+    )
+    kind = request.GET.get("kind")
+    if kind in Policy.Kind.values:
+        policies = policies.filter(kind=kind)
+    else:
+        kind = ""
+    status = request.GET.get("status")
+    if status == DUE:
+        policies = policies.due_for_revision()
+    else:
+        status = ""
+    return policies.order_by("title", "id"), kind, status
+
+
+@login_required
+def policy_list(request):
+    policies, kind, status = filtered_policies(request)
+    creatable = [
+        organisation
+        for organisation in Organisation.objects.visible_to(request.user)
+        if can(request.user, "add", "policy", organisation.pk)
+    ]
+    query = "&".join(
+        f"{key}={value}" for key, value in (("kind", kind), ("status", status)) if value
+    )
+    context = {
+        "policies": policies,
+        "creatable": creatable,
+        "kinds": Policy.Kind.choices,
+        "kind": kind,
+        "status": status,
+        "query": query,
+        "today": timezone.localdate(),
+    }
+    return render(request, "planning/policy_list.html", context)
+
+
+@login_required
+def policy_export(request, fmt):
+    policies, _kind, _status = filtered_policies(request)
+    table = policy_table(policies.prefetch_related("articles"))
+    return export_response(fmt, "styrdokument", _("Policy documents"), table)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def policy_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "policy", organisation.pk)
+    form = PolicyForm(request.POST or None, request.FILES or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        created = []
+
+        def create():
+            created.append(
+                services.create_policy(organisation, by=request.user, **form.service_fields())
+            )
+
+        if save_or_show_errors(form, create):
+            messages.success(request, _("The document was saved."))
+            return redirect(created[0])
+    title = _("New policy document in %(organisation)s") % {"organisation": organisation}
+    return render_form(request, form, title, reverse("planning:policy_list"), multipart=True)
+
+
+@login_required
+def policy_detail(request, pk):
+    policy = get_for_user(
+        Policy.objects.select_related("organisation", "adopted_by", "responsible_body"),
+        request.user,
+        pk=pk,
+    )
+    context = {
+        "policy": policy,
+        "articles": policy.articles.order_by("number"),
+        "due": policy.is_due_for_revision(),
+        "can_change": can_on(request.user, "change", policy),
+        "can_delete": can_on(request.user, "delete", policy),
+        "can_see_history": can(request.user, "view", "auditentry", policy.organisation_id),
+    }
+    return render(request, "planning/policy_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def policy_edit(request, pk):
+    policy = get_for_user(
+        Policy.objects.select_related("organisation"), request.user, "change", pk=pk
+    )
+    form = PolicyForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=Policy.objects.get(pk=pk),
+        organisation=policy.organisation,
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        if save_or_show_errors(
+            form, lambda: services.update_policy(policy, by=request.user, **fields)
+        ):
+            messages.success(request, _("The document was saved."))
+            return redirect(policy)
+    title = _("Edit %(title)s") % {"title": policy}
+    return render_form(request, form, title, policy.get_absolute_url(), multipart=True)
+
+
+@login_required
+@require_POST
+def policy_delete(request, pk):
+    policy = get_for_user(Policy.objects, request.user, "delete", pk=pk)
+    services.delete_policy(policy, by=request.user)
+    messages.success(request, _("The document was deleted."))
+    return redirect("planning:policy_list")
+
+
+@login_required
+def policy_file(request, pk):
+    policy = get_for_user(Policy.objects, request.user, pk=pk)
+    if not policy.file:
+        raise Http404
+    return FileResponse(
+        policy.file.open("rb"),
+        as_attachment=True,
+        filename=policy.original_name,
+        content_type=policy.content_type,
+    )
