@@ -22,7 +22,10 @@ class CaseFilter(django_filters.FilterSet):
     # of the list (docs/performance.md).
     body = django_filters.ChoiceFilter(label=_("Body"), choices=[])
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Case.Status.choices)
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    # Bounded: a year beyond what a date can hold would be a server error, not an empty list.
+    year = django_filters.NumberFilter(
+        label=_("Year"), method="filter_year", min_value=1900, max_value=2999
+    )
     children_affected = django_filters.ChoiceFilter(
         label=_("Children affected"),
         field_name="assessment__children_affected",

@@ -162,4 +162,5 @@ def _key(value) -> int | None:
         key = int(value)
     except (TypeError, ValueError):
         return None
-    return key if key > 0 else None
+    # Beyond any real id (and beyond what PostgreSQL's bigint holds): the first page.
+    return key if 0 < key < 2**62 else None

@@ -209,3 +209,12 @@ def test_html_from_the_case_system_is_sanitised_and_stays_idempotent(
     ).content.decode()
     assert "<strong>bifogas</strong>" in page
     assert "alert(1)" not in page
+
+
+@pytest.mark.parametrize(
+    "param", ["body", "officer", "year", "article", "limit", "offset", "q", "status"]
+)
+def test_out_of_range_filters_are_refused_not_a_server_error(client, karlskoga, case, param):
+    _token, key = token_services.create_token(karlskoga, by=None, name="Gränser")
+    response = client.get("/api/v1/cases/", {param: "9" * 30}, HTTP_AUTHORIZATION=f"Token {key}")
+    assert response.status_code in (200, 400), param

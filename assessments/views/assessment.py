@@ -20,6 +20,15 @@ from .cases import case_queryset
 from .helpers import run_transition
 
 
+def _posted_version(request) -> int:
+    """The lock version the form was loaded with; a missing or garbled one is treated as 0, so
+    the save is refused as stale instead of failing."""
+    try:
+        return int(request.POST.get("lock_version") or 0)
+    except ValueError:
+        return 0
+
+
 def _case_for(request, pk, action, object_type="assessment"):
     case = get_for_user(case_queryset(), request.user, pk=pk)
     require(request.user, action, object_type, case.organisation_id, case.body_id)
@@ -105,7 +114,7 @@ def assessment_edit(request, pk):
                 assessment,
                 by=request.user,
                 answers=answers,
-                expected_version=int(request.POST.get("lock_version", 0)),
+                expected_version=_posted_version(request),
                 summary=summary[:20000],
             )
         except services.StaleAssessment as stale:
@@ -187,7 +196,7 @@ def autosave(request, pk):
                 assessment,
                 by=request.user,
                 answers=collect_answers(sections, form.cleaned_data),
-                expected_version=int(request.POST.get("lock_version") or 0),
+                expected_version=_posted_version(request),
                 summary=request.POST.get("summary", "")[:20000],
             )
         except services.StaleAssessment:

@@ -239,6 +239,14 @@ def test_autosave_never_overwrites_someone_elses_save(case_officer_client, coord
     assert Assessment.objects.get(pk=assessment.pk).answers == {"children_affected": "no"}
 
 
+def test_a_garbled_lock_version_is_a_conflict_not_an_error(case_officer_client, assessment):
+    url = reverse("assessments:autosave", args=[assessment.case_id])
+    response = case_officer_client.post(url, {"lock_version": "abc", "children_affected": "yes"})
+    assert response.status_code == 200
+    assert "Någon annan har sparat" in response.content.decode()
+    assert Assessment.objects.get(pk=assessment.pk).answers == {}
+
+
 def test_case_search_finds_inflected_swedish_words(
     coordinator_client, karlskoga, social_committee, case_officer
 ):
