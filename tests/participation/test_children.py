@@ -42,10 +42,10 @@ def test_a_typed_code_leads_to_the_question(client, consultation):
 
 
 def test_an_unknown_code_is_answered_kindly(client, db):
-    response = client.post(reverse("participation:child_start"), {"code": "XXXXXX"})
+    response = client.post(reverse("participation:child_start"), {"code": "QQQQQQ"})
     assert response.status_code == 200
     assert "Vi hittade ingen fråga med den koden" in response.content.decode()
-    assert client.get("/b/XXXXXX/").status_code == 404
+    assert client.get("/b/QQQQQQ/").status_code == 404
 
 
 def test_a_draft_is_not_shown(client, draft):
