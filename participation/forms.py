@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.forms import DateInput
 from assessments.models import Case
 from organisations.models import Body
+from planning.models import Activity
 
 from .models import AgeBand, Consultation, Feedback, OfflineVoice, ParticipationSettings, Question
 from .models.consultations import Channel
@@ -52,11 +53,13 @@ class ConsultationForm(forms.ModelForm):
             "offered_in_english",
             "title_en",
             "introduction_en",
+            "activities",
         ]
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 4}),
             "privacy_text": forms.Textarea(attrs={"rows": 3}),
             "introduction_en": forms.Textarea(attrs={"rows": 3}),
+            "activities": forms.CheckboxSelectMultiple,
             "opens_on": DateInput(format="%Y-%m-%d"),
             "closes_on": DateInput(format="%Y-%m-%d"),
         }
@@ -73,6 +76,12 @@ class ConsultationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
+        activities = Activity.objects.filter(organisation=organisation).select_related("plan")
+        self.fields["activities"].queryset = activities.order_by("plan", "title")
+        self.fields["activities"].label_from_instance = lambda a: f"{a.title} ({a.plan})"
+        self.fields["activities"].help_text = _(
+            "Activities of the plan the children's views serve."
+        )
         if self.instance.pk:
             numbers = self.instance.cases.values_list("case_number", flat=True)
             self.initial["case_numbers"] = "\n".join(numbers)

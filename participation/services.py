@@ -35,28 +35,34 @@ class TransitionError(ValidationError):
     """A state change that is not possible from the current state; shown as a message."""
 
 
-def _check_cases(organisation, cases):
+def _check_links(organisation, cases=(), activities=()):
     if any(case.organisation_id != organisation.pk for case in cases):
         raise ValidationError({"cases": _("Link only cases of the same organisation.")})
+    if any(activity.organisation_id != organisation.pk for activity in activities):
+        raise ValidationError(
+            {"activities": _("Link only activities of the same organisation's plans.")}
+        )
 
 
-def create_consultation(organisation, *, by, cases=(), **fields) -> Consultation:
-    _check_cases(organisation, cases)
+def create_consultation(organisation, *, by, cases=(), activities=(), **fields) -> Consultation:
+    _check_links(organisation, cases, activities)
     return create_object(
         Consultation,
         by=by,
         organisation=organisation,
         created_by=by if getattr(by, "pk", None) else None,
-        m2m={"cases": list(cases)},
+        m2m={"cases": list(cases), "activities": list(activities)},
         **fields,
     )
 
 
-def update_consultation(consultation: Consultation, *, by, cases=None, **fields) -> Consultation:
-    m2m = {}
-    if cases is not None:
-        _check_cases(consultation.organisation, cases)
-        m2m["cases"] = list(cases)
+def update_consultation(
+    consultation: Consultation, *, by, cases=None, activities=None, **fields
+) -> Consultation:
+    m2m = {
+        name: list(v) for name, v in (("cases", cases), ("activities", activities)) if v is not None
+    }
+    _check_links(consultation.organisation, m2m.get("cases", ()), m2m.get("activities", ()))
     return update_object(consultation, by=by, m2m=m2m, **fields)
 
 

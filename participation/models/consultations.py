@@ -96,6 +96,12 @@ class Consultation(TenantModel):
     cases = models.ManyToManyField(
         "assessments.Case", verbose_name=_("cases"), blank=True, related_name="consultations"
     )
+    activities = models.ManyToManyField(
+        "planning.Activity",
+        verbose_name=_("plan activities"),
+        blank=True,
+        related_name="consultations",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -81,6 +81,7 @@ def consultation_detail(request, pk):
         "questions": questions,
         "intro_readability": readability(consultation.introduction, consultation),
         "cases": consultation.cases.all(),
+        "activities": consultation.activities.select_related("plan"),
         "voices": consultation.offline_voices.all(),
         "response_count": consultation.responses.count(),
         "feedback": feedback,

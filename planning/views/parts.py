@@ -124,6 +124,8 @@ def activity_detail(request, pk):
         "activity": activity,
         "plan": activity.plan,
         "follow_ups": activity.follow_ups.all(),
+        # Consultations whose children's views serve this activity.
+        "consultations": activity.consultations.visible_to(request.user),
         "can_change": can_on(request.user, "change", activity),
         "can_follow_up": can(request.user, "add", "followup", *scope),
         "can_change_follow_up": can(request.user, "change", "followup", *scope),
