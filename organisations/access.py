@@ -123,3 +123,28 @@ def require(user, action: str, object_type: str, organisation_id, body_id=None) 
     """Raise 403 unless the user may do `action` (used before creating an object)."""
     if not can(user, action, object_type, organisation_id, body_id):
         raise PermissionDenied
+
+
+@dataclass(frozen=True)
+class NamedOrganisation:
+    pk: int
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
+def creatable_organisations(user, object_type: str) -> list[NamedOrganisation]:
+    """Where the user may add an `object_type` (for the "New … in …" buttons of a list), from
+    the access the page header has loaded anyway: no query for most users."""
+    if user.is_superuser:
+        from .models import Organisation
+
+        names = dict(Organisation.objects.order_by("name").values_list("pk", "name"))
+    else:
+        names = user_access(user).organisation_names
+    return [
+        NamedOrganisation(pk, name)
+        for pk, name in names.items()
+        if can(user, "add", object_type, pk)
+    ]

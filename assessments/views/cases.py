@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.keyset import NEWER, OLDER, keyset_page
-from organisations.access import can, get_for_user, require, user_access
+from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
 from .. import exports, services
@@ -57,7 +57,7 @@ def case_list(request):
         parts=Case.objects.visible_parts(request.user),
         rows=list_rows().visible_to(request.user),
     )
-    creatable = creatable_organisations(request.user)
+    creatable = creatable_organisations(request.user, "case")
     query = request.GET.copy()
     for key in (NEWER, OLDER):
         query.pop(key, None)
@@ -71,16 +71,6 @@ def case_list(request):
             "query_string": query.urlencode(),
         },
     )
-
-
-def creatable_organisations(user) -> list[dict]:
-    """Where the user may create cases, as {"pk", "name"}: read from their access, which the
-    page header has loaded anyway."""
-    if user.is_superuser:
-        names = dict(Organisation.objects.order_by("name").values_list("pk", "name"))
-    else:
-        names = user_access(user).organisation_names
-    return [{"pk": pk, "name": name} for pk, name in names.items() if can(user, "add", "case", pk)]
 
 
 @login_required

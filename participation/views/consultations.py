@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.views.helpers import run_transition
 from core.keyset import keyset_page
-from organisations.access import can, can_on, get_for_user, require
+from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
 from .. import services
@@ -26,11 +26,7 @@ def consultation_list(request):
     if status in Consultation.Status.values:
         consultations = consultations.filter(status=status)
     page = keyset_page(consultations, request.GET, size=PAGE_SIZE)
-    creatable = [
-        organisation
-        for organisation in Organisation.objects.visible_to(request.user)
-        if can(request.user, "add", "consultation", organisation.pk)
-    ]
+    creatable = creatable_organisations(request.user, "consultation")
     return render(
         request,
         "participation/consultation_list.html",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
-from organisations.access import can, get_for_user, require
+from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
 from .. import services
@@ -30,11 +30,7 @@ def plan_list(request):
         .select_related("organisation", "body")
         .annotate(activity_count=Count("activity"))
     )
-    creatable = [
-        organisation
-        for organisation in Organisation.objects.visible_to(request.user)
-        if can(request.user, "add", "actionplan", organisation.pk)
-    ]
+    creatable = creatable_organisations(request.user, "actionplan")
     return render(request, "planning/plan_list.html", {"plans": plans, "creatable": creatable})
 
 

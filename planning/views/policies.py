@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organisations.access import can, can_on, get_for_user, require
+from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
 from .. import services
@@ -44,11 +44,7 @@ def filtered_policies(request):
 @login_required
 def policy_list(request):
     policies, kind, status = filtered_policies(request)
-    creatable = [
-        organisation
-        for organisation in Organisation.objects.visible_to(request.user)
-        if can(request.user, "add", "policy", organisation.pk)
-    ]
+    creatable = creatable_organisations(request.user, "policy")
     query = "&".join(
         f"{key}={value}" for key, value in (("kind", kind), ("status", status)) if value
     )

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from organisations.access import can, get_for_user, require
+from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
 from .. import services
@@ -27,11 +27,7 @@ def forum_list(request):
         .annotate(current_members=Count("members", filter=Q(members__left_on__isnull=True)))
         .order_by("organisation__name", "name")
     )
-    creatable = [
-        o
-        for o in Organisation.objects.visible_to(request.user)
-        if can(request.user, "add", "forum", o.pk)
-    ]
+    creatable = creatable_organisations(request.user, "forum")
     return render(request, "youthforum/forum_list.html", {"forums": forums, "creatable": creatable})
 
 
