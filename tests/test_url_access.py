@@ -27,11 +27,11 @@ EXPECTATIONS = {
     ),
     "operations:healthz": (
         None,
-        {p: 200 for p in ("anonymous", "coordinator", "case_officer", "outsider")},
+        dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
     ),
     "operations:readyz": (
         None,
-        {p: 200 for p in ("anonymous", "coordinator", "case_officer", "outsider")},
+        dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
     ),
     "core:home": (
         None,
