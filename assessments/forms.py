@@ -5,14 +5,11 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from convention.choices import article_choices
+from core.forms import DateInput
 from organisations.models import Body
 
 from . import questions as Q_
 from .models import Case, Decision, TemplateVersion
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CaseForm(forms.ModelForm):

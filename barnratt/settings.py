@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "youthforum",
     "planning",
     "operations",
+    "archive",
     "rest_framework",
     "drf_spectacular",
     "api",

@@ -53,6 +53,12 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("offlinevoice", "delete"): DIALOGUE,
     ("feedback", "add"): DIALOGUE,
     ("participationsettings", "change"): MANAGERS,
+    # Retention decisions (gallringsbeslut) are formal: the organisation's administrator
+    # records them; coordinators see them and what they removed.
+    ("retentionrule", "view"): MANAGERS,
+    ("retentionrule", "add"): frozenset({Role.ORG_ADMIN}),
+    ("retentionrule", "change"): frozenset({Role.ORG_ADMIN}),
+    ("retentionrule", "delete"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "view"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "delete"): frozenset({Role.ORG_ADMIN}),

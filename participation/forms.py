@@ -5,8 +5,8 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.forms import DateInput
 from assessments.models import Case
+from core.forms import DateInput
 from organisations.models import Body
 from planning.models import Activity
 

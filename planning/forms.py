@@ -6,17 +6,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
+from core.forms import DateInput
 from organisations.models import Body
 
 from .models import ActionPlan, Activity, FollowUp, Goal, Policy, PriorityArea
 from .success_factors import SuccessFactor
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def bodies_for(organisation):

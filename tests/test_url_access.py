@@ -254,6 +254,19 @@ EXPECTATIONS = {
         "external",
         {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
     ),
+    # Retention rules: coordinators read them; only the organisation's administrator changes.
+    "archive:rules": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "archive:rule_edit": (
+        "retention_rule",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "archive:rule_delete": (
+        "retention_rule",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
     "api_pages:tokens": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
@@ -647,7 +660,23 @@ def url_kwargs(
         "forum_meeting": {"pk": forum_meeting.pk},
         "forum_matter": {"pk": forum_proposal.matter_id},
         "forum_proposal": {"pk": forum_proposal.pk},
+        "retention_rule": {"pk": _retention_rule(karlskoga).pk},
     }
+
+
+def _retention_rule(karlskoga):
+    import datetime
+
+    from archive import services as archive
+
+    return archive.save_rule(
+        karlskoga,
+        by=None,
+        record_type="forum_meetings",
+        keep_months=24,
+        decision_reference="KS 2026/1",
+        adopted_on=datetime.date(2026, 1, 1),
+    )
 
 
 def _planning(karlskoga, committee):

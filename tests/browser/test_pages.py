@@ -48,6 +48,7 @@ def staff_paths():
         f"/history/organisations.organisation/{karlskoga.pk}/",
         "/accounts/password/",
         "/accounts/account/",
+        f"/organisations/{karlskoga.pk}/retention/",
     ]
 
 
