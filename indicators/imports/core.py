@@ -12,6 +12,7 @@ import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -46,8 +47,7 @@ class ImportFailed(Exception):
         self.errors = errors
 
 
-@dataclass
-class RawRow:
+class RawRow(NamedTuple):
     """One figure as a parser read it; `indicator` is matched according to `match`."""
 
     line: int
@@ -125,10 +125,43 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _year(raw) -> int | bool:
+    try:
+        year = int(str(raw).strip()[:4])
+    except ValueError:
+        return False
+    return year if 1900 <= year <= 2100 else False
+
+
+def _status(raw) -> str:
+    status = STATUSES.get(str(raw or "").strip().lower())
+    if status is None:  # a source's own marks (such as Kolada's) mean the figure is missing
+        return ValueStatus.MISSING
+    return status
+
+
 def parse_figure(text) -> float | None:
     """A figure written either way ("12,5", "12.5", "1 234"); None for a missing mark."""
     if text is None:
         return None
+    if text.__class__ is str and text and "," not in text and "_" not in text:
+        try:  # the common case, without the clean-up below
+            number = float(text)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(number):
+                return number
+            raise ValueError(text)
+    elif text.__class__ is str and text.count(",") == 1 and not ("." in text or "_" in text):
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(number):
+                return number
+            raise ValueError(text)
     if isinstance(text, int | float) and not isinstance(text, bool):
         if isinstance(text, float) and not math.isfinite(text):
             raise ValueError(text)
@@ -177,68 +210,92 @@ class Validator:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append((line, message))
 
-    def add(self, row: RawRow) -> None:
-        line = row.line
-        if self.options.indicator is not None:
-            indicator_id = self.options.indicator.pk
-        else:
-            indicator_id = self.indicators.get(str(row.indicator).strip())
+    def add_all(self, rows: Iterable[RawRow]) -> None:
+        """Check every row; one rule after the other, in reading order. Values seen before are
+        memoised (areas, years, genders, statuses repeat on every line of a large file)."""
+        fixed = self.options.indicator.pk if self.options.indicator is not None else None
+        indicators, own, kept, error = self.indicators, self.own, self.rows, self.error
+        areas: dict = {}
+        years: dict = {}
+        statuses: dict = {}
+        for (
+            line,
+            raw_indicator,
+            raw_area,
+            raw_year,
+            raw_gender,
+            raw_age,
+            raw_value,
+            raw_status,
+        ) in rows:
+            indicator_id = fixed
             if indicator_id is None:
-                self.error(line, _("Unknown indicator “%(id)s”.") % {"id": row.indicator})
-                return
-        area = str(row.area).strip()
-        if area.isdigit() and len(area) == 4 and area.startswith("00") and area != NATIONAL_CODE:
-            area = area[2:]  # Kolada writes counties as 00 + the county code
-        if area not in self.areas:
-            if self.options.skip_unknown_areas and area.isdigit() and len(area) in (2, 4):
-                self.skipped += 1
-                return
-            self.error(
-                line,
-                _("Unknown municipality or county code “%(code)s”.") % {"code": row.area},
-            )
-            return
-        owner = self.own.get(indicator_id)
-        if owner is not None and area != owner:
-            self.error(line, _("This indicator is the figures of one organisation only."))
-            return
-        try:
-            year = int(str(row.year).strip()[:4])
-            if not 1900 <= year <= 2100:
-                raise ValueError
-        except ValueError:
-            self.error(line, _("Not a year: “%(year)s”.") % {"year": row.year})
-            return
-        gender = GENDERS.get(str(row.gender).strip())
-        if gender is None:
-            gender = GENDERS.get(str(row.gender).strip().lower())
-        if gender is None:
-            self.error(
-                line, _("Unknown gender “%(gender)s” (use T, K or M).") % {"gender": row.gender}
-            )
-            return
-        age_band = str(row.age_band or "").strip()[:20]
-        try:
-            value = parse_figure(row.value)
-        except ValueError:
-            self.error(line, _("Not a number: “%(value)s”.") % {"value": row.value})
-            return
-        status = STATUSES.get(str(row.status or "").strip().lower())
-        if status is None:
-            status = ValueStatus.MISSING if str(row.status).strip() else ValueStatus.FINAL
-        if value is None:
-            status = ValueStatus.MISSING
-        key = (indicator_id, area, year, gender, age_band)
-        earlier = self.rows.get(key)
-        if earlier is not None:
-            if (earlier[0], earlier[1]) != (value, status):
-                self.error(
-                    line,
-                    _("The same figure is also on line %(line)s, with another value.")
-                    % {"line": earlier[2]},
+                indicator_id = indicators.get(raw_indicator)
+                if indicator_id is None:
+                    indicator_id = indicators.get(str(raw_indicator).strip())
+                    if indicator_id is None:
+                        error(line, _("Unknown indicator “%(id)s”.") % {"id": raw_indicator})
+                        continue
+            area = areas.get(raw_area)
+            if area is None:
+                area = areas[raw_area] = self._area(raw_area)
+            if area is False:
+                if self._skippable(raw_area):
+                    self.skipped += 1
+                    continue
+                error(
+                    line, _("Unknown municipality or county code “%(code)s”.") % {"code": raw_area}
                 )
-            return
-        self.rows[key] = (value, status, line)
+                continue
+            if own and own.get(indicator_id, area) != area:
+                error(line, _("This indicator is the figures of one organisation only."))
+                continue
+            year = years.get(raw_year)
+            if year is None:
+                year = years[raw_year] = _year(raw_year)
+            if year is False:
+                error(line, _("Not a year: “%(year)s”.") % {"year": raw_year})
+                continue
+            gender = GENDERS.get(raw_gender) or GENDERS.get(str(raw_gender).strip().lower())
+            if gender is None:
+                error(
+                    line,
+                    _("Unknown gender “%(gender)s” (use T, K or M).") % {"gender": raw_gender},
+                )
+                continue
+            age_band = str(raw_age).strip()[:20] if raw_age else ""
+            try:
+                value = parse_figure(raw_value)
+            except ValueError:
+                error(line, _("Not a number: “%(value)s”.") % {"value": raw_value})
+                continue
+            status = statuses.get(raw_status)
+            if status is None:
+                status = statuses[raw_status] = _status(raw_status)
+            if value is None:
+                status = ValueStatus.MISSING
+            key = (indicator_id, area, year, gender, age_band)
+            earlier = kept.get(key)
+            if earlier is not None:
+                if (earlier[0], earlier[1]) != (value, status):
+                    error(
+                        line,
+                        _("The same figure is also on line %(line)s, with another value.")
+                        % {"line": earlier[2]},
+                    )
+                continue
+            kept[key] = (value, status, line)
+
+    def _area(self, raw) -> str | bool:
+        """The SCB code as stored, or False when no organisation (nor Sweden) has it."""
+        area = str(raw).strip()
+        if len(area) == 4 and area.startswith("00") and area != NATIONAL_CODE and area.isdigit():
+            area = area[2:]  # Kolada writes counties as 00 + the county code
+        return area if area in self.areas else False
+
+    def _skippable(self, raw) -> bool:
+        area = str(raw).strip()
+        return self.options.skip_unknown_areas and area.isdigit() and len(area) in (2, 4)
 
     def check(self) -> None:
         if self.error_count:
@@ -258,8 +315,7 @@ class Validator:
 
 def validate(raw_rows: Iterable[RawRow], options: Options, by=None) -> Validator:
     validator = Validator(options, by=by)
-    for row in raw_rows:
-        validator.add(row)
+    validator.add_all(raw_rows)
     validator.check()
     return validator
 
@@ -274,9 +330,23 @@ def write_values(rows: dict, source_label: str) -> Summary:
 TABLE = IndicatorValue._meta.db_table
 COLUMNS = "indicator_id, area_code, year, gender, age_band, value, status, source"
 KEY = "indicator_id, area_code, year, gender, age_band"
+KEY_JOIN = (
+    "indicator_id = i.indicator_id AND v.area_code = i.area_code AND v.year = i.year"
+    " AND v.gender = i.gender AND v.age_band = i.age_band"
+)
+
+
+def _copy_text(value) -> str:
+    """A text cell for COPY's text format (tab, newline and backslash escaped)."""
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
 
 
 def _write_postgresql(rows: dict, source_label: str) -> Summary:
+    """COPY the rows into a temporary table, drop those already stored as they are (a hash
+    join, so re-importing a file costs one read), then upsert the rest with one statement."""
+    source = _copy_text(source_label)
     with connection.cursor() as cursor:
         cursor.execute(
             "CREATE TEMP TABLE indicator_import (indicator_id integer, area_code varchar(4),"
@@ -284,23 +354,34 @@ def _write_postgresql(rows: dict, source_label: str) -> Summary:
             " status varchar(12), source varchar(60)) ON COMMIT DROP"
         )
         with cursor.cursor.copy(f"COPY indicator_import ({COLUMNS}) FROM STDIN") as copy:
-            for (indicator_id, area, year, gender, age_band), (value, status, _l) in rows.items():
-                copy.write_row(
-                    (indicator_id, area, year, gender, age_band, value, status, source_label)
+            lines = []
+            for (indicator_id, area, year, gender, age), (value, status, _l) in rows.items():
+                shown = "\\N" if value is None else repr(value)
+                age = _copy_text(age) if age else ""
+                lines.append(
+                    f"{indicator_id}\t{area}\t{year}\t{gender}\t{age}\t{shown}\t{status}\t{source}\n"
                 )
+                if len(lines) == 10_000:
+                    copy.write("".join(lines))
+                    lines = []
+            copy.write("".join(lines))
+        cursor.execute("ANALYZE indicator_import")
+        cursor.execute(
+            f"DELETE FROM indicator_import i USING {TABLE} v WHERE (v.{KEY_JOIN})"
+            " AND (v.value, v.status, v.source) IS NOT DISTINCT FROM (i.value, i.status, i.source)"
+        )
+        unchanged = cursor.rowcount
         cursor.execute(
             f"WITH up AS (INSERT INTO {TABLE} AS v ({COLUMNS}) SELECT {COLUMNS} FROM"
             f" indicator_import ON CONFLICT ({KEY}) DO UPDATE SET value = EXCLUDED.value,"
             " status = EXCLUDED.status, source = EXCLUDED.source"
-            " WHERE (v.value, v.status, v.source) IS DISTINCT FROM"
-            " (EXCLUDED.value, EXCLUDED.status, EXCLUDED.source)"
             " RETURNING (xmax = 0) AS inserted)"
             " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)"
             " FROM up"
         )
         added, changed = cursor.fetchone()
         cursor.execute("DROP TABLE indicator_import")
-    return Summary(added=added, changed=changed, unchanged=len(rows) - added - changed)
+    return Summary(added=added, changed=changed, unchanged=unchanged)
 
 
 def _write_generic(rows: dict, source_label: str) -> Summary:

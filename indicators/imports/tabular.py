@@ -24,7 +24,8 @@ def reader(data: bytes):
     def numbered():
         try:
             for number, cells in enumerate(rows, 2):
-                if cells and any(cell.strip() for cell in cells):
+                # Blank lines (and lines of empty cells) are skipped.
+                if cells and (cells[0].strip() if len(cells) == 1 else any(cells)):
                     yield number, cells
         except csv.Error as error:
             raise ImportFailed(

@@ -11,7 +11,7 @@ Columns (semicolon, comma or tab; Swedish or English names):
 """
 
 from .core import RawRow
-from .tabular import cell, column, reader
+from .tabular import column, reader
 
 HEADER = ["indikator", "kod", "år", "kön", "åldersgrupp", "värde", "status"]
 EXAMPLE_ROWS = [
@@ -36,14 +36,19 @@ def csv_rows(data: bytes):
     age_band = column(header, ("åldersgrupp", "age_band"), required=False)
     value = column(header, ("värde", "value"))
     status = column(header, ("status",), required=False)
+    width = 1 + max(
+        i for i in (indicator, area, year, gender, age_band, value, status) if i is not None
+    )
     for number, cells in rows:
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
         yield RawRow(
-            line=number,
-            indicator=cell(cells, indicator),
-            area=cell(cells, area),
-            year=cell(cells, year),
-            gender=cell(cells, gender) or "T",
-            age_band=cell(cells, age_band),
-            value=cell(cells, value),
-            status=cell(cells, status),
+            number,
+            cells[indicator],
+            cells[area],
+            cells[year],
+            (cells[gender] or "T") if gender is not None else "T",
+            cells[age_band] if age_band is not None else "",
+            cells[value],
+            cells[status] if status is not None else "",
         )
