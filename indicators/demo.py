@@ -65,6 +65,11 @@ def demo_rows() -> dict:
 
 
 def load_demo():
+    from convention.models import Article
+
+    from .catalogue import load_catalogue
+
+    load_catalogue(Indicator, Article)  # shipped by a migration; again after a test's flush
     rows = demo_rows()
     if rows:
         with transaction.atomic():
