@@ -174,3 +174,32 @@ def test_activity_page_names_the_goal_indicators_from_the_catalogue(coordinator_
     ).content.decode()
     assert "Invånare 0–19 år i ekonomiskt utsatta hushåll" in html
     assert "X12345" in html and "finns inte i indikatorkatalogen" in html
+
+
+def test_conditions_and_catalogue_pages_read_a_fixed_number_of_queries(
+    coordinator_client, karlskoga, figures, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(16):
+        assert coordinator_client.get(reverse("indicators:conditions", args=[karlskoga.pk]))
+    with django_assert_max_num_queries(8):
+        assert coordinator_client.get(reverse("indicators:indicator_list")).status_code == 200
+
+
+def test_own_indicator_takes_figures_of_its_organisation_only(karlskoga, degerfors):
+    from indicators.imports.core import ImportFailed
+
+    Indicator.objects.create(code="egen", name_sv="Egen", source="own", organisation=karlskoga)
+    data = "indikator;kod;år;värde\negen;1883;2024;1\negen;1862;2024;2\n".encode()
+    with pytest.raises(ImportFailed) as excinfo:
+        run_import(data, fmt="template", organisation=karlskoga, by=None)
+    assert excinfo.value.errors[0][0] == 3
+    assert not IndicatorValue.objects.exists()
+
+
+def test_outsider_does_not_see_another_organisations_own_indicator(outsider_client, karlskoga):
+    own = Indicator.objects.create(
+        code="egen", name_sv="Egen", source="own", organisation=karlskoga
+    )
+    response = outsider_client.get(reverse("indicators:indicator_detail", args=[own.pk]))
+    assert response.status_code == 404
+    assert "Egen" not in outsider_client.get(reverse("indicators:indicator_list")).content.decode()
