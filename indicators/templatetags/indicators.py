@@ -5,6 +5,7 @@ from django import template
 
 from organisations.access import can
 
+from ..comparisons import table_body
 from ..forms import CitationForm
 from ..models import Citation, Indicator
 
@@ -38,3 +39,8 @@ def goal_indicators(context, goal, organisation):
         "items": [(code, found.get(code)) for code in codes],
         "organisation": organisation,
     }
+
+
+@register.filter
+def chart_table_body(chart):
+    return table_body(chart)
