@@ -26,7 +26,7 @@ class KoladaStub:
             def do_GET(self):
                 stub.requests.append(self.path)
                 base = f"http://127.0.0.1:{self.server.server_port}"
-                if self.path == "/v2/data/kpi/N02904/municipality/1883,1862":
+                if self.path.startswith("/v2/data/kpi/N02904/municipality/"):
                     body = stub.page("1883", next_page=f"{base}/v2/page2")
                 elif self.path == "/v2/page2":
                     if not stub.failed_once:
@@ -112,3 +112,13 @@ def test_unreachable_server_raises_after_retries():
     client = KoladaClient("http://127.0.0.1:9/v2", timeout=1, retries=1, pause=0)
     with pytest.raises(KoladaError):
         client.get_json("http://127.0.0.1:9/v2/kpi")
+
+
+def test_fetch_kolada_command_imports_the_catalogues_kpis(kolada, karlskoga, degerfors, settings):
+    from django.core.management import call_command
+
+    settings.KOLADA_BASE_URL = kolada.base_url
+    settings.KOLADA_RETRIES = 1
+    call_command("fetch_kolada", "--organisation", "1883", "--kpi", "N02904")
+    assert kolada.requests[0] == "/v2/data/kpi/N02904/municipality/1862,1883,0000"
+    assert IndicatorValue.objects.filter(indicator__source_id="N02904").count() == 2
