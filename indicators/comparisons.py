@@ -33,7 +33,7 @@ def area_names(codes) -> dict[str, str]:
 
 def comparison_areas(organisation, chosen_codes=()) -> list[Area]:
     """The organisation, chosen others, its county and Sweden, at most five (the chart's limit)."""
-    codes = [organisation.scb_code]
+    codes = [organisation.scb_code] if organisation.scb_code else []
     if len(organisation.scb_code) == 4:
         codes += [code for code in chosen_codes if code not in codes]
         codes.append(organisation.county_code)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("indicators/template.csv", views.template_example, name="template_example"),
     path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
     path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/history/", views.indicator_history, name="indicator_history"),
     path(
         "organisations/<int:organisation_pk>/conditions/",
         views.conditions,

@@ -92,6 +92,33 @@ def indicator_edit(request, pk):
     return _render_form(request, form, title, indicator.get_absolute_url())
 
 
+@login_required
+def indicator_history(request, pk):
+    """The catalogue entry's changes (a shared indicator has no organisation, so the common
+    history page, which checks the organisation's roles, does not serve it)."""
+    from django.core.paginator import Paginator
+
+    from core.models import AuditEntry
+    from core.views.history import HISTORY_PAGE_SIZE, _field_label
+
+    indicator = indicator_for(request, pk)
+    if not can_manage_catalogue(request.user, indicator):
+        raise PermissionDenied
+    entries = AuditEntry.objects.for_object(indicator).select_related("actor")
+    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        (
+            entry,
+            [
+                (_field_label(Indicator, name), before, after)
+                for name, (before, after) in entry.changes.items()
+            ],
+        )
+        for entry in page
+    ]
+    return render(request, "core/history.html", {"object": indicator, "page": page, "rows": rows})
+
+
 def _render_form(request, form, title, back, *, multipart=False):
     context = {"form": form, "title": title, "back": back, "multipart": multipart}
     return render(request, "planning/form.html", context)

@@ -528,6 +528,10 @@ EXPECTATIONS = {
         "indicator",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
     ),
+    "indicators:indicator_history": (
+        "indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
+    ),
     "indicators:conditions": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},

@@ -122,6 +122,10 @@ def test_coordinator_changes_a_kolada_id_with_an_audit_entry(coordinator_client,
     assert indicator.source_id == "N31807"
     entry = AuditEntry.objects.for_object(indicator).get()
     assert entry.changes["source_id"] == ["", "N31807"]
+    detail = coordinator_client.get(indicator.get_absolute_url()).content.decode()
+    history_url = reverse("indicators:indicator_history", args=[indicator.pk])
+    assert history_url in detail
+    assert "N31807" in coordinator_client.get(history_url).content.decode()
 
 
 def test_case_officer_may_not_change_the_catalogue(case_officer_client):
@@ -203,3 +207,19 @@ def test_outsider_does_not_see_another_organisations_own_indicator(outsider_clie
     response = outsider_client.get(reverse("indicators:indicator_detail", args=[own.pk]))
     assert response.status_code == 404
     assert "Egen" not in outsider_client.get(reverse("indicators:indicator_list")).content.decode()
+
+
+def test_organisation_without_scb_code_compares_with_sweden_only(client, figures):
+    from organisations import services as org_services
+    from organisations.roles import Role
+    from tests.conftest import make_user
+
+    society = Organisation.objects.create(name="Föreningen", kind="civil_society")
+    user = make_user("forening")
+    org_services.add_member(society, by=None, user=user, role=Role.COORDINATOR)
+    client.force_login(user)
+    html = client.get(
+        reverse("indicators:comparison", args=[society.pk, figures.pk])
+    ).content.decode()
+    assert "Riket: 11,9 % (2023)." in html
+    assert "Bland alla kommuner" not in html
