@@ -66,3 +66,21 @@ def test_case_officer_cites_an_indicator(page, live_server, demo):
     click_and_check(page, "text=Åberopa indikatorn")
     expect(page.locator("#indicators-heading + ul")).to_contain_text("Var sjunde barn i kommunen")
     assert Citation.objects.get().indicator == indicator
+
+
+def test_catalogue_pages_are_accessible(page, live_server, demo):
+    indicator = Indicator.objects.get(code="barn-ekonomiskt-utsatta")
+    log_in(page, live_server, "samordnare")
+    for path in [
+        "/indicators/",
+        indicator.get_absolute_url(),
+        f"/indicators/{indicator.pk}/edit/",
+        f"/indicators/{indicator.pk}/history/",
+        "/indicators/new/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+    page.goto(f"{live_server.url}/indicators/{indicator.pk}/edit/")
+    page.fill("#id_source_id", "N02905")
+    click_and_check(page, "form.form button[type=submit]")
+    expect(page.locator("main")).to_contain_text("N02905")
