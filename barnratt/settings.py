@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "planning",
     "operations",
     "archive",
+    "indicators",
     "rest_framework",
     "drf_spectacular",
     "api",
@@ -191,6 +192,12 @@ MEDIA_ROOT = Path(os.environ.get("BARNRATT_MEDIA_ROOT", BASE_DIR / "media"))
 # `manage.py backup` writes its archives here (docs/operations.md).
 BACKUP_DIR = Path(os.environ.get("BARNRATT_BACKUP_DIR", BASE_DIR / "backups"))
 BARNRATT_MAX_UPLOAD_BYTES = int(os.environ.get("BARNRATT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Indicator imports (statistics files can be large); checked before a file is read.
+INDICATOR_IMPORT_MAX_BYTES = int(os.environ.get("BARNRATT_INDICATOR_IMPORT_MB", "200")) << 20
+# Kolada's API (indicators app); the client follows `next_page`, with timeouts and retries.
+KOLADA_BASE_URL = os.environ.get("KOLADA_BASE_URL", "https://api.kolada.se/v2")
+KOLADA_TIMEOUT_SECONDS = float(os.environ.get("KOLADA_TIMEOUT_SECONDS", "30"))
+KOLADA_RETRIES = int(os.environ.get("KOLADA_RETRIES", "3"))
 # Django refuses larger request bodies before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -40,6 +40,7 @@ from bench.cases import (
     showcase_cases,
 )
 from bench.common import setup_django
+from bench.indicators import indicator_values
 from bench.inventory import already_generated, check_database_is_fresh, counts, discover_ids
 from bench.participation_writer import participation
 from bench.plan import (
@@ -532,6 +533,7 @@ GENERATORS = [
     audit,
     cases,
     participation,
+    indicator_values,
 ]
 
 

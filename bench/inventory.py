@@ -2,6 +2,7 @@
 whether the database holds other data, the ids the page paths need and the row counts."""
 
 from bench.cases import FORM_CASE_TITLE, FULL_CASE_TITLE
+from bench.indicators import BENCH_INDICATOR
 from bench.participation import FIXED_TITLE
 from bench.plan import (
     BENCH_MUNICIPALITY_CODE,
@@ -34,6 +35,7 @@ def discover_ids() -> dict:
     from django.contrib.auth import get_user_model
 
     from assessments.models import Case
+    from indicators.models import Indicator
     from organisations.models import Body, Network, Organisation
     from participation.models import Consultation
 
@@ -53,6 +55,8 @@ def discover_ids() -> dict:
         # The open consultation with 200 responses: its children's page, results, load test.
         "consultation": consultation.pk,
         "consultation_code": consultation.code,
+        # 311 organisations × 20 years × total, girls and boys (bench.indicators).
+        "bench_indicator": Indicator.objects.get(code=BENCH_INDICATOR).pk,
     }
 
 
@@ -61,6 +65,7 @@ def counts() -> dict:
 
     from assessments.models import Assessment, Case, Decision, Review
     from core.models import AuditEntry
+    from indicators.models import IndicatorValue
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
     from participation.models import Answer, Consultation, Question, Response
 
@@ -87,6 +92,7 @@ def counts() -> dict:
         "questions": Question.objects.count(),
         "responses": Response.objects.count(),
         "answers": Answer.objects.count(),
+        "indicator_values": IndicatorValue.objects.count(),
         "fixed_consultation_responses": Response.objects.filter(
             consultation__title=FIXED_TITLE
         ).count(),

@@ -95,6 +95,20 @@ PAGES = [
         expect=FIXED_TITLE,
         **PARTICIPATION_TARGETS,
     ),
+    # One indicator with 311 organisations × 20 years × 3 (bench.indicators): the chart over
+    # the years, by gender, and the standing among all municipalities.
+    Page(
+        "indicator comparison",
+        "/organisations/{bench_organisation}/indicators/{bench_indicator}/",
+        expect="Bland alla kommuner",
+        max_queries=14,
+    ),
+    Page(
+        "children's conditions",
+        "/organisations/{bench_organisation}/conditions/",
+        expect="ekonomiskt utsatta",
+        max_queries=20,
+    ),
 ]
 
 

@@ -91,6 +91,15 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     # Checked in the responsible body's scope: its people record what their activity achieved.
     ("followup", "add"): PREPARERS,
     ("followup", "change"): PREPARERS,
+    # The indicator catalogue is shared: coordinators of any organisation keep it (decision
+    # 0009); an organisation's own indicators are kept by its coordinators.
+    ("indicator", "view"): ALL_ROLES,
+    ("indicator", "add"): PLANNERS,
+    ("indicator", "change"): PLANNERS,
+    ("importrun", "add"): PLANNERS,
+    # Citing statistics in an assessment is part of writing it.
+    ("citation", "add"): PREPARERS,
+    ("citation", "delete"): PREPARERS,
 }
 
 

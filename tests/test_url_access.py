@@ -537,6 +537,55 @@ EXPECTATIONS = {
         "plan_follow_up",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    "indicators:indicator_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    # The shared catalogue is kept by coordinators of any organisation (decision 0009).
+    "indicators:indicator_create": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
+    ),
+    "indicators:template_example": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "indicators:indicator_detail": (
+        "indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "indicators:indicator_edit": (
+        "indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
+    ),
+    "indicators:indicator_history": (
+        "indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
+    ),
+    "indicators:conditions": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "indicators:comparison": (
+        "org_indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "indicators:comparison_export": (
+        "org_indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "indicators:import": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "indicators:cite": (
+        "case_pk",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "indicators:uncite": (
+        "citation",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -624,6 +673,7 @@ def url_kwargs(
     )
     consultation = _consultation(karlskoga, case_officer)
     planning = _planning(karlskoga, social_committee)
+    planning |= _indicators(karlskoga, assessment, case_officer)
     return planning | {
         None: {},
         "child_code": {"code": consultation.code},
@@ -712,6 +762,20 @@ def _planning(karlskoga, committee):
         "plan_goal": {"pk": goal.pk},
         "plan_activity": {"pk": activity.pk},
         "plan_follow_up": {"pk": follow_up.pk},
+    }
+
+
+def _indicators(karlskoga, assessment, by):
+    from indicators.models import Indicator
+    from indicators.services import cite_indicator
+
+    indicator = Indicator.objects.get(code="barn-ekonomiskt-utsatta")
+    citation = cite_indicator(assessment, by=by, indicator=indicator)
+    return {
+        "indicator": {"pk": indicator.pk},
+        "org_indicator": {"organisation_pk": karlskoga.pk, "pk": indicator.pk},
+        "case_pk": {"case_pk": assessment.case_id},
+        "citation": {"pk": citation.pk},
     }
 
 
