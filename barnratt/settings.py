@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "participation",
     "youthforum",
     "planning",
+    "training",
+    "childbudget",
     "rest_framework",
     "drf_spectacular",
     "api",

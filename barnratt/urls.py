@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("participation.urls")),
     path("", include("youthforum.urls")),
     path("", include("planning.urls")),
+    path("", include("training.urls")),
+    path("", include("childbudget.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),
