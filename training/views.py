@@ -225,7 +225,7 @@ def coverage_page(request, organisation_pk):
 
 @login_required
 def coverage_export(request, organisation_pk, fmt):
-    organisation, year, rows = _coverage(request, organisation_pk)
+    _organisation, year, rows = _coverage(request, organisation_pk)
     return export_response(fmt, f"utbildningstackning-{year}", _("Coverage"), coverage_table(rows))
 
 
