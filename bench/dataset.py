@@ -68,6 +68,7 @@ from bench.plan import (
     served_by,
     sizes,
 )
+from bench.training_budget import training_budget
 
 # --- Generators, one per domain --------------------------------------------------------------
 
@@ -532,6 +533,7 @@ GENERATORS = [
     audit,
     cases,
     participation,
+    training_budget,
 ]
 
 
