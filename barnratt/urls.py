@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("planning.urls")),
     path("", include("training.urls")),
     path("", include("childbudget.urls")),
+    path("", include("operations.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),

@@ -180,9 +180,6 @@ def submit_response(
     time the first is returned with `created` False. Free text is screened as it is stored.
     `questions`: the consultation's questions if the caller has read them (the answer form)."""
     today = today or timezone.localdate()
-    existing = Response.objects.filter(consultation=consultation, submission_key=submission_key)
-    if found := existing.first():
-        return found, False
     if questions is None:
         questions = consultation.questions.all()
     questions = {q.pk: q for q in questions if q.consultation_id == consultation.pk}
@@ -213,8 +210,12 @@ def submit_response(
                 if pk in questions and value not in (None, "", [])
             )
     except IntegrityError:
-        # The same form, posted twice at the same moment: the other request stored it.
-        return existing.get(), False
+        # The same form posted twice (the key is unique per consultation): the first response
+        # stands. Asking the database first would cost every child's answer a query.
+        existing = Response.objects.filter(consultation=consultation, submission_key=submission_key)
+        if found := existing.first():
+            return found, False
+        raise
     return response, True
 
 

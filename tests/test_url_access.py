@@ -16,6 +16,14 @@ LOGIN = "login"  # anonymous users are sent to the login page
 
 # url name -> (kwargs builder key, {persona: expected status})
 EXPECTATIONS = {
+    "operations:healthz": (
+        None,
+        {p: 200 for p in ("anonymous", "coordinator", "case_officer", "outsider")},
+    ),
+    "operations:readyz": (
+        None,
+        {p: 200 for p in ("anonymous", "coordinator", "case_officer", "outsider")},
+    ),
     "core:home": (
         None,
         {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302},
