@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "participation",
     "youthforum",
     "planning",
+    "training",
+    "childbudget",
     "operations",
     "archive",
     "indicators",

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("participation.urls")),
     path("", include("youthforum.urls")),
     path("", include("planning.urls")),
+    path("", include("training.urls")),
+    path("", include("childbudget.urls")),
     path("", include("operations.urls")),
     path("", include("archive.urls")),
     path("", include("indicators.urls")),

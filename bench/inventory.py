@@ -64,10 +64,12 @@ def counts() -> dict:
     from django.contrib.auth import get_user_model
 
     from assessments.models import Assessment, Case, Decision, Review
+    from childbudget.models import BudgetLine, ChildBudget
     from core.models import AuditEntry
     from indicators.models import IndicatorValue
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
     from participation.models import Answer, Consultation, Question, Response
+    from training.models import Headcount, SessionBody, TrainingSession
 
     return {
         "organisations": Organisation.objects.count(),
@@ -96,4 +98,9 @@ def counts() -> dict:
         "fixed_consultation_responses": Response.objects.filter(
             consultation__title=FIXED_TITLE
         ).count(),
+        "training_sessions": TrainingSession.objects.count(),
+        "training_session_bodies": SessionBody.objects.count(),
+        "headcounts": Headcount.objects.count(),
+        "child_budgets": ChildBudget.objects.count(),
+        "budget_lines": BudgetLine.objects.count(),
     }

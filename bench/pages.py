@@ -109,6 +109,14 @@ PAGES = [
         expect="ekonomiskt utsatta",
         max_queries=20,
     ),
+    # Training coverage and the child budget (issue 5), with five years of data per body.
+    Page(
+        "training coverage",
+        "/organisations/{bench_organisation}/training-coverage/?year=2026",
+        expect="Andel utbildade 2026",
+        max_queries=15,
+    ),
+    Page("child budget", "/child-budget/", expect="Barnens andel", max_queries=15),
 ]
 
 

@@ -100,6 +100,21 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     # Citing statistics in an assessment is part of writing it.
     ("citation", "add"): PREPARERS,
     ("citation", "delete"): PREPARERS,
+    # Training records and headcounts feed the coordinator's follow-up: coordinators keep them.
+    ("trainingsession", "view"): ALL_ROLES,
+    ("trainingsession", "add"): PLANNERS,
+    ("trainingsession", "change"): PLANNERS,
+    ("trainingsession", "delete"): PLANNERS,
+    # Names of who took part and who has not been trained are personal data about colleagues.
+    ("trainingsession", "view_attendees"): MANAGERS,
+    ("trainingmaterial", "add"): PLANNERS,
+    ("trainingmaterial", "delete"): PLANNERS,
+    ("headcount", "change"): PLANNERS,
+    ("childbudget", "view"): ALL_ROLES,
+    ("childbudget", "add"): PLANNERS,
+    ("childbudget", "change"): PLANNERS,
+    ("childbudget", "delete"): PLANNERS,
+    ("childbudget", "import"): PLANNERS,
 }
 
 

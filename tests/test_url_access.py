@@ -586,6 +586,94 @@ EXPECTATIONS = {
         "citation",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
+    "training:session_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "training:session_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "training:session_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "training:session_detail": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:session_edit": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "training:session_delete": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "training:material_add": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "training:material_file": (
+        "training_material",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:material_delete": (
+        "training_material",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "training:coverage": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:coverage_export": (
+        "coverage_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:headcounts": (
+        "headcounts",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "childbudget:budget_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "childbudget:import_example": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "childbudget:budget_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_import": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_detail": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "childbudget:budget_edit": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_delete": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "childbudget:budget_marks": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "childbudget:lines_export": (
+        "child_budget_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -674,6 +762,7 @@ def url_kwargs(
     consultation = _consultation(karlskoga, case_officer)
     planning = _planning(karlskoga, social_committee)
     planning |= _indicators(karlskoga, assessment, case_officer)
+    planning |= training_budget_kwargs(karlskoga, social_committee)
     return planning | {
         None: {},
         "child_code": {"code": consultation.code},
@@ -776,6 +865,38 @@ def _indicators(karlskoga, assessment, by):
         "org_indicator": {"organisation_pk": karlskoga.pk, "pk": indicator.pk},
         "case_pk": {"case_pk": assessment.case_id},
         "citation": {"pk": citation.pk},
+    }
+
+
+def training_budget_kwargs(karlskoga, committee):
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from childbudget import services as childbudget
+    from tests.conftest import make_user
+    from training import services as training
+
+    by = make_user("trainer")
+    session = training.create_session(
+        karlskoga,
+        by=by,
+        topic="Utbildning",
+        held_on=datetime.date(2026, 3, 1),
+        format="digital",
+        target_group="staff",
+        body_counts={committee: 5},
+    )
+    pdf = SimpleUploadedFile("bilder.pdf", b"%PDF-1.4\n%%EOF\n")
+    material = training.add_material(session, by=by, title="Bilder", uploaded=pdf)
+    budget = childbudget.create_budget(karlskoga, by=by, body=committee, year=2026)
+    return {
+        "training_session": {"pk": session.pk},
+        "training_material": {"pk": material.pk},
+        "coverage_csv": {"organisation_pk": karlskoga.pk, "fmt": "csv"},
+        "headcounts": {"organisation_pk": karlskoga.pk, "year": 2026},
+        "child_budget": {"pk": budget.pk},
+        "child_budget_csv": {"pk": budget.pk, "fmt": "xlsx"},
     }
 
 
