@@ -85,6 +85,12 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     # Checked in the responsible body's scope: its people record what their activity achieved.
     ("followup", "add"): PREPARERS,
     ("followup", "change"): PREPARERS,
+    # The yearly report: coordinators prepare and publish it; a decision-maker approves it.
+    ("report", "view"): ALL_ROLES,
+    ("report", "add"): PLANNERS,
+    ("report", "change"): PLANNERS,
+    ("report", "approve"): frozenset({Role.DECISION_MAKER}),
+    ("report", "publish"): PLANNERS,
 }
 
 
