@@ -75,7 +75,7 @@ class Section:
                 "max_value": max_value,
                 "svg": str(chart.svg),
                 "text_alternative": chart.text_alternative,
-                "columns": [str(c) for c in chart.columns],
+                "columns": [_("Group"), _("Value")],
                 "rows": [[_cell(v) for v in row] for row in chart.rows],
                 "note": str(note or ""),
             }
