@@ -507,6 +507,43 @@ EXPECTATIONS = {
         "plan_follow_up",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    "reports:report_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:report_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "reports:report_detail": (
+        "report",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "reports:report_edit": (
+        "report",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "reports:report_transition": (
+        "report_approve",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "reports:report_preview_export": (
+        "report_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    # Published versions are public.
+    "reports:public_report": (
+        "published_report",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:public_version": (
+        "published_version",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:public_export": (
+        "published_csv",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -594,7 +631,8 @@ def url_kwargs(
     )
     consultation = _consultation(karlskoga, case_officer)
     planning = _planning(karlskoga, social_committee)
-    return planning | {
+    reports = _reports(karlskoga, decision_maker)
+    return planning | reports | {
         None: {},
         "child_code": {"code": consultation.code},
         "consultation": {"pk": consultation.pk},
@@ -666,6 +704,26 @@ def _planning(karlskoga, committee):
         "plan_goal": {"pk": goal.pk},
         "plan_activity": {"pk": activity.pk},
         "plan_follow_up": {"pk": follow_up.pk},
+    }
+
+
+def _reports(karlskoga, decision_maker):
+    from reports import services as reports
+    from tests.conftest import make_user
+
+    by = make_user("reporter")
+    draft = reports.create_report(karlskoga, by=by, year=2026)
+    published = reports.create_report(karlskoga, by=by, year=2025)
+    reports.approve_report(published, by=decision_maker)
+    reports.publish_report(published, by=by)
+    public = {"slug": published.slug, "year": 2025}
+    return {
+        "report": {"pk": draft.pk},
+        "report_approve": {"pk": draft.pk, "action": "approve"},
+        "report_csv": {"pk": draft.pk, "fmt": "csv"},
+        "published_report": public,
+        "published_version": public | {"number": 1},
+        "published_csv": public | {"number": 1, "fmt": "csv"},
     }
 
 
