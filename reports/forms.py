@@ -17,6 +17,7 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        self.instance.organisation = organisation
         self.fields["body"].queryset = (
             Body.objects.filter(organisation=organisation, served_organisations__isnull=False)
             .distinct()

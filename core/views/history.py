@@ -30,6 +30,7 @@ HISTORY_MODELS = {
     "planning.policy",
     "planning.actionplan",
     "planning.activity",
+    "reports.report",
 }
 
 

@@ -179,3 +179,55 @@ def test_report_list_and_detail_query_counts(
     coordinator_client.get(reverse("reports:report_list"))
     with django_assert_max_num_queries(8):
         assert coordinator_client.get(reverse("reports:report_list")).status_code == 200
+
+
+def test_coordinator_creates_a_joint_report_on_the_page(
+    coordinator_client, karlskoga, joint_committee
+):
+    url = reverse("reports:report_create", args=[karlskoga.pk])
+    response = coordinator_client.post(url, {"year": "2026", "body": joint_committee.pk})
+    report = Report.objects.get(body=joint_committee)
+    assert response.status_code == 302
+    assert report.slug == "folkhalsonamnden"
+    assert report.title == "Bokslut för folkhälsa och barnkonvention 2026 – Folkhälsonämnden"
+    again = coordinator_client.post(url, {"year": "2026", "body": joint_committee.pk})
+    assert "Det finns redan ett bokslut för det året." in again.content.decode()
+
+
+def test_outsider_served_by_the_joint_body_sees_its_report(
+    outsider_client, karlskoga, joint_committee, coordinator
+):
+    report = services.create_report(karlskoga, by=coordinator, year=2026, body=joint_committee)
+    own = services.create_report(karlskoga, by=coordinator, year=2026)
+    assert (
+        outsider_client.get(reverse("reports:report_detail", args=[report.pk])).status_code == 200
+    )
+    assert outsider_client.get(reverse("reports:report_detail", args=[own.pk])).status_code == 404
+
+
+def test_history_of_a_report_lists_its_approval(coordinator_client, report, decision_maker):
+    services.approve_report(report, by=decision_maker)
+    url = reverse("core:history", args=["reports.report", report.pk])
+    response = coordinator_client.get(url)
+    assert response.status_code == 200
+    assert "godkänt" in response.content.decode().lower()
+
+
+def test_staff_preview_takes_the_same_queries_with_more_decisions(
+    coordinator_client,
+    report,
+    karlskoga,
+    social_committee,
+    case_officer,
+    decision_maker,
+    standard_version,
+):
+    from tests.test_query_counts import queries_for
+
+    url = reverse("reports:report_detail", args=[report.pk])
+    args = (karlskoga, social_committee, case_officer, decision_maker, standard_version)
+    decide(*args, "SN 11", answers=FULL_ANSWERS)
+    few = queries_for(coordinator_client, url)
+    for number in range(12, 16):
+        decide(*args, f"SN {number}", answers=FULL_ANSWERS, follows=number % 2 == 0)
+    assert queries_for(coordinator_client, url) == few
