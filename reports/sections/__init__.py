@@ -75,7 +75,7 @@ class Section:
                 "max_value": max_value,
                 "svg": str(chart.svg),
                 "text_alternative": chart.text_alternative,
-                "columns": [_("Group"), _("Value")],
+                "columns": [_("Group"), _("Share (%)") if unit == "%" else _("Number")],
                 "rows": [[_cell(v) for v in row] for row in chart.rows],
                 "note": str(note or ""),
             }
@@ -167,7 +167,8 @@ def count_and_share(part, whole) -> str:
     value = share(part, whole)
     if value is None:
         return format_value(part)
-    return f"{format_value(part)} ({format_value(value, '%')})"
+    # No break inside a figure: "12 (40 %)" stays on one line in narrow table cells.
+    return f"{format_value(part)} ({format_value(value, '%')})".replace(" %", "\u00a0%")
 
 
 def organisation_columns(scope: Scope) -> list[str]:

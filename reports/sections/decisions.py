@@ -177,7 +177,10 @@ def render(figures, scope) -> Section:
         )
         section.say(
             "follows",
-            _("%(share)s were decided in line with the assessed best interests of the child.")
+            _(
+                "Of those, %(share)s were decided in line with the assessed best interests of "
+                "the child."
+            )
             % {"share": percent(t["follows"], t["affecting"])},
         )
     section.say(
@@ -193,20 +196,26 @@ def render(figures, scope) -> Section:
         },
     )
     _figures_table(section, figures, scope)
+    bases = _(
+        "Screened and affecting children: share of the cases decided. Complete assessment, "
+        "children's views and in line with the best interests: share of the cases that "
+        "affected children."
+    )
     chart = bar_chart(
         _("Decisions %(year)s, share in per cent") % {"year": year},
         [
-            (_("Screened, of the cases decided"), share(t["screened"], t["decided"])),
-            (_("Affecting children, of the cases decided"), share(t["affecting"], t["decided"])),
-            (_("Complete assessment, of those affecting children"), _s(t, "full_assessment")),
-            (_("Children's views obtained, of those affecting"), _s(t, "children_heard")),
-            (_("In line with the best interests, of those affecting"), _s(t, "follows")),
+            (_("Screened"), share(t["screened"], t["decided"])),
+            (_("Affecting children"), share(t["affecting"], t["decided"])),
+            (_("Complete assessment"), _s(t, "full_assessment")),
+            (_("Children's views"), _s(t, "children_heard")),
+            (_("In line with best interests"), _s(t, "follows")),
         ],
         unit="%",
         max_value=100,
+        description=bases,
         id_prefix="report-decisions",
     )
-    section.chart(chart, unit="%", max_value=100)
+    section.chart(chart, unit="%", max_value=100, note=bases)
     _bodies_table(section, figures, scope)
     _against_table(section, figures)
     return section
