@@ -110,7 +110,7 @@ def key_figure_rows(document: dict, language: str = "sv"):
         total = _("Total")
     for section in parts["sections"]:
         for figure in section["key_figures"]:
-            for organisation, value in figure["values"].items():
+            for organisation, value in figure["values"]:
                 yield [
                     document["year"],
                     section["key"],

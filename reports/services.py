@@ -52,8 +52,12 @@ def create_report(organisation, *, by, year, body=None, title="") -> Report:
 
 
 def _locked(report) -> Report:
+    # Only the report's row is locked: PostgreSQL refuses FOR UPDATE on the outer join to a
+    # missing joint body.
     return (
-        Report.objects.select_for_update().select_related("organisation", "body").get(pk=report.pk)
+        Report.objects.select_for_update(of=("self",))
+        .select_related("organisation", "body")
+        .get(pk=report.pk)
     )
 
 

@@ -82,7 +82,7 @@ class Section:
         )
 
     def figure(self, figure_id: str, label, values: dict) -> None:
-        """A key figure for the open data: its value per organisation name and in total."""
+        """A key figure for the open data: [organisation name, value] pairs and the total."""
         self.key_figures.append(
             {"id": f"{self.key}.{figure_id}", "label": str(label), "values": values}
         )
@@ -176,10 +176,11 @@ def organisation_columns(scope: Scope) -> list[str]:
     return [*names, _("Total")] if scope.is_joint else [_("Number")]
 
 
-def key_values(scope: Scope, figures: dict, name: str) -> dict:
-    values = {
-        org_name: figures["organisations"].get(str(pk), {}).get(name, 0)
+def key_values(scope: Scope, figures: dict, name: str) -> list:
+    """[organisation name, value] pairs and ["total", value]: a list, since PostgreSQL's JSONB
+    does not keep the order of an object's keys."""
+    values = [
+        [org_name, figures["organisations"].get(str(pk), {}).get(name, 0)]
         for pk, org_name in scope.organisations
-    }
-    values["total"] = figures["total"].get(name, 0)
-    return values
+    ]
+    return [*values, ["total", figures["total"].get(name, 0)]]
