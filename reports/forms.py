@@ -64,8 +64,8 @@ class TextsForm(forms.Form):
         self.sentence_fields = {}
         for value, _label in SuccessFactor.choices:
             initial[f"analysis_{value}"] = report.analysis.get(value, "")
-        for index, (sentence_id, _text) in enumerate(sentences):
-            initial[f"sentence_{index}"] = report.overrides.get(sentence_id, "")
+        for sentence_id, _text in sentences:
+            initial[self.sentence_field(sentence_id)] = report.overrides.get(sentence_id, "")
         super().__init__(*args, initial=initial, **kwargs)
         for value, label in SuccessFactor.choices:
             name = f"analysis_{value}"
@@ -73,8 +73,8 @@ class TextsForm(forms.Form):
                 label=label, required=False, widget=forms.Textarea(attrs={"rows": 4})
             )
             self.analysis_fields[name] = value
-        for index, (sentence_id, text) in enumerate(sentences):
-            name = f"sentence_{index}"
+        for sentence_id, text in sentences:
+            name = self.sentence_field(sentence_id)
             self.fields[name] = forms.CharField(
                 label=text,
                 required=False,
@@ -84,18 +84,28 @@ class TextsForm(forms.Form):
             )
             self.sentence_fields[name] = sentence_id
 
+    @staticmethod
+    def sentence_field(sentence_id: str) -> str:
+        # Named by the sentence's id, not its place: the figures (and so the sentences shown)
+        # may change between showing the form and saving it.
+        return "sentence-" + sentence_id.replace(".", "-")
+
     def analysis_bound_fields(self):
         return [self[name] for name in self.analysis_fields]
 
     def sentence_bound_fields(self):
         return [self[name] for name in self.sentence_fields]
 
-    def texts(self) -> dict:
+    def texts(self, report) -> dict:
+        """The texts to store. Own wordings of sentences not shown now (the figures changed)
+        are kept."""
         data = self.cleaned_data
+        shown = set(self.sentence_fields.values())
+        kept = {sid: text for sid, text in report.overrides.items() if sid not in shown}
         return {
             "title": data["title"],
             "foreword": data["foreword"],
             "priorities": data["priorities"],
             "analysis": {value: data[name] for name, value in self.analysis_fields.items()},
-            "overrides": {sid: data[name] for name, sid in self.sentence_fields.items()},
+            "overrides": kept | {sid: data[name] for name, sid in self.sentence_fields.items()},
         }

@@ -79,7 +79,7 @@ def report_edit(request, pk):
     document = build_document(report, languages=["sv"])
     form = TextsForm(request.POST or None, report=report, sentences=sentence_ids(document))
     if request.method == "POST" and form.is_valid():
-        texts = form.texts()
+        texts = form.texts(report)
         if save_or_show_errors(
             form, lambda: services.update_texts(report, by=request.user, **texts)
         ):

@@ -105,7 +105,7 @@ def test_coordinator_writes_the_texts_on_the_edit_page(coordinator_client, repor
             "foreword": "Året i korthet",
             "priorities": "Fler dialoger",
             "analysis_training": "Alla nämnder har utbildats.",
-            "sentence_0": "Egen mening.",
+            "sentence-decisions-decided": "Egen mening.",
         },
     )
     assert response.status_code == 302
@@ -113,6 +113,18 @@ def test_coordinator_writes_the_texts_on_the_edit_page(coordinator_client, repor
     assert report.foreword == "Året i korthet"
     assert report.analysis == {"training": "Alla nämnder har utbildats."}
     assert report.overrides == {"decisions.decided": "Egen mening."}
+
+
+def test_own_wording_of_a_sentence_not_shown_now_is_kept(coordinator_client, report):
+    report.overrides = {"decisions.follows": "Alla beslut följde barnets bästa."}
+    report.save()
+    url = reverse("reports:report_edit", args=[report.pk])
+    coordinator_client.post(url, {"title": report.title, "sentence-decisions-decided": "Inga."})
+    report.refresh_from_db()
+    assert report.overrides == {
+        "decisions.follows": "Alla beslut följde barnets bästa.",
+        "decisions.decided": "Inga.",
+    }
 
 
 def test_case_officer_may_not_edit_and_decision_maker_approves_by_post(
