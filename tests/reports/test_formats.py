@@ -119,3 +119,54 @@ def test_staff_preview_downloads_show_live_figures(coordinator_client, report, c
     url = reverse("reports:report_preview_export", args=[report.pk, "json"])
     data = json.loads(coordinator_client.get(url).content)
     assert data["figures"]["decisions"]["total"]["decided"] == 3
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="needs poppler-utils")
+def test_every_format_of_the_joint_report_carries_the_same_figures(
+    client,
+    karlskoga,
+    degerfors,
+    joint_committee,
+    coordinator,
+    decision_maker,
+    cases_2026,
+    tmp_path,
+):
+    from docx import Document
+
+    report = services.create_report(karlskoga, by=coordinator, year=2026, body=joint_committee)
+    services.update_texts(report, by=coordinator, foreword="Gemensamt bokslut.")
+    services.approve_report(report, by=decision_maker)
+    version = services.publish_report(report, by=coordinator, as_of=AS_OF)
+    page = client.get(reverse("reports:public_report", args=[report.slug, 2026])).content.decode()
+    pdf = download(client, version, "pdf")
+    text = pdf_text(tmp_path, pdf)
+    word = Document(io.BytesIO(download(client, version, "docx")))
+    data = json.loads(download(client, version, "json"))
+    rows = list(csv.reader(io.StringIO(download(client, version, "csv").decode("utf-8-sig"))))
+
+    decided = data["figures"]["decisions"]["total"]["decided"]
+    assert decided == 3
+    sentence = "Under 2026 beslutades 3 ärenden."
+    assert sentence in page and sentence in text
+    assert sentence in [p.text for p in word.paragraphs]
+    assert [c.text for c in word.tables[0].rows[1].cells] == ["Beslutade ärenden", "3", "0", "3"]
+    assert ["Degerfors kommun", "0"] in [r[4:] for r in rows if r[2] == "decisions.decided"]
+    assert ["Totalt", "3"] in [r[4:] for r in rows if r[2] == "decisions.decided"]
+    (tmp_path / "joint.pdf").write_bytes(pdf)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "30",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(tmp_path / "joint.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    assert list(tmp_path.glob("page*.png"))
