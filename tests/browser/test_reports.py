@@ -49,3 +49,26 @@ def test_joint_report_is_written_approved_published_and_read(page, live_server, 
     go(page, f"{live_server.url}{report.public_url()}")
     expect(page.locator("h1")).to_have_text(report.title)
     expect(page.locator("main")).to_contain_text("Fler barn ska få säga sitt.")
+
+
+def test_published_report_in_english_and_on_a_phone(page, phone, live_server, demo):
+    report = Report.objects.get(organisation__scb_code="1883", body=None, year=2025)
+    go(page, f"{live_server.url}{report.public_url()}")
+    assert page.locator("h1").count() == 1
+    page.select_option("#language-select", "en")
+    page.click(".language-form button")
+    page.wait_for_selector("html[lang=en]")
+    assert_accessible(page)
+    expect(page.locator("main")).to_contain_text("Decisions and the child's best interests")
+    phone.goto(f"{live_server.url}{report.public_url()}")
+    assert_accessible(phone)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the report scrolls sideways on a phone ({width}px)"
+
+
+def test_staff_list_and_create_pages_are_accessible(page, live_server, demo):
+    log_in(page, live_server, "samordnare")
+    go(page, f"{live_server.url}/reports/")
+    page.click("main >> text=Nytt årsbokslut i Karlskoga kommun")
+    page.wait_for_load_state()
+    assert_accessible(page)
