@@ -6,7 +6,18 @@ from django.shortcuts import render
 
 from .document import localised
 from .exports import export_response
-from .models import ReportVersion
+from .models import Report, ReportVersion
+
+
+def report_index(request):
+    """Every published report, newest year first, linking to its newest version."""
+    reports = (
+        Report.objects.filter(versions__isnull=False)
+        .distinct()
+        .select_related("organisation", "body")
+        .order_by("-year", "title", "id")
+    )
+    return render(request, "reports/public_index.html", {"reports": reports})
 
 
 def _versions(slug, year):

@@ -24,6 +24,7 @@ urlpatterns = [
         name="report_preview_export",
     ),
     # Public, no login: published versions only, at addresses that stay.
+    path("rapporter/", public.report_index, name="public_index"),
     path("rapporter/<slug:slug>/<int:year>/", public.latest_version, name="public_report"),
     path(
         "rapporter/<slug:slug>/<int:year>/v<int:number>/",

@@ -532,6 +532,10 @@ EXPECTATIONS = {
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
     # Published versions are public.
+    "reports:public_index": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
     "reports:public_report": (
         "published_report",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},

@@ -243,3 +243,14 @@ def test_staff_preview_takes_the_same_queries_with_more_decisions(
     for number in range(12, 16):
         decide(*args, f"SN {number}", answers=FULL_ANSWERS, follows=number % 2 == 0)
     assert queries_for(coordinator_client, url) == few
+
+
+def test_public_index_lists_published_reports_only(
+    client, report, coordinator, decision_maker, karlskoga
+):
+    draft = services.create_report(karlskoga, by=coordinator, year=2025)
+    services.approve_report(report, by=decision_maker)
+    services.publish_report(report, by=coordinator, as_of=AS_OF)
+    page = client.get(reverse("reports:public_index")).content.decode()
+    assert report.public_url() in page
+    assert draft.public_url() not in page
