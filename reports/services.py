@@ -95,6 +95,22 @@ def approve_report(report: Report, *, by) -> Report:
         )
 
 
+def reopen_report(report: Report, *, by) -> Report:
+    """Start the next version of a published report: back to draft, to be approved again."""
+    with transaction.atomic():
+        locked = _locked(report)
+        if locked.status != Report.Status.PUBLISHED:
+            raise TransitionError(_("Only a published report can be reopened."))
+        return update_object(
+            locked,
+            by=by,
+            action=AuditEntry.Action.TRANSITION,
+            status=Report.Status.DRAFT,
+            approved_by=None,
+            approved_at=None,
+        )
+
+
 def publish_report(report: Report, *, by, as_of=None) -> ReportVersion:
     """Freeze the report as it reads now into a new version and make it public."""
     with transaction.atomic():

@@ -67,6 +67,8 @@ def report_detail(request, pk):
         and report.status == Report.Status.DRAFT,
         "can_publish": can(request.user, "publish", "report", *scope)
         and report.status == Report.Status.APPROVED,
+        "can_reopen": can(request.user, "change", "report", *scope)
+        and report.status == Report.Status.PUBLISHED,
         "can_see_history": can(request.user, "view", "auditentry", *scope),
     }
     return render(request, "reports/report_detail.html", context)
@@ -91,9 +93,12 @@ def report_edit(request, pk):
 @login_required
 @require_POST
 def report_transition(request, pk, action):
-    report = report_for(request, pk, action)
+    report = report_for(request, pk, "change" if action == "reopen" else action)
     try:
-        if action == "approve":
+        if action == "reopen":
+            services.reopen_report(report, by=request.user)
+            messages.success(request, _("A new version is being prepared as a draft."))
+        elif action == "approve":
             services.approve_report(report, by=request.user)
             messages.success(request, _("The report was approved."))
         else:

@@ -254,3 +254,18 @@ def test_public_index_lists_published_reports_only(
     page = client.get(reverse("reports:public_index")).content.decode()
     assert report.public_url() in page
     assert draft.public_url() not in page
+
+
+def test_a_published_report_is_reopened_for_a_new_version_with_new_figures(
+    coordinator_client, report, coordinator, decision_maker, cases_2026
+):
+    services.approve_report(report, by=decision_maker)
+    services.publish_report(report, by=coordinator, as_of=AS_OF)
+    url = reverse("reports:report_transition", args=[report.pk, "reopen"])
+    assert coordinator_client.post(url).status_code == 302
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+    services.approve_report(report, by=decision_maker)
+    assert services.publish_report(report, by=coordinator, as_of=AS_OF).number == 2
+    with pytest.raises(services.TransitionError):
+        services.approve_report(report, by=decision_maker)
