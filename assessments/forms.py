@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from convention.models import Article
+from convention.choices import article_choices
 from organisations.models import Body
 
 from . import questions as Q_
@@ -70,10 +70,6 @@ def _choices(options):
     return [(option["value"], Q_.localised(option["text"])) for option in options]
 
 
-def _article_choices():
-    return [(a.number, f"{a.number}. {a.title}") for a in Article.objects.all()]
-
-
 def build_answer_form(sections, *, data=None, initial=None):
     """A form with one field per question (three per group for the consequences table)."""
     form = forms.Form(data=data, initial=_flatten(sections, initial or {}))
@@ -133,7 +129,7 @@ def _fields_for(question):
             (
                 key,
                 forms.TypedMultipleChoiceField(
-                    choices=_article_choices,
+                    choices=article_choices,
                     coerce=int,
                     widget=forms.CheckboxSelectMultiple,
                     **common,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("youthforum.urls")),
     path("", include("planning.urls")),
     path("", include("reports.urls")),
+    path("", include("operations.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),

@@ -16,6 +16,23 @@ LOGIN = "login"  # anonymous users are sent to the login page
 
 # url name -> (kwargs builder key, {persona: expected status})
 EXPECTATIONS = {
+    "accounts:account": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    # POST only: the download is a form's button.
+    "accounts:my_data": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "operations:healthz": (
+        None,
+        dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
+    ),
+    "operations:readyz": (
+        None,
+        dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
+    ),
     "core:home": (
         None,
         {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302},
