@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "planning",
     "training",
     "childbudget",
+    "reports",
     "operations",
     "archive",
     "indicators",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("planning.urls")),
     path("", include("training.urls")),
     path("", include("childbudget.urls")),
+    path("", include("reports.urls")),
     path("", include("operations.urls")),
     path("", include("archive.urls")),
     path("", include("indicators.urls")),

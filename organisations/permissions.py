@@ -115,6 +115,12 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("childbudget", "change"): PLANNERS,
     ("childbudget", "delete"): PLANNERS,
     ("childbudget", "import"): PLANNERS,
+    # The yearly report: coordinators prepare and publish it; a decision-maker approves it.
+    ("report", "view"): ALL_ROLES,
+    ("report", "add"): PLANNERS,
+    ("report", "change"): PLANNERS,
+    ("report", "approve"): frozenset({Role.DECISION_MAKER}),
+    ("report", "publish"): PLANNERS,
 }
 
 

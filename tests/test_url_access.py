@@ -674,6 +674,47 @@ EXPECTATIONS = {
         "child_budget_csv",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    "reports:report_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:report_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "reports:report_detail": (
+        "report",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "reports:report_edit": (
+        "report",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "reports:report_transition": (
+        "report_approve",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "reports:report_preview_export": (
+        "report_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    # Published versions are public.
+    "reports:public_index": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:public_report": (
+        "published_report",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:public_version": (
+        "published_version",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:public_export": (
+        "published_csv",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -763,44 +804,49 @@ def url_kwargs(
     planning = _planning(karlskoga, social_committee)
     planning |= _indicators(karlskoga, assessment, case_officer)
     planning |= training_budget_kwargs(karlskoga, social_committee)
-    return planning | {
-        None: {},
-        "child_code": {"code": consultation.code},
-        "consultation": {"pk": consultation.pk},
-        "consultation_close": {"pk": consultation.pk, "action": "close"},
-        "consultation_png": {"pk": consultation.pk, "fmt": "png"},
-        "consultation_csv": {"pk": consultation.pk, "fmt": "csv"},
-        "answer": {"pk": _flagged_answer(consultation).pk},
-        "question": {"pk": consultation.questions.get().pk},
-        "voice": {"pk": consultation.offline_voices.get().pk},
-        "organisation": {"pk": karlskoga.pk},
-        "organisation_pk": {"organisation_pk": karlskoga.pk},
-        "body": {"pk": social_committee.pk},
-        "network": {"pk": karlskoga_network.pk},
-        "membership": {"pk": Membership.objects.get(user=case_officer).pk},
-        "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
-        "history": {"model_label": "organisations.body", "pk": social_committee.pk},
-        "article": {"number": 12},
-        "reset": {"uidb64": "MQ", "token": "invalid-token"},
-        "case": {"pk": assessment.case_id},
-        "new_case": {"pk": new_case.pk},
-        "decided_case": {"pk": decided.pk},
-        "template": {"pk": standard_version.template_id},
-        "csv": {"fmt": "csv"},
-        "case_docx": {"pk": assessment.case_id, "fmt": "docx"},
-        "own_template": {"pk": own.pk},
-        "own_version": {"pk": own_version.pk},
-        "own_question": {"pk": own_version.pk, "key": "children_affected"},
-        "external": {"external_id": "D-1"},
-        "attachment": {"pk": attachment.pk},
-        "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
-        "forum": {"pk": forum_member.forum_id},
-        "forum_member": {"pk": forum_member.pk},
-        "forum_meeting": {"pk": forum_meeting.pk},
-        "forum_matter": {"pk": forum_proposal.matter_id},
-        "forum_proposal": {"pk": forum_proposal.pk},
-        "retention_rule": {"pk": _retention_rule(karlskoga).pk},
-    }
+    reports = _reports(karlskoga, decision_maker)
+    return (
+        planning
+        | reports
+        | {
+            None: {},
+            "child_code": {"code": consultation.code},
+            "consultation": {"pk": consultation.pk},
+            "consultation_close": {"pk": consultation.pk, "action": "close"},
+            "consultation_png": {"pk": consultation.pk, "fmt": "png"},
+            "consultation_csv": {"pk": consultation.pk, "fmt": "csv"},
+            "answer": {"pk": _flagged_answer(consultation).pk},
+            "question": {"pk": consultation.questions.get().pk},
+            "voice": {"pk": consultation.offline_voices.get().pk},
+            "organisation": {"pk": karlskoga.pk},
+            "organisation_pk": {"organisation_pk": karlskoga.pk},
+            "body": {"pk": social_committee.pk},
+            "network": {"pk": karlskoga_network.pk},
+            "membership": {"pk": Membership.objects.get(user=case_officer).pk},
+            "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
+            "history": {"model_label": "organisations.body", "pk": social_committee.pk},
+            "article": {"number": 12},
+            "reset": {"uidb64": "MQ", "token": "invalid-token"},
+            "case": {"pk": assessment.case_id},
+            "new_case": {"pk": new_case.pk},
+            "decided_case": {"pk": decided.pk},
+            "template": {"pk": standard_version.template_id},
+            "csv": {"fmt": "csv"},
+            "case_docx": {"pk": assessment.case_id, "fmt": "docx"},
+            "own_template": {"pk": own.pk},
+            "own_version": {"pk": own_version.pk},
+            "own_question": {"pk": own_version.pk, "key": "children_affected"},
+            "external": {"external_id": "D-1"},
+            "attachment": {"pk": attachment.pk},
+            "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
+            "forum": {"pk": forum_member.forum_id},
+            "forum_member": {"pk": forum_member.pk},
+            "forum_meeting": {"pk": forum_meeting.pk},
+            "forum_matter": {"pk": forum_proposal.matter_id},
+            "forum_proposal": {"pk": forum_proposal.pk},
+            "retention_rule": {"pk": _retention_rule(karlskoga).pk},
+        }
+    )
 
 
 def _retention_rule(karlskoga):
@@ -897,6 +943,26 @@ def training_budget_kwargs(karlskoga, committee):
         "headcounts": {"organisation_pk": karlskoga.pk, "year": 2026},
         "child_budget": {"pk": budget.pk},
         "child_budget_csv": {"pk": budget.pk, "fmt": "xlsx"},
+    }
+
+
+def _reports(karlskoga, decision_maker):
+    from reports import services as reports
+    from tests.conftest import make_user
+
+    by = make_user("reporter")
+    draft = reports.create_report(karlskoga, by=by, year=2026)
+    published = reports.create_report(karlskoga, by=by, year=2025)
+    reports.approve_report(published, by=decision_maker)
+    reports.publish_report(published, by=by)
+    public = {"slug": published.slug, "year": 2025}
+    return {
+        "report": {"pk": draft.pk},
+        "report_approve": {"pk": draft.pk, "action": "approve"},
+        "report_csv": {"pk": draft.pk, "fmt": "csv"},
+        "published_report": public,
+        "published_version": public | {"number": 1},
+        "published_csv": public | {"number": 1, "fmt": "csv"},
     }
 
 

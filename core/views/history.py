@@ -32,6 +32,7 @@ HISTORY_MODELS = {
     "planning.activity",
     "training.trainingsession",
     "childbudget.childbudget",
+    "reports.report",
 }
 
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "reports"
+    verbose_name = _("Yearly reports")
+    # Called by `manage.py load_demo`.
+    demo_loader = "reports.demo.load_demo"

@@ -1,0 +1,121 @@
+"""The report as one plain document: the same data serves the web page, the PDF, the DOCX,
+the open data and the frozen snapshot of a published version.
+
+`build_document` reads the figures once (language-free) and renders the sections in Swedish
+and English, each generated sentence replaced by the coordinator's own wording where given.
+"""
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from planning.success_factors import SuccessFactor
+
+from .sections import Scope, providers
+
+LANGUAGES = ("sv", "en")
+SCHEMA = 1
+
+
+def scope_for(report, as_of=None) -> Scope:
+    """The organisations a report covers: its own, and those its joint body serves."""
+    organisations = [(report.organisation_id, report.organisation.name)]
+    if report.body_id:
+        served = report.body.served_organisations.order_by("name").values_list("pk", "name")
+        organisations += [item for item in served if item[0] != report.organisation_id]
+    return Scope(
+        organisations=tuple(organisations),
+        year=report.year,
+        as_of=as_of or timezone.localdate(),
+        body_id=report.body_id,
+    )
+
+
+def collect_figures(scope) -> dict:
+    return {provider.key: provider.collect(scope) for provider in providers()}
+
+
+def render_sections(figures, scope, overrides) -> list[dict]:
+    sections = []
+    for provider in providers():
+        if provider.key not in figures:
+            continue
+        section = provider.render(figures[provider.key], scope).as_dict()
+        for sentence in section["sentences"]:
+            sentence["generated"] = sentence["text"]
+            own = (overrides or {}).get(sentence["id"], "").strip()
+            sentence["overridden"] = bool(own)
+            if own:
+                sentence["text"] = own
+        sections.append(section)
+    return sections
+
+
+def _narrative(report) -> dict:
+    analysis = [
+        {"key": value, "label": str(label), "text": report.analysis.get(value, "").strip()}
+        for value, label in SuccessFactor.choices
+    ]
+    return {
+        "foreword": report.foreword.strip(),
+        "analysis": [item for item in analysis if item["text"]],
+        "priorities": report.priorities.strip(),
+    }
+
+
+def build_document(report, *, as_of=None, languages=LANGUAGES) -> dict:
+    """Everything the report shows, as JSON-safe data, per language."""
+    scope = scope_for(report, as_of)
+    figures = collect_figures(scope)
+    document = {
+        "schema": SCHEMA,
+        "title": report.title,
+        "year": report.year,
+        "organisations": [{"id": pk, "name": name} for pk, name in scope.organisations],
+        "body": report.body.name if report.body_id else "",
+        "as_of": scope.as_of.isoformat(),
+        "figures": figures,
+        "overrides": dict(report.overrides),
+        "languages": {},
+    }
+    for language in languages:
+        with translation.override(language):
+            document["languages"][language] = {
+                "sections": render_sections(figures, scope, report.overrides),
+                "narrative": _narrative(report),
+            }
+    return document
+
+
+def localised(document: dict, language: str | None = None) -> dict:
+    """The document's parts in one language (Swedish when the language is missing)."""
+    language = (language or translation.get_language() or "sv")[:2]
+    parts = document["languages"].get(language) or document["languages"]["sv"]
+    return {**document, **parts}
+
+
+def sentence_ids(document: dict) -> list[tuple[str, str]]:
+    """(id, generated Swedish text) of every generated sentence, for the overrides form."""
+    parts = document["languages"].get("sv") or next(iter(document["languages"].values()))
+    return [
+        (sentence["id"], sentence["generated"])
+        for section in parts["sections"]
+        for sentence in section["sentences"]
+    ]
+
+
+def key_figure_rows(document: dict, language: str = "sv"):
+    """The open data's CSV: one row per key figure and organisation (and the total)."""
+    parts = document["languages"].get(language) or document["languages"]["sv"]
+    with translation.override(language):
+        total = _("Total")
+    for section in parts["sections"]:
+        for figure in section["key_figures"]:
+            for organisation, value in figure["values"]:
+                yield [
+                    document["year"],
+                    section["key"],
+                    figure["id"],
+                    figure["label"],
+                    total if organisation == "total" else organisation,
+                    value,
+                ]

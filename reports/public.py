@@ -1,0 +1,66 @@
+"""The published reports, for anyone and without login: each version is read from its frozen
+snapshot alone, so the page takes the same few queries whatever the municipality's size."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from .document import localised
+from .exports import export_response
+from .models import Report, ReportVersion
+
+
+def report_index(request):
+    """Every published report, newest year first, linking to its newest version."""
+    reports = (
+        Report.objects.filter(versions__isnull=False)
+        .distinct()
+        .select_related("organisation", "body")
+        .order_by("-year", "title", "id")
+    )
+    return render(request, "reports/public_index.html", {"reports": reports})
+
+
+def _versions(slug, year):
+    return ReportVersion.objects.filter(report__slug=slug, report__year=year)
+
+
+def _page(request, version, newest_number):
+    earlier = list(
+        _versions(version.report.slug, version.report.year)
+        .order_by("-number")
+        .values_list("number", "published_at")
+    )
+    context = {
+        "version": version,
+        "report": version.report,
+        "doc": localised(version.data),
+        "versions": earlier,
+        "is_newest": version.number == newest_number,
+    }
+    return render(request, "reports/public_report.html", context)
+
+
+def latest_version(request, slug, year):
+    version = _versions(slug, year).select_related("report").order_by("-number").first()
+    if version is None:
+        raise Http404
+    return _page(request, version, version.number)
+
+
+def version_page(request, slug, year, number):
+    version = _version(slug, year, number)
+    newest = _versions(slug, year).order_by("-number").values_list("number", flat=True).first()
+    return _page(request, version, newest)
+
+
+def _version(slug, year, number):
+    version = _versions(slug, year).select_related("report").filter(number=number).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def version_export(request, slug, year, number, fmt):
+    version = _version(slug, year, int(number))
+    filename = f"{slug}-{year}-v{version.number}"
+    return export_response(version.data, fmt, filename, version=version)

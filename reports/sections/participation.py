@@ -1,0 +1,186 @@
+"""Children's participation: consultations held, who answered and how, feedback given and owed.
+
+Breakdowns of children by age band and by channel go through `participation.privacy`: a group
+of fewer than five is not shown, here nor in the open data."""
+
+from django.apps import apps
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from core.charts import bar_chart
+
+from . import Provider, Section, key_values, organisation_columns
+
+
+def _consultations(scope):
+    Consultation = apps.get_model("participation", "Consultation")
+    held = Q(opens_on__year=scope.year) | Q(opens_on__isnull=True, created_at__year=scope.year)
+    return Consultation.objects.filter(organisation_id__in=scope.organisation_ids).filter(
+        held, ~Q(status="draft")
+    )
+
+
+def _feedback(scope) -> dict:
+    """(given, owed) per organisation: consultations whose linked case is decided, with and
+    without published feedback, as on the start page (participation.waiting.feedback_share)."""
+    Consultation = apps.get_model("participation", "Consultation")
+    Feedback = apps.get_model("participation", "Feedback")
+    links = Consultation.cases.through.objects.filter(
+        consultation_id=OuterRef("pk"), case__status="decided"
+    )
+    published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
+    rows = (
+        Consultation.objects.filter(organisation_id__in=scope.organisation_ids)
+        .filter(Exists(links))
+        .annotate(answered=Exists(published))
+        .values("organisation_id")
+        .annotate(total=Count("pk"), given=Count("pk", filter=Q(answered=True)))
+    )
+    return {row["organisation_id"]: (row["given"], row["total"] - row["given"]) for row in rows}
+
+
+def collect(scope) -> dict:
+    from participation.models.consultations import AgeBand, Channel
+    from participation.privacy import suppress_small_groups
+
+    Response = apps.get_model("participation", "Response")
+    OfflineVoice = apps.get_model("participation", "OfflineVoice")
+    consultations = dict(
+        _consultations(scope)
+        .values("organisation_id")
+        .annotate(n=Count("pk"))
+        .values_list("organisation_id", "n")
+    )
+    ages, channels = {}, {}
+    for org, band, n in (
+        Response.objects.filter(
+            organisation_id__in=scope.organisation_ids, submitted_on__year=scope.year
+        )
+        .values("organisation_id", "age_band")
+        .annotate(n=Count("pk"))
+        .values_list("organisation_id", "age_band", "n")
+    ):
+        ages.setdefault(org, {})[band] = n
+        channels.setdefault(org, {})[Channel.ONLINE.value] = (
+            channels.get(org, {}).get(Channel.ONLINE.value, 0) + n
+        )
+    for org, channel, n in (
+        OfflineVoice.objects.filter(
+            organisation_id__in=scope.organisation_ids, held_on__year=scope.year
+        )
+        .values("organisation_id", "channel")
+        .annotate(n=Sum("children_count"))
+        .values_list("organisation_id", "channel", "n")
+    ):
+        channels.setdefault(org, {})[channel] = channels.get(org, {}).get(channel, 0) + (n or 0)
+    feedback = _feedback(scope)
+
+    def part(org_ids):
+        age_counts = {band: sum(ages.get(o, {}).get(band, 0) for o in org_ids) for band in AgeBand}
+        channel_counts = {
+            ch: sum(channels.get(o, {}).get(ch, 0) for o in org_ids) for ch in Channel
+        }
+        responses = sum(age_counts.values())
+        voices = sum(channel_counts.values())
+        age_counts = {k: v for k, v in age_counts.items() if v}
+        channel_counts = {k: v for k, v in channel_counts.items() if v}
+        return {
+            "consultations": sum(consultations.get(o, 0) for o in org_ids),
+            "responses": responses,
+            "voices": voices,
+            "by_age": suppress_small_groups(age_counts),
+            "by_channel": suppress_small_groups(channel_counts),
+            "feedback_given": sum(feedback.get(o, (0, 0))[0] for o in org_ids),
+            "feedback_owed": sum(feedback.get(o, (0, 0))[1] for o in org_ids),
+        }
+
+    return {
+        "organisations": {str(pk): part([pk]) for pk in scope.organisation_ids},
+        "total": part(scope.organisation_ids),
+    }
+
+
+def render(figures, scope) -> Section:
+    from participation.models.consultations import AgeBand, Channel
+    from participation.privacy import MIN_GROUP_SIZE
+
+    section = Section("participation", _("Children's participation"))
+    t = figures["total"]
+    section.say(
+        "consultations",
+        ngettext(
+            "In %(year)s, %(count)s consultation with children was held.",
+            "In %(year)s, %(count)s consultations with children were held.",
+            t["consultations"],
+        )
+        % {"year": scope.year, "count": t["consultations"]},
+    )
+    section.say(
+        "voices",
+        _(
+            "Children gave their views %(voices)s times: %(responses)s answers online and the "
+            "rest at meetings, in school classes and in focus groups."
+        )
+        % {"voices": t["voices"], "responses": t["responses"]},
+    )
+    section.say(
+        "feedback",
+        _(
+            "Of the consultations whose case has been decided, %(given)s have told the children "
+            "what happened and %(owed)s still owe them an answer."
+        )
+        % {"given": t["feedback_given"], "owed": t["feedback_owed"]},
+    )
+    rows = []
+    for name, label in (
+        ("consultations", _("Consultations")),
+        ("responses", _("Answers online")),
+        ("voices", _("Views in all, online and at meetings")),
+        ("feedback_given", _("Feedback given")),
+        ("feedback_owed", _("Feedback still owed")),
+    ):
+        values = [figures["organisations"][str(pk)][name] for pk in scope.organisation_ids] + (
+            [t[name]] if scope.is_joint else []
+        )
+        rows.append([label, *values])
+        section.figure(name, label, key_values(scope, figures, name))
+    section.table(
+        _("Participation in %(year)s") % {"year": scope.year},
+        [_("Figure"), *organisation_columns(scope)],
+        rows,
+    )
+    note = _("Groups with fewer than %(min_size)s children are not shown.") % {
+        "min_size": MIN_GROUP_SIZE
+    }
+    ages = dict(AgeBand.choices)
+    if t["by_age"]:
+        chart = bar_chart(
+            _("Answers online by age"),
+            [(ages.get(band, band), n) for band, n in t["by_age"].items()],
+            id_prefix="report-ages",
+        )
+        section.chart(chart, note=note)
+    channels = dict(Channel.choices)
+    if t["by_channel"]:
+        chart = bar_chart(
+            _("Children's views by channel"),
+            [(str(channels.get(ch, ch)).capitalize(), n) for ch, n in t["by_channel"].items()],
+            id_prefix="report-channels",
+        )
+        section.chart(chart, note=note)
+    return section
+
+
+PROVIDER = Provider(
+    key="participation",
+    order=20,
+    requires=(
+        "participation.Consultation",
+        "participation.Response",
+        "participation.OfflineVoice",
+        "participation.Feedback",
+    ),
+    collect=collect,
+    render=render,
+)

@@ -1,0 +1,139 @@
+"""Changes to yearly reports. Views, the demo and commands call these; each writes its audit
+entry in the same transaction through `core.audit`.
+
+Draft → approved (by a decision-maker) → published. Changing the texts of an approved or
+published report takes it back to draft; publishing freezes a new `ReportVersion`."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core.audit import create_object, update_object
+from core.models import AuditEntry
+
+from .document import build_document
+from .models import Report, ReportVersion
+
+NARRATIVE_FIELDS = ("foreword", "analysis", "priorities", "overrides")
+
+
+class TransitionError(ValidationError):
+    """A change the report's status does not allow."""
+
+
+def _slug(organisation, body, year) -> str:
+    base = slugify((body or organisation).name)[:70] or "rapport"
+    slug, n = base, 2
+    while Report.objects.filter(slug=slug, year=year).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def default_title(organisation, body, year) -> str:
+    return _("Yearly account for public health and the rights of the child %(year)s – %(name)s") % {
+        "year": year,
+        "name": body or organisation,
+    }
+
+
+def create_report(organisation, *, by, year, body=None, title="") -> Report:
+    return create_object(
+        Report,
+        by=by,
+        organisation=organisation,
+        body=body,
+        year=year,
+        title=title or default_title(organisation, body, year),
+        slug=_slug(organisation, body, year),
+    )
+
+
+def _locked(report) -> Report:
+    # Only the report's row is locked: PostgreSQL refuses FOR UPDATE on the outer join to a
+    # missing joint body.
+    return (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("organisation", "body")
+        .get(pk=report.pk)
+    )
+
+
+def update_texts(report: Report, *, by, **fields) -> Report:
+    """Change the title or the coordinator's texts. An approved or published report goes back
+    to draft: what the decision-maker approved has changed."""
+    unknown = set(fields) - {"title", *NARRATIVE_FIELDS}
+    if unknown:
+        raise ValueError(f"Not a text of the report: {sorted(unknown)}")
+    if "overrides" in fields:
+        fields["overrides"] = {k: v.strip() for k, v in fields["overrides"].items() if v.strip()}
+    if "analysis" in fields:
+        fields["analysis"] = {k: v.strip() for k, v in fields["analysis"].items() if v.strip()}
+    with transaction.atomic():
+        locked = _locked(report)
+        before = {name: getattr(locked, name) for name in fields}
+        changed = any(before[name] != value for name, value in fields.items())
+        if changed and locked.status != Report.Status.DRAFT:
+            fields |= {"status": Report.Status.DRAFT, "approved_by": None, "approved_at": None}
+        return update_object(locked, by=by, **fields)
+
+
+def approve_report(report: Report, *, by) -> Report:
+    with transaction.atomic():
+        locked = _locked(report)
+        if locked.status != Report.Status.DRAFT:
+            raise TransitionError(_("Only a draft can be approved."))
+        return update_object(
+            locked,
+            by=by,
+            action=AuditEntry.Action.TRANSITION,
+            status=Report.Status.APPROVED,
+            approved_by=by,
+            approved_at=timezone.now(),
+        )
+
+
+def reopen_report(report: Report, *, by) -> Report:
+    """Start the next version of a published report: back to draft, to be approved again."""
+    with transaction.atomic():
+        locked = _locked(report)
+        if locked.status != Report.Status.PUBLISHED:
+            raise TransitionError(_("Only a published report can be reopened."))
+        return update_object(
+            locked,
+            by=by,
+            action=AuditEntry.Action.TRANSITION,
+            status=Report.Status.DRAFT,
+            approved_by=None,
+            approved_at=None,
+        )
+
+
+def publish_report(report: Report, *, by, as_of=None) -> ReportVersion:
+    """Freeze the report as it reads now into a new version and make it public."""
+    with transaction.atomic():
+        locked = _locked(report)
+        if locked.status != Report.Status.APPROVED:
+            raise TransitionError(_("Only an approved report can be published."))
+        data = build_document(locked, as_of=as_of)
+        number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        version = create_object(
+            ReportVersion,
+            by=by,
+            organisation_id=locked.organisation_id,
+            report=locked,
+            number=number,
+            published_at=timezone.now(),
+            published_by=by,
+            data=data,
+        )
+        update_object(
+            locked,
+            by=by,
+            action=AuditEntry.Action.TRANSITION,
+            note=_("Version %(number)s published") % {"number": number},
+            status=Report.Status.PUBLISHED,
+        )
+    return version

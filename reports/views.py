@@ -1,0 +1,119 @@
+"""Staff pages for yearly reports: list, create, the live preview with its actions, the texts,
+approve and publish, and the preview's formats."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisations.access import can, creatable_organisations, get_for_user, require
+from organisations.models import Organisation
+from planning.views.helpers import save_or_show_errors
+
+from . import services
+from .document import build_document, localised, sentence_ids
+from .exports import export_response
+from .forms import ReportForm, TextsForm
+from .models import Report, ReportVersion
+
+
+def report_for(request, pk, action="view") -> Report:
+    """The report if the user sees it (else 404) and may do `action` on it (else 403)."""
+    return get_for_user(
+        Report.objects.select_related("organisation", "body"), request.user, action, pk=pk
+    )
+
+
+@login_required
+def report_list(request):
+    reports = Report.objects.visible_to(request.user).select_related("organisation", "body")
+    creatable = creatable_organisations(request.user, "report")
+    return render(request, "reports/report_list.html", {"reports": reports, "creatable": creatable})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "report", organisation.pk)
+    form = ReportForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report = services.create_report(
+            organisation, by=request.user, year=data["year"], body=data["body"], title=data["title"]
+        )
+        messages.success(request, _("The report was created. Now write its texts."))
+        return redirect(report)
+    title = _("New yearly report in %(organisation)s") % {"organisation": organisation}
+    context = {"form": form, "title": title, "back": reverse("reports:report_list")}
+    return render(request, "planning/form.html", context)
+
+
+@login_required
+def report_detail(request, pk):
+    """The report as it reads now (live figures), its status, actions and published versions."""
+    report = report_for(request, pk)
+    document = build_document(report, languages=[request.LANGUAGE_CODE[:2]])
+    scope = report.permission_scope()
+    versions = list(ReportVersion.objects.filter(report=report).only("number", "published_at"))
+    context = {
+        "report": report,
+        "doc": localised(document),
+        "versions": versions,
+        "can_change": can(request.user, "change", "report", *scope),
+        "can_approve": can(request.user, "approve", "report", *scope)
+        and report.status == Report.Status.DRAFT,
+        "can_publish": can(request.user, "publish", "report", *scope)
+        and report.status == Report.Status.APPROVED,
+        "can_reopen": can(request.user, "change", "report", *scope)
+        and report.status == Report.Status.PUBLISHED,
+        "can_see_history": can(request.user, "view", "auditentry", *scope),
+    }
+    return render(request, "reports/report_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, pk):
+    report = report_for(request, pk, "change")
+    document = build_document(report, languages=["sv"])
+    form = TextsForm(request.POST or None, report=report, sentences=sentence_ids(document))
+    if request.method == "POST" and form.is_valid():
+        texts = form.texts(report)
+        if save_or_show_errors(
+            form, lambda: services.update_texts(report, by=request.user, **texts)
+        ):
+            messages.success(request, _("The texts were saved."))
+            return redirect(report)
+    return render(request, "reports/report_edit.html", {"report": report, "form": form})
+
+
+@login_required
+@require_POST
+def report_transition(request, pk, action):
+    report = report_for(request, pk, "change" if action == "reopen" else action)
+    try:
+        if action == "reopen":
+            services.reopen_report(report, by=request.user)
+            messages.success(request, _("A new version is being prepared as a draft."))
+        elif action == "approve":
+            services.approve_report(report, by=request.user)
+            messages.success(request, _("The report was approved."))
+        else:
+            version = services.publish_report(report, by=request.user)
+            messages.success(
+                request,
+                _("Version %(number)s was published.") % {"number": version.number},
+            )
+    except services.TransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(report)
+
+
+@login_required
+def report_preview_export(request, pk, fmt):
+    report = report_for(request, pk)
+    document = build_document(report)
+    return export_response(document, fmt, f"rapport-{report.slug}-{report.year}-utkast")
