@@ -68,6 +68,7 @@ from bench.plan import (
     served_by,
     sizes,
 )
+from bench.planning_data import planning
 
 # --- Generators, one per domain --------------------------------------------------------------
 
@@ -532,6 +533,7 @@ GENERATORS = [
     audit,
     cases,
     participation,
+    planning,
 ]
 
 

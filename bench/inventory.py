@@ -10,6 +10,7 @@ from bench.plan import (
     HISTORY_BODY_NAME,
     PARTNERSHIP_NAME,
 )
+from bench.planning_data import PLAN_TITLE, SELF_ASSESSMENT_YEARS
 
 
 def already_generated() -> bool:
@@ -36,6 +37,7 @@ def discover_ids() -> dict:
     from assessments.models import Case
     from organisations.models import Body, Network, Organisation
     from participation.models import Consultation
+    from planning.models import ActionPlan, SelfAssessment
 
     home = Organisation.objects.get(scb_code=BENCH_MUNICIPALITY_CODE)
     consultation = Consultation.objects.get(organisation=home, title=FIXED_TITLE)
@@ -53,6 +55,11 @@ def discover_ids() -> dict:
         # The open consultation with 200 responses: its children's page, results, load test.
         "consultation": consultation.pk,
         "consultation_code": consultation.code,
+        # The bench organisation's plan of 100 activities and its latest self-assessment.
+        "plan": ActionPlan.objects.get(organisation=home, title=PLAN_TITLE).pk,
+        "self_assessment": SelfAssessment.objects.get(
+            organisation=home, body=None, year=SELF_ASSESSMENT_YEARS[-1]
+        ).pk,
     }
 
 
@@ -63,6 +70,7 @@ def counts() -> dict:
     from core.models import AuditEntry
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
     from participation.models import Answer, Consultation, Question, Response
+    from planning.models import Activity, FactorRating, FollowUp, Policy, SelfAssessment
 
     return {
         "organisations": Organisation.objects.count(),
@@ -90,4 +98,9 @@ def counts() -> dict:
         "fixed_consultation_responses": Response.objects.filter(
             consultation__title=FIXED_TITLE
         ).count(),
+        "policies": Policy.objects.count(),
+        "activities": Activity.objects.count(),
+        "follow_ups": FollowUp.objects.count(),
+        "self_assessments": SelfAssessment.objects.count(),
+        "factor_ratings": FactorRating.objects.count(),
     }

@@ -30,6 +30,8 @@ HISTORY_MODELS = {
     "planning.policy",
     "planning.actionplan",
     "planning.activity",
+    "planning.selfassessment",
+    "planning.childfriendlyagreement",
 }
 
 

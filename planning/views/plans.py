@@ -100,6 +100,7 @@ def plan_detail(request, pk):
         "activity_count": len(activities),
         "timeline": activity_timeline(plan, timeline_rows, id_prefix="plan-timeline"),
         "can_change": can(request.user, "change", "actionplan", *scope),
+        "can_delete": can(request.user, "delete", "priorityarea", *scope),
         "can_see_history": can(request.user, "view", "auditentry", *scope),
     }
     return render(request, "planning/plan_detail.html", context)
