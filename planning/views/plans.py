@@ -114,11 +114,17 @@ def plan_detail(request, pk):
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
         goal.activity_rows = _activity_rows(goal.plan_activities, labels)
+        goal.article_numbers = ", ".join(str(article.number) for article in goal.articles.all())
+        goal.caption = _("Activities for the goal %(title)s") % {"title": goal.title}
         by_area.setdefault(goal.area_id, []).append(goal)
     for area in areas:
         area.plan_goals = by_area.get(area.pk, [])
         area.progress = _progress(area, [a for g in area.plan_goals for a in g.plan_activities])
     scope = plan.permission_scope()
+    can_change = can(request.user, "change", "actionplan", *scope)
+    can_delete = can(request.user, "delete", "priorityarea", *scope)
+    for goal in goals:
+        goal.links = _goal_links(goal, can_change, can_delete)
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,
@@ -126,8 +132,8 @@ def plan_detail(request, pk):
         "activity_count": len(activities),
         "timeline": timeline,
         "timeline_rows": _timeline_rows(timeline.rows),
-        "can_change": can(request.user, "change", "actionplan", *scope),
-        "can_delete": can(request.user, "delete", "priorityarea", *scope),
+        "can_change": can_change,
+        "can_delete": can_delete,
         "can_see_history": can(request.user, "view", "auditentry", *scope),
     }
     return render(request, "planning/plan_detail.html", context)
@@ -147,6 +153,30 @@ def _activity_rows(activities, labels):
             f"<td>{int(activity.follow_up_count)}</td></tr>"
             for activity in activities
         )
+    )
+
+
+def _goal_links(goal, can_change, can_delete):
+    """A goal's edit, add and delete links, written in Python for the same reason."""
+    if not can_change:
+        return ""
+    title = {"title": goal.title}
+    links = [
+        (reverse("planning:goal_edit", args=[goal.pk]), _("Edit the goal %(title)s") % title),
+        (
+            reverse("planning:activity_create", args=[goal.pk]),
+            _("Add an activity to %(title)s") % title,
+        ),
+    ]
+    if can_delete:
+        links.append(
+            (
+                reverse("planning:goal_delete", args=[goal.pk]),
+                _("Delete the goal %(title)s") % title,
+            )
+        )
+    return mark_safe(
+        " · ".join(f'<a href="{escape(url)}">{escape(text)}</a>' for url, text in links)
     )
 
 
