@@ -31,7 +31,9 @@ HISTORY_MODELS = {
     "planning.actionplan",
     "planning.activity",
     "planning.selfassessment",
+    "planning.factorrating",
     "planning.childfriendlyagreement",
+    "planning.childfriendlystep",
 }
 
 

@@ -212,3 +212,12 @@ def test_the_list_shows_the_mean_level(coordinator_client, year, coordinator):
     html = coordinator_client.get(reverse("planning:selfassessment_list")).content.decode()
     assert year.get_absolute_url() in html
     assert "3,0" in html
+
+
+def test_a_ratings_history_shows_the_level_change(coordinator_client, year, coordinator):
+    services.save_self_assessment(year, by=coordinator, ratings={"budget": {"level": 2}})
+    rating = year.ratings.get(factor="budget")
+    page = coordinator_client.get(year.get_absolute_url()).content.decode()
+    url = reverse("core:history", args=["planning.factorrating", rating.pk])
+    assert url in page
+    assert coordinator_client.get(url).status_code == 200
