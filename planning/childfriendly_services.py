@@ -4,6 +4,7 @@ in the same transaction. Files go through core.uploads as policies' files do."""
 from django.db import transaction
 
 from core.audit import create_object, update_object
+from core.models import AuditEntry
 
 from .models import ChildFriendlyAgreement, ChildFriendlyStep
 from .services import file_fields
@@ -51,17 +52,15 @@ def update_agreement(agreement, *, by, uploaded=None, **fields) -> ChildFriendly
 def update_step(step, *, by, uploaded=None, **fields) -> ChildFriendlyStep:
     """Record a step's dates, decision and document; starting or completing it is logged as a
     status change."""
-    from core.models import AuditEntry
-
     replaced = step.file.name if uploaded and step.file else None
     with transaction.atomic():
         step = ChildFriendlyStep.objects.select_for_update().get(pk=step.pk)
-        before = step.state
         fields = _with_file(fields, uploaded)
-        for name, value in fields.items():
-            setattr(step, name, value)
-        action = AuditEntry.Action.TRANSITION if step.state != before else AuditEntry.Action.UPDATE
-        step.refresh_from_db()
+        started = fields.get("started_on", step.started_on)
+        completed = fields.get("completed_on", step.completed_on)
+        after = "done" if completed else ("ongoing" if started else "not_started")
+        changed = after != step.state
+        action = AuditEntry.Action.TRANSITION if changed else AuditEntry.Action.UPDATE
         step = update_object(step, by=by, action=action, **fields)
         _remove_after_commit(step, replaced)
     return step
