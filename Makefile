@@ -12,7 +12,7 @@ PROD_ENV := DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev system-deps run serve test test-fast test-browser lint format \
-	messages translations bench clean
+	messages translations bench backup restore clean
 
 help: ## List the developer commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -73,6 +73,14 @@ messages: install-dev ## Update locale/sv/LC_MESSAGES/django.po from the code (n
 
 bench: install-dev ## National-scale benchmark; prints figures for docs/performance.md
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+backup: install ## Back up the database and uploaded files (into backups/, or BARNRATT_BACKUP_DIR)
+	$(PY) manage.py backup
+
+restore: install ## Restore a backup into an empty database: make restore ARCHIVE=backups/....tar.gz
+	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=path/to/barnratt-backup-....tar.gz"; exit 2; }
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py restore "$(ARCHIVE)" $(RESTORE_ARGS)
 
 clean: ## Remove the virtual environment, databases and generated files
 	rm -rf $(VENV) staticfiles db.sqlite3* bench/*.sqlite3* .ruff_cache

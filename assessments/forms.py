@@ -4,15 +4,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from convention.models import Article
+from convention.choices import article_choices
+from core.forms import DateInput
 from organisations.models import Body
 
 from . import questions as Q_
 from .models import Case, Decision, TemplateVersion
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CaseForm(forms.ModelForm):
@@ -68,10 +65,6 @@ class StartAssessmentForm(forms.Form):
 
 def _choices(options):
     return [(option["value"], Q_.localised(option["text"])) for option in options]
-
-
-def _article_choices():
-    return [(a.number, f"{a.number}. {a.title}") for a in Article.objects.all()]
 
 
 def build_answer_form(sections, *, data=None, initial=None):
@@ -133,7 +126,7 @@ def _fields_for(question):
             (
                 key,
                 forms.TypedMultipleChoiceField(
-                    choices=_article_choices,
+                    choices=article_choices,
                     coerce=int,
                     widget=forms.CheckboxSelectMultiple,
                     **common,

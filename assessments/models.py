@@ -281,6 +281,14 @@ class Assessment(TenantModel):
     class Meta:
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
+        indexes = [
+            # The case list's "children affected" filter, per organisation in case order: the
+            # list's keyset reads each organisation's range (assessments.filters).
+            models.Index(
+                fields=["organisation", "children_affected", "case"],
+                name="assessment_org_affected_idx",
+            )
+        ]
 
     def __str__(self):
         return str(_("Assessment for %(case)s")) % {"case": self.case}

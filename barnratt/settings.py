@@ -58,12 +58,18 @@ INSTALLED_APPS = [
     "participation",
     "youthforum",
     "planning",
+    "training",
+    "childbudget",
+    "operations",
+    "archive",
+    "indicators",
     "rest_framework",
     "drf_spectacular",
     "api",
 ]
 
 MIDDLEWARE = [
+    "operations.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,6 +85,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so that a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
+    # Innermost: its process_exception sees a lost database before the 500 handler does.
+    "operations.unavailable.DatabaseUnavailableMiddleware",
+    "operations.security.PermissionDeniedLogMiddleware",
 ]
 if BENCHMARK:
     MIDDLEWARE.insert(0, "core.bench.BenchmarkTimingMiddleware")
@@ -182,7 +191,15 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("BARNRATT_MEDIA_ROOT", BASE_DIR / "media"))
+# `manage.py backup` writes its archives here (docs/operations.md).
+BACKUP_DIR = Path(os.environ.get("BARNRATT_BACKUP_DIR", BASE_DIR / "backups"))
 BARNRATT_MAX_UPLOAD_BYTES = int(os.environ.get("BARNRATT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Indicator imports (statistics files can be large); checked before a file is read.
+INDICATOR_IMPORT_MAX_BYTES = int(os.environ.get("BARNRATT_INDICATOR_IMPORT_MB", "200")) << 20
+# Kolada's API (indicators app); the client follows `next_page`, with timeouts and retries.
+KOLADA_BASE_URL = os.environ.get("KOLADA_BASE_URL", "https://api.kolada.se/v2")
+KOLADA_TIMEOUT_SECONDS = float(os.environ.get("KOLADA_TIMEOUT_SECONDS", "30"))
+KOLADA_RETRIES = int(os.environ.get("KOLADA_RETRIES", "3"))
 # Django refuses larger request bodies before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -263,10 +280,29 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
 
+# One line of JSON per record on standard error, with the request id (docs/operations.md);
+# BARNRATT_LOG_FORMAT=text gives plain lines for a developer's terminal.
+LOG_FORMAT = os.environ.get("BARNRATT_LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "operations.requestid.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("BARNRATT_LOG_LEVEL", "WARNING")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "barnratt.security": {"level": "INFO"}},
 }

@@ -40,6 +40,7 @@ from bench.cases import (
     showcase_cases,
 )
 from bench.common import setup_django
+from bench.indicators import indicator_values
 from bench.inventory import already_generated, check_database_is_fresh, counts, discover_ids
 from bench.participation_writer import participation
 from bench.plan import (
@@ -69,6 +70,7 @@ from bench.plan import (
     sizes,
 )
 from bench.planning_data import planning
+from bench.training_budget import training_budget
 
 # --- Generators, one per domain --------------------------------------------------------------
 
@@ -534,6 +536,8 @@ GENERATORS = [
     cases,
     participation,
     planning,
+    indicator_values,
+    training_budget,
 ]
 
 

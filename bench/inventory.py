@@ -2,6 +2,7 @@
 whether the database holds other data, the ids the page paths need and the row counts."""
 
 from bench.cases import FORM_CASE_TITLE, FULL_CASE_TITLE
+from bench.indicators import BENCH_INDICATOR
 from bench.participation import FIXED_TITLE
 from bench.plan import (
     BENCH_MUNICIPALITY_CODE,
@@ -35,6 +36,7 @@ def discover_ids() -> dict:
     from django.contrib.auth import get_user_model
 
     from assessments.models import Case
+    from indicators.models import Indicator
     from organisations.models import Body, Network, Organisation
     from participation.models import Consultation
     from planning.models import ActionPlan, SelfAssessment
@@ -60,6 +62,8 @@ def discover_ids() -> dict:
         "self_assessment": SelfAssessment.objects.get(
             organisation=home, body=None, year=SELF_ASSESSMENT_YEARS[-1]
         ).pk,
+        # 311 organisations × 20 years × total, girls and boys (bench.indicators).
+        "bench_indicator": Indicator.objects.get(code=BENCH_INDICATOR).pk,
     }
 
 
@@ -67,10 +71,13 @@ def counts() -> dict:
     from django.contrib.auth import get_user_model
 
     from assessments.models import Assessment, Case, Decision, Review
+    from childbudget.models import BudgetLine, ChildBudget
     from core.models import AuditEntry
+    from indicators.models import IndicatorValue
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
     from participation.models import Answer, Consultation, Question, Response
     from planning.models import Activity, FactorRating, FollowUp, Policy, SelfAssessment
+    from training.models import Headcount, SessionBody, TrainingSession
 
     return {
         "organisations": Organisation.objects.count(),
@@ -95,6 +102,7 @@ def counts() -> dict:
         "questions": Question.objects.count(),
         "responses": Response.objects.count(),
         "answers": Answer.objects.count(),
+        "indicator_values": IndicatorValue.objects.count(),
         "fixed_consultation_responses": Response.objects.filter(
             consultation__title=FIXED_TITLE
         ).count(),
@@ -103,4 +111,9 @@ def counts() -> dict:
         "follow_ups": FollowUp.objects.count(),
         "self_assessments": SelfAssessment.objects.count(),
         "factor_ratings": FactorRating.objects.count(),
+        "training_sessions": TrainingSession.objects.count(),
+        "training_session_bodies": SessionBody.objects.count(),
+        "headcounts": Headcount.objects.count(),
+        "child_budgets": ChildBudget.objects.count(),
+        "budget_lines": BudgetLine.objects.count(),
     }

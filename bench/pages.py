@@ -108,6 +108,28 @@ PAGES = [
         expect="selfassessment-radar-title",
         **PLANNING_TARGETS,
     ),
+    # One indicator with 311 organisations × 20 years × 3 (bench.indicators): the chart over
+    # the years, by gender, and the standing among all municipalities.
+    Page(
+        "indicator comparison",
+        "/organisations/{bench_organisation}/indicators/{bench_indicator}/",
+        expect="Bland alla kommuner",
+        max_queries=14,
+    ),
+    Page(
+        "children's conditions",
+        "/organisations/{bench_organisation}/conditions/",
+        expect="ekonomiskt utsatta",
+        max_queries=20,
+    ),
+    # Training coverage and the child budget (issue 5), with five years of data per body.
+    Page(
+        "training coverage",
+        "/organisations/{bench_organisation}/training-coverage/?year=2026",
+        expect="Andel utbildade 2026",
+        max_queries=15,
+    ),
+    Page("child budget", "/child-budget/", expect="Barnens andel", max_queries=15),
 ]
 
 

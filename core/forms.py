@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from .models import AccessibilityReport
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker, with the ISO date it expects."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)
+
+
 class AccessibilityReportForm(forms.ModelForm):
     """Anyone may report a barrier; the hidden field catches robots that fill in everything."""
 

@@ -53,6 +53,12 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("offlinevoice", "delete"): DIALOGUE,
     ("feedback", "add"): DIALOGUE,
     ("participationsettings", "change"): MANAGERS,
+    # Retention decisions (gallringsbeslut) are formal: the organisation's administrator
+    # records them; coordinators see them and what they removed.
+    ("retentionrule", "view"): MANAGERS,
+    ("retentionrule", "add"): frozenset({Role.ORG_ADMIN}),
+    ("retentionrule", "change"): frozenset({Role.ORG_ADMIN}),
+    ("retentionrule", "delete"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "view"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "delete"): frozenset({Role.ORG_ADMIN}),
@@ -98,6 +104,30 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("childfriendlyagreement", "add"): PLANNERS,
     ("childfriendlyagreement", "change"): PLANNERS,
     ("childfriendlystep", "change"): PLANNERS,
+    # The indicator catalogue is shared: coordinators of any organisation keep it (decision
+    # 0009); an organisation's own indicators are kept by its coordinators.
+    ("indicator", "view"): ALL_ROLES,
+    ("indicator", "add"): PLANNERS,
+    ("indicator", "change"): PLANNERS,
+    ("importrun", "add"): PLANNERS,
+    # Citing statistics in an assessment is part of writing it.
+    ("citation", "add"): PREPARERS,
+    ("citation", "delete"): PREPARERS,
+    # Training records and headcounts feed the coordinator's follow-up: coordinators keep them.
+    ("trainingsession", "view"): ALL_ROLES,
+    ("trainingsession", "add"): PLANNERS,
+    ("trainingsession", "change"): PLANNERS,
+    ("trainingsession", "delete"): PLANNERS,
+    # Names of who took part and who has not been trained are personal data about colleagues.
+    ("trainingsession", "view_attendees"): MANAGERS,
+    ("trainingmaterial", "add"): PLANNERS,
+    ("trainingmaterial", "delete"): PLANNERS,
+    ("headcount", "change"): PLANNERS,
+    ("childbudget", "view"): ALL_ROLES,
+    ("childbudget", "add"): PLANNERS,
+    ("childbudget", "change"): PLANNERS,
+    ("childbudget", "delete"): PLANNERS,
+    ("childbudget", "import"): PLANNERS,
 }
 
 

@@ -5,8 +5,8 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.forms import DateInput
 from assessments.models import Case
+from core.forms import DateInput
 from organisations.models import Body
 from planning.models import Activity
 
@@ -231,10 +231,12 @@ class AnswerForm(forms.Form):
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, consultation: Consultation, english: bool = False, **kwargs):
+    def __init__(
+        self, *args, consultation: Consultation, english: bool = False, questions=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.consultation, self.english = consultation, english
-        self.questions = list(consultation.questions.all())
+        self.questions = list(consultation.questions.all()) if questions is None else questions
         bands = [(b, label) for b, label in AgeBand.choices if b in consultation.age_bands]
         self.fields["age_band"] = forms.ChoiceField(
             label=_("How old are you?"), choices=bands or AgeBand.choices, widget=forms.RadioSelect

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object, write_entry
+from core.dates import months_before
 from core.models import AuditEntry
 
 from .models import (
@@ -180,9 +181,6 @@ def submit_response(
     time the first is returned with `created` False. Free text is screened as it is stored.
     `questions`: the consultation's questions if the caller has read them (the answer form)."""
     today = today or timezone.localdate()
-    existing = Response.objects.filter(consultation=consultation, submission_key=submission_key)
-    if found := existing.first():
-        return found, False
     if questions is None:
         questions = consultation.questions.all()
     questions = {q.pk: q for q in questions if q.consultation_id == consultation.pk}
@@ -213,8 +211,12 @@ def submit_response(
                 if pk in questions and value not in (None, "", [])
             )
     except IntegrityError:
-        # The same form, posted twice at the same moment: the other request stored it.
-        return existing.get(), False
+        # The same form posted twice (the key is unique per consultation): the first response
+        # stands. Asking the database first would cost every child's answer a query.
+        existing = Response.objects.filter(consultation=consultation, submission_key=submission_key)
+        if found := existing.first():
+            return found, False
+        raise
     return response, True
 
 
@@ -256,7 +258,7 @@ def old_responses(*, today: date | None = None):
     today = today or timezone.localdate()
     for consultation in Consultation.objects.select_related("organisation"):
         months = participation_settings(consultation.organisation).retention_months
-        cutoff = _months_before(today, months)
+        cutoff = months_before(today, months)
         old = Response.objects.filter(consultation=consultation, submitted_on__lt=cutoff)
         yield consultation, old, cutoff, months
 
@@ -286,17 +288,6 @@ def remove_old_responses(*, today: date | None = None, by=None) -> dict[int, int
             )
         removed[consultation.pk] = count
     return removed
-
-
-def _months_before(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=last_day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 # --- Views from meetings and the feedback ------------------------------------------------------

@@ -19,59 +19,55 @@ def _decided_case_links():
     return links.filter(consultation_id=OuterRef("pk"), case__status=Case.Status.DECIDED)
 
 
-def waiting_for_feedback(user):
-    """Consultations the user may write feedback for, whose linked case is decided and whose
-    feedback is not yet published."""
-    roles = allowed_roles("feedback", "add")
-    access = user_access(user)
-    organisations = None
-    if not user.is_superuser:
-        organisations = [pk for pk in access.organisation_ids if access.roles_in(pk) & roles]
-    decided = _decided_case_links()
+def _with_decided_cases(user):
+    """The consultations the user sees with a decided linked case, and whether their
+    feedback is published."""
     published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
-    consultations = Consultation.objects.visible_to(user).filter(
-        Exists(decided), ~Exists(published)
+    return (
+        Consultation.objects.visible_to(user)
+        .filter(Exists(_decided_case_links()))
+        .annotate(has_feedback=Exists(published))
     )
-    if organisations is not None:
-        consultations = consultations.filter(organisation_id__in=organisations)
-    return consultations.exclude(status=Consultation.Status.DRAFT)
-
-
-@waiting_provider
-def feedback_waiting(user):
-    return [
-        WaitingItem(
-            label=_("Tell the children what happened: %(title)s") % {"title": consultation},
-            url=reverse("participation:feedback_edit", args=[consultation.pk]),
-        )
-        for consultation in waiting_for_feedback(user)[:10]
-    ]
 
 
 def feedback_share(user) -> tuple[int, int]:
     """(answered, all) consultations the user sees whose linked case is decided: the share of
     children who heard back, as the start page and the yearly report show it."""
-    decided = _decided_case_links()
-    published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
-    counts = (
-        Consultation.objects.visible_to(user)
-        .filter(Exists(decided))
-        .annotate(has_feedback=Exists(published))
-        .aggregate(total=Count("pk"), answered=Count("pk", filter=Q(has_feedback=True)))
+    counts = _with_decided_cases(user).aggregate(
+        total=Count("pk"), answered=Count("pk", filter=Q(has_feedback=True))
     )
     return counts["answered"], counts["total"]
 
 
 @waiting_provider
-def feedback_summary(user):
+def feedback_items(user):
+    """The consultations whose children still wait to hear what happened, and the share
+    answered: read in one query (the start page runs every app's provider)."""
     roles = allowed_roles("feedback", "add")
-    if not (user.is_superuser or user_access(user).all_roles & roles):
+    access = user_access(user)
+    if not (user.is_superuser or access.all_roles & roles):
         return []
-    answered, total = feedback_share(user)
-    if answered == total:
-        return []
+    rows = list(
+        _with_decided_cases(user)
+        .order_by("pk")
+        .values_list("pk", "title", "organisation_id", "status", "has_feedback")
+    )
+    waiting = [
+        WaitingItem(
+            label=_("Tell the children what happened: %(title)s") % {"title": title},
+            url=reverse("participation:feedback_edit", args=[pk]),
+        )
+        for pk, title, organisation_id, status, has_feedback in rows
+        if not has_feedback
+        and status != Consultation.Status.DRAFT
+        and (user.is_superuser or access.roles_in(organisation_id) & roles)
+    ][:10]
+    answered = sum(row[4] for row in rows)
+    if answered == len(rows):
+        return waiting
     label = _(
         "Feedback to children: %(answered)s of %(total)s consultations with a decided case "
         "have been answered (%(share)s %%)"
-    ) % {"answered": answered, "total": total, "share": round(100 * answered / total)}
-    return [WaitingItem(label, reverse("participation:consultation_list") + "?status=closed")]
+    ) % {"answered": answered, "total": len(rows), "share": round(100 * answered / len(rows))}
+    summary = WaitingItem(label, reverse("participation:consultation_list") + "?status=closed")
+    return [*waiting, summary]

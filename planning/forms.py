@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
+from core.forms import DateInput
 from organisations.models import Body
 
 from .models import (
@@ -19,13 +20,6 @@ from .models import (
     PriorityArea,
 )
 from .success_factors import SuccessFactor
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def bodies_for(organisation):

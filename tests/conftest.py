@@ -18,6 +18,15 @@ def _swedish_and_no_axes_leftovers(settings):
     settings.LANGUAGE_CODE = "sv"
 
 
+@pytest.fixture(autouse=True)
+def _no_prepared_children_pages():
+    # The children's pages are prepared once per process (participation.childpage); a test's
+    # database may reuse another test's ids.
+    from participation import childpage
+
+    childpage.clear()
+
+
 def make_user(username, **extra):
     user = get_user_model().objects.create_user(
         username=username,

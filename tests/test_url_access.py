@@ -16,6 +16,23 @@ LOGIN = "login"  # anonymous users are sent to the login page
 
 # url name -> (kwargs builder key, {persona: expected status})
 EXPECTATIONS = {
+    "accounts:account": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    # POST only: the download is a form's button.
+    "accounts:my_data": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "operations:healthz": (
+        None,
+        dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
+    ),
+    "operations:readyz": (
+        None,
+        dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
+    ),
     "core:home": (
         None,
         {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302},
@@ -236,6 +253,19 @@ EXPECTATIONS = {
     "api:case_upsert": (
         "external",
         {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
+    ),
+    # Retention rules: coordinators read them; only the organisation's administrator changes.
+    "archive:rules": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "archive:rule_edit": (
+        "retention_rule",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "archive:rule_delete": (
+        "retention_rule",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
     ),
     "api_pages:tokens": (
         "organisation_pk",
@@ -571,6 +601,143 @@ EXPECTATIONS = {
         "agreement_step",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    "indicators:indicator_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    # The shared catalogue is kept by coordinators of any organisation (decision 0009).
+    "indicators:indicator_create": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
+    ),
+    "indicators:template_example": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "indicators:indicator_detail": (
+        "indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "indicators:indicator_edit": (
+        "indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
+    ),
+    "indicators:indicator_history": (
+        "indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 200},
+    ),
+    "indicators:conditions": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "indicators:comparison": (
+        "org_indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "indicators:comparison_export": (
+        "org_indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "indicators:import": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "indicators:cite": (
+        "case_pk",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "indicators:uncite": (
+        "citation",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "training:session_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "training:session_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "training:session_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "training:session_detail": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:session_edit": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "training:session_delete": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "training:material_add": (
+        "training_session",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "training:material_file": (
+        "training_material",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:material_delete": (
+        "training_material",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "training:coverage": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:coverage_export": (
+        "coverage_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "training:headcounts": (
+        "headcounts",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "childbudget:budget_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "childbudget:import_example": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "childbudget:budget_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_import": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_detail": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "childbudget:budget_edit": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "childbudget:budget_delete": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "childbudget:budget_marks": (
+        "child_budget",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "childbudget:lines_export": (
+        "child_budget_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -658,6 +825,8 @@ def url_kwargs(
     )
     consultation = _consultation(karlskoga, case_officer)
     planning = _planning(karlskoga, social_committee)
+    planning |= _indicators(karlskoga, assessment, case_officer)
+    planning |= training_budget_kwargs(karlskoga, social_committee)
     return planning | {
         None: {},
         "child_code": {"code": consultation.code},
@@ -694,7 +863,23 @@ def url_kwargs(
         "forum_meeting": {"pk": forum_meeting.pk},
         "forum_matter": {"pk": forum_proposal.matter_id},
         "forum_proposal": {"pk": forum_proposal.pk},
+        "retention_rule": {"pk": _retention_rule(karlskoga).pk},
     }
+
+
+def _retention_rule(karlskoga):
+    import datetime
+
+    from archive import services as archive
+
+    return archive.save_rule(
+        karlskoga,
+        by=None,
+        record_type="forum_meetings",
+        keep_months=24,
+        decision_reference="KS 2026/1",
+        adopted_on=datetime.date(2026, 1, 1),
+    )
 
 
 def _planning(karlskoga, committee):
@@ -750,6 +935,52 @@ def _planning(karlskoga, committee):
         "plan_goal": {"pk": goal.pk},
         "plan_activity": {"pk": activity.pk},
         "plan_follow_up": {"pk": follow_up.pk},
+    }
+
+
+def _indicators(karlskoga, assessment, by):
+    from indicators.models import Indicator
+    from indicators.services import cite_indicator
+
+    indicator = Indicator.objects.get(code="barn-ekonomiskt-utsatta")
+    citation = cite_indicator(assessment, by=by, indicator=indicator)
+    return {
+        "indicator": {"pk": indicator.pk},
+        "org_indicator": {"organisation_pk": karlskoga.pk, "pk": indicator.pk},
+        "case_pk": {"case_pk": assessment.case_id},
+        "citation": {"pk": citation.pk},
+    }
+
+
+def training_budget_kwargs(karlskoga, committee):
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from childbudget import services as childbudget
+    from tests.conftest import make_user
+    from training import services as training
+
+    by = make_user("trainer")
+    session = training.create_session(
+        karlskoga,
+        by=by,
+        topic="Utbildning",
+        held_on=datetime.date(2026, 3, 1),
+        format="digital",
+        target_group="staff",
+        body_counts={committee: 5},
+    )
+    pdf = SimpleUploadedFile("bilder.pdf", b"%PDF-1.4\n%%EOF\n")
+    material = training.add_material(session, by=by, title="Bilder", uploaded=pdf)
+    budget = childbudget.create_budget(karlskoga, by=by, body=committee, year=2026)
+    return {
+        "training_session": {"pk": session.pk},
+        "training_material": {"pk": material.pk},
+        "coverage_csv": {"organisation_pk": karlskoga.pk, "fmt": "csv"},
+        "headcounts": {"organisation_pk": karlskoga.pk, "year": 2026},
+        "child_budget": {"pk": budget.pk},
+        "child_budget_csv": {"pk": budget.pk, "fmt": "xlsx"},
     }
 
 

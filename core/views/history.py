@@ -34,6 +34,8 @@ HISTORY_MODELS = {
     "planning.factorrating",
     "planning.childfriendlyagreement",
     "planning.childfriendlystep",
+    "training.trainingsession",
+    "childbudget.childbudget",
 }
 
 

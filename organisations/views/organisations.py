@@ -45,6 +45,7 @@ def organisation_detail(request, pk):
         "can_see_people": can(user, "view", "membership", organisation.pk),
         "can_see_history": can(user, "view", "auditentry", organisation.pk),
         "can_manage_tokens": can(user, "view", "apitoken", organisation.pk),
+        "can_see_retention": can(user, "view", "retentionrule", organisation.pk),
     }
     return render(request, "organisations/organisation_detail.html", context)
 

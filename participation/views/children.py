@@ -5,14 +5,14 @@ unknown or draft consultations answer with a friendly page, never an error.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
-from .. import abuse, services
-from ..forms import AnswerForm, CodeForm, new_submission_key
+from .. import abuse, childpage, services
+from ..forms import AnswerForm, CodeForm
 from ..models import Consultation, Feedback
 from ..models.consultations import normalise_code
 
@@ -56,13 +56,15 @@ def _child_page(request, consultation, english):
         published = Feedback.objects.filter(consultation=consultation, published_at__isnull=False)
         context["feedback"] = published.first()
         return render(request, "participation/child/closed.html", context)
+    if request.method == "GET":
+        return HttpResponse(childpage.answer_page(request, consultation, english))
     form = AnswerForm(
-        request.POST or None,
+        request.POST,
         consultation=consultation,
         english=english,
-        initial={"submission_key": new_submission_key()},
+        questions=childpage.questions(consultation),
     )
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         if form.cleaned_data.get("website"):
             # A robot filled in the field people cannot see: thank it and store nothing.
             return _thanks_redirect(consultation, english)

@@ -29,3 +29,16 @@ def test_generating_twice_creates_nothing_twice():
     # Every organisation has its consultations, and the responses keys are unique per one.
     assert first["consultations"] == 7 * 6 + 1
     assert first["responses"] == Response.objects.values("consultation", "submission_key").count()
+
+
+@pytest.mark.django_db
+def test_bench_indicator_has_every_organisation_twenty_years_by_gender():
+    from bench.indicators import BENCH_INDICATOR, YEARS
+    from indicators.models import IndicatorValue
+    from organisations.models import Organisation
+
+    ids = generate(0.02)
+    values = IndicatorValue.objects.filter(indicator_id=ids["bench_indicator"])
+    assert values.first().indicator.code == BENCH_INDICATOR
+    areas = Organisation.objects.count() + 1  # and Sweden
+    assert values.count() == areas * len(YEARS) * 3

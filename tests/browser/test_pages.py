@@ -47,6 +47,8 @@ def staff_paths():
         f"/history/organisations.body/{body.pk}/",
         f"/history/organisations.organisation/{karlskoga.pk}/",
         "/accounts/password/",
+        "/accounts/account/",
+        f"/organisations/{karlskoga.pk}/retention/",
     ]
 
 

@@ -1,0 +1,75 @@
+"""Retention rules (gallringsbeslut) and the record of what was removed under them."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TenantModel
+
+
+class RecordType(models.TextChoices):
+    DECIDED_CASES = (
+        "decided_cases",
+        _("decided cases, with their assessments, decisions, reviews and attachments"),
+    )
+    FORUM_MEETINGS = "forum_meetings", _("youth-forum meetings, with agenda and minutes")
+
+
+class RetentionRule(TenantModel):
+    """An organisation's decision to remove a type of record a time after it was closed. Nothing
+    is ever removed that no rule covers."""
+
+    record_type = models.CharField(_("records"), max_length=30, choices=RecordType.choices)
+    keep_months = models.PositiveIntegerField(
+        _("keep for (months)"),
+        validators=[MinValueValidator(1), MaxValueValidator(1200)],
+        help_text=_("Counted from the decision date (cases) or the meeting date (meetings)."),
+    )
+    decision_reference = models.CharField(
+        _("retention decision"),
+        max_length=200,
+        help_text=_("The reference of the decision (gallringsbeslut), e.g. KS 2026/12 § 34."),
+    )
+    adopted_on = models.DateField(_("adopted on"))
+
+    class Meta:
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+        ordering = ["organisation", "record_type"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "record_type"], name="one_rule_per_record_type"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_record_type_display()} ({self.decision_reference})"
+
+    def get_absolute_url(self):
+        return reverse("archive:rules", args=[self.organisation_id])
+
+    def permission_scope(self):
+        return self.organisation_id, None
+
+
+class Removal(TenantModel):
+    """What one run of a rule removed: kept when the records are gone."""
+
+    rule = models.ForeignKey(
+        RetentionRule, verbose_name=_("rule"), null=True, on_delete=models.SET_NULL
+    )
+    record_type = models.CharField(_("records"), max_length=30, choices=RecordType.choices)
+    decision_reference = models.CharField(_("retention decision"), max_length=200)
+    cutoff = models.DateField(_("closed before"))
+    removed_at = models.DateTimeField(_("removed at"), auto_now_add=True)
+    count = models.PositiveIntegerField(_("number removed"))
+    record_ids = models.JSONField(_("record ids"), default=list)
+
+    class Meta:
+        verbose_name = _("removal")
+        verbose_name_plural = _("removals")
+        ordering = ["-removed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_record_type_display()}: {self.count}"

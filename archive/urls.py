@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("organisations/<int:organisation_pk>/retention/", views.rules, name="rules"),
+    path("retention/<int:pk>/edit/", views.rule_edit, name="rule_edit"),
+    path("retention/<int:pk>/delete/", views.rule_delete, name="rule_delete"),
+]

@@ -1,0 +1,46 @@
+"""The children's share of the budget, by body in a year and over the years, as the rows
+`core.charts` draws (with a text alternative and a table)."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.charts import SERIES_STYLES, bar_chart, line_chart
+
+
+def share_by_body(budgets, year):
+    """`budgets` are one year's, with sums (`with_sums`) and bodies joined."""
+    rows = [(str(budget.body), budget.children_share) for budget in budgets]
+    return bar_chart(
+        _("Children's share of the budget by body, %(year)s") % {"year": year},
+        rows,
+        unit="%",
+        max_value=100,
+    )
+
+
+def share_over_years(budgets):
+    """Per organisation, the children's amount of all its bodies as a share of their total."""
+    totals = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for budget in budgets:
+        total, amount = budget.effective_total, budget.effective_children_amount
+        if total and total > 0 and amount is not None:
+            sums = totals[(budget.organisation.name, budget.year)]
+            sums[0] += total
+            sums[1] += amount
+    names = sorted({name for name, _year in totals})[: len(SERIES_STYLES)]
+    years = sorted({year for _name, year in totals})
+    series = {
+        name: [
+            (
+                str(year),
+                float(100 * totals[(name, year)][1] / totals[(name, year)][0])
+                if (name, year) in totals
+                else None,
+            )
+            for year in years
+        ]
+        for name in names
+    }
+    return line_chart(_("Children's share of the budget over the years"), series, unit="%")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IndicatorsConfig(AppConfig):
+    name = "indicators"
+    verbose_name = _("Indicators and statistics")
+    # Called by `manage.py load_demo`.
+    demo_loader = "indicators.demo.load_demo"

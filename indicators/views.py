@@ -1,0 +1,288 @@
+"""The catalogue, the children's conditions page, the comparison per indicator with its CSV,
+the import page and citations from an assessment."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments.models import Case
+from organisations.access import can, get_for_user, require, user_access
+from organisations.models import Organisation
+from planning.exports import as_csv
+
+from . import comparisons, services
+from .forms import CitationForm, ImportForm, IndicatorForm
+from .imports.core import ImportFailed, read_upload, run_import
+from .imports.template import example_csv
+from .models import Citation, ImportRun, Indicator, ValueStatus
+
+
+def can_manage_catalogue(user, indicator=None) -> bool:
+    """An organisation's own indicator: its coordinators. The shared catalogue: coordinators of
+    any organisation (decision 0009); every change is in the audit log."""
+    if indicator is not None and indicator.organisation_id:
+        return can(user, "change", "indicator", indicator.organisation_id)
+    if user.is_superuser:
+        return True
+    access = user_access(user)
+    return any(can(user, "change", "indicator", pk) for pk in access.organisation_roles)
+
+
+def indicator_for(request, pk) -> Indicator:
+    return get_for_user(Indicator.objects.select_related("organisation"), request.user, pk=pk)
+
+
+def organisation_for(request, pk) -> Organisation:
+    return get_for_user(Organisation.objects, request.user, pk=pk)
+
+
+@login_required
+def indicator_list(request):
+    indicators = Indicator.objects.visible_to(request.user).select_related("organisation")
+    context = {
+        "indicators": indicators,
+        "can_add": can_manage_catalogue(request.user),
+        "organisations": user_access(request.user).organisation_names,
+    }
+    return render(request, "indicators/indicator_list.html", context)
+
+
+@login_required
+def indicator_detail(request, pk):
+    indicator = indicator_for(request, pk)
+    context = {
+        "indicator": indicator,
+        "articles": indicator.articles.order_by("number"),
+        "organisations": user_access(request.user).organisation_names,
+        "can_change": can_manage_catalogue(request.user, indicator),
+    }
+    return render(request, "indicators/indicator_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_create(request):
+    if not can_manage_catalogue(request.user):
+        raise PermissionDenied
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        indicator = services.create_indicator(by=request.user, **form.service_fields())
+        messages.success(request, _("The indicator was saved."))
+        return redirect(indicator)
+    return _render_form(request, form, _("New indicator"), reverse("indicators:indicator_list"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request, pk):
+    indicator = indicator_for(request, pk)
+    if not can_manage_catalogue(request.user, indicator):
+        raise PermissionDenied
+    form = IndicatorForm(request.POST or None, instance=Indicator.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_indicator(indicator, by=request.user, **form.service_fields())
+        messages.success(request, _("The indicator was saved."))
+        return redirect(indicator)
+    title = _("Edit %(indicator)s") % {"indicator": indicator}
+    return _render_form(request, form, title, indicator.get_absolute_url())
+
+
+@login_required
+def indicator_history(request, pk):
+    """The catalogue entry's changes (a shared indicator has no organisation, so the common
+    history page, which checks the organisation's roles, does not serve it)."""
+    from django.core.paginator import Paginator
+
+    from core.models import AuditEntry
+    from core.views.history import HISTORY_PAGE_SIZE, _field_label
+
+    indicator = indicator_for(request, pk)
+    if not can_manage_catalogue(request.user, indicator):
+        raise PermissionDenied
+    entries = AuditEntry.objects.for_object(indicator).select_related("actor")
+    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        (
+            entry,
+            [
+                (_field_label(Indicator, name), before, after)
+                for name, (before, after) in entry.changes.items()
+            ],
+        )
+        for entry in page
+    ]
+    return render(request, "core/history.html", {"object": indicator, "page": page, "rows": rows})
+
+
+def _render_form(request, form, title, back, *, multipart=False):
+    context = {"form": form, "title": title, "back": back, "multipart": multipart}
+    return render(request, "planning/form.html", context)
+
+
+@login_required
+def conditions(request, organisation_pk):
+    """The organisation's children's conditions: the featured indicators as small charts."""
+    organisation = organisation_for(request, organisation_pk)
+    indicators = list(
+        Indicator.objects.visible_to(request.user).filter(featured=True).order_by("position")
+    )
+    areas = comparisons.comparison_areas(organisation) if organisation.scb_code else []
+    charts = []
+    for indicator in indicators:
+        values = comparisons.read_values(indicator, [a.code for a in areas], gender="T")
+        chart = comparisons.comparison_chart(
+            indicator, areas, values, id_prefix=f"indicator-{indicator.pk}"
+        )
+        charts.append((indicator, chart))
+    context = {
+        "organisation": organisation,
+        "charts": charts,
+        "can_import": can(request.user, "add", "importrun", organisation.pk),
+    }
+    return render(request, "indicators/conditions.html", context)
+
+
+def _comparison(request, organisation, indicator):
+    neighbours = comparisons.network_neighbours(organisation)
+    offered = {area.code for area in neighbours}
+    chosen = [code for code in request.GET.getlist("compare") if code in offered][:2]
+    areas = comparisons.comparison_areas(organisation, chosen)
+    genders = ["T", "K", "M"] if indicator.by_gender else ["T"]
+    values = comparisons.read_values(indicator, [a.code for a in areas], genders=genders)
+    return neighbours, chosen, areas, values
+
+
+@login_required
+def comparison(request, organisation_pk, pk):
+    organisation = organisation_for(request, organisation_pk)
+    indicator = indicator_for(request, pk)
+    neighbours, chosen, areas, values = _comparison(request, organisation, indicator)
+    chart = comparisons.comparison_chart(indicator, areas, values, id_prefix="comparison")
+    by_gender = None
+    if indicator.by_gender and areas:
+        by_gender = comparisons.gender_chart(indicator, areas[0], values, id_prefix="by-gender")
+    missing = {
+        (code, year)
+        for (code, _sex), series in values.items()
+        for year, (_value, status) in series.items()
+        if status != ValueStatus.FINAL
+    }
+    context = {
+        "organisation": organisation,
+        "indicator": indicator,
+        "chart": chart,
+        "by_gender": by_gender,
+        "neighbours": neighbours,
+        "neighbour_choices": comparisons.neighbour_checkboxes(neighbours, chosen),
+        "query": "&".join(f"compare={code}" for code in chosen),
+        "standing": comparisons.latest_standing(indicator, organisation)
+        if len(organisation.scb_code) == 4
+        else None,
+        "has_uncertain": bool(missing),
+    }
+    return render(request, "indicators/comparison.html", context)
+
+
+@login_required
+def comparison_export(request, organisation_pk, pk):
+    organisation = organisation_for(request, organisation_pk)
+    indicator = indicator_for(request, pk)
+    _neighbours, _chosen, areas, values = _comparison(request, organisation, indicator)
+    labels = {"T": _("total"), "K": _("girls"), "M": _("boys")}
+    status_labels = dict(ValueStatus.choices)
+    columns = [_("Area"), _("SCB code"), _("Year"), _("Gender"), _("Value"), _("Status")]
+    rows = [
+        [
+            area.name,
+            area.code,
+            year,
+            str(labels[sex]),
+            "" if value is None else value,
+            str(status_labels.get(status, status)),
+        ]
+        for area in areas
+        for sex in ("T", "K", "M")
+        for year, (value, status) in sorted(values.get((area.code, sex), {}).items())
+    ]
+    response = HttpResponse(as_csv(columns, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{indicator.code}-{organisation.scb_code or organisation.pk}.csv"'
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_values(request, organisation_pk):
+    organisation = organisation_for(request, organisation_pk)
+    require(request.user, "add", "importrun", organisation.pk)
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    errors, summary = [], None
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        try:
+            summary, _run = run_import(
+                read_upload(uploaded),
+                fmt=form.cleaned_data["format"],
+                organisation=organisation,
+                by=request.user,
+                file_name=uploaded.name,
+                indicator=form.cleaned_data["indicator"],
+                skip_unknown_areas=form.cleaned_data["skip_unknown_areas"],
+            )
+        except ImportFailed as failure:
+            errors = failure.errors
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "errors": errors,
+        "summary": summary,
+        "runs": ImportRun.objects.filter(organisation=organisation).select_related("created_by")[
+            :10
+        ],
+    }
+    return render(request, "indicators/import.html", context, status=400 if errors else 200)
+
+
+@login_required
+def template_example(request):
+    response = HttpResponse(example_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="barnratt-indikatorer-mall.csv"'
+    return response
+
+
+@login_required
+@require_POST
+def cite(request, case_pk):
+    case = get_for_user(Case.objects.select_related("assessment"), request.user, pk=case_pk)
+    assessment = getattr(case, "assessment", None)
+    if assessment is None:
+        return redirect(case)
+    require(request.user, "add", "citation", case.organisation_id, case.body_id)
+    form = CitationForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.cite_indicator(assessment, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The indicator is cited in the assessment."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Choose an indicator."))
+    return redirect(reverse("assessments:case_detail", args=[case.pk]) + "#indicators-heading")
+
+
+@login_required
+@require_POST
+def uncite(request, pk):
+    citation = get_for_user(
+        Citation.objects.select_related("assessment__case"), request.user, pk=pk
+    )
+    require(request.user, "delete", "citation", *citation.permission_scope())
+    services.remove_citation(citation, by=request.user)
+    messages.success(request, _("The indicator is no longer cited."))
+    return redirect(reverse("assessments:case_detail", args=[citation.assessment.case_id]))

@@ -1,0 +1,222 @@
+"""Backups of the database and the uploaded files, and their restore (docs/operations.md).
+
+A backup is one .tar.gz: the database (SQLite through its online backup API, PostgreSQL with
+`pg_dump --format=custom`), every uploaded file under MEDIA_ROOT, and a manifest with the row
+count of every table and the SHA-256 of every file. Restore refuses a database that holds
+data unless told otherwise, puts both back, and checks the result against the manifest: a
+backup that cannot be shown to be whole is not reported as restored.
+"""
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+SQLITE_FILE = "database.sqlite3"
+PG_FILE = "database.dump"
+MEDIA_DIR = "media"
+
+
+class BackupError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Verified:
+    tables: int
+    rows: int
+    files: int
+
+
+def backup_to(directory: Path) -> Path:
+    """Write a backup archive into `directory` and return its path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = directory / f"barnratt-backup-{stamp}.tar.gz"
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        database_file = _dump_database(work)
+        manifest = {
+            "format": FORMAT,
+            "created_at": datetime.now(UTC).isoformat(),
+            "database": connection.vendor,
+            "counts": row_counts(),
+            "files": _file_list(Path(settings.MEDIA_ROOT)),
+        }
+        with tarfile.open(target, "w:gz") as archive:
+            _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
+            archive.add(database_file, arcname=database_file.name)
+            media = Path(settings.MEDIA_ROOT)
+            for entry in manifest["files"]:
+                archive.add(media / entry["path"], arcname=f"{MEDIA_DIR}/{entry['path']}")
+    return target
+
+
+def restore_from(archive_path: Path, *, force: bool = False) -> Verified:
+    """Restore the database and files of an archive, then verify them against its manifest."""
+    if not force and _holds_data():
+        raise BackupError(
+            "The database holds data. Restore into an empty database, or use --force."
+        )
+    with tempfile.TemporaryDirectory() as work, tarfile.open(archive_path, "r:gz") as archive:
+        work = Path(work)
+        # The "data" filter refuses absolute paths, links out of the folder and devices.
+        archive.extractall(work, filter="data")
+        manifest = json.loads((work / MANIFEST).read_text())
+        if manifest.get("format") != FORMAT:
+            raise BackupError(f"Unknown backup format: {manifest.get('format')!r}")
+        if manifest["database"] != connection.vendor:
+            raise BackupError(
+                f"The backup is of a {manifest['database']} database, this is {connection.vendor}."
+            )
+        _load_database(work)
+        _restore_files(work / MEDIA_DIR, Path(settings.MEDIA_ROOT))
+        return verify(manifest)
+
+
+def verify(manifest: dict) -> Verified:
+    counts = row_counts()
+    differing = {
+        table: (expected, counts.get(table))
+        for table, expected in manifest["counts"].items()
+        if counts.get(table) != expected
+    }
+    if differing:
+        raise BackupError(f"Row counts differ after restore: {differing}")
+    media = Path(settings.MEDIA_ROOT)
+    for entry in manifest["files"]:
+        path = media / entry["path"]
+        if not path.is_file() or _sha256(path) != entry["sha256"]:
+            raise BackupError(f"File missing or changed after restore: {entry['path']}")
+    return Verified(len(counts), sum(counts.values()), len(manifest["files"]))
+
+
+def row_counts() -> dict[str, int]:
+    """Rows per table of every installed model (and many-to-many table)."""
+    tables = {
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in sorted(tables):
+            cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}")
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def _holds_data() -> bool:
+    # Migrations fill reference data (articles, shipped templates); people and organisations
+    # are what a restore must not overwrite by accident.
+    from django.contrib.auth import get_user_model
+
+    from organisations.models import Organisation
+
+    return get_user_model().objects.exists() or Organisation.objects.exists()
+
+
+# --- The database -----------------------------------------------------------------------------
+
+
+def _dump_database(work: Path) -> Path:
+    if connection.vendor == "sqlite":
+        target = work / SQLITE_FILE
+        connection.ensure_connection()
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)
+        copy.close()
+        return target
+    if connection.vendor == "postgresql":
+        target = work / PG_FILE
+        name = connection.settings_dict["NAME"]
+        _pg("pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", name)
+        return target
+    raise BackupError(f"No backup for {connection.vendor} databases.")
+
+
+def _load_database(work: Path) -> None:
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(work / SQLITE_FILE) as source:
+            source.backup(connection.connection)
+        source.close()
+        return
+    connection.close()  # pg_restore drops and recreates the tables this connection may hold
+    _pg(
+        "pg_restore",
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        f"--dbname={connection.settings_dict['NAME']}",
+        str(work / PG_FILE),
+    )
+
+
+def _pg(program: str, *args: str) -> None:
+    db = connection.settings_dict
+    env = os.environ | {"PGPASSWORD": str(db.get("PASSWORD") or "")}
+    command = [program, "--host", db.get("HOST") or "localhost"]
+    command += ["--port", str(db.get("PORT") or 5432), "--username", db.get("USER") or "postgres"]
+    result = subprocess.run([*command, *args], env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BackupError(f"{program} failed: {result.stderr.strip()[:2000]}")
+
+
+# --- Files ------------------------------------------------------------------------------------
+
+
+def _file_list(media: Path) -> list[dict]:
+    if not media.is_dir():
+        return []
+    return [
+        {
+            "path": path.relative_to(media).as_posix(),
+            "size": path.stat().st_size,
+            "sha256": _sha256(path),
+        }
+        for path in sorted(media.rglob("*"))
+        if path.is_file()
+    ]
+
+
+def _restore_files(source: Path, media: Path) -> None:
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            target = media / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mtime = int(datetime.now(UTC).timestamp())
+    archive.addfile(info, io.BytesIO(data))

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "training"
+    verbose_name = _("Training and awareness")
+    # Called by `manage.py load_demo`.
+    demo_loader = "training.demo.load_demo"

@@ -1,0 +1,265 @@
+"""Trainings: the list (filters, exports), create, detail, edit, delete, material; the coverage
+page with its chart and who has not been trained; the headcounts and target of a year."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.charts import bar_chart
+from organisations.access import can, can_on, creatable_organisations, get_for_user, require
+from organisations.models import Body, Organisation
+from planning.views.helpers import export_response, render_form, save_or_show_errors
+
+from . import coverage, services
+from .exports import coverage_table, session_table
+from .forms import HeadcountForm, MaterialForm, SessionForm
+from .models import Headcount, TargetGroup, TrainingMaterial, TrainingSession
+
+
+def _year(value, default=None):
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return default
+    return year if 2000 <= year <= 2100 else default
+
+
+def filtered_sessions(request):
+    """The sessions the user sees, narrowed by the list's filters (page and exports alike)."""
+    sessions = TrainingSession.objects.visible_to(request.user).select_related("organisation")
+    chosen = {}
+    organisation = request.GET.get("organisation", "")
+    if organisation.isdigit() and len(organisation) < 10:
+        sessions = sessions.filter(organisation_id=int(organisation))
+        chosen["organisation"] = int(organisation)
+    year = _year(request.GET.get("year"))
+    if year:
+        sessions = sessions.filter(held_on__year=year)
+        chosen["year"] = year
+    group = request.GET.get("target_group")
+    if group in TargetGroup.values:
+        sessions = sessions.filter(target_group=group)
+        chosen["target_group"] = group
+    fmt = request.GET.get("format")
+    if fmt in TrainingSession.Format.values:
+        sessions = sessions.filter(format=fmt)
+        chosen["format"] = fmt
+    body = request.GET.get("body", "")
+    if body.isdigit() and len(body) < 10:
+        sessions = sessions.filter(body_counts__body_id=int(body)).distinct()
+        chosen["body"] = int(body)
+    return sessions.order_by("-held_on", "-id"), chosen
+
+
+@login_required
+def session_list(request):
+    sessions, chosen = filtered_sessions(request)
+    context = {
+        "sessions": sessions.prefetch_related("body_counts__body")[:500],
+        "creatable": creatable_organisations(request.user, "trainingsession"),
+        "organisations": Organisation.objects.visible_to(request.user).order_by("name"),
+        "bodies": Body.objects.visible_to(request.user).order_by("name"),
+        "formats": TrainingSession.Format.choices,
+        "groups": TargetGroup.choices,
+        "chosen": chosen,
+        "query": "&".join(f"{key}={value}" for key, value in chosen.items()),
+        "this_year": timezone.localdate().year,
+    }
+    return render(request, "training/session_list.html", context)
+
+
+@login_required
+def session_export(request, fmt):
+    sessions, _chosen = filtered_sessions(request)
+    table = session_table(sessions.prefetch_related("body_counts__body"))
+    return export_response(fmt, "utbildningar", _("Trainings"), table)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "trainingsession", organisation.pk)
+    form = SessionForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        created = []
+
+        def create():
+            created.append(
+                services.create_session(organisation, by=request.user, **form.service_fields())
+            )
+
+        if save_or_show_errors(form, create):
+            messages.success(request, _("The training was saved."))
+            return redirect(created[0])
+    title = _("New training in %(organisation)s") % {"organisation": organisation}
+    return render_form(request, form, title, reverse("training:session_list"))
+
+
+@login_required
+def session_detail(request, pk):
+    session = get_for_user(
+        TrainingSession.objects.select_related("organisation"), request.user, pk=pk
+    )
+    see_people = can_on(request.user, "view_attendees", session)
+    context = {
+        "session": session,
+        "body_counts": session.body_counts.select_related("body"),
+        "materials": session.materials.all(),
+        "attendees": session.attendees.order_by("last_name", "first_name") if see_people else None,
+        "can_change": can_on(request.user, "change", session),
+        "can_delete": can_on(request.user, "delete", session),
+        "can_add_material": can(request.user, "add", "trainingmaterial", session.organisation_id),
+        "can_see_history": can(request.user, "view", "auditentry", session.organisation_id),
+    }
+    return render(request, "training/session_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk):
+    session = get_for_user(
+        TrainingSession.objects.select_related("organisation"), request.user, "change", pk=pk
+    )
+    form = SessionForm(request.POST or None, instance=session, organisation=session.organisation)
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        session = TrainingSession.objects.select_related("organisation").get(pk=pk)
+        if save_or_show_errors(
+            form, lambda: services.update_session(session, by=request.user, **fields)
+        ):
+            messages.success(request, _("The training was saved."))
+            return redirect(session)
+    title = _("Edit %(title)s") % {"title": session}
+    return render_form(request, form, title, session.get_absolute_url())
+
+
+@login_required
+@require_POST
+def session_delete(request, pk):
+    session = get_for_user(TrainingSession.objects, request.user, "delete", pk=pk)
+    services.delete_session(session, by=request.user)
+    messages.success(request, _("The training was deleted."))
+    return redirect("training:session_list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def material_add(request, pk):
+    session = get_for_user(TrainingSession.objects, request.user, pk=pk)
+    require(request.user, "add", "trainingmaterial", session.organisation_id)
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def add():
+            services.add_material(
+                session, by=request.user, title=data["title"], uploaded=data["file"]
+            )
+
+        if save_or_show_errors(form, add):
+            messages.success(request, _("The material was added."))
+            return redirect(session)
+    title = _("Add material to %(title)s") % {"title": session}
+    return render_form(request, form, title, session.get_absolute_url(), multipart=True)
+
+
+@login_required
+def material_file(request, pk):
+    material = get_for_user(TrainingMaterial.objects, request.user, pk=pk)
+    return FileResponse(
+        material.file.open("rb"),
+        as_attachment=True,
+        filename=material.original_name,
+        content_type=material.content_type,
+    )
+
+
+@login_required
+@require_POST
+def material_delete(request, pk):
+    material = get_for_user(
+        TrainingMaterial.objects.select_related("session"), request.user, "delete", pk=pk
+    )
+    session = material.session
+    services.delete_material(material, by=request.user)
+    messages.success(request, _("The material was removed."))
+    return redirect(session)
+
+
+def _coverage(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    year = _year(request.GET.get("year"), timezone.localdate().year)
+    return organisation, year, coverage.coverage_rows(organisation, year)
+
+
+@login_required
+def coverage_page(request, organisation_pk):
+    organisation, year, rows = _coverage(request, organisation_pk)
+    target = coverage.target_for(organisation, year)
+    chart = bar_chart(
+        _("Share trained %(year)s") % {"year": year},
+        coverage.chart_rows(rows),
+        unit="%",
+        max_value=100,
+    )
+    see_people = can(request.user, "view_attendees", "trainingsession", organisation.pk)
+    context = {
+        "organisation": organisation,
+        "year": year,
+        "years": range(year - 2, year + 2),
+        "rows": rows,
+        "target": target,
+        "chart": chart,
+        "untrained": coverage.not_yet_trained(organisation) if see_people else None,
+        "can_change": can(request.user, "change", "headcount", organisation.pk),
+    }
+    return render(request, "training/coverage.html", context)
+
+
+@login_required
+def coverage_export(request, organisation_pk, fmt):
+    _organisation, year, rows = _coverage(request, organisation_pk)
+    return export_response(fmt, f"utbildningstackning-{year}", _("Coverage"), coverage_table(rows))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def headcounts(request, organisation_pk, year):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    if not 2000 <= year <= 2100:
+        raise Http404
+    if not can(request.user, "change", "headcount", organisation.pk):
+        raise PermissionDenied
+    existing = {
+        (row.body_id, row.target_group): row.count
+        for row in Headcount.objects.filter(organisation=organisation, year=year)
+    }
+    form = HeadcountForm(
+        request.POST or None,
+        organisation=organisation,
+        headcounts=existing,
+        target=coverage.target_for(organisation, year),
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.set_headcounts(organisation, year, by=request.user, counts=form.counts())
+            services.set_target(organisation, year, form.cleaned_data["target"], by=request.user)
+
+        if save_or_show_errors(form, save):
+            messages.success(request, _("The headcounts were saved."))
+            url = reverse("training:coverage", args=[organisation.pk])
+            return redirect(f"{url}?year={year}")
+    title = _("Headcounts and target %(year)s, %(organisation)s") % {
+        "year": year,
+        "organisation": organisation,
+    }
+    back = reverse("training:coverage", args=[organisation.pk]) + f"?year={year}"
+    return render_form(request, form, title, back)
