@@ -69,6 +69,7 @@ from bench.plan import (
     served_by,
     sizes,
 )
+from bench.planning_data import planning
 from bench.training_budget import training_budget
 
 # --- Generators, one per domain --------------------------------------------------------------
@@ -534,6 +535,7 @@ GENERATORS = [
     audit,
     cases,
     participation,
+    planning,
     indicator_values,
     training_budget,
 ]

@@ -11,6 +11,7 @@ from bench.plan import (
     HISTORY_BODY_NAME,
     PARTNERSHIP_NAME,
 )
+from bench.planning_data import PLAN_TITLE, SELF_ASSESSMENT_YEARS
 
 
 def already_generated() -> bool:
@@ -38,6 +39,7 @@ def discover_ids() -> dict:
     from indicators.models import Indicator
     from organisations.models import Body, Network, Organisation
     from participation.models import Consultation
+    from planning.models import ActionPlan, SelfAssessment
 
     home = Organisation.objects.get(scb_code=BENCH_MUNICIPALITY_CODE)
     consultation = Consultation.objects.get(organisation=home, title=FIXED_TITLE)
@@ -55,6 +57,11 @@ def discover_ids() -> dict:
         # The open consultation with 200 responses: its children's page, results, load test.
         "consultation": consultation.pk,
         "consultation_code": consultation.code,
+        # The bench organisation's plan of 100 activities and its latest self-assessment.
+        "plan": ActionPlan.objects.get(organisation=home, title=PLAN_TITLE).pk,
+        "self_assessment": SelfAssessment.objects.get(
+            organisation=home, body=None, year=SELF_ASSESSMENT_YEARS[-1]
+        ).pk,
         # 311 organisations × 20 years × total, girls and boys (bench.indicators).
         "bench_indicator": Indicator.objects.get(code=BENCH_INDICATOR).pk,
     }
@@ -69,6 +76,7 @@ def counts() -> dict:
     from indicators.models import IndicatorValue
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
     from participation.models import Answer, Consultation, Question, Response
+    from planning.models import Activity, FactorRating, FollowUp, Policy, SelfAssessment
     from training.models import Headcount, SessionBody, TrainingSession
 
     return {
@@ -98,6 +106,11 @@ def counts() -> dict:
         "fixed_consultation_responses": Response.objects.filter(
             consultation__title=FIXED_TITLE
         ).count(),
+        "policies": Policy.objects.count(),
+        "activities": Activity.objects.count(),
+        "follow_ups": FollowUp.objects.count(),
+        "self_assessments": SelfAssessment.objects.count(),
+        "factor_ratings": FactorRating.objects.count(),
         "training_sessions": TrainingSession.objects.count(),
         "training_session_bodies": SessionBody.objects.count(),
         "headcounts": Headcount.objects.count(),

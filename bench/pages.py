@@ -12,6 +12,7 @@ from urllib.parse import quote
 from bench.cases import FULL_ANSWERS, FULL_DECISION, SEARCH_TITLE, SEARCH_WORD
 from bench.common import CPU_TARGET
 from bench.participation import FIXED_TITLE
+from bench.planning_data import AREA_TITLES
 
 REFERENCE = "bare view"
 # The same view without the session cookie: the reference of the pages measured anonymously.
@@ -42,6 +43,9 @@ class Page:
 
 # The targets of the participation pages (docs/performance.md, "Children's participation").
 PARTICIPATION_TARGETS = {"cpu_target": 5.0, "max_queries": 10, "max_kb": 100.0}
+# The targets of the planning pages (issue 5): CPU within 10x the bare view, queries that do not
+# grow with the data (a fixed ceiling at every scale).
+PLANNING_TARGETS = {"max_queries": 20}
 
 
 PAGES = [
@@ -94,6 +98,15 @@ PAGES = [
         "/consultations/{consultation}/results/",
         expect=FIXED_TITLE,
         **PARTICIPATION_TARGETS,
+    ),
+    # The plan overview (100 activities, timeline, progress per area) and the self-assessment
+    # overview (radar, five years' trend, evidence); docs/performance.md, "Planning".
+    Page("plan overview", "/plans/{plan}/", expect=AREA_TITLES[-1], **PLANNING_TARGETS),
+    Page(
+        "self-assessment page",
+        "/self-assessments/{self_assessment}/",
+        expect="selfassessment-radar-title",
+        **PLANNING_TARGETS,
     ),
     # One indicator with 311 organisations × 20 years × 3 (bench.indicators): the chart over
     # the years, by gender, and the standing among all municipalities.

@@ -86,11 +86,24 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("actionplan", "add"): PLANNERS,
     ("actionplan", "change"): PLANNERS,
     ("priorityarea", "change"): PLANNERS,
+    ("priorityarea", "delete"): PLANNERS,
     ("goal", "change"): PLANNERS,
+    ("goal", "delete"): PLANNERS,
     ("activity", "change"): PLANNERS,
+    ("activity", "delete"): PLANNERS,
     # Checked in the responsible body's scope: its people record what their activity achieved.
     ("followup", "add"): PREPARERS,
     ("followup", "change"): PREPARERS,
+    ("followup", "delete"): PLANNERS,
+    # The yearly self-assessment of the success factors and the child-friendly municipality
+    # cycle: the plan's owners keep them; every member reads them.
+    ("selfassessment", "view"): ALL_ROLES,
+    ("selfassessment", "add"): PLANNERS,
+    ("selfassessment", "change"): PLANNERS,
+    ("childfriendlyagreement", "view"): ALL_ROLES,
+    ("childfriendlyagreement", "add"): PLANNERS,
+    ("childfriendlyagreement", "change"): PLANNERS,
+    ("childfriendlystep", "change"): PLANNERS,
     # The indicator catalogue is shared: coordinators of any organisation keep it (decision
     # 0009); an organisation's own indicators are kept by its coordinators.
     ("indicator", "view"): ALL_ROLES,

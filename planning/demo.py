@@ -190,6 +190,8 @@ def load_demo():
     bodies = {body.name: body for body in Body.objects.filter(organisation=karlskoga)}
     load_policies(karlskoga, coordinator, bodies)
     load_plan(karlskoga, coordinator, bodies)
+    load_self_assessments(karlskoga, coordinator)
+    load_child_friendly(karlskoga, coordinator, bodies)
 
 
 def load_policies(karlskoga, by, bodies):
@@ -262,3 +264,90 @@ def load_plan(karlskoga, by, bodies):
                         goal_reached="partly",
                         more_measures_needed=True,
                     )
+
+
+# Five years of self-assessment with a rising trend: (year, levels in the order of
+# SuccessFactor, summary). Written for the demo.
+SELF_ASSESSMENTS = [
+    (2021, [1, 1, 1, 1, 0, 1, 0], "Arbetet har börjat; barnchecklistan prövas i några nämnder."),
+    (
+        2022,
+        [1, 2, 2, 1, 0, 1, 1],
+        "Folkhälsopolitisk policy antagen; nätverket med nämnderna möts.",
+    ),
+    (
+        2023,
+        [2, 2, 2, 2, 1, 2, 1],
+        "Barn- och ungdomspolitisk policy antagen; ungdomsforum startat.",
+    ),
+    (2024, [2, 3, 3, 2, 1, 2, 2], "Checklistan för hållbar utveckling används i alla nämnder."),
+    (
+        2025,
+        [3, 3, 3, 3, 1, 3, 2],
+        "Handlingsplanen 2026–2028 är antagen och bygger på nulägesanalysen.",
+    ),
+]
+NEXT_STEPS = {
+    F.BUDGET: "Pröva en barnbudget i en nämnd och redovisa den i bokslutet.",
+    F.CIVIL_SOCIETY: "Bjud in föreningslivet till uppföljningen av handlingsplanen.",
+}
+
+
+def load_self_assessments(karlskoga, by):
+    from .models import SelfAssessment
+    from .selfassessment_services import save_self_assessment, start_self_assessment
+
+    policies = list(Policy.objects.filter(organisation=karlskoga).order_by("title"))
+    plans = list(ActionPlan.objects.filter(organisation=karlskoga, title=PLAN_TITLE))
+    for year, levels, summary in SELF_ASSESSMENTS:
+        if SelfAssessment.objects.filter(organisation=karlskoga, body=None, year=year).exists():
+            continue
+        assessment = start_self_assessment(karlskoga, by=by, year=year, summary=summary)
+        ratings = {}
+        for factor, level in zip(F, levels, strict=True):
+            served = [
+                p for p in policies if factor in p.success_factors and p.adopted_on.year <= year
+            ]
+            ratings[factor.value] = {
+                "level": level,
+                "evidence": f"Se bokslutet för folkhälsa och barnkonvention {year}.",
+                "policies": served,
+                "plans": plans if factor == F.LONG_TERM_PLAN and year >= 2025 else [],
+                "next_steps": NEXT_STEPS.get(factor, "Fortsätt enligt handlingsplanen."),
+            }
+        save_self_assessment(assessment, by=by, ratings=ratings)
+
+
+def load_child_friendly(karlskoga, by, bodies):
+    """The agreement the joint public-health committee signed with UNICEF Sweden (seed: the
+    cooperation began on 19 January 2018); the cycle stands at the action plan."""
+    from . import childfriendly_services
+    from .models import ChildFriendlyAgreement
+
+    if ChildFriendlyAgreement.objects.filter(organisation=karlskoga).exists():
+        return
+    agreement = childfriendly_services.create_agreement(
+        karlskoga,
+        by=by,
+        body=bodies.get("Folkhälsonämnden"),
+        partner="UNICEF Sverige",
+        signed_on=datetime.date(2018, 1, 19),
+        decision_reference="FHN § 4/2018",
+        notes="Överenskommelsen om att bli barnrättskommun, i sju steg.",
+    )
+    analysis = agreement.steps.get(step="situation_analysis")
+    childfriendly_services.update_step(
+        analysis,
+        by=by,
+        started_on=datetime.date(2018, 2, 1),
+        completed_on=datetime.date(2019, 6, 30),
+        decision_reference="FHN § 52/2019",
+        notes="Nulägesanalys med statistik om barn och barnens egna synpunkter.",
+    )
+    plan_step = agreement.steps.get(step="action_plan")
+    childfriendly_services.update_step(
+        plan_step,
+        by=by,
+        started_on=datetime.date(2019, 9, 1),
+        notes="Handlingsplanen för barnets rättigheter tas fram med nämnderna och ungdomsforum.",
+    )

@@ -95,3 +95,36 @@ def as_xlsx(sheet_name: str, columns, rows) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def rating_table(ratings) -> tuple[list[str], list[list]]:
+    """Self-assessment ratings, one row per year and factor, with the meaning of the level;
+    `ratings` come with their assessment joined and their evidence prefetched."""
+    columns = [
+        _("Year"),
+        _("Success factor"),
+        _("Level"),
+        _("Meaning"),
+        _("Evidence"),
+        _("Policy documents"),
+        _("Action plans"),
+        _("Cases"),
+        _("Links"),
+        _("Next steps"),
+    ]
+    rows = [
+        [
+            rating.assessment.year,
+            rating.get_factor_display(),
+            rating.level if rating.level is not None else "",
+            rating.meaning,
+            rating.evidence,
+            "; ".join(policy.title for policy in rating.policies.all()),
+            "; ".join(str(plan) for plan in rating.plans.all()),
+            ", ".join(case.case_number for case in rating.cases.all()),
+            " ".join(rating.links),
+            rating.next_steps,
+        ]
+        for rating in ratings
+    ]
+    return columns, rows

@@ -9,7 +9,16 @@ from convention.models import Article
 from core.forms import DateInput
 from organisations.models import Body
 
-from .models import ActionPlan, Activity, FollowUp, Goal, Policy, PriorityArea
+from .models import (
+    ActionPlan,
+    Activity,
+    ChildFriendlyAgreement,
+    ChildFriendlyStep,
+    FollowUp,
+    Goal,
+    Policy,
+    PriorityArea,
+)
 from .success_factors import SuccessFactor
 
 
@@ -180,4 +189,48 @@ class FollowUpForm(forms.ModelForm):
         widgets = {
             "result": forms.Textarea(attrs={"rows": 4}),
             "effects_for_children": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class DocumentMixin(forms.ModelForm):
+    """A link and a file for the child-friendly municipality's agreement and steps."""
+
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, OpenDocument, PNG or JPEG. A new file replaces the old."),
+    )
+    url = forms.URLField(label=_("Link"), required=False, max_length=1000, assume_scheme="https")
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["uploaded"] = data.pop("file", None)
+        return data
+
+
+class AgreementForm(DocumentMixin):
+    class Meta:
+        model = ChildFriendlyAgreement
+        fields = ["body", "partner", "signed_on", "decision_reference", "ends_on", "url", "notes"]
+        widgets = {
+            "signed_on": DateInput(),
+            "ends_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(
+            organisation=organisation, served_organisations__isnull=False
+        ).distinct()
+
+
+class StepForm(DocumentMixin):
+    class Meta:
+        model = ChildFriendlyStep
+        fields = ["started_on", "completed_on", "decision_reference", "url", "notes"]
+        widgets = {
+            "started_on": DateInput(),
+            "completed_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
         }

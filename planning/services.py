@@ -15,7 +15,7 @@ from .models import ActionPlan, Activity, FollowUp, Goal, Policy, PriorityArea
 # Policies ----------------------------------------------------------------------------------
 
 
-def _file_fields(uploaded) -> dict:
+def file_fields(uploaded) -> dict:
     """A checked upload as the policy's file fields, stored under a generated name."""
     try:
         content_type, extension = check_upload(uploaded)
@@ -31,7 +31,7 @@ def _file_fields(uploaded) -> dict:
 
 def create_policy(organisation, *, by, articles=(), uploaded=None, **fields) -> Policy:
     if uploaded:
-        fields |= _file_fields(uploaded)
+        fields |= file_fields(uploaded)
     return create_object(
         Policy, by=by, organisation=organisation, m2m={"articles": articles}, **fields
     )
@@ -41,7 +41,7 @@ def update_policy(policy: Policy, *, by, articles=None, uploaded=None, **fields)
     """Change a policy; a new file replaces the old one, which is removed after the commit."""
     replaced = policy.file.name if uploaded and policy.file else None
     if uploaded:
-        fields |= _file_fields(uploaded)
+        fields |= file_fields(uploaded)
     m2m = {"articles": articles} if articles is not None else None
     with transaction.atomic():
         policy = update_object(policy, by=by, m2m=m2m, **fields)
@@ -168,3 +168,33 @@ def _take_status_if_latest(follow_up: FollowUp, *, by) -> None:
     latest = FollowUp.objects.filter(activity=activity).order_by("-period").first()
     if latest.pk == follow_up.pk and activity.status != follow_up.status:
         update_object(activity, by=by, action=AuditEntry.Action.TRANSITION, status=follow_up.status)
+
+
+# Deleting plan parts -------------------------------------------------------------------------
+# Each part below is deleted through `delete_object` too, so the log keeps every record that
+# went with the part, not only the part itself.
+
+
+def delete_follow_up(follow_up: FollowUp, *, by) -> None:
+    delete_object(follow_up, by=by)
+
+
+def delete_activity(activity: Activity, *, by) -> None:
+    with transaction.atomic():
+        for follow_up in FollowUp.objects.filter(activity=activity):
+            delete_object(follow_up, by=by)
+        delete_object(activity, by=by)
+
+
+def delete_goal(goal: Goal, *, by) -> None:
+    with transaction.atomic():
+        for activity in Activity.objects.filter(goal=goal):
+            delete_activity(activity, by=by)
+        delete_object(goal, by=by)
+
+
+def delete_area(area: PriorityArea, *, by) -> None:
+    with transaction.atomic():
+        for goal in Goal.objects.filter(area=area):
+            delete_goal(goal, by=by)
+        delete_object(area, by=by)

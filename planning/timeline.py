@@ -49,18 +49,27 @@ class Timeline:
 def activity_timeline(plan, activities, *, id_prefix: str | None = None) -> Timeline:
     """Bars for `activities` over the years of `plan`; dates outside the period are clipped."""
     activities = list(activities)
+    # Each label is translated once, not once per activity (a plan has about a hundred).
+    labels = {value: str(label) for value, label in Activity.Status.choices}
     title = _("Timeline of the activities, %(period)s") % {"period": plan.period_label}
+    dates = {}  # activities share dates; each is formatted once
+
+    def short(day):
+        if day not in dates:
+            dates[day] = date_format(day, "SHORT_DATE_FORMAT")
+        return dates[day]
+
     rows = [
         (
             activity.title,
-            date_format(activity.starts_on, "SHORT_DATE_FORMAT"),
-            date_format(activity.ends_on, "SHORT_DATE_FORMAT"),
-            activity.get_status_display(),
+            short(activity.starts_on),
+            short(activity.ends_on),
+            labels.get(activity.status, activity.status),
         )
         for activity in activities
     ]
     columns = [_("Activity"), _("Starts"), _("Ends"), _("Status")]
-    summary = _summary(title, plan, activities)
+    summary = _summary(title, plan, activities, labels)
     prefix = escape(id_prefix or f"timeline-{uuid.uuid4().hex[:8]}")
     first, last = plan.first_day, plan.last_day + datetime.timedelta(days=1)
     plot_left, plot_right = LABEL_WIDTH, WIDTH - STATUS_WIDTH
@@ -77,7 +86,7 @@ def activity_timeline(plan, activities, *, id_prefix: str | None = None) -> Time
         body.append(_text(LABEL_WIDTH - 8, y + 17, _shorten(activity.title), anchor="end"))
         start, end = x_at(activity.starts_on), x_at(activity.ends_on + datetime.timedelta(days=1))
         body.append(_bar(start, end, y + 5, activity, f"{prefix}-hatch"))
-        label = activity.get_status_display()
+        label = labels.get(activity.status, activity.status)
         body.append(_text(plot_right + 8, y + 17, label, fill=TEXT))
     if not activities:
         body.append(_text(WIDTH / 2, TOP + 18, _("No activities yet"), anchor="middle"))
@@ -98,12 +107,13 @@ def activity_timeline(plan, activities, *, id_prefix: str | None = None) -> Time
     return Timeline(svg, summary, rows, columns)
 
 
-def _summary(title: str, plan, activities) -> str:
+def _summary(title: str, plan, activities, labels) -> str:
     if not activities:
         return _("%(title)s: no activities yet.") % {"title": title}
     counts = {}
     for activity in activities:
-        counts[activity.get_status_display()] = counts.get(activity.get_status_display(), 0) + 1
+        label = labels.get(activity.status, activity.status)
+        counts[label] = counts.get(label, 0) + 1
     parts = ", ".join(f"{label} {count}" for label, count in counts.items())
     text = ngettext(
         "%(title)s: %(count)d activity (%(parts)s).",

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import parts, plans, policies
+from .views import childfriendly, parts, plans, policies, selfassessment
 
 app_name = "planning"
 
@@ -27,11 +27,108 @@ urlpatterns = [
     ),
     path("plans/<int:pk>/areas/new/", parts.area_create, name="area_create"),
     path("priority-areas/<int:pk>/edit/", parts.area_edit, name="area_edit"),
+    path("priority-areas/<int:pk>/delete/", parts.area_delete, name="area_delete"),
     path("priority-areas/<int:pk>/goals/new/", parts.goal_create, name="goal_create"),
     path("goals/<int:pk>/edit/", parts.goal_edit, name="goal_edit"),
+    path("goals/<int:pk>/delete/", parts.goal_delete, name="goal_delete"),
     path("goals/<int:pk>/activities/new/", parts.activity_create, name="activity_create"),
     path("activities/<int:pk>/", parts.activity_detail, name="activity_detail"),
     path("activities/<int:pk>/edit/", parts.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/delete/", parts.activity_delete, name="activity_delete"),
     path("activities/<int:pk>/follow-ups/new/", parts.followup_create, name="followup_create"),
     path("follow-ups/<int:pk>/edit/", parts.followup_edit, name="followup_edit"),
+    path("follow-ups/<int:pk>/delete/", parts.followup_delete, name="followup_delete"),
+    path("self-assessments/", selfassessment.selfassessment_list, name="selfassessment_list"),
+    path(
+        "organisations/<int:organisation_pk>/self-assessments/new/",
+        selfassessment.selfassessment_create,
+        name="selfassessment_create",
+    ),
+    path(
+        "self-assessments/<int:pk>/",
+        selfassessment.selfassessment_detail,
+        name="selfassessment_detail",
+    ),
+    path(
+        "self-assessments/<int:pk>/edit/",
+        selfassessment.selfassessment_edit,
+        name="selfassessment_edit",
+    ),
+    re_path(
+        r"^self-assessments/(?P<pk>[0-9]+)/ratings\.(?P<fmt>csv|xlsx)$",
+        selfassessment.selfassessment_export,
+        name="selfassessment_export",
+    ),
+    path("child-friendly/", childfriendly.childfriendly_list, name="childfriendly_list"),
+    path(
+        "organisations/<int:organisation_pk>/child-friendly/new/",
+        childfriendly.childfriendly_create,
+        name="childfriendly_create",
+    ),
+    path(
+        "child-friendly/<int:pk>/", childfriendly.childfriendly_detail, name="childfriendly_detail"
+    ),
+    path(
+        "child-friendly/<int:pk>/edit/", childfriendly.childfriendly_edit, name="childfriendly_edit"
+    ),
+    path(
+        "child-friendly/<int:pk>/file/", childfriendly.childfriendly_file, name="childfriendly_file"
+    ),
+    path(
+        "child-friendly-steps/<int:pk>/edit/",
+        childfriendly.childfriendly_step_edit,
+        name="childfriendly_step_edit",
+    ),
+    path(
+        "child-friendly-steps/<int:pk>/file/",
+        childfriendly.childfriendly_step_file,
+        name="childfriendly_step_file",
+    ),
+    path("follow-ups/<int:pk>/delete/", parts.followup_delete, name="followup_delete"),
+    path("self-assessments/", selfassessment.selfassessment_list, name="selfassessment_list"),
+    path(
+        "organisations/<int:organisation_pk>/self-assessments/new/",
+        selfassessment.selfassessment_create,
+        name="selfassessment_create",
+    ),
+    path(
+        "self-assessments/<int:pk>/",
+        selfassessment.selfassessment_detail,
+        name="selfassessment_detail",
+    ),
+    path(
+        "self-assessments/<int:pk>/edit/",
+        selfassessment.selfassessment_edit,
+        name="selfassessment_edit",
+    ),
+    re_path(
+        r"^self-assessments/(?P<pk>[0-9]+)/ratings\.(?P<fmt>csv|xlsx)$",
+        selfassessment.selfassessment_export,
+        name="selfassessment_export",
+    ),
+    path("child-friendly/", childfriendly.childfriendly_list, name="childfriendly_list"),
+    path(
+        "organisations/<int:organisation_pk>/child-friendly/new/",
+        childfriendly.childfriendly_create,
+        name="childfriendly_create",
+    ),
+    path(
+        "child-friendly/<int:pk>/", childfriendly.childfriendly_detail, name="childfriendly_detail"
+    ),
+    path(
+        "child-friendly/<int:pk>/edit/", childfriendly.childfriendly_edit, name="childfriendly_edit"
+    ),
+    path(
+        "child-friendly/<int:pk>/file/", childfriendly.childfriendly_file, name="childfriendly_file"
+    ),
+    path(
+        "child-friendly-steps/<int:pk>/edit/",
+        childfriendly.childfriendly_step_edit,
+        name="childfriendly_step_edit",
+    ),
+    path(
+        "child-friendly-steps/<int:pk>/file/",
+        childfriendly.childfriendly_step_file,
+        name="childfriendly_step_file",
+    ),
 ]

@@ -537,6 +537,70 @@ EXPECTATIONS = {
         "plan_follow_up",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    "planning:area_delete": (
+        "plan_area",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:goal_delete": (
+        "plan_goal",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:activity_delete": (
+        "plan_activity",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:followup_delete": (
+        "plan_follow_up",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:selfassessment_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "planning:selfassessment_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:selfassessment_detail": (
+        "self_assessment",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:selfassessment_edit": (
+        "self_assessment",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:selfassessment_export": (
+        "self_assessment_csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:childfriendly_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "planning:childfriendly_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:childfriendly_detail": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:childfriendly_edit": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:childfriendly_file": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "planning:childfriendly_step_edit": (
+        "agreement_step",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "planning:childfriendly_step_file": (
+        "agreement_step",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
     "indicators:indicator_list": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
@@ -889,7 +953,27 @@ def _planning(karlskoga, committee):
     follow_up = planning.record_follow_up(
         activity, by=by, period="2026", status="ongoing", result="Pågår"
     )
+    from planning import childfriendly_services, selfassessment_services
+
+    self_assessment = selfassessment_services.start_self_assessment(karlskoga, by=by, year=2026)
+    agreement = childfriendly_services.create_agreement(
+        karlskoga,
+        by=by,
+        signed_on=datetime.date(2018, 1, 19),
+        uploaded=SimpleUploadedFile("avtal.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    step = agreement.steps.first()
+    childfriendly_services.update_step(
+        step,
+        by=by,
+        started_on=datetime.date(2018, 2, 1),
+        uploaded=SimpleUploadedFile("analys.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
     return {
+        "self_assessment": {"pk": self_assessment.pk},
+        "self_assessment_csv": {"pk": self_assessment.pk, "fmt": "csv"},
+        "agreement": {"pk": agreement.pk},
+        "agreement_step": {"pk": step.pk},
         "policy": {"pk": policy.pk},
         "plan": {"pk": plan.pk},
         "plan_csv": {"pk": plan.pk, "fmt": "xlsx"},

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from organisations.access import can, can_on, get_for_user, require
@@ -127,6 +128,8 @@ def activity_detail(request, pk):
         # Consultations whose children's views serve this activity.
         "consultations": activity.consultations.visible_to(request.user),
         "can_change": can_on(request.user, "change", activity),
+        "can_delete": can_on(request.user, "delete", activity),
+        "can_delete_follow_up": can(request.user, "delete", "followup", *scope),
         "can_follow_up": can(request.user, "add", "followup", *scope),
         "can_change_follow_up": can(request.user, "change", "followup", *scope),
         "can_see_history": can(request.user, "view", "auditentry", *activity.permission_scope()),
@@ -176,3 +179,86 @@ def followup_edit(request, pk):
             return redirect(follow_up)
     title = _("Edit the follow-up %(follow_up)s") % {"follow_up": follow_up}
     return render_form(request, form, title, follow_up.get_absolute_url())
+
+
+def _confirm_delete(request, part, *, service, back, after, consequences):
+    """GET asks for confirmation and says what goes with the part; POST deletes it through the
+    service, which logs every record it removes."""
+    if request.method == "POST":
+        service(part, by=request.user)
+        messages.success(request, _("“%(name)s” was deleted.") % {"name": part})
+        return redirect(after)
+    context = {"object": part, "cancel_url": back, "consequences": consequences}
+    return render(request, "planning/confirm_delete.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def area_delete(request, pk):
+    area = _part_for(request, PriorityArea, pk, "delete")
+    goals = Goal.objects.filter(area=area).count()
+    activities = Activity.objects.filter(goal__area=area).count()
+    consequences = [
+        ngettext("%(count)s goal", "%(count)s goals", goals) % {"count": goals},
+        ngettext("%(count)s activity", "%(count)s activities", activities) % {"count": activities},
+    ]
+    return _confirm_delete(
+        request,
+        area,
+        service=services.delete_area,
+        back=area.get_absolute_url(),
+        after=area.plan.get_absolute_url(),
+        consequences=consequences,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request, pk):
+    goal = _part_for(request, Goal, pk, "delete")
+    activities = Activity.objects.filter(goal=goal).count()
+    consequences = [
+        ngettext("%(count)s activity", "%(count)s activities", activities) % {"count": activities}
+    ]
+    return _confirm_delete(
+        request,
+        goal,
+        service=services.delete_goal,
+        back=goal.get_absolute_url(),
+        after=goal.plan.get_absolute_url(),
+        consequences=consequences,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_delete(request, pk):
+    activity = _part_for(request, Activity, pk, "delete")
+    follow_ups = FollowUp.objects.filter(activity=activity).count()
+    consequences = [
+        ngettext("%(count)s follow-up", "%(count)s follow-ups", follow_ups) % {"count": follow_ups}
+    ]
+    return _confirm_delete(
+        request,
+        activity,
+        service=services.delete_activity,
+        back=activity.get_absolute_url(),
+        after=activity.plan.get_absolute_url(),
+        consequences=consequences,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def followup_delete(request, pk):
+    follow_up = get_for_user(
+        FollowUp.objects.select_related("activity", "plan"), request.user, "delete", pk=pk
+    )
+    return _confirm_delete(
+        request,
+        follow_up,
+        service=services.delete_follow_up,
+        back=follow_up.get_absolute_url(),
+        after=follow_up.get_absolute_url(),
+        consequences=[],
+    )

@@ -3,6 +3,7 @@ and the attached file."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +21,8 @@ from ..models import Policy
 from .helpers import export_response, render_form, save_or_show_errors
 
 DUE = "due"
+# A national instance holds tens of policy documents per organisation; a page of 50 stays light.
+PAGE_SIZE = 50
 
 
 def filtered_policies(request):
@@ -48,8 +51,10 @@ def policy_list(request):
     query = "&".join(
         f"{key}={value}" for key, value in (("kind", kind), ("status", status)) if value
     )
+    page = Paginator(policies, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "policies": policies,
+        "page": page,
+        "policies": page.object_list,
         "creatable": creatable,
         "kinds": Policy.Kind.choices,
         "kind": kind,

@@ -19,3 +19,20 @@ def test_demo_plan_and_policies_load_once(db):
     assert [p.title for p in Policy.objects.due_for_revision()] == [
         "Barn- och ungdomspolitisk policy"
     ]
+
+
+def test_demo_has_five_years_of_self_assessment_rising_and_the_cycle_at_the_action_plan(db):
+    from planning.childfriendly_services import where_it_stands
+    from planning.models import ChildFriendlyAgreement, FactorRating, SelfAssessment
+
+    call_command("load_demo")
+    call_command("load_demo")
+    years = SelfAssessment.objects.filter(organisation__scb_code="1883", body=None)
+    assert sorted(years.values_list("year", flat=True)) == [2021, 2022, 2023, 2024, 2025]
+    means = []
+    for year in sorted(years, key=lambda a: a.year):
+        levels = FactorRating.objects.filter(assessment=year).values_list("level", flat=True)
+        means.append(sum(levels) / len(levels))
+    assert means == sorted(means) and means[0] < means[-1]
+    agreement = ChildFriendlyAgreement.objects.get()
+    assert where_it_stands(agreement.steps.all()).step == "action_plan"

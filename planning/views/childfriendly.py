@@ -1,0 +1,145 @@
+"""UNICEF's child-friendly municipality cycle: the agreements, where an organisation stands,
+and the agreement's and each step's dates, decision and document."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organisations.access import can, creatable_organisations, get_for_user, require
+from organisations.models import Organisation
+
+from .. import childfriendly_services as services
+from ..forms import AgreementForm, StepForm
+from ..models import ChildFriendlyAgreement, ChildFriendlyStep
+from .helpers import render_form, save_or_show_errors
+
+
+@login_required
+def childfriendly_list(request):
+    agreements = (
+        ChildFriendlyAgreement.objects.visible_to(request.user)
+        .select_related("organisation", "body")
+        .prefetch_related("steps")
+    )
+    rows = [
+        (agreement, services.where_it_stands(agreement.steps.all())) for agreement in agreements
+    ]
+    creatable = creatable_organisations(request.user, "childfriendlyagreement")
+    context = {"rows": rows, "creatable": creatable}
+    return render(request, "planning/childfriendly_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def childfriendly_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "childfriendlyagreement", organisation.pk)
+    form = AgreementForm(request.POST or None, request.FILES or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        created = []
+
+        def create():
+            created.append(
+                services.create_agreement(organisation, by=request.user, **form.service_fields())
+            )
+
+        if save_or_show_errors(form, create):
+            messages.success(request, _("The agreement was saved. The cycle has begun."))
+            return redirect(created[0])
+    title = _("New child-friendly municipality agreement in %(organisation)s") % {
+        "organisation": organisation
+    }
+    return render_form(request, form, title, reverse("planning:childfriendly_list"), multipart=True)
+
+
+@login_required
+def childfriendly_detail(request, pk):
+    """Where the organisation stands in the cycle: each step with its dates, decision and
+    document, the current step marked."""
+    agreement = get_for_user(
+        ChildFriendlyAgreement.objects.select_related("organisation", "body"), request.user, pk=pk
+    )
+    steps = list(agreement.steps.all())
+    scope = agreement.permission_scope()
+    context = {
+        "agreement": agreement,
+        "steps": steps,
+        "current": services.where_it_stands(steps),
+        "done_count": sum(step.state == "done" for step in steps),
+        "can_change": can(request.user, "change", "childfriendlyagreement", *scope),
+        "can_change_steps": can(request.user, "change", "childfriendlystep", *scope),
+        "can_see_history": can(request.user, "view", "auditentry", *scope),
+    }
+    return render(request, "planning/childfriendly_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def childfriendly_edit(request, pk):
+    agreement = get_for_user(
+        ChildFriendlyAgreement.objects.select_related("organisation", "body"),
+        request.user,
+        "change",
+        pk=pk,
+    )
+    form = AgreementForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=ChildFriendlyAgreement.objects.get(pk=pk),
+        organisation=agreement.organisation,
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        if save_or_show_errors(
+            form, lambda: services.update_agreement(agreement, by=request.user, **fields)
+        ):
+            messages.success(request, _("The agreement was saved."))
+            return redirect(agreement)
+    title = _("Edit %(agreement)s") % {"agreement": agreement}
+    return render_form(request, form, title, agreement.get_absolute_url(), multipart=True)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def childfriendly_step_edit(request, pk):
+    step = get_for_user(
+        ChildFriendlyStep.objects.select_related("agreement", "agreement__body"),
+        request.user,
+        "change",
+        pk=pk,
+    )
+    form = StepForm(
+        request.POST or None, request.FILES or None, instance=ChildFriendlyStep.objects.get(pk=pk)
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        if save_or_show_errors(form, lambda: services.update_step(step, by=request.user, **fields)):
+            messages.success(request, _("The step was saved."))
+            return redirect(step)
+    title = _("The step %(step)s") % {"step": step}
+    return render_form(request, form, title, step.get_absolute_url(), multipart=True)
+
+
+def _file_response(document):
+    if not document.file:
+        raise Http404
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+
+
+@login_required
+def childfriendly_file(request, pk):
+    return _file_response(get_for_user(ChildFriendlyAgreement.objects, request.user, pk=pk))
+
+
+@login_required
+def childfriendly_step_file(request, pk):
+    return _file_response(get_for_user(ChildFriendlyStep.objects, request.user, pk=pk))

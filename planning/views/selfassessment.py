@@ -1,0 +1,215 @@
+"""The yearly self-assessment of the seven success factors: the list, starting a year, the one
+page with all seven factors, the overview (radar chart, trend over years, data table) and the
+export of every year."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Avg, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.charts import line_chart
+from core.radar import radar_chart
+from organisations.access import can, creatable_organisations, get_for_user, require
+from organisations.models import Organisation
+
+from .. import selfassessment_services as services
+from ..exports import rating_table
+from ..maturity import HIGHEST
+from ..models import FactorRating, SelfAssessment
+from ..selfassessment_forms import RatingForm, StartForm, SummaryForm
+from ..success_factors import SuccessFactor
+from .helpers import export_response, render_form, save_or_show_errors
+
+SELF = FactorRating.Source.SELF
+
+
+def _assessment_for(request, pk, action="view") -> SelfAssessment:
+    return get_for_user(
+        SelfAssessment.objects.select_related("organisation", "body"), request.user, action, pk=pk
+    )
+
+
+@login_required
+def selfassessment_list(request):
+    assessments = (
+        SelfAssessment.objects.visible_to(request.user)
+        .select_related("organisation", "body")
+        .annotate(mean=Avg("ratings__level", filter=Q(ratings__source=SELF)))
+        .order_by("organisation__name", "body__name", "-year", "id")
+    )
+    creatable = creatable_organisations(request.user, "selfassessment")
+    context = {"assessments": assessments, "creatable": creatable}
+    return render(request, "planning/selfassessment_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def selfassessment_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "selfassessment", organisation.pk)
+    form = StartForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        created = []
+
+        def start():
+            created.append(
+                services.start_self_assessment(organisation, by=request.user, **form.cleaned_data)
+            )
+
+        if save_or_show_errors(form, start):
+            messages.success(request, _("The self-assessment was started. Now rate the factors."))
+            return redirect("planning:selfassessment_edit", created[0].pk)
+    title = _("New self-assessment in %(organisation)s") % {"organisation": organisation}
+    return render_form(request, form, title, reverse("planning:selfassessment_list"))
+
+
+def _rating_forms(request, assessment, ratings):
+    policies, plans = services.evidence_choices(assessment)
+    policies, plans = list(policies), list(plans)
+    by_factor = {rating.factor: rating for rating in ratings}
+    forms = []
+    for factor in SuccessFactor:
+        rating = by_factor.get(factor.value)
+        forms.append(
+            RatingForm(
+                request.POST or None,
+                prefix=factor.value,
+                factor=factor,
+                organisation=assessment.organisation,
+                policies=policies,
+                plans=plans,
+                initial=RatingForm.initial_for(rating) if rating else None,
+            )
+        )
+    return forms
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def selfassessment_edit(request, pk):
+    """The year's form: all seven factors on one page, saved together."""
+    assessment = _assessment_for(request, pk, "change")
+    ratings = (
+        assessment.ratings.filter(source=SELF)
+        .prefetch_related("policies", "plans", "cases")
+        .order_by("id")
+    )
+    summary_form = SummaryForm(request.POST or None, initial={"summary": assessment.summary})
+    forms = _rating_forms(request, assessment, ratings)
+    if request.method == "POST" and summary_form.is_valid() and all(f.is_valid() for f in forms):
+        fields = {form.factor.value: form.service_fields() for form in forms}
+        summary = summary_form.cleaned_data["summary"]
+        if save_or_show_errors(
+            summary_form,
+            lambda: services.save_self_assessment(
+                assessment, by=request.user, summary=summary, ratings=fields
+            ),
+        ):
+            messages.success(request, _("The self-assessment was saved."))
+            return redirect(assessment)
+    context = {
+        "assessment": assessment,
+        "summary_form": summary_form,
+        "factor_forms": [(form.factor.label, form) for form in forms],
+        "has_errors": summary_form.errors or any(form.errors for form in forms),
+    }
+    return render(request, "planning/selfassessment_form.html", context)
+
+
+def rating_series(assessment, ratings, previous=None) -> dict[str, list]:
+    """The radar's series: this year's self-rating, last year's for comparison, and one series
+    per other source on the same assessment (a peer review adds its ratings with the source
+    `peer`; they appear here without a change to the view)."""
+    by_source = defaultdict(dict)
+    for rating in ratings:
+        by_source[rating.source][rating.factor] = rating.level
+    series = {
+        _("Self-assessment %(year)s") % {"year": assessment.year}: [
+            by_source[SELF].get(factor) for factor in SuccessFactor.values
+        ]
+    }
+    if previous is not None:
+        series[_("Self-assessment %(year)s") % {"year": previous[0]}] = [
+            previous[1].get(factor) for factor in SuccessFactor.values
+        ]
+    for source, levels in by_source.items():
+        if source != SELF:
+            label = capfirst(FactorRating.Source(source).label)
+            series[f"{label} {assessment.year}"] = [
+                levels.get(factor) for factor in SuccessFactor.values
+            ]
+    return series
+
+
+def _trend(assessment, history):
+    """The mean self-rating per year, as a line, and every factor per year as table rows."""
+    years = sorted(history)
+    points = []
+    for year in years:
+        known = [v for v in history[year].values() if v is not None]
+        points.append((str(year), round(sum(known) / len(known), 1) if known else None))
+    title = _("Mean level of the seven factors per year")
+    chart = line_chart(title, {_("Mean level"): points}, id_prefix="selfassessment-trend")
+    rows = [
+        (year, [history[year].get(factor) for factor in SuccessFactor.values], mean)
+        for year, (_label, mean) in zip(years, points, strict=True)
+    ]
+    return chart, rows
+
+
+@login_required
+def selfassessment_detail(request, pk):
+    """The overview: the year's radar beside last year's, the trend over the years, the data as
+    tables, and each factor's meaning, evidence and next steps. A fixed number of queries."""
+    assessment = _assessment_for(request, pk)
+    ratings = list(assessment.ratings.prefetch_related("policies", "plans", "cases").order_by("id"))
+    history = defaultdict(dict)  # year -> factor -> level (self-ratings of every year)
+    for year, factor, level in FactorRating.objects.filter(
+        assessment__in=assessment.same_owner(), source=SELF
+    ).values_list("assessment__year", "factor", "level"):
+        history[year][factor] = level
+    earlier = [year for year in history if year < assessment.year]
+    previous = (max(earlier), history[max(earlier)]) if earlier else None
+    axes = [str(label) for label in SuccessFactor.labels]
+    radar = radar_chart(
+        _("The seven success factors, %(year)s") % {"year": assessment.year},
+        axes,
+        rating_series(assessment, ratings, previous),
+        max_value=HIGHEST,
+        id_prefix="selfassessment-radar",
+    )
+    trend, trend_rows = _trend(assessment, history)
+    order = {factor: n for n, factor in enumerate(SuccessFactor.values)}
+    own = sorted((r for r in ratings if r.source == SELF), key=lambda r: order[r.factor])
+    scope = assessment.permission_scope()
+    context = {
+        "assessment": assessment,
+        "ratings": own,
+        "radar": radar,
+        "trend": trend,
+        "trend_rows": trend_rows,
+        "factor_labels": axes,
+        "can_change": can(request.user, "change", "selfassessment", *scope),
+        "can_see_history": can(request.user, "view", "auditentry", *scope),
+    }
+    return render(request, "planning/selfassessment_detail.html", context)
+
+
+@login_required
+def selfassessment_export(request, pk, fmt):
+    """Every year's self-ratings of the same organisation or joint body."""
+    assessment = _assessment_for(request, pk)
+    ratings = (
+        FactorRating.objects.filter(assessment__in=assessment.same_owner(), source=SELF)
+        .select_related("assessment")
+        .prefetch_related("policies", "plans", "cases")
+        .order_by("assessment__year", "id")
+    )
+    table = rating_table(ratings)
+    return export_response(fmt, f"sjalvskattning-{assessment.pk}", _("Self-assessment"), table)

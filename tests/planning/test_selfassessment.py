@@ -1,0 +1,223 @@
+"""The yearly self-assessment: the services (one rating per factor, audited, evidence only the
+organisation's own), the one-page form, the overview with radar, trend and tables, the export,
+and a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core.models import AuditEntry
+from planning import selfassessment_services as services
+from planning.maturity import MEANINGS, Level
+from planning.models import FactorRating, SelfAssessment
+from planning.success_factors import SuccessFactor
+
+
+@pytest.fixture
+def year(karlskoga, coordinator):
+    return services.start_self_assessment(karlskoga, by=coordinator, year=2026)
+
+
+def rate(assessment, by, level, **extra):
+    ratings = {factor: {"level": level, **extra} for factor in SuccessFactor.values}
+    return services.save_self_assessment(assessment, by=by, ratings=ratings)
+
+
+def form_data(level="2", **per_factor):
+    data = {"summary": "Ett år av arbete"}
+    for factor in SuccessFactor.values:
+        data[f"{factor}-level"] = level
+        data[f"{factor}-evidence"] = "Underlag"
+        data[f"{factor}-next_steps"] = "Nästa steg"
+    data.update(per_factor)
+    return data
+
+
+def test_every_level_of_every_factor_has_a_meaning():
+    assert set(MEANINGS) == set(SuccessFactor)
+    for lines in MEANINGS.values():
+        assert len(lines) == len(Level.values)
+        assert len({str(line) for line in lines}) == len(Level.values)
+
+
+def test_starting_a_year_creates_one_empty_rating_per_factor_and_audits_it(year, coordinator):
+    ratings = FactorRating.objects.filter(assessment=year)
+    assert sorted(ratings.values_list("factor", flat=True)) == sorted(SuccessFactor.values)
+    assert not ratings.exclude(level=None).exists()
+    assert AuditEntry.objects.for_object(year).filter(action="create").exists()
+    assert AuditEntry.objects.filter(
+        content_type__model="factorrating", action="create"
+    ).count() == len(SuccessFactor.values)
+
+
+def test_a_second_self_assessment_for_the_same_year_is_refused(year, karlskoga, coordinator):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.start_self_assessment(karlskoga, by=coordinator, year=2026)
+
+
+def test_saving_logs_only_the_ratings_that_changed(year, coordinator):
+    before = AuditEntry.objects.count()
+    services.save_self_assessment(
+        year, by=coordinator, ratings={"budget": {"level": 3, "next_steps": "Barnbudget"}}
+    )
+    entries = AuditEntry.objects.order_by("pk")[before:]
+    assert [(e.content_type.model, e.changes["level"]) for e in entries] == [
+        ("factorrating", [None, 3])
+    ]
+
+
+def test_evidence_from_another_organisation_is_refused(year, coordinator, degerfors, outsider):
+    from django.core.exceptions import ValidationError
+
+    from planning import services as planning
+
+    foreign = planning.create_policy(degerfors, by=outsider, title="Annans", kind="policy")
+    with pytest.raises(ValidationError):
+        services.save_self_assessment(
+            year, by=coordinator, ratings={"budget": {"policies": [foreign]}}
+        )
+
+
+def test_the_form_saves_all_seven_factors_with_evidence(
+    coordinator_client, year, policy, plan, case
+):
+    data = form_data(
+        "3",
+        **{
+            "budget-policies": [str(policy.pk)],
+            "budget-plans": [str(plan.pk)],
+            "budget-case_numbers": case.case_number,
+            "budget-links": "https://example.org/utbildning",
+        },
+    )
+    response = coordinator_client.post(
+        reverse("planning:selfassessment_edit", args=[year.pk]), data
+    )
+    assert response.status_code == 302
+    levels = set(year.ratings.values_list("level", flat=True))
+    assert levels == {3}
+    budget = year.ratings.get(factor="budget")
+    assert list(budget.policies.all()) == [policy]
+    assert list(budget.plans.all()) == [plan]
+    assert list(budget.cases.all()) == [case]
+    assert budget.links == ["https://example.org/utbildning"]
+    year.refresh_from_db()
+    assert year.summary == "Ett år av arbete"
+
+
+def test_the_form_refuses_an_unknown_case_number_and_saves_nothing(coordinator_client, year):
+    data = form_data("4", **{"budget-case_numbers": "KS 1999/1"})
+    response = coordinator_client.post(
+        reverse("planning:selfassessment_edit", args=[year.pk]), data
+    )
+    assert response.status_code == 200
+    assert "KS 1999/1" in response.content.decode()
+    assert not year.ratings.exclude(level=None).exists()
+
+
+def test_the_form_shows_what_each_level_means(coordinator_client, year):
+    page = coordinator_client.get(reverse("planning:selfassessment_edit", args=[year.pk]))
+    html = page.content.decode()
+    assert str(MEANINGS[SuccessFactor.BUDGET][4]) in html
+    assert html.count('type="radio"') == len(SuccessFactor.values) * (len(Level.values) + 1)
+
+
+def test_case_officer_may_read_but_not_rate(case_officer_client, year):
+    assert case_officer_client.get(year.get_absolute_url()).status_code == 200
+    edit = reverse("planning:selfassessment_edit", args=[year.pk])
+    assert case_officer_client.get(edit).status_code == 403
+
+
+def test_outsider_gets_404(outsider_client, year):
+    assert outsider_client.get(year.get_absolute_url()).status_code == 404
+
+
+def test_the_overview_draws_the_radar_the_trend_and_the_tables(
+    coordinator_client, karlskoga, coordinator
+):
+    for number, year in enumerate(range(2022, 2027)):
+        rate(
+            services.start_self_assessment(karlskoga, by=coordinator, year=year),
+            coordinator,
+            number // 2,
+        )
+    latest = SelfAssessment.objects.get(year=2026)
+    html = coordinator_client.get(latest.get_absolute_url()).content.decode()
+    assert 'id="selfassessment-radar-title"' in html
+    assert 'id="selfassessment-trend-title"' in html
+    # This year's and last year's series, and a trend row per year.
+    assert "Självskattning 2026" in html and "Självskattning 2025" in html
+    for year in range(2022, 2027):
+        assert f'<th scope="row">{year}</th>' in html
+
+
+def test_a_peer_rating_on_the_assessment_becomes_its_own_series(
+    coordinator_client, year, coordinator
+):
+    rate(year, coordinator, 2)
+    FactorRating.objects.create(
+        organisation=year.organisation,
+        assessment=year,
+        source=FactorRating.Source.PEER,
+        factor="budget",
+        level=1,
+    )
+    html = coordinator_client.get(year.get_absolute_url()).content.decode()
+    assert "Kollegial granskning 2026" in html
+
+
+def test_the_export_has_a_row_per_year_and_factor(coordinator_client, year, coordinator):
+    rate(year, coordinator, 1, evidence="=HYPERLINK(1)")
+    url = reverse("planning:selfassessment_export", args=[year.pk, "csv"])
+    text = coordinator_client.get(url).content.decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert len(lines) == 1 + len(SuccessFactor.values)
+    assert "'=HYPERLINK(1)" in text
+    xlsx = coordinator_client.get(reverse("planning:selfassessment_export", args=[year.pk, "xlsx"]))
+    assert xlsx.content[:2] == b"PK"
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", ["planning:selfassessment_detail", "planning:selfassessment_edit"])
+def test_the_pages_run_the_same_queries_for_one_year_or_five(
+    coordinator_client, karlskoga, coordinator, policy, plan, case, name
+):
+    first = services.start_self_assessment(karlskoga, by=coordinator, year=2020)
+    rate(first, coordinator, 1, policies=[policy], plans=[plan], cases=[case])
+    url = reverse(name, args=[first.pk])
+    small = _queries(coordinator_client, url)
+    for year in range(2021, 2025):
+        rate(services.start_self_assessment(karlskoga, by=coordinator, year=year), coordinator, 2)
+    services.save_self_assessment(
+        first,
+        by=coordinator,
+        ratings={f: {"links": ["https://a.se", "https://b.se"]} for f in SuccessFactor.values},
+    )
+    large = _queries(coordinator_client, url)
+    assert large == small
+    assert small <= 14
+
+
+def test_the_list_shows_the_mean_level(coordinator_client, year, coordinator):
+    rate(year, coordinator, 3)
+    html = coordinator_client.get(reverse("planning:selfassessment_list")).content.decode()
+    assert year.get_absolute_url() in html
+    assert "3,0" in html
+
+
+def test_a_ratings_history_shows_the_level_change(coordinator_client, year, coordinator):
+    services.save_self_assessment(year, by=coordinator, ratings={"budget": {"level": 2}})
+    rating = year.ratings.get(factor="budget")
+    page = coordinator_client.get(year.get_absolute_url()).content.decode()
+    url = reverse("core:history", args=["planning.factorrating", rating.pk])
+    assert url in page
+    assert coordinator_client.get(url).status_code == 200
