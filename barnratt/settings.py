@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "participation",
     "youthforum",
     "planning",
+    "knowledge",
     "rest_framework",
     "drf_spectacular",
     "api",

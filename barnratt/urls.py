@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("participation.urls")),
     path("", include("youthforum.urls")),
     path("", include("planning.urls")),
+    path("", include("knowledge.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),
