@@ -1,7 +1,8 @@
 """Swedish full-text search over the knowledge bank, with the same behaviour on both databases.
 
-PostgreSQL: a stored tsvector (configuration `swedish`, title weighted A, tags B, description, results and contact C) with a GIN index, matched with
-`plainto_tsquery('swedish', …)` and ranked by `ts_rank`.
+PostgreSQL: a stored tsvector (configuration `swedish`; title weighted A, tags B, description,
+results and contact C) with a GIN index, matched with `plainto_tsquery('swedish', …)` and ranked
+by `ts_rank`.
 SQLite: an FTS5 table (`knowledge_example_fts`, rowid = the example's id) holding the same
 Snowball stems in three columns, matched with every stem required and ranked by `bm25`.
 
@@ -14,10 +15,9 @@ from django.db import connection
 from django.db.models import F, FloatField, Value
 
 from core.richtext import plain
-from core.search import stem
 
 from .models import Example
-from .swedish import MAX_QUERY_WORDS, STOP_WORDS, stemmed, words
+from .swedish import MAX_QUERY_WORDS, STOP_WORDS, stem, stemmed, words
 
 FTS_TABLE = "knowledge_example_fts"
 CONFIG = "swedish"

@@ -3,8 +3,9 @@ word reduced to its Snowball stem — the same steps as PostgreSQL's `swedish` c
 that both databases index and query the same stems."""
 
 import re
+from functools import lru_cache
 
-from core.search import stem
+from core.search import stem as _stem
 
 # Snowball's Swedish stop-word list, the one PostgreSQL's `swedish` configuration uses.
 _STOP_WORDS = """
@@ -16,6 +17,8 @@ _STOP_WORDS = """
     ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+# Stemming is pure Python; a cache makes indexing many texts with a shared vocabulary cheap.
+stem = lru_cache(maxsize=100_000)(_stem)
 _WORD = re.compile(r"\w+")
 MAX_QUERY_WORDS = 8
 

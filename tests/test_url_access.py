@@ -507,6 +507,36 @@ EXPECTATIONS = {
         "plan_follow_up",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    # The knowledge bank: Karlskoga's network example is not the outsider's (no shared
+    # network); the public pages show only public examples, to anyone.
+    "knowledge:example_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "knowledge:example_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "knowledge:example_detail": (
+        "example",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "knowledge:example_edit": (
+        "example",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "knowledge:example_delete": (
+        "example",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "knowledge:public_list": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "knowledge:public_detail": (
+        "public_example",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -594,43 +624,63 @@ def url_kwargs(
     )
     consultation = _consultation(karlskoga, case_officer)
     planning = _planning(karlskoga, social_committee)
-    return planning | {
-        None: {},
-        "child_code": {"code": consultation.code},
-        "consultation": {"pk": consultation.pk},
-        "consultation_close": {"pk": consultation.pk, "action": "close"},
-        "consultation_png": {"pk": consultation.pk, "fmt": "png"},
-        "consultation_csv": {"pk": consultation.pk, "fmt": "csv"},
-        "answer": {"pk": _flagged_answer(consultation).pk},
-        "question": {"pk": consultation.questions.get().pk},
-        "voice": {"pk": consultation.offline_voices.get().pk},
-        "organisation": {"pk": karlskoga.pk},
-        "organisation_pk": {"organisation_pk": karlskoga.pk},
-        "body": {"pk": social_committee.pk},
-        "network": {"pk": karlskoga_network.pk},
-        "membership": {"pk": Membership.objects.get(user=case_officer).pk},
-        "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
-        "history": {"model_label": "organisations.body", "pk": social_committee.pk},
-        "article": {"number": 12},
-        "reset": {"uidb64": "MQ", "token": "invalid-token"},
-        "case": {"pk": assessment.case_id},
-        "new_case": {"pk": new_case.pk},
-        "decided_case": {"pk": decided.pk},
-        "template": {"pk": standard_version.template_id},
-        "csv": {"fmt": "csv"},
-        "case_docx": {"pk": assessment.case_id, "fmt": "docx"},
-        "own_template": {"pk": own.pk},
-        "own_version": {"pk": own_version.pk},
-        "own_question": {"pk": own_version.pk, "key": "children_affected"},
-        "external": {"external_id": "D-1"},
-        "attachment": {"pk": attachment.pk},
-        "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
-        "forum": {"pk": forum_member.forum_id},
-        "forum_member": {"pk": forum_member.pk},
-        "forum_meeting": {"pk": forum_meeting.pk},
-        "forum_matter": {"pk": forum_proposal.matter_id},
-        "forum_proposal": {"pk": forum_proposal.pk},
-    }
+    return (
+        planning
+        | _knowledge(karlskoga)
+        | {
+            None: {},
+            "child_code": {"code": consultation.code},
+            "consultation": {"pk": consultation.pk},
+            "consultation_close": {"pk": consultation.pk, "action": "close"},
+            "consultation_png": {"pk": consultation.pk, "fmt": "png"},
+            "consultation_csv": {"pk": consultation.pk, "fmt": "csv"},
+            "answer": {"pk": _flagged_answer(consultation).pk},
+            "question": {"pk": consultation.questions.get().pk},
+            "voice": {"pk": consultation.offline_voices.get().pk},
+            "organisation": {"pk": karlskoga.pk},
+            "organisation_pk": {"organisation_pk": karlskoga.pk},
+            "body": {"pk": social_committee.pk},
+            "network": {"pk": karlskoga_network.pk},
+            "membership": {"pk": Membership.objects.get(user=case_officer).pk},
+            "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
+            "history": {"model_label": "organisations.body", "pk": social_committee.pk},
+            "article": {"number": 12},
+            "reset": {"uidb64": "MQ", "token": "invalid-token"},
+            "case": {"pk": assessment.case_id},
+            "new_case": {"pk": new_case.pk},
+            "decided_case": {"pk": decided.pk},
+            "template": {"pk": standard_version.template_id},
+            "csv": {"fmt": "csv"},
+            "case_docx": {"pk": assessment.case_id, "fmt": "docx"},
+            "own_template": {"pk": own.pk},
+            "own_version": {"pk": own_version.pk},
+            "own_question": {"pk": own_version.pk, "key": "children_affected"},
+            "external": {"external_id": "D-1"},
+            "attachment": {"pk": attachment.pk},
+            "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
+            "forum": {"pk": forum_member.forum_id},
+            "forum_member": {"pk": forum_member.pk},
+            "forum_meeting": {"pk": forum_meeting.pk},
+            "forum_matter": {"pk": forum_proposal.matter_id},
+            "forum_proposal": {"pk": forum_proposal.pk},
+        }
+    )
+
+
+def _knowledge(karlskoga):
+    from knowledge import services as knowledge
+
+    def add(visibility):
+        return knowledge.create_example(
+            karlskoga,
+            by=None,
+            title=f"Exempel {visibility}",
+            year=2025,
+            description="<p>Text</p>",
+            visibility=visibility,
+        )
+
+    return {"example": {"pk": add("network").pk}, "public_example": {"pk": add("public").pk}}
 
 
 def _planning(karlskoga, committee):

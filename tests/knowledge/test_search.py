@@ -104,7 +104,8 @@ def test_description_is_cleaned_when_stored(karlskoga, coordinator):
     example = add_example(
         karlskoga,
         by=coordinator,
-        description='<p onclick="x()">Text<script>alert(1)</script></p><a href="javascript:x">l</a>',
+        description='<p onclick="x()">Text<script>alert(1)</script></p>'
+        '<a href="javascript:x">l</a>',
     )
     assert "script" not in example.description
     assert "onclick" not in example.description
