@@ -138,6 +138,8 @@ class Example(TenantModel):
         indexes = [
             models.Index(fields=["visibility", "organisation"], name="example_visibility_idx"),
             models.Index(fields=["organisation", "year"], name="example_org_year_idx"),
+            # The list without a search reads the newest first in this order.
+            models.Index(fields=["-year", "title", "id"], name="example_order_idx"),
         ]
 
     def __str__(self):
