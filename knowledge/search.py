@@ -96,7 +96,12 @@ def search(queryset, query: str):
     match = " ".join(f'"{stem(term)}"' for term in terms)
     return queryset.extra(
         tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = knowledge_example.id", f"{FTS_TABLE} MATCH %s"],
+        where=[
+            # "+ 0" keeps SQLite from probing the FTS table once per example: the full-text
+            # match is the outer loop and each hit looks its example up by primary key.
+            f"knowledge_example.id = {FTS_TABLE}.rowid + 0",
+            f"{FTS_TABLE} MATCH %s",
+        ],
         params=[match],
         select={"rank": f"-{BM25}"},
     ).order_by("-rank", "-year", "id")
