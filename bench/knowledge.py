@@ -131,7 +131,7 @@ def _text(rng: random.Random, words: int) -> str:
     return " ".join(picked).capitalize() + "."
 
 
-def generate(examples: int):
+def generate(examples: int, *, analyse: bool = True):
     """Organisations, partnerships, a bench coordinator and `examples` examples."""
     from django.contrib.auth import get_user_model
     from django.db import connection, transaction
@@ -208,16 +208,13 @@ def generate(examples: int):
                     "setweight(to_tsvector('swedish', description || ' ' || results || ' ' "
                     "|| contact), 'C')"
                 )
-    if is_postgresql():
+    if analyse:
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE knowledge_example")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE knowledge_example" if is_postgresql() else "ANALYZE")
     return user.pk
 
 
-def measure(user_pk: int, repeat: int) -> list[dict]:
+def measure(user_pk: int, repeat: int, *, close: bool = True) -> list[dict]:
     from django.contrib.auth import get_user_model
     from django.db import connection, reset_queries
     from django.test import RequestFactory
@@ -252,7 +249,8 @@ def measure(user_pk: int, repeat: int) -> list[dict]:
                 "p95": timings[max(0, round(0.95 * len(timings)) - 1)],
             }
         )
-    connection.close()
+    if close:
+        connection.close()
     return results
 
 
