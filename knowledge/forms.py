@@ -1,6 +1,9 @@
 """The example form and the search form. They validate input; the services write it."""
 
+from functools import lru_cache
+
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
@@ -71,5 +74,11 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["article"].choices = [
             ("", _("All articles")),
-            *((article.number, str(article)) for article in Article.objects.order_by("number")),
+            *_article_choices(get_language()),
         ]
+
+
+@lru_cache(maxsize=4)
+def _article_choices(language) -> tuple:
+    """The Convention's articles are reference data: read once per language and process."""
+    return tuple((article.number, str(article)) for article in Article.objects.order_by("number"))

@@ -24,44 +24,29 @@ def last_year() -> int:
 
 def network_peer_ids(organisation_ids) -> list[int]:
     """Organisations that share a network with any of `organisation_ids`: the convener, the
-    member organisations and the organisations whose bodies are members (memoised per request)."""
-    from organisations.models import Network
+    member organisations and the organisations whose bodies are members. One query, memoised
+    for the request."""
+    from organisations.models import Network, Organisation
 
     memo = getattr(organisation_ids, "memo", {})  # core.tenancy.OrganisationIds
     if "network_peer_ids" not in memo:
         members = Network.member_organisations.through.objects
         bodies = Network.member_bodies.through.objects
-        network_ids = (
-            set(
-                Network.objects.filter(organisation_id__in=organisation_ids).values_list(
-                    "pk", flat=True
+        networks = Network.objects.filter(
+            Q(organisation_id__in=organisation_ids)
+            | Q(pk__in=members.filter(organisation_id__in=organisation_ids).values("network_id"))
+            | Q(
+                pk__in=bodies.filter(body__organisation_id__in=organisation_ids).values(
+                    "network_id"
                 )
             )
-            | set(
-                members.filter(organisation_id__in=organisation_ids).values_list(
-                    "network_id", flat=True
-                )
-            )
-            | set(
-                bodies.filter(body__organisation_id__in=organisation_ids).values_list(
-                    "network_id", flat=True
-                )
-            )
-        )
-        peers = (
-            set(
-                Network.objects.filter(pk__in=network_ids).values_list("organisation_id", flat=True)
-            )
-            | set(
-                members.filter(network_id__in=network_ids).values_list("organisation_id", flat=True)
-            )
-            | set(
-                bodies.filter(network_id__in=network_ids).values_list(
-                    "body__organisation_id", flat=True
-                )
-            )
-        )
-        memo["network_peer_ids"] = sorted(peers - set(organisation_ids))
+        ).values("pk")
+        peers = Organisation.objects.filter(
+            Q(pk__in=Network.objects.filter(pk__in=networks).values("organisation_id"))
+            | Q(pk__in=members.filter(network_id__in=networks).values("organisation_id"))
+            | Q(pk__in=bodies.filter(network_id__in=networks).values("body__organisation_id"))
+        ).exclude(pk__in=organisation_ids)
+        memo["network_peer_ids"] = sorted(peers.values_list("pk", flat=True))
     return memo["network_peer_ids"]
 
 
