@@ -623,48 +623,44 @@ def url_kwargs(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
     consultation = _consultation(karlskoga, case_officer)
-    planning = _planning(karlskoga, social_committee)
-    return (
-        planning
-        | _knowledge(karlskoga)
-        | {
-            None: {},
-            "child_code": {"code": consultation.code},
-            "consultation": {"pk": consultation.pk},
-            "consultation_close": {"pk": consultation.pk, "action": "close"},
-            "consultation_png": {"pk": consultation.pk, "fmt": "png"},
-            "consultation_csv": {"pk": consultation.pk, "fmt": "csv"},
-            "answer": {"pk": _flagged_answer(consultation).pk},
-            "question": {"pk": consultation.questions.get().pk},
-            "voice": {"pk": consultation.offline_voices.get().pk},
-            "organisation": {"pk": karlskoga.pk},
-            "organisation_pk": {"organisation_pk": karlskoga.pk},
-            "body": {"pk": social_committee.pk},
-            "network": {"pk": karlskoga_network.pk},
-            "membership": {"pk": Membership.objects.get(user=case_officer).pk},
-            "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
-            "history": {"model_label": "organisations.body", "pk": social_committee.pk},
-            "article": {"number": 12},
-            "reset": {"uidb64": "MQ", "token": "invalid-token"},
-            "case": {"pk": assessment.case_id},
-            "new_case": {"pk": new_case.pk},
-            "decided_case": {"pk": decided.pk},
-            "template": {"pk": standard_version.template_id},
-            "csv": {"fmt": "csv"},
-            "case_docx": {"pk": assessment.case_id, "fmt": "docx"},
-            "own_template": {"pk": own.pk},
-            "own_version": {"pk": own_version.pk},
-            "own_question": {"pk": own_version.pk, "key": "children_affected"},
-            "external": {"external_id": "D-1"},
-            "attachment": {"pk": attachment.pk},
-            "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
-            "forum": {"pk": forum_member.forum_id},
-            "forum_member": {"pk": forum_member.pk},
-            "forum_meeting": {"pk": forum_meeting.pk},
-            "forum_matter": {"pk": forum_proposal.matter_id},
-            "forum_proposal": {"pk": forum_proposal.pk},
-        }
-    )
+    planning = _planning(karlskoga, social_committee) | _knowledge(karlskoga)
+    return planning | {
+        None: {},
+        "child_code": {"code": consultation.code},
+        "consultation": {"pk": consultation.pk},
+        "consultation_close": {"pk": consultation.pk, "action": "close"},
+        "consultation_png": {"pk": consultation.pk, "fmt": "png"},
+        "consultation_csv": {"pk": consultation.pk, "fmt": "csv"},
+        "answer": {"pk": _flagged_answer(consultation).pk},
+        "question": {"pk": consultation.questions.get().pk},
+        "voice": {"pk": consultation.offline_voices.get().pk},
+        "organisation": {"pk": karlskoga.pk},
+        "organisation_pk": {"organisation_pk": karlskoga.pk},
+        "body": {"pk": social_committee.pk},
+        "network": {"pk": karlskoga_network.pk},
+        "membership": {"pk": Membership.objects.get(user=case_officer).pk},
+        "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
+        "history": {"model_label": "organisations.body", "pk": social_committee.pk},
+        "article": {"number": 12},
+        "reset": {"uidb64": "MQ", "token": "invalid-token"},
+        "case": {"pk": assessment.case_id},
+        "new_case": {"pk": new_case.pk},
+        "decided_case": {"pk": decided.pk},
+        "template": {"pk": standard_version.template_id},
+        "csv": {"fmt": "csv"},
+        "case_docx": {"pk": assessment.case_id, "fmt": "docx"},
+        "own_template": {"pk": own.pk},
+        "own_version": {"pk": own_version.pk},
+        "own_question": {"pk": own_version.pk, "key": "children_affected"},
+        "external": {"external_id": "D-1"},
+        "attachment": {"pk": attachment.pk},
+        "token": {"pk": create_token(karlskoga, by=None, name="Diariet")[0].pk},
+        "forum": {"pk": forum_member.forum_id},
+        "forum_member": {"pk": forum_member.pk},
+        "forum_meeting": {"pk": forum_meeting.pk},
+        "forum_matter": {"pk": forum_proposal.matter_id},
+        "forum_proposal": {"pk": forum_proposal.pk},
+    }
 
 
 def _knowledge(karlskoga):
