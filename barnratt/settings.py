@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "operations",
     "archive",
     "indicators",
+    "knowledge",
     "rest_framework",
     "drf_spectacular",
     "api",

@@ -15,6 +15,11 @@ _stemmer = snowballstemmer.stemmer("swedish")
 MAX_WORDS = 8
 
 
+def stem(word: str) -> str:
+    """The Snowball stem of one case-folded word."""
+    return _stemmer.stemWord(word)
+
+
 def stems(query: str) -> list[str]:
     words = [word.strip(".,;:!?\"'()") for word in query.casefold().split()][:MAX_WORDS]
     return [_stemmer.stemWord(word) for word in words if word]

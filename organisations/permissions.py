@@ -12,6 +12,8 @@ REVIEWERS = frozenset({Role.DECISION_MAKER, Role.COORDINATOR})
 DIALOGUE = frozenset({Role.DIALOGUE_LEADER, Role.COORDINATOR})
 # Who owns the action plan: its structure, goals and activities.
 PLANNERS = frozenset({Role.COORDINATOR})
+# Who writes the organisation's good examples and decides who may read them.
+EXAMPLE_EDITORS = frozenset({Role.COORDINATOR})
 
 # (object type, action) -> roles allowed. Object types are model names.
 PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
@@ -134,6 +136,11 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("report", "change"): PLANNERS,
     ("report", "approve"): frozenset({Role.DECISION_MAKER}),
     ("report", "publish"): PLANNERS,
+    # Good examples: reading follows the example's visibility (own organisation, networks, public).
+    ("example", "view"): ALL_ROLES,
+    ("example", "add"): EXAMPLE_EDITORS,
+    ("example", "change"): EXAMPLE_EDITORS,
+    ("example", "delete"): EXAMPLE_EDITORS,
 }
 
 

@@ -779,6 +779,36 @@ EXPECTATIONS = {
         "published_csv",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    # The knowledge bank: Karlskoga's network example is not the outsider's (no shared
+    # network); the public pages show only public examples, to anyone.
+    "knowledge:example_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "knowledge:example_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "knowledge:example_detail": (
+        "example",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "knowledge:example_edit": (
+        "example",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "knowledge:example_delete": (
+        "example",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "knowledge:public_list": (
+        None,
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "knowledge:public_detail": (
+        "public_example",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -865,7 +895,7 @@ def url_kwargs(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
     consultation = _consultation(karlskoga, case_officer)
-    planning = _planning(karlskoga, social_committee)
+    planning = _planning(karlskoga, social_committee) | _knowledge(karlskoga)
     planning |= _indicators(karlskoga, assessment, case_officer)
     planning |= training_budget_kwargs(karlskoga, social_committee)
     reports = _reports(karlskoga, decision_maker)
@@ -926,6 +956,22 @@ def _retention_rule(karlskoga):
         decision_reference="KS 2026/1",
         adopted_on=datetime.date(2026, 1, 1),
     )
+
+
+def _knowledge(karlskoga):
+    from knowledge import services as knowledge
+
+    def add(visibility):
+        return knowledge.create_example(
+            karlskoga,
+            by=None,
+            title=f"Exempel {visibility}",
+            year=2025,
+            description="<p>Text</p>",
+            visibility=visibility,
+        )
+
+    return {"example": {"pk": add("network").pk}, "public_example": {"pk": add("public").pk}}
 
 
 def _planning(karlskoga, committee):

@@ -1,0 +1,107 @@
+"""Swedish full-text search over the knowledge bank, with the same behaviour on both databases.
+
+PostgreSQL: a stored tsvector (configuration `swedish`; title weighted A, tags B, description,
+results and contact C) with a GIN index, matched with `plainto_tsquery('swedish', …)` and ranked
+by `ts_rank`.
+SQLite: an FTS5 table (`knowledge_example_fts`, rowid = the example's id) holding the same
+Snowball stems in three columns, matched with every stem required and ranked by `bm25`.
+
+Both indexes are written by `index_example` from the service functions, in the same
+transaction as the change.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, FloatField, Value
+
+from core.richtext import plain
+
+from .models import Example
+from .swedish import MAX_QUERY_WORDS, STOP_WORDS, stem, stemmed, words
+
+FTS_TABLE = "knowledge_example_fts"
+CONFIG = "swedish"
+# Column weights for bm25 (title, keywords, body), close to ts_rank's A, B and C.
+BM25 = "bm25(knowledge_example_fts, 10.0, 4.0, 1.0)"
+
+
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def index_parts(example: Example) -> tuple[str, str, str]:
+    """The example's text in three parts of falling weight: title; tags; description, results
+    and contact. Success factors and articles are filters, not words."""
+    keywords = example.tags
+    body = f"{plain(example.description)}\n{example.results}\n{example.contact}"
+    return example.title, keywords, body
+
+
+def _vector(title: str, keywords: str, body: str):
+    return (
+        SearchVector(Value(title), config=CONFIG, weight="A")
+        + SearchVector(Value(keywords), config=CONFIG, weight="B")
+        + SearchVector(Value(body), config=CONFIG, weight="C")
+    )
+
+
+def stem_row(title: str, keywords: str, body: str) -> tuple[str, str, str]:
+    return tuple(" ".join(stemmed(part)) for part in (title, keywords, body))
+
+
+def index_example(example: Example) -> None:
+    """Write the example's entry in the search index (call inside the change's transaction)."""
+    parts = index_parts(example)
+    if is_postgresql():
+        Example.objects.filter(pk=example.pk).update(search_vector=_vector(*parts))
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [example.pk])
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, keywords, body) VALUES (%s, %s, %s, %s)",
+            [example.pk, *stem_row(*parts)],
+        )
+
+
+def unindex_example(pk: int) -> None:
+    """Remove a deleted example from the index (PostgreSQL's goes with the row)."""
+    if not is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])
+
+
+def query_words(query: str) -> list[str]:
+    """The words a search asks for: stop words dropped, one word per stem, at most
+    MAX_QUERY_WORDS."""
+    kept = {}
+    for word in words(query):
+        if word not in STOP_WORDS:
+            kept.setdefault(stem(word), word)
+    return list(kept.values())[:MAX_QUERY_WORDS]
+
+
+def search(queryset, query: str):
+    """`queryset` narrowed to examples that contain every searched word in some inflected form,
+    best match first, with `rank` annotated. Without searchable words: all of them, rank 0."""
+    terms = query_words(query)
+    if not terms:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    if is_postgresql():
+        tsquery = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+        return (
+            queryset.filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+            .order_by("-rank", "-year", "id")
+        )
+    match = " ".join(f'"{stem(term)}"' for term in terms)
+    return queryset.extra(
+        tables=[FTS_TABLE],
+        where=[
+            # "+ 0" keeps SQLite from probing the FTS table once per example: the full-text
+            # match is the outer loop and each hit looks its example up by primary key.
+            f"knowledge_example.id = {FTS_TABLE}.rowid + 0",
+            f"{FTS_TABLE} MATCH %s",
+        ],
+        params=[match],
+        select={"rank": f"-{BM25}"},
+    ).order_by("-rank", "-year", "id")

@@ -1,0 +1,129 @@
+"""The knowledge bank: search and read examples (staff, and the public for public ones), and
+the coordinators' create, edit and delete."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisations.access import can, can_on, creatable_organisations, get_for_user, require
+from organisations.models import Organisation
+from planning.views.helpers import render_form, save_or_show_errors
+
+from . import services
+from .forms import ExampleForm, SearchForm
+from .models import Example
+from .search import search
+
+PAGE_SIZE = 20
+
+
+def search_page(request, examples):
+    """The searched, filtered and paged examples, and the form that asked for them."""
+    form = SearchForm(request.GET or None)
+    query = ""
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        if form.cleaned_data["factor"]:
+            examples = examples.with_success_factor(form.cleaned_data["factor"])
+        if form.cleaned_data["article"]:
+            examples = examples.filter(articles__number=form.cleaned_data["article"])
+    examples = search(examples.select_related("organisation"), query)
+    page = Paginator(examples, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {"form": form, "page": page, "query": query, "params": params.urlencode()}
+
+
+def _render_list(request, context):
+    template = "knowledge/example_list.html"
+    if request.htmx and request.htmx.target == "results":
+        template = "knowledge/includes/results.html"
+    return render(request, template, context)
+
+
+@login_required
+def example_list(request):
+    context = search_page(request, Example.objects.visible_to(request.user))
+    context |= {"creatable": creatable_organisations(request.user, "example"), "public": False}
+    return _render_list(request, context)
+
+
+def public_list(request):
+    context = search_page(request, Example.objects.public()) | {"public": True}
+    return _render_list(request, context)
+
+
+def _detail(request, example, *, public):
+    context = {
+        "example": example,
+        "articles": example.articles.order_by("number"),
+        "public": public,
+    }
+    if not public:
+        context |= {
+            "can_change": can_on(request.user, "change", example),
+            "can_delete": can_on(request.user, "delete", example),
+            "can_see_history": can(request.user, "view", "auditentry", example.organisation_id),
+        }
+    return render(request, "knowledge/example_detail.html", context)
+
+
+@login_required
+def example_detail(request, pk):
+    example = get_for_user(Example.objects.select_related("organisation"), request.user, pk=pk)
+    return _detail(request, example, public=False)
+
+
+def public_detail(request, pk):
+    example = get_object_or_404(Example.objects.public().select_related("organisation"), pk=pk)
+    return _detail(request, example, public=True)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def example_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "example", organisation.pk)
+    form = ExampleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = []
+
+        def create():
+            created.append(
+                services.create_example(organisation, by=request.user, **form.service_fields())
+            )
+
+        if save_or_show_errors(form, create):
+            messages.success(request, _("The example was saved."))
+            return redirect(created[0])
+    title = _("New good example from %(organisation)s") % {"organisation": organisation}
+    return render_form(request, form, title, reverse("knowledge:example_list"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def example_edit(request, pk):
+    example = get_for_user(Example.objects, request.user, "change", pk=pk)
+    form = ExampleForm(request.POST or None, instance=Example.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        if save_or_show_errors(
+            form, lambda: services.update_example(example, by=request.user, **fields)
+        ):
+            messages.success(request, _("The example was saved."))
+            return redirect(example)
+    title = _("Edit %(title)s") % {"title": example}
+    return render_form(request, form, title, example.get_absolute_url())
+
+
+@login_required
+@require_POST
+def example_delete(request, pk):
+    example = get_for_user(Example.objects, request.user, "delete", pk=pk)
+    services.delete_example(example, by=request.user)
+    messages.success(request, _("The example was deleted."))
+    return redirect("knowledge:example_list")
