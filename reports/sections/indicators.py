@@ -1,0 +1,98 @@
+"""Children's conditions: the featured indicators for the year, beside the county and Sweden."""
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from . import Provider, Section
+
+NATION = "0000"
+
+
+def collect(scope) -> dict:
+    Indicator = apps.get_model("indicators", "Indicator")
+    IndicatorValue = apps.get_model("indicators", "IndicatorValue")
+    Organisation = apps.get_model("organisations", "Organisation")
+    codes = dict(
+        Organisation.objects.filter(pk__in=scope.organisation_ids).values_list("pk", "scb_code")
+    )
+    areas = {code for code in codes.values() if code}
+    county = next((code[:2] for code in codes.values() if code and len(code) == 4), "")
+    indicators = list(
+        Indicator.objects.filter(featured=True)
+        .filter(Q(organisation__isnull=True) | Q(organisation_id__in=scope.organisation_ids))
+        .order_by("code")
+        .values_list("pk", "code", "unit")
+    )
+    values: dict = {}
+    for indicator_id, area, year, value in (
+        IndicatorValue.objects.filter(
+            indicator_id__in=[pk for pk, _c, _u in indicators],
+            area_code__in=[*areas, county, NATION],
+            year__lte=scope.year,
+            gender="T",
+            age_band="",
+        )
+        .order_by("year")
+        .values_list("indicator_id", "area_code", "year", "value")
+    ):
+        # The latest year up to the report's: statistics are often published a year late.
+        values.setdefault(str(indicator_id), {})[area] = [year, value]
+    return {
+        "indicators": [{"id": pk, "code": code, "unit": unit} for pk, code, unit in indicators],
+        "areas": {str(pk): code for pk, code in codes.items()},
+        "county": county,
+        "values": values,
+    }
+
+
+def render(figures, scope) -> Section:
+    Indicator = apps.get_model("indicators", "Indicator")
+    section = Section("indicators", _("Children's conditions"))
+    if not figures["indicators"] or not figures["values"]:
+        section.say("none", _("No figures on children's conditions have been imported yet."))
+        return section
+    names = {
+        i.pk: i.name
+        for i in Indicator.objects.filter(pk__in=[i["id"] for i in figures["indicators"]])
+    }
+    section.say(
+        "intro",
+        _(
+            "The table shows the latest figures up to %(year)s for the indicators the "
+            "organisation follows, beside the county and Sweden (the year of each figure in "
+            "brackets)."
+        )
+        % {"year": scope.year},
+    )
+    areas = [figures["areas"][str(pk)] for pk in scope.organisation_ids]
+    columns = [*[name for _pk, name in scope.organisations], _("County"), _("Sweden")]
+    rows = []
+    for indicator in figures["indicators"]:
+        found = figures["values"].get(str(indicator["id"]), {})
+        cells = [
+            _figure(found.get(area), indicator["unit"])
+            for area in [*areas, figures["county"], NATION]
+        ]
+        if any(cell != "–" for cell in cells):
+            rows.append([names.get(indicator["id"], indicator["code"]), *cells])
+    section.table(_("Children's conditions in figures"), [_("Indicator"), *columns], rows)
+    return section
+
+
+def _figure(pair, unit: str) -> str:
+    from core.charts import format_value
+
+    if not pair or pair[1] is None:
+        return "–"
+    year, value = pair
+    return f"{format_value(value, unit)} ({year})"
+
+
+PROVIDER = Provider(
+    key="indicators",
+    order=50,
+    requires=("indicators.Indicator", "indicators.IndicatorValue"),
+    collect=collect,
+    render=render,
+)

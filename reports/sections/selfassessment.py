@@ -1,0 +1,96 @@
+"""The seven success factors: this year's self-assessment beside the earlier years."""
+
+from django.apps import apps
+from django.utils.translation import gettext as _
+
+from core.charts import bar_chart
+
+from . import Provider, Section
+
+EARLIER_YEARS = 4
+
+
+def collect(scope) -> dict:
+    FactorRating = apps.get_model("planning", "FactorRating")
+    ratings = FactorRating.objects.filter(
+        assessment__organisation_id__in=scope.organisation_ids,
+        assessment__body_id=scope.body_id,
+        assessment__year__lte=scope.year,
+        assessment__year__gt=scope.year - EARLIER_YEARS - 1,
+        source="self",
+    ).values_list("assessment__year", "factor", "level")
+    years: dict[str, dict] = {}
+    for year, factor, level in ratings:
+        years.setdefault(str(year), {})[factor] = level
+    return {"years": years}
+
+
+def render(figures, scope) -> Section:
+    from planning.success_factors import SuccessFactor
+
+    section = Section("selfassessment", _("The seven success factors"))
+    years = sorted(figures["years"], key=int)
+    this_year = figures["years"].get(str(scope.year))
+    if not this_year:
+        section.say(
+            "none",
+            _("No self-assessment of the success factors was made for %(year)s.")
+            % {"year": scope.year},
+        )
+        return section
+    known = [level for level in this_year.values() if level is not None]
+    mean = round(sum(known) / len(known), 1) if known else None
+    section.say(
+        "mean",
+        _(
+            "In the self-assessment for %(year)s the mean level of the seven success factors "
+            "is %(mean)s on the scale 0–4."
+        )
+        % {"year": scope.year, "mean": _decimal(mean)},
+    )
+    factors = list(SuccessFactor.choices)
+    section.chart(
+        bar_chart(
+            _("Level per success factor %(year)s") % {"year": scope.year},
+            [(str(label), this_year.get(key)) for key, label in factors],
+            max_value=4,
+            id_prefix="report-factors",
+        ),
+        max_value=4,
+    )
+    section.table(
+        _("The self-assessment over the years (levels 0–4)"),
+        [_("Success factor"), *years],
+        [
+            [str(label), *[figures["years"][year].get(key) for year in years]]
+            for key, label in factors
+        ],
+    )
+    means = []
+    for year in years:
+        levels = [v for v in figures["years"][year].values() if v is not None]
+        means.append((year, round(sum(levels) / len(levels), 1) if levels else None))
+    if len(means) > 1:
+        section.chart(
+            bar_chart(
+                _("Mean level per year"), means, max_value=4, id_prefix="report-factor-trend"
+            ),
+            max_value=4,
+        )
+    section.figure("mean", _("Mean level (0–4)"), [["total", mean]])
+    return section
+
+
+def _decimal(value) -> str:
+    from core.charts import format_value
+
+    return format_value(value)
+
+
+PROVIDER = Provider(
+    key="selfassessment",
+    order=35,
+    requires=("planning.SelfAssessment", "planning.FactorRating"),
+    collect=collect,
+    render=render,
+)
