@@ -74,7 +74,6 @@ def collect(scope) -> dict:
             "follow_up_date",
             "follow_up_done_on",
             "case__case_number",
-            "case__title",
             "case__body_id",
             "case__body__name",
             "case__assessment__children_affected",
@@ -108,8 +107,9 @@ def collect(scope) -> dict:
         if flags["against"] and len(against) < MAX_LISTED:
             against.append(
                 {
+                    # No title: the report is public, and a title of an individual matter
+                    # can point to a child. The case number leads to the public register.
                     "case_number": raw["case__case_number"],
-                    "title": raw["case__title"],
                     "body": raw["case__body__name"],
                     "reasons": raw["reasons"],
                 }
@@ -306,10 +306,7 @@ def _bodies_table(section, figures, scope):
 def _against_table(section, figures):
     if not figures["against"]:
         return
-    rows = [
-        [item["case_number"], item["title"], item["body"], item["reasons"]]
-        for item in figures["against"]
-    ]
+    rows = [[item["case_number"], item["body"], item["reasons"]] for item in figures["against"]]
     note = ""
     if figures["against_count"] > len(rows):
         note = _("The first %(shown)s of %(count)s are listed.") % {
@@ -318,7 +315,7 @@ def _against_table(section, figures):
         }
     section.table(
         _("Decisions against the assessed best interests, and the reasons given"),
-        [_("Case"), _("Title"), _("Body"), _("Reasons")],
+        [_("Case"), _("Body"), _("Reasons")],
         rows,
         note=note,
     )
