@@ -4,8 +4,9 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 
 from core.charts import bar_chart
+from core.radar import radar_chart
 
-from . import Provider, Section
+from . import Provider, Section, _cell
 
 EARLIER_YEARS = 4
 
@@ -49,15 +50,7 @@ def render(figures, scope) -> Section:
         % {"year": scope.year, "mean": _decimal(mean)},
     )
     factors = list(SuccessFactor.choices)
-    section.chart(
-        bar_chart(
-            _("Level per success factor %(year)s") % {"year": scope.year},
-            [(str(label), this_year.get(key)) for key, label in factors],
-            max_value=4,
-            id_prefix="report-factors",
-        ),
-        max_value=4,
-    )
+    _radar(section, figures, scope, factors)
     section.table(
         _("The self-assessment over the years (levels 0–4)"),
         [_("Success factor"), *years],
@@ -79,6 +72,32 @@ def render(figures, scope) -> Section:
         )
     section.figure("mean", _("Mean level (0–4)"), [["total", mean]])
     return section
+
+
+def _radar(section, figures, scope, factors) -> None:
+    """This year's levels beside last year's as a radar chart, with its table. The Word file
+    shows this year's levels as bars (its pictures are drawn by `reports.raster`)."""
+    this_year = figures["years"][str(scope.year)]
+    series = {}
+    for year in (scope.year - 1, scope.year):
+        if levels := figures["years"].get(str(year)):
+            series[str(year)] = [levels.get(key) for key, _label in factors]
+    title = _("The success factors %(year)s beside the year before") % {"year": scope.year}
+    chart = radar_chart(title, [label for _key, label in factors], series, id_prefix="report-radar")
+    section.blocks.append(
+        {
+            "kind": "chart",
+            "title": title,
+            "data": [[str(label), this_year.get(key)] for key, label in factors],
+            "unit": "",
+            "max_value": 4,
+            "svg": str(chart.svg),
+            "text_alternative": chart.text_alternative,
+            "columns": [_("Success factor"), *series],
+            "rows": [[_cell(value) for value in row] for row in chart.rows],
+            "note": "",
+        }
+    )
 
 
 def _decimal(value) -> str:

@@ -67,6 +67,9 @@ def test_the_self_assessment_beside_earlier_years(report, karlskoga):
     table = next(b for b in rendered["blocks"] if b["kind"] == "table")
     assert table["columns"][1:] == [str(YEAR - 1), str(YEAR)]
     assert "medelnivå" in rendered["sentences"][0]["text"]
+    radar = rendered["blocks"][0]
+    assert radar["kind"] == "chart" and 'id="report-radar' in radar["svg"]
+    assert radar["columns"][1:] == [str(YEAR - 1), str(YEAR)]
 
 
 def test_indicators_beside_county_and_nation(report, karlskoga):
