@@ -22,11 +22,16 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+# Transactional tests (the backup tools read committed data from other processes). Not
+# serialized_rollback: it leaves the database empty, without content types, for the tests that
+# follow in the same worker; a plain flush recreates them.
+
+
 def audit_trail():
     return list(AuditEntry.objects.order_by("pk").values_list("pk", "action", "object_repr"))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_backup_and_restore_bring_everything_back(case, case_officer, media, tmp_path, capsys):
     attachment = services.add_attachment(
         case, by=case_officer, title="Underlag", uploaded=SimpleUploadedFile("u.pdf", PDF)
@@ -54,7 +59,7 @@ def test_backup_and_restore_bring_everything_back(case, case_officer, media, tmp
     assert link.pk > attachment.pk
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_database_with_data(case, media, tmp_path, capsys):
     call_command("backup", output=tmp_path)
     archive = capsys.readouterr().out.strip()
@@ -62,7 +67,7 @@ def test_restore_refuses_a_database_with_data(case, media, tmp_path, capsys):
         call_command("restore", archive)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_tampered_backup_is_not_reported_as_restored(case, media, tmp_path, capsys):
     (media / "note.txt").write_bytes(b"original")
     call_command("backup", output=tmp_path)

@@ -33,7 +33,7 @@ def lose_the_database():
         other.execute("SELECT pg_terminate_backend(%s)", [pid])
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_lost_database_mid_request_writes_nothing(
     client, karlskoga, social_committee, coordinator, monkeypatch
 ):
