@@ -577,6 +577,10 @@ EXPECTATIONS = {
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    "planning:childfriendly_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
     "planning:childfriendly_create": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
