@@ -646,6 +646,10 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    "indicators:import_progress": (
+        "import_progress",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "indicators:cite": (
         "case_pk",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
@@ -1044,6 +1048,7 @@ def _indicators(karlskoga, assessment, by):
         "indicator": {"pk": indicator.pk},
         "org_indicator": {"organisation_pk": karlskoga.pk, "pk": indicator.pk},
         "case_pk": {"case_pk": assessment.case_id},
+        "import_progress": {"organisation_pk": karlskoga.pk, "token": "0" * 32},
         "citation": {"pk": citation.pk},
     }
 
