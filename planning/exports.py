@@ -109,6 +109,7 @@ def rating_table(ratings) -> tuple[list[str], list[list]]:
         _("Policy documents"),
         _("Action plans"),
         _("Cases"),
+        _("Trainings"),
         _("Links"),
         _("Next steps"),
     ]
@@ -122,6 +123,7 @@ def rating_table(ratings) -> tuple[list[str], list[list]]:
             "; ".join(policy.title for policy in rating.policies.all()),
             "; ".join(str(plan) for plan in rating.plans.all()),
             ", ".join(case.case_number for case in rating.cases.all()),
+            "; ".join(f"{t.topic} ({t.held_on.isoformat()})" for t in rating.trainings.all()),
             " ".join(rating.links),
             rating.next_steps,
         ]

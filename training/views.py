@@ -22,7 +22,6 @@ from .exports import coverage_table, session_table
 from .forms import HeadcountForm, MaterialForm, SessionForm
 from .models import Headcount, TargetGroup, TrainingMaterial, TrainingSession
 
-
 PAGE_SIZE = 50
 
 
