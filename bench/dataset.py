@@ -40,6 +40,7 @@ from bench.cases import (
     showcase_cases,
 )
 from bench.common import setup_django
+from bench.comparisons import comparisons
 from bench.indicators import indicator_values
 from bench.inventory import already_generated, check_database_is_fresh, counts, discover_ids
 from bench.participation_writer import participation
@@ -538,6 +539,7 @@ GENERATORS = [
     planning,
     indicator_values,
     training_budget,
+    comparisons,
 ]
 
 
