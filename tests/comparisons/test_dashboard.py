@@ -79,7 +79,8 @@ def test_the_csv_export_has_one_row_per_member(partnership, coordinator_client):
     rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff")), delimiter=";"))
     assert len(rows) == 3
     header, *members = rows
-    karlskoga = dict(zip(header, next(r for r in members if r[0] == "Karlskoga kommun")))
+    row = next(r for r in members if r[0] == "Karlskoga kommun")
+    karlskoga = dict(zip(header, row, strict=True))
     with translation.override("sv"):
         decided = next(h for h in header if h.endswith(": " + translation.gettext("Decided")))
     assert karlskoga[decided] == "4"
