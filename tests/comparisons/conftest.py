@@ -8,6 +8,12 @@ from organisations.models import Body, Network, Organisation
 YEAR = 2026
 
 
+@pytest.fixture(autouse=True)
+def _uncached(settings):
+    """Compute the figures on every request (the cache has its own test)."""
+    settings.COMPARISONS_CACHE_SECONDS = 0
+
+
 def add_figures(organisation, *, user, version, number, levels=(2,) * 7, decided=2, full=1):
     """Records of every kind the dashboard counts, for one organisation in YEAR: a
     self-assessment, `decided` decisions of which `full` with an approved full assessment,

@@ -120,3 +120,26 @@ def test_queries_do_not_grow_with_members(partnership, coordinator, standard_ver
     assert "Kommun" in client.get(url).content.decode()
     assert many == few
     assert few <= 20
+
+
+def test_the_drawn_figures_are_cached_per_network_year_and_indicators(
+    partnership, coordinator, standard_version, coordinator_client, settings
+):
+    from django.core.cache import cache
+
+    settings.COMPARISONS_CACHE_SECONDS = 600
+    cache.clear()
+    url = _url(partnership, year=YEAR)
+    coordinator_client.get(url)  # the first request of a session writes its last-seen mark
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        coordinator_client.get(url)
+    uncached = len(first)
+    grow(partnership, 1, user=coordinator, version=standard_version)
+    with CaptureQueriesContext(connection) as captured:
+        stale = coordinator_client.get(url).content.decode()
+    assert len(captured) < uncached
+    assert "Kommun 0" not in stale  # still the cached figures
+    assert "Kommun 0" in coordinator_client.get(_url(partnership, year=YEAR - 1)).content.decode()
+    cache.clear()
+    assert "Kommun 0" in coordinator_client.get(url).content.decode()
