@@ -145,18 +145,24 @@ def search(queryset, query: str):
             .order_by("-rank", "-year", "id")
         )
     match = _match(terms)
-    where = ()
     if _fts_count(match, RANKED_ALL + 1) > RANKED_ALL:
         # Many matches: read them newest first and stop at RANKED that pass the filters, then
         # let bm25 see only that range of rowids.
         newest = list(
             _fts_join(queryset, match)
             .order_by(RawSQL(f"{FTS_TABLE}.rowid", []).desc())
-            .values_list("pk", flat=True)[:RANKED]
+            .values_list("pk", flat=True)[: RANKED + 1]
         )
-        if newest:
-            where = (f"{FTS_TABLE}.rowid >= {int(min(newest))}",)
-    return _fts_join(queryset, match, rank=True, where=where).order_by("-rank", "-year", "id")
+        if not newest:
+            ranked = queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
+            ranked.found = 0
+            return ranked
+        where = (f"{FTS_TABLE}.rowid >= {int(min(newest[:RANKED]))}",)
+        ranked = _fts_join(queryset, match, rank=True, where=where).order_by("-rank", "-year", "id")
+        # The candidates are the count (up to RANKED + 1): no second pass over the matches.
+        ranked.found = len(newest)
+        return ranked
+    return _fts_join(queryset, match, rank=True).order_by("-rank", "-year", "id")
 
 
 def _tsquery(terms):

@@ -29,9 +29,13 @@ class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, matching):
         super().__init__(object_list, per_page)
         self.matching = matching
+        # knowledge.search may already know how many match (up to RANKED + 1).
+        self.known = getattr(object_list, "found", None)
 
     @cached_property
     def found(self) -> int:
+        if self.known is not None:
+            return self.known
         return self.matching.order_by()[: RANKED + 1].count()
 
     @cached_property
