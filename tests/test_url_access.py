@@ -149,6 +149,15 @@ EXPECTATIONS = {
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    # The network dashboard (comparisons): for the network's members only.
+    "comparisons:network_dashboard": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "comparisons:network_dashboard_export": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
     "organisations:network_edit": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
