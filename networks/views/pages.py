@@ -8,7 +8,7 @@ from organisations.access import can, can_on
 from planning.models import ActionPlan
 
 from ..models import NetworkContact, NetworkMeeting, SharedItem
-from .helpers import acting_organisations, network_for
+from .helpers import acting_organisation_ids, network_for
 
 ITEM_RELATIONS = (
     "organisation",
@@ -27,10 +27,14 @@ def network_detail(request, pk):
     network = network_for(request, pk)
     user = request.user
     convener = network.organisation_id
+    member_organisations = list(network.member_organisations.all())
+    member_bodies = list(network.member_bodies.select_related("organisation"))
+    member_ids = {convener, *(o.pk for o in member_organisations)}
+    member_ids |= {body.organisation_id for body in member_bodies}
     context = {
         "network": network,
-        "member_organisations": network.member_organisations.all(),
-        "member_bodies": network.member_bodies.select_related("organisation"),
+        "member_organisations": member_organisations,
+        "member_bodies": member_bodies,
         "contacts": NetworkContact.objects.filter(network=network).select_related(
             "organisation", "user"
         ),
@@ -42,13 +46,11 @@ def network_detail(request, pk):
         "can_see_history": can(user, "view", "auditentry", convener),
         "can_add_meeting": can(user, "add", "networkmeeting", convener),
         "can_add_plan": can(user, "add", "actionplan", convener),
-        "can_add_contact": bool(acting_organisations(user, network, "add", "networkcontact")),
-        "can_share": bool(acting_organisations(user, network, "add", "shareditem")),
-        "contact_deletable": {
-            contact_org
-            for contact_org in network.member_organisation_ids()
-            if can(user, "delete", "networkcontact", contact_org)
-        },
+        "can_add_contact": bool(acting_organisation_ids(user, member_ids, "add", "networkcontact")),
+        "can_share": bool(acting_organisation_ids(user, member_ids, "add", "shareditem")),
+        "contact_deletable": set(
+            acting_organisation_ids(user, member_ids, "delete", "networkcontact")
+        ),
     }
     return render(request, "networks/network_detail.html", context)
 
