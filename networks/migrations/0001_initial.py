@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         ('indicators', '0002_starter_catalogue'),
         ('knowledge', '0003_order_index'),
         ('organisations', '0001_initial'),
-        ('planning', '0003_actionplan_network'),
+        ('planning', '0004_actionplan_network'),
         ('reports', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisations', '0001_initial'),
-        ('planning', '0002_selfassessment_childfriendly'),
+        ('planning', '0003_factorrating_trainings'),
     ]
 
     operations = [
