@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "indicators",
     "knowledge",
     "comparisons",
+    "networks",
     "rest_framework",
     "drf_spectacular",
     "api",
