@@ -73,3 +73,25 @@ class Removal(TenantModel):
 
     def __str__(self):
         return f"{self.get_record_type_display()}: {self.count}"
+
+
+class ArchiveExport(TenantModel):
+    """One archive package (E-ARK SIP) made of an organisation's decided cases: kept so that the
+    archivist can see what was delivered, when and by whom (the audit entry says who)."""
+
+    objid = models.CharField(_("package id"), max_length=100, unique=True)
+    decided_from = models.DateField(_("decided from"))
+    decided_to = models.DateField(_("decided to"))
+    created_at = models.DateTimeField(_("made at"), auto_now_add=True)
+    case_count = models.PositiveIntegerField(_("number of cases"))
+    case_ids = models.JSONField(_("case ids"), default=list, blank=True)
+    sha256 = models.CharField(_("checksum (SHA-256)"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+
+    class Meta:
+        verbose_name = _("archive package")
+        verbose_name_plural = _("archive packages")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.objid
