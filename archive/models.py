@@ -14,6 +14,15 @@ class RecordType(models.TextChoices):
         _("decided cases, with their assessments, decisions, reviews and attachments"),
     )
     FORUM_MEETINGS = "forum_meetings", _("youth-forum meetings, with agenda and minutes")
+    CONSULTATIONS = (
+        "consultations",
+        _("closed consultations, with their questions, answers, voices and feedback"),
+    )
+    TRAINING_SESSIONS = (
+        "training_sessions",
+        _("training sessions, with their headcounts and material"),
+    )
+    INDICATOR_IMPORTS = "indicator_imports", _("the record of indicator imports")
 
 
 class RetentionRule(TenantModel):
@@ -24,7 +33,11 @@ class RetentionRule(TenantModel):
     keep_months = models.PositiveIntegerField(
         _("keep for (months)"),
         validators=[MinValueValidator(1), MaxValueValidator(1200)],
-        help_text=_("Counted from the decision date (cases) or the meeting date (meetings)."),
+        help_text=_(
+            "Counted from the decision date (cases), the meeting date (meetings), the closing "
+            "date (consultations; one without a closing date is kept), the date held (training "
+            "sessions) or the import date (imports)."
+        ),
     )
     decision_reference = models.CharField(
         _("retention decision"),
