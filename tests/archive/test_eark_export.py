@@ -10,6 +10,7 @@ from hashlib import sha256
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from lxml import etree
 
 from archive.eark import validate
@@ -212,3 +213,49 @@ def test_the_command_writes_a_valid_package(decided_case, karlskoga, media, tmp_
     assert validate.problems(output) == []
     assert "1" in stdout.getvalue()
     assert ArchiveExport.objects.filter(organisation=karlskoga).count() == 1
+
+
+def test_the_administrator_downloads_a_package_from_the_page(
+    client, org_admin, decided_case, karlskoga, media, tmp_path, django_assert_max_num_queries
+):
+    client.force_login(org_admin)
+    url = reverse("archive:archive_export", args=[karlskoga.pk])
+    page = client.get(url).content.decode()
+    assert 'name="decided_from"' in page
+    response = client.post(url, {"decided_from": "2026-01-01", "decided_to": "2026-12-31"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    export = ArchiveExport.objects.get()
+    assert f'filename="{export.objid}.zip"' in response["Content-Disposition"]
+    path = tmp_path / "download.zip"
+    path.write_bytes(b"".join(response.streaming_content))
+    assert validate.problems(path) == []
+    assert sha256(path.read_bytes()).hexdigest() == export.sha256
+    with django_assert_max_num_queries(12):
+        page = client.get(url).content.decode()
+    assert export.objid in page
+
+
+def test_an_empty_period_or_too_many_cases_give_a_message_not_a_package(
+    client, org_admin, decided_case, karlskoga, media, monkeypatch
+):
+    client.force_login(org_admin)
+    url = reverse("archive:archive_export", args=[karlskoga.pk])
+    response = client.post(url, {"decided_from": "2025-01-01", "decided_to": "2025-12-31"})
+    assert "Inget ärende beslutades" in response.content.decode()
+    monkeypatch.setattr("archive.views.MAX_CASES_ONLINE", 0)
+    response = client.post(url, {"decided_from": "2026-01-01", "decided_to": "2026-12-31"})
+    assert "export_sip" in response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert not ArchiveExport.objects.exists()
+
+
+def test_a_coordinator_sees_the_packages_but_cannot_make_one(
+    client, coordinator, karlskoga, decided_case, media
+):
+    client.force_login(coordinator)
+    url = reverse("archive:archive_export", args=[karlskoga.pk])
+    assert 'name="decided_from"' not in client.get(url).content.decode()
+    data = {"decided_from": "2026-01-01", "decided_to": "2026-12-31"}
+    assert client.post(url, data).status_code == 403
+    assert not ArchiveExport.objects.exists()
