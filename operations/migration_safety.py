@@ -74,7 +74,7 @@ def _project_apps() -> set[str]:
         config.label
         for config in apps.get_app_configs()
         if Path(config.path).resolve().is_relative_to(base)
-        and ".venv" not in Path(config.path).parts
+        and "site-packages" not in Path(config.path).parts
     }
 
 
