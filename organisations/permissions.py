@@ -72,6 +72,10 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("retentionrule", "add"): frozenset({Role.ORG_ADMIN}),
     ("retentionrule", "change"): frozenset({Role.ORG_ADMIN}),
     ("retentionrule", "delete"): frozenset({Role.ORG_ADMIN}),
+    # Archive packages (E-ARK) of decided cases: made by the administrator, who delivers the
+    # organisation's records to its archive; coordinators see what was delivered.
+    ("archiveexport", "view"): MANAGERS,
+    ("archiveexport", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "view"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "delete"): frozenset({Role.ORG_ADMIN}),

@@ -268,6 +268,11 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    # Archive packages: coordinators see what was delivered; the administrator makes them.
+    "archive:archive_export": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "archive:rule_edit": (
         "retention_rule",
         {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
