@@ -25,6 +25,36 @@ EXPECTATIONS = {
         None,
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
+    # The second step of signing in: without a password given first, back to the login page.
+    "accounts:login_code": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
+    # Single sign-on is off unless configured (tests/accounts/test_sso.py turns it on).
+    "accounts:sso_start": (None, dict.fromkeys(PERSONAS, 404)),
+    "accounts:sso_callback": (None, dict.fromkeys(PERSONAS, 404)),
+    "accounts:two_factor": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    # POST only: buttons.
+    "accounts:two_factor_start": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "accounts:two_factor_disable": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    # Without an enrolment under way or a device: back to the two-factor page.
+    "accounts:two_factor_setup": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
+    "accounts:two_factor_verify": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
     "operations:healthz": (
         None,
         dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
