@@ -218,8 +218,12 @@ AXES_VERBOSE = False
 SESSION_IDLE_TIMEOUT = int(os.environ.get("BARNRATT_SESSION_IDLE_SECONDS", str(60 * 60)))
 SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day at most
 SESSION_COOKIE_HTTPONLY = True
+# Lax, not Strict: the identity provider's redirect back (a top-level GET from another site)
+# must carry the session that holds the sign-in's state and nonce.
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie (forms carry the token), so scripts may not read it at all.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "core.views.errors.csrf_failure"
 
 # Swedish first, English second.
@@ -227,6 +231,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
