@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import sso, twofactor_views, views
+from . import people_views, sso, twofactor_views, views
 from .login import LoginView, login_code
 
 app_name = "accounts"
@@ -23,6 +23,11 @@ urlpatterns = [
         name="two_factor_disable",
     ),
     path("account/two-factor/verify/", twofactor_views.two_factor_verify, name="two_factor_verify"),
+    path(
+        "organisations/<int:organisation_pk>/people/<int:user_pk>/disable/",
+        people_views.disable_account,
+        name="disable_account",
+    ),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(success_url="/start/"),

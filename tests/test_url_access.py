@@ -33,6 +33,11 @@ EXPECTATIONS = {
     # Single sign-on is off unless configured (tests/accounts/test_sso.py turns it on).
     "accounts:sso_start": (None, dict.fromkeys(PERSONAS, 404)),
     "accounts:sso_callback": (None, dict.fromkeys(PERSONAS, 404)),
+    # Confirmation page on GET; an organisation's managers disable a person working there.
+    "accounts:disable_account": (
+        "person",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "accounts:two_factor": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
@@ -947,6 +952,7 @@ def url_kwargs(
             "body": {"pk": social_committee.pk},
             "network": {"pk": karlskoga_network.pk},
             "membership": {"pk": Membership.objects.get(user=case_officer).pk},
+            "person": {"organisation_pk": karlskoga.pk, "user_pk": case_officer.pk},
             "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
             "history": {"model_label": "organisations.body", "pk": social_committee.pk},
             "article": {"number": 12},

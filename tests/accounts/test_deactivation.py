@@ -112,3 +112,55 @@ def test_saving_an_active_user_ends_nothing(coordinator):
     coordinator.title = "Samordnare"
     coordinator.save()
     assert client.get(reverse("core:start")).status_code == 200
+
+
+def disable_url(organisation, person):
+    return reverse("accounts:disable_account", args=[organisation.pk, person.pk])
+
+
+def test_a_coordinator_disables_a_colleague_in_the_app(karlskoga, coordinator, case_officer):
+    from core.models import AuditEntry
+
+    victim = signed_in_client("case_officer")
+    manager = signed_in_client("coordinator")
+    people = manager.get(reverse("organisations:people", args=[karlskoga.pk]))
+    assert disable_url(karlskoga, case_officer) in people.text
+    assert disable_url(karlskoga, coordinator) not in people.text  # not oneself
+    assert manager.get(disable_url(karlskoga, case_officer)).status_code == 200
+    case_officer.refresh_from_db()
+    assert case_officer.is_active  # the GET only asks
+
+    response = manager.post(disable_url(karlskoga, case_officer))
+    assert response["Location"] == reverse("organisations:people", args=[karlskoga.pk])
+    case_officer.refresh_from_db()
+    assert not case_officer.is_active
+    assert victim.get(reverse("core:start")).status_code == 302
+    entry = AuditEntry.objects.get(
+        content_type__model="user", object_id=str(case_officer.pk), actor=coordinator
+    )
+    assert "is_active" in entry.changes
+    people = manager.get(reverse("organisations:people", args=[karlskoga.pk]))
+    assert "kontot avstängt" in people.text
+    assert disable_url(karlskoga, case_officer) not in people.text
+
+
+def test_nobody_disables_someone_who_also_works_elsewhere(
+    karlskoga, degerfors, coordinator, case_officer
+):
+    from organisations import services
+    from organisations.roles import Role
+
+    services.add_member(degerfors, by=None, user=case_officer, role=Role.READER)
+    manager = signed_in_client("coordinator")
+    assert manager.post(disable_url(karlskoga, case_officer)).status_code == 403
+    case_officer.refresh_from_db()
+    assert case_officer.is_active
+
+
+def test_nor_themselves_nor_someone_outside_the_organisation(
+    karlskoga, degerfors, coordinator, outsider
+):
+    manager = signed_in_client("coordinator")
+    assert manager.post(disable_url(karlskoga, coordinator)).status_code == 403
+    assert manager.post(disable_url(karlskoga, outsider)).status_code == 404
+    assert manager.post(disable_url(degerfors, outsider)).status_code == 404
