@@ -50,6 +50,7 @@ def two_factor_setup(request):
     if device is None or twofactor.has_second_factor(request.user):
         return redirect("accounts:two_factor")
     form = CodeForm(request.POST or None)
+    form.fields["code"].help_text = _("The six digits your authenticator app shows.")
     if request.method == "POST" and form.is_valid():
         codes = twofactor.confirm_enrolment(request, device, form.cleaned_data["code"])
         if codes is not None:

@@ -59,3 +59,23 @@ def test_enrol_and_sign_in_with_a_code(page, live_server, settings):
     page.fill("#id_code", code(device, 1))
     page.click("form.form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/start/")
+
+
+def test_the_qr_code_shows_under_the_real_csp(browser, live_server):
+    make_user("samordnare3")
+    context = browser.new_context()  # no bypass_csp: the policy the site sends
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "samordnare3")
+    page.fill("#id_password", PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/start/")
+    page.goto(f"{live_server.url}/accounts/account/two-factor/")
+    page.click("main >> text=Slå på tvåfaktorsinloggning")
+    image = page.locator("main img")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert not problems, problems
+    context.close()
