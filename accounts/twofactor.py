@@ -90,9 +90,11 @@ def must_enrol(request) -> bool:
         return False
     if signed_in_with_sso(request) or user.is_verified():
         return False
+    from organisations.access import user_access
     from organisations.roles import Role
 
-    return user.memberships.filter(role=Role.ORG_ADMIN).exists()
+    # The memberships are read once per request anyway (and cached on the user).
+    return Role.ORG_ADMIN in user_access(user).all_roles
 
 
 # Pages an organisation admin who must enrol can still reach.
