@@ -212,3 +212,26 @@ def test_a_code_is_used_once(client, coordinator, provider):
     replay = client.get(back.path, params)
     assert replay["Location"] == reverse("accounts:login")
     assert client.get(reverse("core:start")).status_code == 302
+
+
+def test_an_error_from_the_provider_is_logged_and_signs_no_one_in(client, db, provider, caplog):
+    client.get(reverse("accounts:sso_start"))
+    state = next(iter(client.session["oidc_states"]))
+    with caplog.at_level(logging.INFO, logger=SECURITY_LOGGER):
+        response = client.get(
+            reverse("accounts:sso_callback"), {"error": "access_denied", "state": state}
+        )
+    assert response["Location"] == reverse("accounts:login")
+    assert state not in client.session.get("oidc_states", {})  # the state cannot be replayed
+    events = [r.security for r in caplog.records if r.name == SECURITY_LOGGER]
+    assert events[0]["event"] == "sso_login_failed" and events[0]["reason"] == "provider_error"
+
+
+def test_an_organisation_admin_signed_in_with_sso_is_not_held_for_a_local_code(
+    client, org_admin, provider, settings
+):
+    # The provider decides the second factor of its users (Conditional Access in Entra ID).
+    settings.REQUIRE_2FA_FOR_ORG_ADMINS = True
+    link(org_admin, provider)
+    sso_sign_in(client, provider)
+    assert client.get(reverse("core:start")).status_code == 200
