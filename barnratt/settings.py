@@ -203,6 +203,8 @@ OIDC_CREATE_USERS = env_bool("BARNRATT_OIDC_CREATE_USERS", False)
 # Two-factor authentication (TOTP) for local accounts; organisation admins may be made to use it.
 REQUIRE_2FA_FOR_ORG_ADMINS = env_bool("BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS", False)
 OTP_TOTP_ISSUER = "Barnrätt"
+# The admin lists devices (to delete a lost one) but never shows their secrets or QR codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A code waiting for its second factor: minutes before the password must be given again.
 TWO_FACTOR_PENDING_SECONDS = 300
 

@@ -231,3 +231,12 @@ def test_the_requirement_leaves_other_roles_alone(client, coordinator, settings)
     settings.REQUIRE_2FA_FOR_ORG_ADMINS = True
     password_step(client, "coordinator")
     assert is_signed_in(client)
+
+
+def test_the_admin_lists_devices_without_their_secrets(client, coordinator, db):
+    device = TOTPDevice.objects.create(user=coordinator, name="authenticator", confirmed=True)
+    staff = make_user("staff", is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    page = client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
+    assert page.status_code == 200
+    assert device.key not in page.text
