@@ -89,8 +89,13 @@ class SsoBackend(OIDCAuthenticationBackend):
             how = "linked"
         else:
             claims = self.get_userinfo(access_token, id_token, payload)
-            user, how = self._match_or_create(claims)
-            identity = SsoIdentity.objects.create(user=user, issuer=issuer, subject=subject)
+            with transaction.atomic():
+                user, how = self._match_or_create(claims)
+                # Two sign-ins at once for a new identity: the first link wins.
+                identity, _created = SsoIdentity.objects.get_or_create(
+                    issuer=issuer, subject=subject, defaults={"user": user}
+                )
+            user = identity.user
         if not user.is_active:
             raise SsoRefused("account disabled")
         identity.last_login = timezone.now()
@@ -109,13 +114,12 @@ class SsoBackend(OIDCAuthenticationBackend):
             if len(matches) > 1:
                 raise SsoRefused("several accounts have this e-mail address")
         if settings.OIDC_CREATE_USERS:
-            with transaction.atomic():
-                user = user_model.objects.create_user(
-                    username=f"sso-{get_random_string(12).lower()}",
-                    email=email if verified else "",
-                    first_name=str(claims.get("given_name") or "")[:150],
-                    last_name=str(claims.get("family_name") or "")[:150],
-                )
+            user = user_model.objects.create_user(
+                username=f"sso-{get_random_string(12).lower()}",
+                email=email if verified else "",
+                first_name=str(claims.get("given_name") or "")[:150],
+                last_name=str(claims.get("family_name") or "")[:150],
+            )
             return user, "created"
         raise SsoRefused("no account is linked to this identity")
 

@@ -6,6 +6,8 @@ one: the sign-in asks for a code before the session is made (accounts/login.py).
 in through the municipality's identity provider get their second factor there.
 """
 
+from urllib.parse import urlencode
+
 import django_otp
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
@@ -114,6 +116,7 @@ class RequireTwoFactorMiddleware:
             and must_enrol(request)
         ):
             if has_second_factor(request.user):
-                return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('accounts:two_factor_verify')}?{query}")
             return redirect("accounts:two_factor")
         return self.get_response(request)

@@ -240,3 +240,22 @@ def test_the_admin_lists_devices_without_their_secrets(client, coordinator, db):
     page = client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
     assert page.status_code == 200
     assert device.key not in page.text
+
+
+def test_an_enrolled_organisation_admin_without_a_verified_session_gives_the_code(
+    client, org_admin, settings
+):
+    settings.REQUIRE_2FA_FOR_ORG_ADMINS = True
+    client.force_login(org_admin)
+    device, _codes = enrol(client)
+    other = Client()
+    other.force_login(org_admin)  # a session that never gave a code
+    response = other.get(reverse("core:start") + "?a=1")
+    assert response["Location"] == (
+        reverse("accounts:two_factor_verify") + "?next=%2Fstart%2F%3Fa%3D1"
+    )
+    done = other.post(
+        reverse("accounts:two_factor_verify"), {"code": code(device, 1), "next": "/start/?a=1"}
+    )
+    assert done["Location"] == "/start/?a=1"
+    assert other.get(reverse("core:start")).status_code == 200
