@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "archive",
     "indicators",
     "knowledge",
+    "comparisons",
+    "networks",
     "rest_framework",
     "drf_spectacular",
     "api",

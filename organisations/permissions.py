@@ -29,6 +29,17 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("network", "add"): MANAGERS,
     ("network", "change"): MANAGERS,
     ("network", "delete"): MANAGERS,
+    # A network's meetings are kept by the convening organisation; each member names its own
+    # contact persons and decides what it shares with the network (networks app).
+    ("networkmeeting", "view"): ALL_ROLES,
+    ("networkmeeting", "add"): MANAGERS,
+    ("networkmeeting", "change"): MANAGERS,
+    ("networkmeeting", "delete"): MANAGERS,
+    ("networkcontact", "add"): MANAGERS,
+    ("networkcontact", "delete"): MANAGERS,
+    ("shareditem", "view"): ALL_ROLES,
+    ("shareditem", "add"): MANAGERS,
+    ("shareditem", "delete"): MANAGERS,
     ("membership", "view"): MANAGERS,
     ("membership", "add"): MANAGERS,
     ("membership", "change"): MANAGERS,
