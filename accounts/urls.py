@@ -1,22 +1,33 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
-from .forms import LoginForm
+from . import people_views, sso, twofactor_views, views
+from .login import LoginView, login_code
 
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", LoginView.as_view(), name="login"),
+    path("login/code/", login_code, name="login_code"),
+    path("login/sso/", sso.SsoStartView.as_view(), name="sso_start"),
+    path("login/sso/callback/", sso.SsoCallbackView.as_view(), name="sso_callback"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", views.account, name="account"),
     path("account/my-data/", views.my_data, name="my_data"),
+    path("account/two-factor/", twofactor_views.two_factor, name="two_factor"),
+    path("account/two-factor/start/", twofactor_views.two_factor_start, name="two_factor_start"),
+    path("account/two-factor/setup/", twofactor_views.two_factor_setup, name="two_factor_setup"),
+    path(
+        "account/two-factor/disable/",
+        twofactor_views.two_factor_disable,
+        name="two_factor_disable",
+    ),
+    path("account/two-factor/verify/", twofactor_views.two_factor_verify, name="two_factor_verify"),
+    path(
+        "organisations/<int:organisation_pk>/people/<int:user_pk>/disable/",
+        people_views.disable_account,
+        name="disable_account",
+    ),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(success_url="/start/"),

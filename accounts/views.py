@@ -8,11 +8,13 @@ from django.views.decorators.http import require_POST
 from operations.security import record
 
 from .register import register_extract
+from .twofactor import has_second_factor
 
 
 @login_required
 def account(request):
-    return render(request, "accounts/account.html")
+    enrolled = has_second_factor(request.user)
+    return render(request, "accounts/account.html", {"two_factor_enrolled": enrolled})
 
 
 @login_required

@@ -40,7 +40,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site asks for the second factor of those who enrolled one (accounts/admin_site.py).
+    "accounts.apps.BarnrattAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +50,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "core",
     "accounts",
@@ -82,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.twofactor.RequireTwoFactorMiddleware",
     "core.middleware.IdleSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -152,6 +158,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Single sign-on; answers only a callback from the configured provider (accounts/sso.py).
+    "accounts.sso.SsoBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -162,6 +170,45 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:start"
 LOGOUT_REDIRECT_URL = "core:home"
+
+# Single sign-on with OpenID Connect (docs/operations.md): off unless all of these are set.
+OIDC_OP_ISSUER = os.environ.get("BARNRATT_OIDC_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("BARNRATT_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("BARNRATT_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("BARNRATT_OIDC_JWKS_ENDPOINT", "")
+# Optional: without it the claims of the signed ID token are used.
+OIDC_OP_USER_ENDPOINT = os.environ.get("BARNRATT_OIDC_USERINFO_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("BARNRATT_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("BARNRATT_OIDC_CLIENT_SECRET", "")
+OIDC_ENABLED = all(
+    (
+        OIDC_OP_ISSUER,
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT,
+        OIDC_OP_JWKS_ENDPOINT,
+        OIDC_RP_CLIENT_ID,
+        OIDC_RP_CLIENT_SECRET,
+    )
+)
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = os.environ.get("BARNRATT_OIDC_SCOPES", "openid email profile")
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
+# An unknown identity may be linked to the account with the same e-mail address, but only
+# when the provider says the address is verified; off unless set.
+OIDC_LINK_BY_EMAIL = env_bool("BARNRATT_OIDC_LINK_BY_EMAIL", False)
+# An unknown identity may get a new account, with no roles; off unless set.
+OIDC_CREATE_USERS = env_bool("BARNRATT_OIDC_CREATE_USERS", False)
+
+# Two-factor authentication (TOTP) for local accounts; organisation admins may be made to use it.
+REQUIRE_2FA_FOR_ORG_ADMINS = env_bool("BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS", False)
+OTP_TOTP_ISSUER = "Barnrätt"
+# The admin lists devices (to delete a lost one) but never shows their secrets or QR codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# A code waiting for its second factor: minutes before the password must be given again.
+TWO_FACTOR_PENDING_SECONDS = 300
 
 # Login guessing: five failures per user name and address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("BARNRATT_LOGIN_FAILURE_LIMIT", "5"))
@@ -175,8 +222,12 @@ AXES_VERBOSE = False
 SESSION_IDLE_TIMEOUT = int(os.environ.get("BARNRATT_SESSION_IDLE_SECONDS", str(60 * 60)))
 SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day at most
 SESSION_COOKIE_HTTPONLY = True
+# Lax, not Strict: the identity provider's redirect back (a top-level GET from another site)
+# must carry the session that holds the sign-in's state and nonce.
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie (forms carry the token), so scripts may not read it at all.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "core.views.errors.csrf_failure"
 
 # Swedish first, English second.
@@ -184,6 +235,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -25,6 +25,41 @@ EXPECTATIONS = {
         None,
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
+    # The second step of signing in: without a password given first, back to the login page.
+    "accounts:login_code": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
+    # Single sign-on is off unless configured (tests/accounts/test_sso.py turns it on).
+    "accounts:sso_start": (None, dict.fromkeys(PERSONAS, 404)),
+    "accounts:sso_callback": (None, dict.fromkeys(PERSONAS, 404)),
+    # Confirmation page on GET; an organisation's managers disable a person working there.
+    "accounts:disable_account": (
+        "person",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "accounts:two_factor": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    # POST only: buttons.
+    "accounts:two_factor_start": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "accounts:two_factor_disable": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    # Without an enrolment under way or a device: back to the two-factor page.
+    "accounts:two_factor_setup": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
+    "accounts:two_factor_verify": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
     "operations:healthz": (
         None,
         dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
@@ -986,6 +1021,7 @@ def url_kwargs(
             "body": {"pk": social_committee.pk},
             "network": {"pk": karlskoga_network.pk},
             "membership": {"pk": Membership.objects.get(user=case_officer).pk},
+            "person": {"organisation_pk": karlskoga.pk, "user_pk": case_officer.pk},
             "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
             "history": {"model_label": "organisations.body", "pk": social_committee.pk},
             "article": {"number": 12},
