@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "archive",
     "indicators",
     "knowledge",
+    "peerreview",
     "rest_framework",
     "drf_spectacular",
     "api",

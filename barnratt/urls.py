@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("archive.urls")),
     path("", include("indicators.urls")),
     path("", include("knowledge.urls")),
+    path("", include("peerreview.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),

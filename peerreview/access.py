@@ -1,0 +1,45 @@
+"""Who may do what with a peer review. A review involves several organisations, so each check
+names the side it asks about; the roles come from the table in `organisations.permissions`.
+Each condition stands on its own line so that every branch is tested."""
+
+from organisations.access import can, user_access
+
+
+def network_organisation_ids(network) -> set[int]:
+    """The network's convener and its member organisations."""
+    ids = set(network.member_organisations.values_list("pk", flat=True))
+    ids.add(network.organisation_id)
+    return ids
+
+
+def can_plan(user, network) -> bool:
+    """Coordinators of the convener or of a member organisation plan reviews in the network."""
+    return any(can(user, "add", "peerreview", pk) for pk in network_organisation_ids(network))
+
+
+def reviewing_ids(review) -> list[int]:
+    return [organisation.pk for organisation in review.reviewing_organisations.all()]
+
+
+def can_change_plan(user, review) -> bool:
+    """The convener's and the reviewing organisations' coordinators change the plan."""
+    if can(user, "change", "peerreview", review.network.organisation_id):
+        return True
+    return any(can(user, "change", "peerreview", pk) for pk in reviewing_ids(review))
+
+
+def can_review(user, review) -> bool:
+    """The reviewing side records interviews, documents, findings and recommendations: the
+    reviewing organisations' coordinators, and the named reviewers."""
+    if any(can(user, "review", "peerreview", pk) for pk in reviewing_ids(review)):
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if not user_access(user).organisation_ids & set(reviewing_ids(review)):
+        return False
+    return any(reviewer.pk == user.pk for reviewer in review.reviewers.all())
+
+
+def can_answer(user, review) -> bool:
+    """The reviewed organisation's coordinators answer the recommendations."""
+    return can(user, "answer", "peerreview", review.organisation_id)
