@@ -87,6 +87,8 @@ class InterviewForm(forms.ModelForm):
 
 
 class DocumentForm(forms.ModelForm):
+    link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+
     class Meta:
         model = DocumentRead
         fields = ["title", "link", "reference"]

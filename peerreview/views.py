@@ -99,6 +99,8 @@ def review_create(request, network_pk):
 def review_edit(request, pk):
     review = _review_for(request, pk)
     _require(access.can_change_plan(request.user, review))
+    if review.status not in EDITABLE:
+        raise Http404
     form = ReviewForm(
         request.POST or None,
         instance=PeerReview.objects.get(pk=pk),
