@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import TenantModel
 from planning import success_factors
@@ -20,10 +21,10 @@ from planning.success_factors import SuccessFactor
 
 
 class Status(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    IN_PROGRESS = "in_progress", _("in progress")
-    REPORTED = "reported", _("reported")
-    ANSWERED = "answered", _("answered")
+    PLANNED = "planned", pgettext_lazy("peer review", "planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("peer review", "in progress")
+    REPORTED = "reported", pgettext_lazy("peer review", "reported")
+    ANSWERED = "answered", pgettext_lazy("peer review", "answered")
 
 
 # Statuses in which the whole network reads the review.
@@ -258,9 +259,9 @@ class Recommendation(ReviewPart):
     """A recommendation under one factor's findings, and the reviewed member's answer to it."""
 
     class Answer(models.TextChoices):
-        ACCEPTED = "accepted", _("accepted")
-        PARTLY = "partly", _("partly accepted")
-        NOT_ACCEPTED = "not_accepted", _("not accepted")
+        ACCEPTED = "accepted", pgettext_lazy("peer review", "accepted")
+        PARTLY = "partly", pgettext_lazy("peer review", "partly accepted")
+        NOT_ACCEPTED = "not_accepted", pgettext_lazy("peer review", "not accepted")
 
     review = models.ForeignKey(
         PeerReview,
@@ -277,7 +278,9 @@ class Recommendation(ReviewPart):
     text = models.TextField(_("recommendation"))
     answer = models.CharField(_("answer"), max_length=20, choices=Answer.choices, blank=True)
     answer_text = models.TextField(_("the answer in words"), blank=True)
-    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_at = models.DateTimeField(
+        pgettext_lazy("peer review", "answered"), null=True, blank=True
+    )
     activity = models.ForeignKey(
         "planning.Activity",
         verbose_name=_("activity in the action plan"),

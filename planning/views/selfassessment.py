@@ -161,7 +161,7 @@ def _trend(assessment, history, peer_history=None):
     points = [(str(year), _mean(history[year].values())) for year in years]
     series = {_("Mean level"): points}
     if peer_history:
-        label = capfirst(FactorRating.Source.PEER.label)
+        label = FactorRating.Source.PEER.label
         series[_("Mean level, %(source)s") % {"source": label}] = [
             (str(year), _mean(peer_history[year].values()) if year in peer_history else None)
             for year in years
