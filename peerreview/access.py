@@ -12,9 +12,24 @@ def network_organisation_ids(network) -> set[int]:
     return ids
 
 
-def can_plan(user, network) -> bool:
-    """Coordinators of the convener or of a member organisation plan reviews in the network."""
-    return any(can(user, "add", "peerreview", pk) for pk in network_organisation_ids(network))
+def can_plan(user, network, organisation_ids=None) -> bool:
+    """Coordinators of the convener or of a member organisation plan reviews in the network.
+    `organisation_ids` may give the network's organisations when a list has read them."""
+    if organisation_ids is None:
+        organisation_ids = network_organisation_ids(network)
+    return any(can(user, "add", "peerreview", pk) for pk in organisation_ids)
+
+
+def networks_to_plan_in(networks, user) -> list:
+    """The networks (of those given) in which the user may plan a review, in two queries."""
+    from organisations.models import Network
+
+    networks = list(networks)
+    ids = {network.pk: {network.organisation_id} for network in networks}
+    members = Network.member_organisations.through.objects.filter(network_id__in=list(ids))
+    for network_id, organisation_id in members.values_list("network_id", "organisation_id"):
+        ids[network_id].add(organisation_id)
+    return [network for network in networks if can_plan(user, network, ids[network.pk])]
 
 
 def reviewing_ids(review) -> list[int]:

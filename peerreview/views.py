@@ -59,8 +59,7 @@ def _reviewer_review(request, pk) -> PeerReview:
 
 
 def _networks_to_plan_in(user):
-    networks = Network.objects.visible_to(user).order_by("name")
-    return [network for network in networks if access.can_plan(user, network)]
+    return access.networks_to_plan_in(Network.objects.visible_to(user).order_by("name"), user)
 
 
 @login_required

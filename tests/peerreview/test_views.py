@@ -248,6 +248,7 @@ def test_report_as_docx(client, reported, coordinator, tmp_path):
 
 
 def test_review_pages_run_a_fixed_number_of_queries(client, reported, coordinator, reviewer):
+    from organisations import services as organisation_services
     from peerreview import services
 
     client.force_login(coordinator)
@@ -261,5 +262,39 @@ def test_review_pages_run_a_fixed_number_of_queries(client, reported, coordinato
             reported, by=reviewer, held_on="2026-03-11", with_whom=f"Funktion {n}"
         )
     PeerReview.objects.filter(pk=reported.pk).update(status=Status.REPORTED)
+    for n in range(3):  # more networks to plan in
+        organisation_services.create_network(
+            reported.organisation,
+            by=None,
+            name=f"Nätverk {n}",
+            kind="partnership",
+            member_organisations=[reported.organisation],
+        )
     large = (queries_for(client, list_url), queries_for(client, detail(reported)))
     assert large == small
+
+
+def test_the_plan_is_changed_from_its_form(client, review, reviewer, degerfors):
+    client.force_login(reviewer)
+    url = reverse("peerreview:review_edit", args=[review.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "reviewing_organisations": [degerfors.pk],
+            "title": "Ny titel",
+            "year": 2026,
+            "focus_factors": ["training"],
+            "questions": "",
+            "visit_date": "",
+            "report_due": "",
+        },
+    )
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert (review.title, review.focus_factors) == ("Ny titel", ["training"])
+
+
+def test_the_list_offers_planning_only_where_the_user_may(client, partnership, reviewer, member):
+    client.force_login(reviewer)
+    assert list(client.get(reverse("peerreview:review_list")).context["networks"]) == [partnership]
