@@ -236,9 +236,9 @@ def answer_recommendation(recommendation, *, by, answer, answer_text) -> Recomme
 
 
 def recommendation_to_activity(recommendation, goal, *, by, title, starts_on, ends_on):
-    """An activity in the reviewed organisation's action plan, made from a recommendation it
-    has answered; the recommendation keeps a link to it and the activity's description names
-    the review."""
+    """An activity in the reviewed organisation's action plan, made from a recommendation; the
+    recommendation keeps a link to it (the activity's page links back) and the activity's
+    description names the review."""
     with transaction.atomic():
         review = _locked(recommendation.review)
         _require_status(review, Status.REPORTED, Status.ANSWERED)
@@ -247,10 +247,9 @@ def recommendation_to_activity(recommendation, goal, *, by, title, starts_on, en
             raise ValidationError(_("The recommendation already has an activity."))
         if goal.organisation_id != review.organisation_id:
             raise ValidationError({"goal": _("Choose a goal in the organisation's own plan.")})
-        description = _("From the peer review “%(review)s”: %(text)s\n%(link)s") % {
+        description = _("From the peer review “%(review)s”: %(text)s") % {
             "review": review,
             "text": recommendation.text,
-            "link": recommendation.get_absolute_url(),
         }
         activity = planning_services.add_activity(
             goal,

@@ -182,6 +182,9 @@ def test_coordinator_makes_a_recommendation_an_activity(client, reported, goal, 
     assert recommendation.activity == activity
     page = client.get(detail(reported))
     assert activity.get_absolute_url() in page.text
+    # The activity's page links back to the recommendation.
+    activity_page = client.get(activity.get_absolute_url())
+    assert f"{detail(reported)}#recommendation-{recommendation.pk}" in activity_page.text
 
 
 def test_the_activity_form_offers_only_the_reviewed_organisations_goals(
