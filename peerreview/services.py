@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import create_object, update_object
+from core.audit import create_object, delete_object, update_object
 from core.models import AuditEntry
 from planning import selfassessment_services
 from planning import services as planning_services
@@ -155,6 +155,15 @@ def add_recommendation(finding, *, by, text) -> Recommendation:
         return create_object(
             Recommendation, by=by, **_part_fields(review), finding=finding, text=text
         )
+
+
+def remove_part(part, *, by) -> None:
+    """Remove an interview, a document or a recommendation the reviewers recorded by mistake,
+    before the report."""
+    with transaction.atomic():
+        review = _locked(part.review)
+        _require_status(review, Status.PLANNED, Status.IN_PROGRESS)
+        delete_object(type(part).objects.select_for_update().get(pk=part.pk), by=by)
 
 
 def _self_assessment_for(review, *, by) -> SelfAssessment:

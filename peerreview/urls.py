@@ -28,6 +28,12 @@ urlpatterns = [
     ),
     path("peer-reviews/<int:pk>/report/", views.review_report, name="review_report"),
     re_path(
+        r"^peer-reviews/(?P<pk>[0-9]+)/(?P<kind>interviews|documents|recommendations)/"
+        r"(?P<part_pk>[0-9]+)/delete/$",
+        views.part_delete,
+        name="part_delete",
+    ),
+    re_path(
         r"^peer-reviews/(?P<pk>[0-9]+)/report\.(?P<fmt>pdf|docx)$",
         views.review_download,
         name="review_download",

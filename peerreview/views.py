@@ -29,7 +29,7 @@ from .forms import (
     ReportForm,
     ReviewForm,
 )
-from .models import Finding, PeerReview, Recommendation
+from .models import DocumentRead, Finding, Interview, PeerReview, Recommendation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -194,6 +194,20 @@ def document_add(request, pk):
         _("New document read in %(review)s"),
         _("The document was recorded."),
     )
+
+
+PARTS = {"interviews": Interview, "documents": DocumentRead, "recommendations": Recommendation}
+
+
+@login_required
+@require_POST
+def part_delete(request, pk, kind, part_pk):
+    """Remove an interview, a document read or a recommendation (the reviewers, before the
+    report)."""
+    review = _reviewer_review(request, pk)
+    part = get_for_user(PARTS[kind].objects.filter(review=review), request.user, pk=part_pk)
+    _transition(request, lambda: services.remove_part(part, by=request.user), _("It was removed."))
+    return redirect(review)
 
 
 def _focus_factor(review, factor) -> SuccessFactor:

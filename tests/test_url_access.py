@@ -852,6 +852,10 @@ EXPECTATIONS = {
         "peer_review",
         {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
     ),
+    "peerreview:part_delete": (
+        "peer_part",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
     "peerreview:review_download": (
         "peer_pdf",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
@@ -1041,6 +1045,7 @@ def _peer_review(karlskoga):
         return peer.start_review(review, by=None)
 
     ongoing, reported = plan(2026), plan(2025)
+    interview = peer.add_interview(ongoing, by=None, held_on="2026-03-01", with_whom="Rektor")
     finding = peer.save_finding(reported, "training", by=None, text="Iakttagelse", level=2)
     recommendation = peer.add_recommendation(finding, by=None, text="Rekommendation")
     peer.report_review(reported, by=None)
@@ -1048,6 +1053,7 @@ def _peer_review(karlskoga):
         "peer_network": {"network_pk": network.pk},
         "peer_review": {"pk": ongoing.pk},
         "peer_factor": {"pk": ongoing.pk, "factor": "training"},
+        "peer_part": {"pk": ongoing.pk, "kind": "interviews", "part_pk": interview.pk},
         "peer_pdf": {"pk": reported.pk, "fmt": "pdf"},
         "peer_recommendation": {"pk": recommendation.pk},
     }

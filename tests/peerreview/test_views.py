@@ -301,3 +301,29 @@ def test_the_plan_is_changed_from_its_form(client, review, reviewer, degerfors):
 def test_the_list_offers_planning_only_where_the_user_may(client, partnership, reviewer, member):
     client.force_login(reviewer)
     assert list(client.get(reverse("peerreview:review_list")).context["networks"]) == [partnership]
+
+
+def test_reviewers_remove_an_interview_recorded_by_mistake(client, review, reviewer, coordinator):
+    from core.models import AuditEntry
+    from peerreview import services
+
+    interview = services.add_interview(
+        review, by=reviewer, held_on="2026-03-10", with_whom="Fel person"
+    )
+    url = reverse("peerreview:part_delete", args=[review.pk, "interviews", interview.pk])
+    client.force_login(coordinator)  # the reviewed side may not
+    assert client.post(url).status_code == 403
+    client.force_login(reviewer)
+    assert client.post(url).status_code == 302
+    assert not review.interviews.exists()
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.DELETE, content_type__model="interview"
+    ).exists()
+
+
+def test_nothing_is_removed_once_reported(client, reported, reviewer):
+    interview = reported.interviews.get()
+    client.force_login(reviewer)
+    url = reverse("peerreview:part_delete", args=[reported.pk, "interviews", interview.pk])
+    assert client.post(url).status_code == 404
+    assert reported.interviews.exists()
