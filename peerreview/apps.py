@@ -7,3 +7,6 @@ class PeerReviewConfig(AppConfig):
     verbose_name = _("Peer review")
     # Called by `manage.py load_demo`.
     demo_loader = "peerreview.demo.load_demo"
+
+    def ready(self):
+        from . import waiting  # noqa: F401  (registers the start-page providers)

@@ -327,3 +327,21 @@ def test_nothing_is_removed_once_reported(client, reported, reviewer):
     url = reverse("peerreview:part_delete", args=[reported.pk, "interviews", interview.pk])
     assert client.post(url).status_code == 404
     assert reported.interviews.exists()
+
+
+def test_the_start_page_asks_for_answers_and_reports(client, review, reviewer, coordinator):
+    from peerreview import services
+
+    client.force_login(reviewer)
+    assert (
+        "Rapportera Granskning av Karlskoga (senast 2026-04-30)"
+        in client.get(reverse("core:start")).text
+    )
+    services.start_review(review, by=reviewer)
+    services.save_finding(review, "long_term_plan", by=reviewer, text="", level=1)
+    training = services.save_finding(review, "training", by=reviewer, text="", level=1)
+    services.add_recommendation(training, by=reviewer, text="Utbilda fler")
+    services.report_review(review, by=reviewer)
+    client.force_login(coordinator)
+    page = client.get(reverse("core:start")).text
+    assert "Svara på rekommendationerna i Granskning av Karlskoga" in page
