@@ -62,6 +62,7 @@ lint: install-dev ## ruff, Django's deploy checks, migrations and translations i
 	$(BIN)/ruff format --check .
 	env -u DJANGO_ALLOW_ASYNC_UNSAFE $(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check_migrations
 	$(PY) manage.py check_translations
 
 format: install-dev ## Format and fix what ruff can

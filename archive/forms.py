@@ -1,4 +1,6 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
 
@@ -10,3 +12,15 @@ class RetentionRuleForm(forms.ModelForm):
         model = RetentionRule
         fields = ["record_type", "keep_months", "decision_reference", "adopted_on"]
         widgets = {"adopted_on": DateInput()}
+
+
+class ArchiveExportForm(forms.Form):
+    decided_from = forms.DateField(label=_("Decided from"), widget=DateInput())
+    decided_to = forms.DateField(label=_("Decided to"), widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("decided_from"), cleaned.get("decided_to")
+        if start and end and end < start:
+            raise ValidationError(_("The last day is before the first."))
+        return cleaned

@@ -14,6 +14,15 @@ class RecordType(models.TextChoices):
         _("decided cases, with their assessments, decisions, reviews and attachments"),
     )
     FORUM_MEETINGS = "forum_meetings", _("youth-forum meetings, with agenda and minutes")
+    CONSULTATIONS = (
+        "consultations",
+        _("closed consultations, with their questions, answers, voices and feedback"),
+    )
+    TRAINING_SESSIONS = (
+        "training_sessions",
+        _("training sessions, with their headcounts and material"),
+    )
+    INDICATOR_IMPORTS = "indicator_imports", _("the record of indicator imports")
 
 
 class RetentionRule(TenantModel):
@@ -24,7 +33,11 @@ class RetentionRule(TenantModel):
     keep_months = models.PositiveIntegerField(
         _("keep for (months)"),
         validators=[MinValueValidator(1), MaxValueValidator(1200)],
-        help_text=_("Counted from the decision date (cases) or the meeting date (meetings)."),
+        help_text=_(
+            "Counted from the decision date (cases), the meeting date (meetings), the closing "
+            "date (consultations; one without a closing date is kept), the date held (training "
+            "sessions) or the import date (imports)."
+        ),
     )
     decision_reference = models.CharField(
         _("retention decision"),
@@ -73,3 +86,25 @@ class Removal(TenantModel):
 
     def __str__(self):
         return f"{self.get_record_type_display()}: {self.count}"
+
+
+class ArchiveExport(TenantModel):
+    """One archive package (E-ARK SIP) made of an organisation's decided cases: kept so that the
+    archivist can see what was delivered, when and by whom (the audit entry says who)."""
+
+    objid = models.CharField(_("package id"), max_length=100, unique=True)
+    decided_from = models.DateField(_("decided from"))
+    decided_to = models.DateField(_("decided to"))
+    created_at = models.DateTimeField(_("made at"), auto_now_add=True)
+    case_count = models.PositiveIntegerField(_("number of cases"))
+    case_ids = models.JSONField(_("case ids"), default=list, blank=True)
+    sha256 = models.CharField(_("checksum (SHA-256)"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+
+    class Meta:
+        verbose_name = _("archive package")
+        verbose_name_plural = _("archive packages")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.objid

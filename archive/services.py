@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from assessments.models import Case
 from core.audit import create_object, delete_object, update_object
 from core.dates import months_before
+from indicators.models import ImportRun
+from participation.models import Consultation
+from training.models import TrainingSession
 from youthforum.models import ForumMeeting
 
 from .models import RecordType, Removal, RetentionRule
@@ -30,6 +33,21 @@ def due(rule: RetentionRule, today: date):
     if rule.record_type == RecordType.FORUM_MEETINGS:
         return ForumMeeting.objects.filter(
             organisation_id=rule.organisation_id, held_on__lt=cutoff
+        ).order_by("pk")
+    if rule.record_type == RecordType.CONSULTATIONS:
+        # Only closed ones, and only with a closing date: an open or undated consultation stays.
+        return Consultation.objects.filter(
+            organisation_id=rule.organisation_id,
+            status__in=[Consultation.Status.CLOSED, Consultation.Status.ANSWERED],
+            closes_on__lt=cutoff,
+        ).order_by("pk")
+    if rule.record_type == RecordType.TRAINING_SESSIONS:
+        return TrainingSession.objects.filter(
+            organisation_id=rule.organisation_id, held_on__lt=cutoff
+        ).order_by("pk")
+    if rule.record_type == RecordType.INDICATOR_IMPORTS:
+        return ImportRun.objects.filter(
+            organisation_id=rule.organisation_id, created_at__date__lt=cutoff
         ).order_by("pk")
     raise ValueError(rule.record_type)
 
@@ -80,6 +98,8 @@ def apply_rule(rule: RetentionRule, *, today: date | None = None, dry_run=False)
 def _files_of(record) -> list:
     if isinstance(record, Case):
         return [a.file for a in record.attachments.all() if a.file]
+    if isinstance(record, TrainingSession):
+        return [m.file for m in record.materials.all() if m.file]
     return []
 
 

@@ -6,6 +6,11 @@ app_name = "archive"
 
 urlpatterns = [
     path("organisations/<int:organisation_pk>/retention/", views.rules, name="rules"),
+    path(
+        "organisations/<int:organisation_pk>/archive-export/",
+        views.archive_export,
+        name="archive_export",
+    ),
     path("retention/<int:pk>/edit/", views.rule_edit, name="rule_edit"),
     path("retention/<int:pk>/delete/", views.rule_delete, name="rule_delete"),
 ]

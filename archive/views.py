@@ -1,9 +1,12 @@
 """The organisation's retention rules and the record of what they removed."""
 
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,10 +17,13 @@ from organisations.models import Organisation
 from organisations.views.helpers import confirm_delete
 
 from . import services
-from .forms import RetentionRuleForm
-from .models import Removal, RetentionRule
+from .eark import content
+from .eark.package import MAX_CASES_ONLINE, NothingToExport, build_package
+from .forms import ArchiveExportForm, RetentionRuleForm
+from .models import ArchiveExport, Removal, RetentionRule
 
 REMOVALS_SHOWN = 50
+EXPORTS_SHOWN = 50
 
 
 @login_required
@@ -75,3 +81,55 @@ def _saved(request, form, organisation, rule=None) -> bool:
         return False
     messages.success(request, _("The retention rule was saved."))
     return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def archive_export(request, organisation_pk):
+    """Make an archive package of the cases decided in a period and download it (at most
+    MAX_CASES_ONLINE cases; larger deliveries with `manage.py export_sip`)."""
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "view", "archiveexport", organisation.pk)
+    may_add = can(request.user, "add", "archiveexport", organisation.pk)
+    form = ArchiveExportForm(request.POST or None) if may_add else None
+    if request.method == "POST":
+        require(request.user, "add", "archiveexport", organisation.pk)
+        if form.is_valid():
+            response = _package_response(request, form, organisation)
+            if response:
+                return response
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "exports": ArchiveExport.objects.filter(organisation=organisation)[:EXPORTS_SHOWN],
+        "max_cases": MAX_CASES_ONLINE,
+    }
+    return render(request, "archive/export.html", context)
+
+
+def _package_response(request, form, organisation):
+    start, end = form.cleaned_data["decided_from"], form.cleaned_data["decided_to"]
+    count = content.decided_cases(organisation, start, end).count()
+    if count > MAX_CASES_ONLINE:
+        form.add_error(
+            None,
+            _(
+                "%(count)s cases were decided in that period; the page makes packages of at "
+                "most %(max)s. Choose a shorter period, or ask the IT department to run "
+                "manage.py export_sip."
+            )
+            % {"count": count, "max": MAX_CASES_ONLINE},
+        )
+        return None
+    # FileResponse closes the file when the download is sent.
+    output = tempfile.TemporaryFile()  # noqa: SIM115
+    try:
+        built = build_package(organisation, start, end, output, by=request.user)
+    except NothingToExport:
+        output.close()
+        form.add_error(None, _("No case was decided in that period."))
+        return None
+    output.seek(0)
+    return FileResponse(
+        output, as_attachment=True, filename=built.file_name, content_type="application/zip"
+    )

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "archive",
     "indicators",
     "knowledge",
+    "comparisons",
+    "networks",
     "peerreview",
     "rest_framework",
     "drf_spectacular",

@@ -40,6 +40,7 @@ from bench.cases import (
     showcase_cases,
 )
 from bench.common import setup_django
+from bench.comparisons import comparisons
 from bench.indicators import indicator_values
 from bench.inventory import already_generated, check_database_is_fresh, counts, discover_ids
 from bench.participation_writer import participation
@@ -540,6 +541,7 @@ GENERATORS = [
     indicator_values,
     training_budget,
     reports,
+    comparisons,
 ]
 
 

@@ -78,7 +78,7 @@ def counts() -> dict:
     from core.models import AuditEntry
     from indicators.models import IndicatorValue
     from organisations.models import Body, Membership, Network, Organisation, PopulationFact
-    from participation.models import Answer, Consultation, Question, Response
+    from participation.models import Answer, Consultation, Feedback, Question, Response
     from planning.models import Activity, FactorRating, FollowUp, Policy, SelfAssessment
     from training.models import Headcount, SessionBody, TrainingSession
 
@@ -101,6 +101,7 @@ def counts() -> dict:
         "assessment_article_links": Assessment.articles.through.objects.count(),
         "reviews": Review.objects.count(),
         "decisions": Decision.objects.count(),
+        "feedback": Feedback.objects.count(),
         "consultations": Consultation.objects.count(),
         "questions": Question.objects.count(),
         "responses": Response.objects.count(),

@@ -116,6 +116,14 @@ PAGES = [
         expect="Bland alla kommuner",
         max_queries=14,
     ),
+    # The network dashboard (comparisons) for the partnership of every municipality, with the
+    # bench indicator chosen: five charts and tables of 290 rows, queries that do not grow.
+    Page(
+        "network dashboard",
+        "/networks/{partnership}/dashboard/?indicator={bench_indicator}",
+        expect="Benchkommun 0101",
+        max_queries=20,
+    ),
     Page(
         "children's conditions",
         "/organisations/{bench_organisation}/conditions/",

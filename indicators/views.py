@@ -184,6 +184,7 @@ def comparison(request, organisation_pk, pk):
         if len(organisation.scb_code) == 4
         else None,
         "has_uncertain": bool(missing),
+        "can_share": can(request.user, "add", "shareditem", organisation.pk),
     }
     return render(request, "indicators/comparison.html", context)
 

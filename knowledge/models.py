@@ -152,11 +152,15 @@ class Example(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
+        from networks.models import shared_example_ids
+
         peers = network_peer_ids(organisation_ids)
         return (
             Q(organisation_id__in=organisation_ids)
             | Q(visibility=cls.Visibility.PUBLIC)
             | Q(visibility=cls.Visibility.NETWORK, organisation_id__in=peers)
+            # Shared on purpose with one network (networks.SharedItem): its members read it.
+            | Q(pk__in=shared_example_ids(organisation_ids))
         )
 
     def permission_scope(self):

@@ -13,6 +13,7 @@ transaction as the change.
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, FloatField, Value
+from django.db.models.expressions import RawSQL
 
 from core.richtext import plain
 
@@ -23,6 +24,11 @@ FTS_TABLE = "knowledge_example_fts"
 CONFIG = "swedish"
 # Column weights for bm25 (title, keywords, body), close to ts_rank's A, B and C.
 BM25 = "bm25(knowledge_example_fts, 10.0, 4.0, 1.0)"
+# At most this many matches are ranked: the most recently added (highest ids). A search with more
+# matches says "more than …" (decision 0017).
+RANKED = 1000
+# SQLite ranks every match when the whole bank has at most this many (cheap in FTS5).
+RANKED_ALL = 3000
 
 
 def is_postgresql() -> bool:
@@ -80,28 +86,88 @@ def query_words(query: str) -> list[str]:
     return list(kept.values())[:MAX_QUERY_WORDS]
 
 
+def matches(queryset, query: str):
+    """`queryset` narrowed to the examples that contain every searched word in some inflected
+    form, unordered and unranked (for counting). Without searchable words: all of them."""
+    terms = query_words(query)
+    if not terms:
+        return queryset
+    if is_postgresql():
+        return queryset.filter(search_vector=_tsquery(terms))
+    return _fts_join(queryset, _match(terms))
+
+
+def _fts_join(queryset, match: str, *, rank: bool = False, where=()):
+    # "+ 0" keeps SQLite from probing the FTS table once per example: the full-text match is
+    # the outer loop (in rowid order, which FTS5 reads without sorting) and each hit looks its
+    # example up by primary key.
+    return queryset.extra(
+        tables=[FTS_TABLE],
+        where=[
+            f"knowledge_example.id = {FTS_TABLE}.rowid + 0",
+            f"{FTS_TABLE} MATCH %s",
+            *where,
+        ],
+        params=[match],
+        select={"rank": f"-{BM25}"} if rank else None,
+    )
+
+
+def _fts_count(match: str, limit: int) -> int:
+    """How many examples contain the words, counted at most to `limit` (the whole bank, before
+    any filter: a fraction of a millisecond)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            "LIMIT %s)",
+            [match, limit],
+        )
+        return cursor.fetchone()[0]
+
+
 def search(queryset, query: str):
     """`queryset` narrowed to examples that contain every searched word in some inflected form,
-    best match first, with `rank` annotated. Without searchable words: all of them, rank 0."""
+    best match first, with `rank` annotated. Without searchable words: all of them, rank 0.
+
+    Only the RANKED most recently added matches (after the visibility and other filters) are
+    ranked: a word that is in half of the bank would otherwise rank every example that has it
+    (decision 0017). A search with fewer matches ranks them all."""
+    queryset = queryset.defer("search_vector")
     terms = query_words(query)
     if not terms:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     if is_postgresql():
-        tsquery = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+        tsquery = _tsquery(terms)
+        newest = queryset.filter(search_vector=tsquery).order_by("-id").values("pk")[:RANKED]
         return (
-            queryset.filter(search_vector=tsquery)
+            queryset.filter(pk__in=newest)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-year", "id")
         )
-    match = " ".join(f'"{stem(term)}"' for term in terms)
-    return queryset.extra(
-        tables=[FTS_TABLE],
-        where=[
-            # "+ 0" keeps SQLite from probing the FTS table once per example: the full-text
-            # match is the outer loop and each hit looks its example up by primary key.
-            f"knowledge_example.id = {FTS_TABLE}.rowid + 0",
-            f"{FTS_TABLE} MATCH %s",
-        ],
-        params=[match],
-        select={"rank": f"-{BM25}"},
-    ).order_by("-rank", "-year", "id")
+    match = _match(terms)
+    if _fts_count(match, RANKED_ALL + 1) > RANKED_ALL:
+        # Many matches: read them newest first and stop at RANKED that pass the filters, then
+        # let bm25 see only that range of rowids.
+        newest = list(
+            _fts_join(queryset, match)
+            .order_by(RawSQL(f"{FTS_TABLE}.rowid", []).desc())
+            .values_list("pk", flat=True)[: RANKED + 1]
+        )
+        if not newest:
+            ranked = queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
+            ranked.found = 0
+            return ranked
+        where = (f"{FTS_TABLE}.rowid >= {int(min(newest[:RANKED]))}",)
+        ranked = _fts_join(queryset, match, rank=True, where=where).order_by("-rank", "-year", "id")
+        # The candidates are the count (up to RANKED + 1): no second pass over the matches.
+        ranked.found = len(newest)
+        return ranked
+    return _fts_join(queryset, match, rank=True).order_by("-rank", "-year", "id")
+
+
+def _tsquery(terms):
+    return SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+
+
+def _match(terms) -> str:
+    return " ".join(f'"{stem(term)}"' for term in terms)

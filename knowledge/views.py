@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,9 +17,34 @@ from planning.views.helpers import render_form, save_or_show_errors
 from . import services
 from .forms import ExampleForm, SearchForm
 from .models import Example
-from .search import search
+from .search import RANKED, matches, search
 
 PAGE_SIZE = 20
+
+
+class CappedPaginator(Paginator):
+    """Pages through at most RANKED examples, and counts the matches only that far: counting
+    every match of a word that is in half the bank costs as much as ranking them all."""
+
+    def __init__(self, object_list, per_page, *, matching):
+        super().__init__(object_list, per_page)
+        self.matching = matching
+        # knowledge.search may already know how many match (up to RANKED + 1).
+        self.known = getattr(object_list, "found", None)
+
+    @cached_property
+    def found(self) -> int:
+        if self.known is not None:
+            return self.known
+        return self.matching.order_by()[: RANKED + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.found, RANKED)
+
+    @property
+    def capped(self) -> bool:
+        return self.found > RANKED
 
 
 def search_page(request, examples):
@@ -31,11 +57,18 @@ def search_page(request, examples):
             examples = examples.with_success_factor(form.cleaned_data["factor"])
         if form.cleaned_data["article"]:
             examples = examples.filter(articles__number=form.cleaned_data["article"])
-    examples = search(examples.select_related("organisation"), query)
-    page = Paginator(examples, PAGE_SIZE).get_page(request.GET.get("page"))
+    ranked = search(examples.select_related("organisation"), query)
+    paginator = CappedPaginator(ranked, PAGE_SIZE, matching=matches(examples, query))
+    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    return {"form": form, "page": page, "query": query, "params": params.urlencode()}
+    return {
+        "form": form,
+        "page": page,
+        "query": query,
+        "params": params.urlencode(),
+        "more_than": RANKED if paginator.capped else None,
+    }
 
 
 def _render_list(request, context):

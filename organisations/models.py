@@ -217,6 +217,24 @@ class Network(TenantModel):
             | Q(pk__in=member_body.values("network_id"))
         )
 
+    @staticmethod
+    def member_network_ids(organisation_ids) -> list[int]:
+        """Networks these organisations convene or belong to (themselves or by a body), as a
+        short list memoised for the request: joint plans, meetings and shared items are seen
+        through it."""
+        memo = getattr(organisation_ids, "memo", {})  # core.tenancy.OrganisationIds
+        if "member_network_ids" not in memo:
+            networks = Network.objects.filter(Network.visibility_filter(organisation_ids))
+            memo["member_network_ids"] = sorted(networks.values_list("pk", flat=True))
+        return memo["member_network_ids"]
+
+    def member_organisation_ids(self) -> set[int]:
+        """The convener, the member organisations and the organisations of member bodies."""
+        ids = {self.organisation_id}
+        ids |= set(self.member_organisations.values_list("pk", flat=True))
+        ids |= set(self.member_bodies.values_list("organisation_id", flat=True))
+        return ids
+
     def permission_scope(self):
         return self.organisation_id, None
 

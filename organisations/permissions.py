@@ -29,6 +29,17 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("network", "add"): MANAGERS,
     ("network", "change"): MANAGERS,
     ("network", "delete"): MANAGERS,
+    # A network's meetings are kept by the convening organisation; each member names its own
+    # contact persons and decides what it shares with the network (networks app).
+    ("networkmeeting", "view"): ALL_ROLES,
+    ("networkmeeting", "add"): MANAGERS,
+    ("networkmeeting", "change"): MANAGERS,
+    ("networkmeeting", "delete"): MANAGERS,
+    ("networkcontact", "add"): MANAGERS,
+    ("networkcontact", "delete"): MANAGERS,
+    ("shareditem", "view"): ALL_ROLES,
+    ("shareditem", "add"): MANAGERS,
+    ("shareditem", "delete"): MANAGERS,
     ("membership", "view"): MANAGERS,
     ("membership", "add"): MANAGERS,
     ("membership", "change"): MANAGERS,
@@ -61,6 +72,10 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("retentionrule", "add"): frozenset({Role.ORG_ADMIN}),
     ("retentionrule", "change"): frozenset({Role.ORG_ADMIN}),
     ("retentionrule", "delete"): frozenset({Role.ORG_ADMIN}),
+    # Archive packages (E-ARK) of decided cases: made by the administrator, who delivers the
+    # organisation's records to its archive; coordinators see what was delivered.
+    ("archiveexport", "view"): MANAGERS,
+    ("archiveexport", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "view"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "add"): frozenset({Role.ORG_ADMIN}),
     ("apitoken", "delete"): frozenset({Role.ORG_ADMIN}),

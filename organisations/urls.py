@@ -1,5 +1,7 @@
 from django.urls import path
 
+from networks.views import pages as network_pages
+
 from .views import bodies, networks, organisations, people
 
 app_name = "organisations"
@@ -29,7 +31,7 @@ urlpatterns = [
     path("bodies/<int:pk>/edit/", bodies.body_edit, name="body_edit"),
     path("bodies/<int:pk>/delete/", bodies.body_delete, name="body_delete"),
     path("networks/", networks.network_list, name="network_list"),
-    path("networks/<int:pk>/", networks.network_detail, name="network_detail"),
+    path("networks/<int:pk>/", network_pages.network_detail, name="network_detail"),
     path("networks/<int:pk>/edit/", networks.network_edit, name="network_edit"),
     path("networks/<int:pk>/delete/", networks.network_delete, name="network_delete"),
 ]

@@ -149,6 +149,15 @@ EXPECTATIONS = {
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    # The network dashboard (comparisons): for the network's members only.
+    "comparisons:network_dashboard": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "comparisons:network_dashboard_export": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
     "organisations:network_edit": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
@@ -256,6 +265,11 @@ EXPECTATIONS = {
     ),
     # Retention rules: coordinators read them; only the organisation's administrator changes.
     "archive:rules": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # Archive packages: coordinators see what was delivered; the administrator makes them.
+    "archive:archive_export": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
@@ -787,6 +801,52 @@ EXPECTATIONS = {
         "published_csv",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    # Networks: the outsider's Degerfors is not a member of Karlskoga's network. Meetings and
+    # shared items are read by every member; conveners' and sharers' managers change them.
+    "networks:meeting_create": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:meeting_detail": (
+        "network_meeting",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "networks:meeting_edit": (
+        "network_meeting",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:meeting_delete": (
+        "network_meeting",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:contact_add": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:contact_delete": (
+        "network_contact",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:plan_create": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:share": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:shared_item": (
+        "shared_item",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "networks:unshare": (
+        "shared_item",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:share_comparison": (
+        "org_indicator",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     # The knowledge bank: Karlskoga's network example is not the outsider's (no shared
     # network); the public pages show only public examples, to anyone.
     "knowledge:example_list": (
@@ -967,6 +1027,7 @@ def url_kwargs(
     planning |= _indicators(karlskoga, assessment, case_officer)
     planning |= training_budget_kwargs(karlskoga, social_committee)
     reports = _reports(karlskoga, decision_maker)
+    planning |= _networks(karlskoga, karlskoga_network, case_officer)
     return (
         planning
         | reports
@@ -1009,6 +1070,25 @@ def url_kwargs(
             "retention_rule": {"pk": _retention_rule(karlskoga).pk},
         }
     )
+
+
+def _networks(karlskoga, network, person):
+    import datetime
+
+    from networks import services as networks
+    from planning import services as planning
+
+    meeting = networks.create_meeting(
+        network, by=None, title="Träff", held_on=datetime.date(2026, 5, 1)
+    )
+    contact = networks.add_contact(network, karlskoga, by=None, user=person, role="Kontakt")
+    policy = planning.create_policy(karlskoga, by=None, title="Delad policy", kind="policy")
+    shared = networks.share(network, policy, by=None, kind="policy")
+    return {
+        "network_meeting": {"pk": meeting.pk},
+        "network_contact": {"pk": contact.pk},
+        "shared_item": {"network_pk": network.pk, "pk": shared.pk},
+    }
 
 
 def _retention_rule(karlskoga):

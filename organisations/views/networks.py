@@ -1,4 +1,5 @@
-"""Networks and partnerships: list, create, detail, edit, delete."""
+"""Networks and partnerships: list, create, edit, delete. The network's page is in the
+`networks` app."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
-from ..access import can, can_on, get_for_user, require
+from ..access import get_for_user, require
 from ..forms import NetworkForm
 from ..models import Network, Organisation
 from .helpers import confirm_delete
@@ -20,20 +21,6 @@ def network_list(request):
     networks = Network.objects.visible_to(request.user).select_related("organisation")
     page = Paginator(networks, 50).get_page(request.GET.get("page"))
     return render(request, "organisations/network_list.html", {"page": page})
-
-
-@login_required
-def network_detail(request, pk):
-    network = get_for_user(Network.objects.select_related("organisation"), request.user, pk=pk)
-    context = {
-        "network": network,
-        "member_organisations": network.member_organisations.all(),
-        "member_bodies": network.member_bodies.select_related("organisation"),
-        "can_edit": can_on(request.user, "change", network),
-        "can_delete": can_on(request.user, "delete", network),
-        "can_see_history": can(request.user, "view", "auditentry", network.organisation_id),
-    }
-    return render(request, "organisations/network_detail.html", context)
 
 
 @login_required

@@ -19,12 +19,17 @@ from core.models import TenantModel
 from .. import success_factors
 
 
-def plan_scope(organisation_ids, prefix: str = "") -> Q:
-    """A plan belongs to its organisation; a joint body's plan is also seen where it serves."""
-    from organisations.models import Body
+def plan_scope(organisation_ids, prefix: str = "", *, networks: bool = False) -> Q:
+    """A plan belongs to its organisation; a joint body's plan is also seen where it serves,
+    and a network's joint plan (`networks=True`, for plans and their parts) by its members."""
+    from organisations.models import Body, Network
 
     joint_ids = Body.joint_body_ids(organisation_ids)
-    return Q(organisation_id__in=organisation_ids) | Q(**{f"{prefix}body_id__in": joint_ids})
+    scope = Q(organisation_id__in=organisation_ids) | Q(**{f"{prefix}body_id__in": joint_ids})
+    if networks:
+        network_ids = Network.member_network_ids(organisation_ids)
+        scope |= Q(**{f"{prefix}network_id__in": network_ids})
+    return scope
 
 
 class ActionPlan(TenantModel):
@@ -42,6 +47,15 @@ class ActionPlan(TenantModel):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("Only for the plan of a joint committee or team."),
+    )
+    network = models.ForeignKey(
+        "organisations.Network",
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="joint_plans",
+        help_text=_("Only for a network's joint plan, kept by the convening organisation."),
     )
     title = models.CharField(_("title"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("first year"))
@@ -70,9 +84,13 @@ class ActionPlan(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
-        return plan_scope(organisation_ids)
+        return plan_scope(organisation_ids, networks=True)
 
     def clean(self):
+        if self.network_id and self.network.organisation_id != self.organisation_id:
+            raise ValidationError(
+                {"network": _("A joint plan belongs to the network's convening organisation.")}
+            )
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year is before the first year.")})
         if self.start_year and not 2000 <= self.start_year <= 2100:
@@ -114,7 +132,7 @@ class PlanPart(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
-        return plan_scope(organisation_ids, prefix="plan__")
+        return plan_scope(organisation_ids, prefix="plan__", networks=True)
 
     def permission_scope(self):
         return self.organisation_id, self.plan.body_id

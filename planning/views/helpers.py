@@ -16,7 +16,7 @@ def plan_for(request, pk, action="view", object_type="actionplan") -> ActionPlan
     """The plan if the user sees it (else 404) and may do `action` on `object_type` in its
     scope (else 403)."""
     plan = get_for_user(
-        ActionPlan.objects.select_related("organisation", "body"), request.user, pk=pk
+        ActionPlan.objects.select_related("organisation", "body", "network"), request.user, pk=pk
     )
     if (action, object_type) != ("view", "actionplan"):
         require(request.user, action, object_type, *plan.permission_scope())

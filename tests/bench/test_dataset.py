@@ -29,6 +29,9 @@ def test_generating_twice_creates_nothing_twice():
     # Every organisation has its consultations, and the responses keys are unique per one.
     assert first["consultations"] == 7 * 6 + 1
     assert first["responses"] == Response.objects.values("consultation", "submission_key").count()
+    # Every other answered consultation has published feedback (the network dashboard).
+    answered = Consultation.objects.filter(status="answered").count()
+    assert first["feedback"] == (answered + 1) // 2 > 0
 
 
 @pytest.mark.django_db

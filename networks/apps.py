@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworksConfig(AppConfig):
+    name = "networks"
+    verbose_name = _("Networks")
+    # Called by `manage.py load_demo`.
+    demo_loader = "networks.demo.load_demo"

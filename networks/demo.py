@@ -1,0 +1,150 @@
+"""Demo data for the networks: contact persons (the demo's persona users, no invented people),
+meetings, a joint plan and shared items for the Karlskoga–Degerfors cross-sectoral network and
+the partnership. Running it twice changes nothing."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from knowledge.models import Example
+from organisations.models import Body, Network
+from planning import services as planning
+from planning.models import ActionPlan, Policy
+
+from . import services
+from .models import NetworkContact, NetworkMeeting, SharedItem
+
+CROSS_SECTORAL = "Tvärsektoriellt nätverk för barnkonvention och folkhälsa"
+PARTNERSHIP = "Partnerskapet för barns rättigheter i praktiken"
+JOINT_PLAN = "Nätverkets gemensamma arbetsplan"
+
+MEETINGS = {
+    CROSS_SECTORAL: [
+        (
+            "Nätverksträff om barnrättsbaserade beslut",
+            datetime.date(2026, 2, 12),
+            "Folkets hus, Karlskoga",
+            "<ol><li>Välkomna och föregående anteckningar</li><li>Checklistan för hållbar "
+            "utveckling: erfarenheter från nämnderna</li><li>Gemensam arbetsplan 2026–2027"
+            "</li><li>Övriga frågor</li></ol>",
+            "<p>Nämnderna berättade hur checklistan används i ärendena. Folkhälsoenheten tar "
+            "fram ett förslag till gemensam arbetsplan till nästa träff.</p>",
+        ),
+        (
+            "Nätverksträff om barns delaktighet",
+            datetime.date(2026, 9, 17),
+            "Kommunhuset, Degerfors",
+            "<ol><li>Ungdomsforumets förslag</li><li>Uppföljning av arbetsplanen</li></ol>",
+            "",
+        ),
+    ],
+    PARTNERSHIP: [
+        (
+            "Partnerskapets vårträff",
+            datetime.date(2026, 4, 23),
+            "Digitalt möte",
+            "<ol><li>Kollegial granskning: planering för hösten</li><li>Goda exempel från "
+            "medlemmarna</li></ol>",
+            "<p>Medlemmarna delar goda exempel i kunskapsbanken och via nätverkets sida.</p>",
+        ),
+    ],
+}
+
+CONTACTS = {
+    # network name -> [(SCB code of the member, demo user name, role in the network)]
+    CROSS_SECTORAL: [
+        ("1883", "samordnare", "Folkhälsostrateg, sammankallande"),
+        ("1862", "degerfors", "Kontaktperson för Degerfors kommun"),
+    ],
+    PARTNERSHIP: [("1883", "samordnare", "Kontaktperson för Karlskoga kommun")],
+}
+
+
+def _network(name):
+    return Network.objects.filter(name=name).select_related("organisation").first()
+
+
+def load_contacts(network, users):
+    for code, username, role in CONTACTS[network.name]:
+        user = users.get(username)
+        organisation = next(
+            (o for o in _members(network) if o.scb_code == code),
+            None,
+        )
+        if user is None or organisation is None:
+            continue
+        if NetworkContact.objects.filter(network=network, organisation=organisation, user=user):
+            continue
+        services.add_contact(network, organisation, by=None, user=user, role=role)
+
+
+def _members(network):
+    return [network.organisation, *network.member_organisations.all()]
+
+
+def load_meetings(network, by):
+    for title, held_on, place, agenda, notes in MEETINGS[network.name]:
+        if NetworkMeeting.objects.filter(network=network, title=title).exists():
+            continue
+        services.create_meeting(
+            network, by=by, title=title, held_on=held_on, place=place, agenda=agenda, notes=notes
+        )
+
+
+def load_joint_plan(network, by):
+    if ActionPlan.objects.filter(network=network, title=JOINT_PLAN).exists():
+        return
+    plan = services.create_joint_plan(
+        network,
+        by=by,
+        title=JOINT_PLAN,
+        start_year=2026,
+        end_year=2027,
+        status=ActionPlan.Status.ADOPTED,
+        description="Det nämnderna i båda kommunerna gör tillsammans inom nätverket.",
+    )
+    area = planning.add_area(plan, by=by, title="Barnrättsbaserade beslut i alla nämnder")
+    goal = planning.add_goal(
+        area, by=by, title="Alla nämnder använder checklistan med barnrättsperspektivet"
+    )
+    body = Body.objects.filter(organisation=network.organisation, name="Folkhälsonämnden").first()
+    planning.add_activity(
+        goal,
+        by=by,
+        title="Gemensam utbildning för nämndsekreterare",
+        responsible_body=body,
+        starts_on=datetime.date(2026, 3, 1),
+        ends_on=datetime.date(2026, 6, 30),
+    )
+
+
+def load_shared(network, by, *, policy=None, example=None):
+    if policy and not SharedItem.objects.filter(network=network, policy=policy).exists():
+        services.share(
+            network,
+            policy,
+            by=by,
+            kind=SharedItem.Kind.POLICY,
+            note="Vår policy, som underlag för den gemensamma arbetsplanen.",
+        )
+    if example and not SharedItem.objects.filter(network=network, example=example).exists():
+        services.share(network, example, by=by, kind=SharedItem.Kind.EXAMPLE)
+
+
+@transaction.atomic
+def load_demo():
+    users = {user.username: user for user in get_user_model().objects.all()}
+    coordinator = users.get("samordnare")
+    cross, partnership = _network(CROSS_SECTORAL), _network(PARTNERSHIP)
+    if coordinator is None or cross is None or partnership is None:
+        return
+    karlskoga = cross.organisation
+    for network in (cross, partnership):
+        load_contacts(network, users)
+        load_meetings(network, coordinator)
+    load_joint_plan(cross, coordinator)
+    policy = Policy.objects.filter(organisation=karlskoga).order_by("title", "id").first()
+    example = Example.objects.filter(organisation=karlskoga).order_by("id").first()
+    load_shared(cross, coordinator, policy=policy)
+    load_shared(partnership, coordinator, example=example)

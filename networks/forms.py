@@ -1,0 +1,71 @@
+"""Forms for a network's contact persons, meetings and shared items. The services write."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import DateInput
+from organisations.models import Organisation
+
+from .models import NetworkContact, NetworkMeeting, SharedItem
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = NetworkMeeting
+        fields = ["title", "held_on", "place", "agenda", "notes"]
+        widgets = {
+            "held_on": DateInput(),
+            "agenda": forms.Textarea(attrs={"rows": 6}),
+            "notes": forms.Textarea(attrs={"rows": 10}),
+        }
+        help_texts = {
+            "agenda": _("Simple formatting (paragraphs, lists, links) is kept."),
+            "notes": _("Simple formatting (paragraphs, lists, links) is kept."),
+        }
+
+
+class ContactForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        label=_("Member organisation"), queryset=Organisation.objects.none()
+    )
+
+    class Meta:
+        model = NetworkContact
+        fields = ["organisation", "user", "role"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations]
+        )
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation__in=organisations, is_active=True)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+        )
+        self.fields["user"].label_from_instance = lambda user: user.get_full_name() or user
+
+
+class ShareForm(forms.Form):
+    """Choose one of the organisations' own items of one kind to share with the network."""
+
+    item = forms.ModelChoiceField(label=_("Item"), queryset=None)
+    note = forms.CharField(label=_("Note to the network"), max_length=300, required=False)
+
+    def __init__(self, *args, kind, queryset, **kwargs):
+        super().__init__(*args, prefix=kind, **kwargs)
+        self.kind = kind
+        self.fields["item"].queryset = queryset
+        self.fields["item"].label = SharedItem.Kind(kind).label
+        self.fields["item"].label_from_instance = lambda item: f"{item} ({item.organisation})"
+
+
+class ComparisonShareForm(forms.Form):
+    network = forms.ModelChoiceField(label=_("Network"), queryset=None)
+    note = forms.CharField(label=_("Note to the network"), max_length=300, required=False)
+
+    def __init__(self, *args, networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = networks

@@ -1,0 +1,119 @@
+"""Changes to a network's contact persons, meetings, joint plan and shared items. Views and the
+demo call these; each writes its audit entry in the same transaction through `core.audit`."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.audit import create_object, delete_object, update_object
+from core.richtext import sanitise
+from organisations.models import Membership
+from planning import services as planning
+
+from .models import NetworkContact, NetworkMeeting, SavedComparison, SharedItem
+
+
+def _require_member(network, organisation) -> None:
+    if organisation.pk not in network.member_organisation_ids():
+        raise ValidationError(
+            _("%(organisation)s is not a member of %(network)s.")
+            % {"organisation": organisation, "network": network}
+        )
+
+
+# Contact persons ---------------------------------------------------------------------------
+
+
+def add_contact(network, organisation, *, by, user, role) -> NetworkContact:
+    """Name one of the member organisation's own staff as its contact person in the network."""
+    _require_member(network, organisation)
+    if not Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError({"user": _("The person does not work in this organisation.")})
+    return create_object(
+        NetworkContact, by=by, organisation=organisation, network=network, user=user, role=role
+    )
+
+
+def remove_contact(contact: NetworkContact, *, by) -> None:
+    delete_object(contact, by=by)
+
+
+# Meetings ----------------------------------------------------------------------------------
+
+
+def _cleaned(fields: dict) -> dict:
+    for name in ("agenda", "notes"):
+        if name in fields:
+            fields[name] = sanitise(fields[name])
+    return fields
+
+
+def create_meeting(network, *, by, **fields) -> NetworkMeeting:
+    return create_object(
+        NetworkMeeting,
+        by=by,
+        organisation_id=network.organisation_id,
+        network=network,
+        **_cleaned(fields),
+    )
+
+
+def update_meeting(meeting: NetworkMeeting, *, by, **fields) -> NetworkMeeting:
+    return update_object(meeting, by=by, **_cleaned(fields))
+
+
+def delete_meeting(meeting: NetworkMeeting, *, by) -> None:
+    delete_object(meeting, by=by)
+
+
+# The joint plan ----------------------------------------------------------------------------
+
+
+def create_joint_plan(network, *, by, **fields):
+    """The network's joint plan: an ordinary action plan of the convening organisation that
+    the network's members see."""
+    return planning.create_plan(network.organisation, by=by, network=network, **fields)
+
+
+# Sharing -----------------------------------------------------------------------------------
+
+
+def share(network, item, *, by, kind, note="") -> SharedItem:
+    """Share one of a member's own items with the network. The item's organisation shares."""
+    organisation = item.organisation
+    _require_member(network, organisation)
+    field = SharedItem.ITEM_FIELDS[kind]
+    if SharedItem.objects.filter(network=network, **{field: item}).exists():
+        raise ValidationError(_("This is already shared with the network."))
+    return create_object(
+        SharedItem,
+        by=by,
+        organisation=organisation,
+        network=network,
+        kind=kind,
+        note=note,
+        shared_by=by if getattr(by, "pk", None) else None,
+        **{field: item},
+    )
+
+
+def share_comparison(network, organisation, *, by, indicator, compare, note="") -> SharedItem:
+    """Save an indicator comparison as chosen on the comparison page and share it."""
+    with transaction.atomic():
+        comparison = create_object(
+            SavedComparison,
+            by=by,
+            organisation=organisation,
+            indicator=indicator,
+            compare=list(compare)[:2],
+        )
+        return share(network, comparison, by=by, kind=SharedItem.Kind.COMPARISON, note=note)
+
+
+def unshare(shared: SharedItem, *, by) -> None:
+    """Stop sharing: the row goes, and with it every member's access, at once."""
+    with transaction.atomic():
+        comparison = shared.comparison
+        delete_object(shared, by=by)
+        if comparison is not None:
+            delete_object(comparison, by=by)

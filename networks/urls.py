@@ -1,0 +1,31 @@
+from django.urls import path
+
+from .views import meetings, pages, sharing
+
+app_name = "networks"
+
+urlpatterns = [
+    path("networks/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("network-meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("network-meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("network-meetings/<int:pk>/delete/", meetings.meeting_delete, name="meeting_delete"),
+    path("networks/<int:pk>/contacts/new/", meetings.contact_add, name="contact_add"),
+    path("network-contacts/<int:pk>/delete/", meetings.contact_delete, name="contact_delete"),
+    path("networks/<int:pk>/plans/new/", meetings.plan_create, name="plan_create"),
+    path("networks/<int:pk>/share/", sharing.share, name="share"),
+    path(
+        "networks/<int:network_pk>/shared/<int:pk>/",
+        pages.shared_item,
+        name="shared_item",
+    ),
+    path(
+        "networks/<int:network_pk>/shared/<int:pk>/unshare/",
+        sharing.unshare,
+        name="unshare",
+    ),
+    path(
+        "organisations/<int:organisation_pk>/indicators/<int:pk>/share/",
+        sharing.share_comparison,
+        name="share_comparison",
+    ),
+]

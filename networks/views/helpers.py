@@ -1,0 +1,26 @@
+"""Small helpers the network views share."""
+
+from organisations.access import can, get_for_user
+from organisations.models import Network, Organisation
+
+
+def network_for(request, pk) -> Network:
+    """The network if the user's organisation convenes it or is a member (else 404)."""
+    return get_for_user(Network.objects.select_related("organisation"), request.user, pk=pk)
+
+
+def acting_organisation_ids(user, member_ids, action: str, object_type: str) -> list[int]:
+    """Of the network's members, the user's organisations in which the user may do `action` on
+    `object_type`: where they may share, or name contact persons, from. No query."""
+    if user.is_superuser:
+        ids = member_ids
+    else:
+        from organisations.access import user_access
+
+        ids = member_ids & user_access(user).organisation_ids
+    return sorted(pk for pk in ids if can(user, action, object_type, pk))
+
+
+def acting_organisations(user, network, action: str, object_type: str) -> list[Organisation]:
+    ids = acting_organisation_ids(user, network.member_organisation_ids(), action, object_type)
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))

@@ -1,0 +1,130 @@
+"""A network's meetings (kept by the convening organisation), contact persons (named by each
+member) and its joint plan."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organisations.access import can_on, get_for_user, require
+from organisations.views.helpers import apply_service, confirm_delete
+from planning.forms import PlanForm
+from planning.views.helpers import render_form
+
+from .. import services
+from ..forms import ContactForm, MeetingForm
+from ..models import NetworkContact, NetworkMeeting
+from .helpers import acting_organisations, network_for
+
+
+def meeting_for(request, pk, action="view") -> NetworkMeeting:
+    return get_for_user(
+        NetworkMeeting.objects.select_related("network", "organisation"),
+        request.user,
+        action,
+        pk=pk,
+    )
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = meeting_for(request, pk)
+    context = {
+        "meeting": meeting,
+        "network": meeting.network,
+        "can_change": can_on(request.user, "change", meeting),
+        "can_delete": can_on(request.user, "delete", meeting),
+    }
+    return render(request, "networks/meeting_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request, pk):
+    network = network_for(request, pk)
+    require(request.user, "add", "networkmeeting", network.organisation_id)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = services.create_meeting(network, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The meeting was added."))
+        return redirect(meeting)
+    title = _("New meeting of %(network)s") % {"network": network}
+    return render_form(request, form, title, network.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    meeting = meeting_for(request, pk, "change")
+    form = MeetingForm(request.POST or None, instance=NetworkMeeting.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_meeting(meeting, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The meeting was saved."))
+        return redirect(meeting)
+    title = _("Edit %(meeting)s") % {"meeting": meeting}
+    return render_form(request, form, title, meeting.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_delete(request, pk):
+    meeting = meeting_for(request, pk, "delete")
+    url = meeting.network.get_absolute_url()
+    return confirm_delete(
+        request,
+        meeting,
+        service=services.delete_meeting,
+        success_url=url,
+        cancel_url=meeting.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_add(request, pk):
+    network = network_for(request, pk)
+    organisations = acting_organisations(request.user, network, "add", "networkcontact")
+    if not organisations:
+        require(request.user, "add", "networkcontact", network.organisation_id)
+    form = ContactForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        organisation = fields.pop("organisation")
+        if apply_service(
+            request,
+            form,
+            lambda: services.add_contact(network, organisation, by=request.user, **fields),
+        ):
+            messages.success(request, _("The contact person was added."))
+            return redirect(network.get_absolute_url() + "#contacts")
+    title = _("New contact person in %(network)s") % {"network": network}
+    return render_form(request, form, title, network.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_delete(request, pk):
+    contact = get_for_user(
+        NetworkContact.objects.select_related("network", "user"), request.user, "delete", pk=pk
+    )
+    url = contact.network.get_absolute_url() + "#contacts"
+    return confirm_delete(
+        request, contact, service=services.remove_contact, success_url=url, cancel_url=url
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request, pk):
+    """A joint plan for the network, kept by the convening organisation's planners."""
+    network = network_for(request, pk)
+    require(request.user, "add", "actionplan", network.organisation_id)
+    form = PlanForm(request.POST or None, organisation=network.organisation)
+    del form.fields["body"]
+    if request.method == "POST" and form.is_valid():
+        plan = services.create_joint_plan(network, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The joint plan was created. Now add its priority areas."))
+        return redirect(plan)
+    title = _("New joint plan for %(network)s") % {"network": network}
+    return render_form(request, form, title, network.get_absolute_url())

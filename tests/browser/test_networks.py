@@ -1,0 +1,60 @@
+"""A network in Chromium: a member from Degerfors reads the demo network's page, a meeting and
+an item Karlskoga shared; the coordinator shares an example and stops sharing it. axe-core
+checks every page on the way."""
+
+import pytest
+from playwright.sync_api import expect
+
+from networks.models import NetworkMeeting, SharedItem
+from organisations.models import Network
+
+from .conftest import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CROSS_SECTORAL = "Tvärsektoriellt nätverk för barnkonvention och folkhälsa"
+
+
+def test_member_reads_the_network_a_meeting_and_a_shared_item(page, live_server, demo):
+    network = Network.objects.get(name=CROSS_SECTORAL)
+    shared = SharedItem.objects.get(network=network, kind="policy")
+    meeting = NetworkMeeting.objects.filter(network=network).first()
+    log_in(page, live_server, "degerfors")
+    page.goto(f"{live_server.url}{network.get_absolute_url()}")
+    expect(page.locator("h1")).to_have_text(CROSS_SECTORAL)
+    expect(page.locator("#contacts")).to_contain_text("Kontaktperson för Degerfors kommun")
+    expect(page.locator("#plan")).to_contain_text("Nätverkets gemensamma arbetsplan")
+    assert_accessible(page)
+    page.click(f"#meetings >> text={meeting.title}")
+    page.wait_for_load_state()
+    expect(page.locator("h1")).to_have_text(meeting.title)
+    assert_accessible(page)
+    page.goto(f"{live_server.url}{network.get_absolute_url()}")
+    page.click(f"#shared >> text={shared.policy.title}")
+    page.wait_for_load_state()
+    expect(page.locator("main")).to_contain_text("Delad av Karlskoga kommun")
+    expect(page.locator("main")).not_to_contain_text("Sluta dela")
+    assert_accessible(page)
+
+
+def test_coordinator_shares_and_unshares(page, live_server, demo):
+    network = Network.objects.get(name=CROSS_SECTORAL)
+    log_in(page, live_server, "samordnare")
+    page.goto(f"{live_server.url}{network.get_absolute_url()}")
+    page.click("text=Dela något med nätverket")
+    page.wait_for_load_state()
+    assert_accessible(page)
+    form = page.locator("form", has=page.locator("input[name=kind][value=example]"))
+    form.locator("select").select_option(index=1)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    shared = SharedItem.objects.get(network=network, kind="example")
+    expect(page.locator("#shared")).to_contain_text(shared.example.title)
+    page.click(f"#shared >> text={shared.example.title}")
+    page.wait_for_load_state()
+    page.click("text=Sluta dela")
+    page.wait_for_load_state()
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    assert not SharedItem.objects.filter(pk=shared.pk).exists()
+    expect(page.locator("#shared")).not_to_contain_text(shared.example.title)
