@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "knowledge",
     "comparisons",
     "networks",
+    "peerreview",
     "rest_framework",
     "drf_spectacular",
     "api",

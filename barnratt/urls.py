@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("knowledge.urls")),
     path("", include("comparisons.urls")),
     path("", include("networks.urls")),
+    path("", include("peerreview.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.page_urls")),

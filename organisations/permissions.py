@@ -156,6 +156,16 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("example", "add"): EXAMPLE_EDITORS,
     ("example", "change"): EXAMPLE_EDITORS,
     ("example", "delete"): EXAMPLE_EDITORS,
+    # Peer review (kollegial granskning), checked per side (peerreview/access.py): planned by a
+    # coordinator of the network's convener or of a member; the plan changed by the convener's
+    # or a reviewing organisation's coordinators; findings recorded by the reviewing
+    # organisations' coordinators (and the named reviewers); answered by the reviewed
+    # organisation's coordinators. Network members read a review once it is reported.
+    ("peerreview", "view"): ALL_ROLES,
+    ("peerreview", "add"): PLANNERS,
+    ("peerreview", "change"): PLANNERS,
+    ("peerreview", "review"): PLANNERS,
+    ("peerreview", "answer"): PLANNERS,
 }
 
 

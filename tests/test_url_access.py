@@ -912,6 +912,65 @@ EXPECTATIONS = {
         "public_example",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    # Peer review: a review of Karlskoga by Haninge in a partnership Karlskoga convenes and
+    # Degerfors (the outsider) is not in. Karlskoga's coordinator (the convener's and the
+    # reviewed side's) changes the plan and answers; only the reviewing side records findings.
+    "peerreview:review_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "peerreview:review_create": (
+        "peer_network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:review_detail": (
+        "peer_review",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "peerreview:review_edit": (
+        "peer_review",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:review_start": (
+        "peer_review",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "peerreview:interview_add": (
+        "peer_review",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:document_add": (
+        "peer_review",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:finding_edit": (
+        "peer_factor",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:recommendation_add": (
+        "peer_factor",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:review_report": (
+        "peer_review",
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:part_delete": (
+        "peer_part",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    "peerreview:review_download": (
+        "peer_pdf",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "peerreview:recommendation_answer": (
+        "peer_recommendation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "peerreview:recommendation_activity": (
+        "peer_recommendation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
 }
 
 # Django's admin guards itself (staff only); one test below checks that it does.
@@ -999,6 +1058,7 @@ def url_kwargs(
     )
     consultation = _consultation(karlskoga, case_officer)
     planning = _planning(karlskoga, social_committee) | _knowledge(karlskoga)
+    planning |= _peer_review(karlskoga)
     planning |= _indicators(karlskoga, assessment, case_officer)
     planning |= training_budget_kwargs(karlskoga, social_committee)
     reports = _reports(karlskoga, decision_maker)
@@ -1080,6 +1140,47 @@ def _retention_rule(karlskoga):
         decision_reference="KS 2026/1",
         adopted_on=datetime.date(2026, 1, 1),
     )
+
+
+def _peer_review(karlskoga):
+    """A partnership of Karlskoga and Haninge: one review in progress, one reported."""
+    from organisations.models import Network, Organisation
+    from peerreview import services as peer
+
+    haninge = Organisation.objects.create(name="Haninge", kind="municipality", scb_code="0136")
+    network = services.create_network(
+        karlskoga,
+        by=None,
+        name="Partnerskapet",
+        kind=Network.Kind.PARTNERSHIP,
+        member_organisations=[karlskoga, haninge],
+    )
+
+    def plan(year):
+        review = peer.plan_review(
+            network,
+            by=None,
+            organisation=karlskoga,
+            reviewing_organisations=[haninge],
+            title=f"Granskning {year}",
+            year=year,
+            focus_factors=["training"],
+        )
+        return peer.start_review(review, by=None)
+
+    ongoing, reported = plan(2026), plan(2025)
+    interview = peer.add_interview(ongoing, by=None, held_on="2026-03-01", with_whom="Rektor")
+    finding = peer.save_finding(reported, "training", by=None, text="Iakttagelse", level=2)
+    recommendation = peer.add_recommendation(finding, by=None, text="Rekommendation")
+    peer.report_review(reported, by=None)
+    return {
+        "peer_network": {"network_pk": network.pk},
+        "peer_review": {"pk": ongoing.pk},
+        "peer_factor": {"pk": ongoing.pk, "factor": "training"},
+        "peer_part": {"pk": ongoing.pk, "kind": "interviews", "part_pk": interview.pk},
+        "peer_pdf": {"pk": reported.pk, "fmt": "pdf"},
+        "peer_recommendation": {"pk": recommendation.pk},
+    }
 
 
 def _knowledge(karlskoga):

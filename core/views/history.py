@@ -37,6 +37,7 @@ HISTORY_MODELS = {
     "training.trainingsession",
     "childbudget.childbudget",
     "reports.report",
+    "peerreview.peerreview",
 }
 
 

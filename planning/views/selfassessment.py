@@ -149,19 +149,34 @@ def rating_series(assessment, ratings, previous=None) -> dict[str, list]:
     return series
 
 
-def _trend(assessment, history):
-    """The mean self-rating per year, as a line, and every factor per year as table rows."""
+def _mean(levels) -> float | None:
+    known = [v for v in levels if v is not None]
+    return round(sum(known) / len(known), 1) if known else None
+
+
+def _trend(assessment, history, peer_history=None):
+    """The mean self-rating per year, as a line, beside the mean of a peer review's ratings in
+    the years that had one; every factor per year as table rows (a peer review's as rows of
+    their own)."""
+    peer_history = peer_history or {}
     years = sorted(history)
-    points = []
-    for year in years:
-        known = [v for v in history[year].values() if v is not None]
-        points.append((str(year), round(sum(known) / len(known), 1) if known else None))
+    points = [(str(year), _mean(history[year].values())) for year in years]
+    series = {_("Mean level"): points}
+    if peer_history:
+        label = FactorRating.Source.PEER.label
+        series[_("Mean level, %(source)s") % {"source": label}] = [
+            (str(year), _mean(peer_history[year].values()) if year in peer_history else None)
+            for year in years
+        ]
     title = _("Mean level of the seven factors per year")
-    chart = line_chart(title, {_("Mean level"): points}, id_prefix="selfassessment-trend")
-    rows = [
-        (year, [history[year].get(factor) for factor in SuccessFactor.values], mean)
-        for year, (_label, mean) in zip(years, points, strict=True)
-    ]
+    chart = line_chart(title, series, id_prefix="selfassessment-trend")
+    rows = []
+    for year, (_label, mean) in zip(years, points, strict=True):
+        rows.append((year, [history[year].get(factor) for factor in SuccessFactor.values], mean))
+        if year in peer_history:
+            levels = [peer_history[year].get(factor) for factor in SuccessFactor.values]
+            name = f"{year} ({FactorRating.Source.PEER.label})"
+            rows.append((name, levels, _mean(levels)))
     return chart, rows
 
 
@@ -176,10 +191,14 @@ def selfassessment_detail(request, pk):
         )
     )
     history = defaultdict(dict)  # year -> factor -> level (self-ratings of every year)
-    for year, factor, level in FactorRating.objects.filter(
-        assessment__in=assessment.same_owner(), source=SELF
-    ).values_list("assessment__year", "factor", "level"):
-        history[year][factor] = level
+    peer_history = defaultdict(dict)  # year -> factor -> level (peer reviews' ratings)
+    for year, source, factor, level in FactorRating.objects.filter(
+        assessment__in=assessment.same_owner()
+    ).values_list("assessment__year", "source", "factor", "level"):
+        if source == SELF:
+            history[year][factor] = level
+        elif level is not None:
+            peer_history[year][factor] = level
     earlier = [year for year in history if year < assessment.year]
     previous = (max(earlier), history[max(earlier)]) if earlier else None
     axes = [str(label) for label in SuccessFactor.labels]
@@ -190,9 +209,16 @@ def selfassessment_detail(request, pk):
         max_value=HIGHEST,
         id_prefix="selfassessment-radar",
     )
-    trend, trend_rows = _trend(assessment, history)
+    trend, trend_rows = _trend(assessment, history, peer_history)
     order = {factor: n for n, factor in enumerate(SuccessFactor.values)}
     own = sorted((r for r in ratings if r.source == SELF), key=lambda r: order[r.factor])
+    # The other sources' ratings (a peer review's) are shown under each factor, beside its own.
+    others = defaultdict(list)
+    for rating in ratings:
+        if rating.source != SELF:
+            others[rating.factor].append(rating)
+    for rating in own:
+        rating.other_sources = others.get(rating.factor, [])
     scope = assessment.permission_scope()
     context = {
         "assessment": assessment,

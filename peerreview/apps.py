@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PeerReviewConfig(AppConfig):
+    name = "peerreview"
+    verbose_name = _("Peer review")
+    # Called by `manage.py load_demo`.
+    demo_loader = "peerreview.demo.load_demo"
+
+    def ready(self):
+        from . import waiting  # noqa: F401  (registers the start-page providers)

@@ -1,0 +1,106 @@
+"""The review report as PDF (WeasyPrint, from a template) and DOCX (python-docx), both from
+`content.review_content`."""
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .content import review_content
+
+
+def review_pdf(review, *, request=None) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("peerreview/review_pdf.html", review_content(review), request=request)
+    return HTML(string=html).write_pdf()
+
+
+def review_docx(review) -> bytes:
+    from docx import Document
+
+    content = review_content(review)
+    document = Document()
+    document.core_properties.title = str(review)
+    document.add_heading(_("Peer review: %(title)s") % {"title": review}, level=0)
+    _facts(document, content)
+    if review.questions:
+        document.add_heading(_("Questions"), level=1)
+        document.add_paragraph(review.questions)
+    if review.summary:
+        document.add_heading(_("Summary"), level=1)
+        document.add_paragraph(review.summary)
+    _ratings(document, content)
+    for part in content["factors"]:
+        document.add_heading(part.label, level=1)
+        document.add_paragraph(
+            _("The reviewers' rating: %(peer)s. Self-rating: %(self)s.")
+            % {"peer": part.peer_label, "self": part.self_label}
+        )
+        document.add_heading(_("Findings"), level=2)
+        document.add_paragraph(part.finding.text if part.finding and part.finding.text else "–")
+        if part.recommendations:
+            document.add_heading(_("Recommendations and answers"), level=2)
+        for recommendation in part.recommendations:
+            document.add_paragraph(recommendation.text, style="List Number")
+            answer = (
+                recommendation.get_answer_display() if recommendation.answer else _("Not answered")
+            )
+            line = _("Answer: %(answer)s") % {"answer": answer}
+            if recommendation.answer_text:
+                line += f". {recommendation.answer_text}"
+            document.add_paragraph(line)
+            if recommendation.activity:
+                document.add_paragraph(
+                    _("Activity in the action plan: %(activity)s")
+                    % {"activity": recommendation.activity}
+                )
+    _basis(document, content)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _facts(document, content):
+    review = content["review"]
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in (
+        (_("Network"), review.network),
+        (_("Reviewed organisation"), review.organisation),
+        (_("Reviewing organisations"), ", ".join(str(o) for o in content["reviewing"])),
+        (_("Year"), review.year),
+        (_("Planned visit"), review.visit_date or "–"),
+        (_("Report due"), review.report_due or "–"),
+        (_("Status"), review.get_status_display()),
+        (_("Success factors in focus"), ", ".join(review.focus_labels)),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(label), str(value)
+
+
+def _ratings(document, content):
+    document.add_heading(_("Ratings beside the self-rating"), level=1)
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    headers = (_("Success factor"), _("Self-rating"), _("The reviewers' rating"))
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = str(header)
+    for part in content["factors"]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = part.label, part.self_label, part.peer_label
+
+
+def _basis(document, content):
+    document.add_heading(_("What the review is based on"), level=1)
+    document.add_heading(_("Interviews"), level=2)
+    for interview in content["interviews"]:
+        document.add_paragraph(f"{interview.held_on} – {interview.with_whom}", style="List Bullet")
+    if not content["interviews"]:
+        document.add_paragraph("–")
+    document.add_heading(_("Documents read"), level=2)
+    for doc in content["documents"]:
+        where = doc.link or doc.reference
+        document.add_paragraph(f"{doc.title} ({where})", style="List Bullet")
+    if not content["documents"]:
+        document.add_paragraph("–")
