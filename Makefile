@@ -12,7 +12,7 @@ PROD_ENV := DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev system-deps run serve test test-fast test-browser lint format \
-	messages translations bench backup restore clean
+	messages translations bench soak backup restore clean
 
 help: ## List the developer commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -73,6 +73,9 @@ messages: install-dev ## Update locale/sv/LC_MESSAGES/django.po from the code (n
 
 bench: install-dev ## National-scale benchmark; prints figures for docs/performance.md
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+soak: install-dev ## Soak benchmark: mixed staff and children's traffic, errors, p95 and memory over time
+	$(PY) -m bench.soak $(SOAK_ARGS)
 
 backup: install ## Back up the database and uploaded files (into backups/, or BARNRATT_BACKUP_DIR)
 	$(PY) manage.py backup

@@ -70,6 +70,7 @@ from bench.plan import (
     sizes,
 )
 from bench.planning_data import planning
+from bench.report_data import reports
 from bench.training_budget import training_budget
 
 # --- Generators, one per domain --------------------------------------------------------------
@@ -538,6 +539,7 @@ GENERATORS = [
     planning,
     indicator_values,
     training_budget,
+    reports,
 ]
 
 

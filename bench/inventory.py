@@ -12,6 +12,7 @@ from bench.plan import (
     PARTNERSHIP_NAME,
 )
 from bench.planning_data import PLAN_TITLE, SELF_ASSESSMENT_YEARS
+from bench.report_data import report_ids
 
 
 def already_generated() -> bool:
@@ -64,6 +65,8 @@ def discover_ids() -> dict:
         ).pk,
         # 311 organisations × 20 years × total, girls and boys (bench.indicators).
         "bench_indicator": Indicator.objects.get(code=BENCH_INDICATOR).pk,
+        # The yearly reports (bench.report_data): the organisation's, its neighbour's, joint.
+        **report_ids(home),
     }
 
 

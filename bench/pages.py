@@ -146,12 +146,22 @@ class Export:
         return self.path.format(**ids)
 
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 EXPORTS = [
     Export(
         "assessment DOCX",
         "/cases/{full_case}/assessment.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        DOCX,
         0.5,
     ),
     Export("assessment PDF", "/cases/{full_case}/assessment.pdf", "application/pdf", 3.0),
+    # The yearly report of the largest municipality (issue 7): the staff page under 1 s, the
+    # PDF under 10 s, the DOCX under 3 s; the joint report of it and its neighbour no more than
+    # the two pages together (bench.report_data).
+    Export("report page", "/reports/{report}/", "text/html", 1.0),
+    Export("report PDF", "/reports/{report}/preview.pdf", "application/pdf", 10.0),
+    Export("report DOCX", "/reports/{report}/preview.docx", DOCX, 3.0),
+    Export("report page (neighbour)", "/reports/{neighbour_report}/", "text/html", 1.0),
+    Export("report page (joint)", "/reports/{joint_report}/", "text/html", 2.0),
 ]

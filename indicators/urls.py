@@ -31,6 +31,11 @@ urlpatterns = [
         views.import_values,
         name="import",
     ),
+    path(
+        "organisations/<int:organisation_pk>/indicators/import/progress/<str:token>/",
+        views.import_progress,
+        name="import_progress",
+    ),
     path("cases/<int:case_pk>/indicators/", views.cite, name="cite"),
     path("indicator-citations/<int:pk>/delete/", views.uncite, name="uncite"),
 ]

@@ -4,7 +4,7 @@ the import page and citations from an assessment."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from organisations.access import can, get_for_user, require, user_access
 from organisations.models import Organisation
 from planning.exports import as_csv
 
-from . import comparisons, services
+from . import comparisons, progress, services
 from .forms import CitationForm, ImportForm, IndicatorForm
 from .imports.core import ImportFailed, read_upload, run_import
 from .imports.template import example_csv
@@ -225,21 +225,30 @@ def import_values(request, organisation_pk):
     errors, summary = [], None
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
+        tracker = None
         try:
+            data = read_upload(uploaded)
+            tracker = _progress(request, data, form.cleaned_data["format"])
             summary, _run = run_import(
-                read_upload(uploaded),
+                data,
                 fmt=form.cleaned_data["format"],
                 organisation=organisation,
                 by=request.user,
                 file_name=uploaded.name,
                 indicator=form.cleaned_data["indicator"],
                 skip_unknown_areas=form.cleaned_data["skip_unknown_areas"],
+                progress=tracker,
             )
+            if tracker:
+                tracker("done", summary.total)
         except ImportFailed as failure:
             errors = failure.errors
+            if tracker:
+                tracker("failed")
     context = {
         "organisation": organisation,
         "form": form,
+        "progress_token": progress.new_token(),
         "errors": errors,
         "summary": summary,
         "runs": ImportRun.objects.filter(organisation=organisation).select_related("created_by")[
@@ -247,6 +256,23 @@ def import_values(request, organisation_pk):
         ],
     }
     return render(request, "indicators/import.html", context, status=400 if errors else 200)
+
+
+def _progress(request, data: bytes, fmt: str):
+    """The tracker of this import when the page's script asked for one (a valid token)."""
+    token = request.POST.get("progress", "")
+    if not progress.TOKEN.match(token):
+        return None
+    return progress.Progress(token, request.user.pk, progress.estimated_rows(data, fmt))
+
+
+@login_required
+def import_progress(request, organisation_pk, token):
+    """How far the user's running import has come, as JSON for the progress bar."""
+    organisation = organisation_for(request, organisation_pk)
+    require(request.user, "add", "importrun", organisation.pk)
+    state = progress.read(token, request.user.pk) or {"phase": "unknown", "done": 0, "total": 0}
+    return JsonResponse(state, headers={"Cache-Control": "no-store"})
 
 
 @login_required

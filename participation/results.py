@@ -274,3 +274,31 @@ def consultation_results(
         breakdowns=group_breakdowns(consultation, demographics),
         pending=pending,
     )
+
+
+# How long cached results are kept at most; the key changes before that with every new or
+# removed response and every change by staff (Consultation.results_version).
+RESULTS_TTL = 60 * 60
+
+
+def cached_results(consultation: Consultation, *, raw: bool, text_limit: int | None) -> Results:
+    """`consultation_results` for the results page, kept in Django's cache under a key that
+    changes with what they show: the consultation's responses (their count and last id: a
+    response added or removed changes one of them), `results_version` (staff changes) and who
+    reads them (raw or masked texts, how many, in which language). One query when cached."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    stamp = Response.objects.filter(consultation=consultation).aggregate(
+        count=Count("id"), last=Max("id")
+    )
+    key = (
+        f"consultation-results:{consultation.pk}:{consultation.results_version}:"
+        f"{stamp['count']}:{stamp['last']}:{int(raw)}:{text_limit}:{get_language()}"
+    )
+    results = cache.get(key)
+    if results is None:
+        results = consultation_results(consultation, raw=raw, text_limit=text_limit)
+        cache.set(key, results, RESULTS_TTL)
+    results.consultation = consultation
+    return results

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -93,6 +94,11 @@ def close_consultation(consultation: Consultation, *, by) -> Consultation:
         )
 
 
+def _results_changed(consultation_id: int) -> None:
+    """What the results show has changed: the cached results of the consultation are old."""
+    Consultation.objects.filter(pk=consultation_id).update(results_version=F("results_version") + 1)
+
+
 def _require_editable(consultation: Consultation):
     if consultation.status != Consultation.Status.DRAFT:
         raise TransitionError(_("Questions can only be changed while the consultation is a draft."))
@@ -102,17 +108,25 @@ def add_question(consultation: Consultation, *, by, **fields) -> Question:
     _require_editable(consultation)
     last = consultation.questions.order_by("-position").values_list("position", flat=True).first()
     position = 0 if last is None else last + 1
-    return create_object(Question, by=by, consultation=consultation, position=position, **fields)
+    with transaction.atomic():
+        _results_changed(consultation.pk)
+        return create_object(
+            Question, by=by, consultation=consultation, position=position, **fields
+        )
 
 
 def update_question(question: Question, *, by, **fields) -> Question:
     _require_editable(question.consultation)
-    return update_object(question, by=by, **fields)
+    with transaction.atomic():
+        _results_changed(question.consultation_id)
+        return update_object(question, by=by, **fields)
 
 
 def delete_question(question: Question, *, by) -> None:
     _require_editable(question.consultation)
-    delete_object(question, by=by)
+    with transaction.atomic():
+        _results_changed(question.consultation_id)
+        delete_object(question, by=by)
 
 
 def move_question(question: Question, *, by, up: bool) -> None:
@@ -125,6 +139,7 @@ def move_question(question: Question, *, by, up: bool) -> None:
         return
     siblings[index], siblings[other_index] = siblings[other_index], siblings[index]
     with transaction.atomic():
+        _results_changed(question.consultation_id)
         for position, item in enumerate(siblings):
             if item.position != position:
                 update_object(item, by=by, position=position)
@@ -249,7 +264,9 @@ def moderate(answer: Answer, *, by, approve: bool) -> Answer:
     """Let the masked text be shown (approve) or keep it from everyone but the dialogue
     leader (hide)."""
     status = Answer.Moderation.APPROVED if approve else Answer.Moderation.HIDDEN
-    return update_object(answer, by=by, action=Transition, moderation=status)
+    with transaction.atomic():
+        _results_changed(answer.response.consultation_id)
+        return update_object(answer, by=by, action=Transition, moderation=status)
 
 
 def old_responses(*, today: date | None = None):
@@ -294,18 +311,22 @@ def remove_old_responses(*, today: date | None = None, by=None) -> dict[int, int
 
 
 def record_offline_voice(consultation: Consultation, *, by, **fields) -> OfflineVoice:
-    return create_object(
-        OfflineVoice,
-        by=by,
-        organisation_id=consultation.organisation_id,
-        consultation=consultation,
-        recorded_by=by if getattr(by, "pk", None) else None,
-        **fields,
-    )
+    with transaction.atomic():
+        _results_changed(consultation.pk)
+        return create_object(
+            OfflineVoice,
+            by=by,
+            organisation_id=consultation.organisation_id,
+            consultation=consultation,
+            recorded_by=by if getattr(by, "pk", None) else None,
+            **fields,
+        )
 
 
 def delete_offline_voice(voice: OfflineVoice, *, by) -> None:
-    delete_object(voice, by=by)
+    with transaction.atomic():
+        _results_changed(voice.consultation_id)
+        delete_object(voice, by=by)
 
 
 def save_feedback(consultation: Consultation, *, by, **texts) -> Feedback:

@@ -109,6 +109,7 @@ def rating_table(ratings) -> tuple[list[str], list[list]]:
         _("Policy documents"),
         _("Action plans"),
         _("Cases"),
+        _("Trainings"),
         _("Links"),
         _("Next steps"),
     ]
@@ -122,9 +123,51 @@ def rating_table(ratings) -> tuple[list[str], list[list]]:
             "; ".join(policy.title for policy in rating.policies.all()),
             "; ".join(str(plan) for plan in rating.plans.all()),
             ", ".join(case.case_number for case in rating.cases.all()),
+            "; ".join(f"{t.topic} ({t.held_on.isoformat()})" for t in rating.trainings.all()),
             " ".join(rating.links),
             rating.next_steps,
         ]
         for rating in ratings
+    ]
+    return columns, rows
+
+
+def childfriendly_table(agreements) -> tuple[list[str], list[list]]:
+    """The child-friendly municipality cycle: one row per agreement and step, in the cycle's
+    order; `agreements` come with their organisation and body joined and steps prefetched."""
+    states = {
+        "done": _("completed"),
+        "ongoing": _("ongoing"),
+        "not_started": _("not started"),
+    }
+    columns = [
+        _("Organisation"),
+        _("Joint body"),
+        _("Partner"),
+        _("Signed on"),
+        _("Runs until"),
+        _("Step"),
+        _("State"),
+        _("Started on"),
+        _("Completed on"),
+        _("Decision reference"),
+        _("Link"),
+    ]
+    rows = [
+        [
+            agreement.organisation.name,
+            agreement.body.name if agreement.body_id else "",
+            agreement.partner,
+            agreement.signed_on,
+            agreement.ends_on or "",
+            capfirst(step.get_step_display()),
+            capfirst(states[step.state]),
+            step.started_on or "",
+            step.completed_on or "",
+            step.decision_reference,
+            step.url,
+        ]
+        for agreement in agreements
+        for step in agreement.steps.all()
     ]
     return columns, rows

@@ -40,7 +40,8 @@ class SummaryForm(forms.Form):
 
 class RatingForm(forms.Form):
     """One factor: its level with what each level means, the evidence and the next steps. The
-    choices of documents and plans are read once by the view and shared by the seven forms."""
+    choices of documents, plans and trainings are read once by the view and shared by the seven
+    forms."""
 
     level = forms.TypedChoiceField(
         label=_("Level"),
@@ -61,6 +62,9 @@ class RatingForm(forms.Form):
     plans = forms.TypedMultipleChoiceField(
         label=_("Action plans"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
+    trainings = forms.TypedMultipleChoiceField(
+        label=_("Trainings"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
     case_numbers = forms.CharField(
         label=_("Cases"),
         required=False,
@@ -79,22 +83,28 @@ class RatingForm(forms.Form):
         label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, factor, organisation, policies, plans, **kwargs):
+    def __init__(self, *args, factor, organisation, policies, plans, trainings=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.factor = factor
         self.organisation = organisation
         self.policy_objects = {policy.pk: policy for policy in policies}
         self.plan_objects = {plan.pk: plan for plan in plans}
+        self.training_objects = {training.pk: training for training in trainings}
         meanings = MEANINGS[factor]
         self.fields["level"].choices = [("", _("Not rated yet"))] + [
             (value, f"{label} – {meanings[value]}") for value, label in Level.choices
         ]
         self.fields["policies"].choices = [(p.pk, p.title) for p in policies]
         self.fields["plans"].choices = [(p.pk, str(p)) for p in plans]
+        self.fields["trainings"].choices = [
+            (t.pk, f"{t.topic} ({t.held_on.isoformat()})") for t in trainings
+        ]
         if not policies:
             del self.fields["policies"]
         if not plans:
             del self.fields["plans"]
+        if not trainings:
+            del self.fields["trainings"]
 
     @staticmethod
     def initial_for(rating) -> dict:
@@ -104,6 +114,7 @@ class RatingForm(forms.Form):
             "evidence": rating.evidence,
             "policies": [policy.pk for policy in rating.policies.all()],
             "plans": [plan.pk for plan in rating.plans.all()],
+            "trainings": [training.pk for training in rating.trainings.all()],
             "case_numbers": "\n".join(case.case_number for case in rating.cases.all()),
             "links": "\n".join(rating.links),
             "next_steps": rating.next_steps,
@@ -139,4 +150,5 @@ class RatingForm(forms.Form):
         data["cases"] = data.pop("case_numbers")
         data["policies"] = [self.policy_objects[pk] for pk in data.get("policies", [])]
         data["plans"] = [self.plan_objects[pk] for pk in data.get("plans", [])]
+        data["trainings"] = [self.training_objects[pk] for pk in data.get("trainings", [])]
         return data

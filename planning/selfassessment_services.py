@@ -31,8 +31,9 @@ def start_self_assessment(organisation, *, by, year, body=None, summary="") -> S
     return assessment
 
 
-def _check_evidence(assessment, policies, plans, cases) -> None:
-    """Evidence is the assessment's own: its organisation's documents, plans and cases."""
+def _check_evidence(assessment, policies, plans, cases, trainings=()) -> None:
+    """Evidence is the assessment's own: its organisation's documents, plans, cases and
+    trainings."""
     organisation_id = assessment.organisation_id
     if any(policy.organisation_id != organisation_id for policy in policies):
         raise ValidationError(_("Choose only the organisation's own policy documents."))
@@ -40,6 +41,8 @@ def _check_evidence(assessment, policies, plans, cases) -> None:
         raise ValidationError(_("Choose only the organisation's own action plans."))
     if any(case.organisation_id != organisation_id for case in cases):
         raise ValidationError(_("Link only cases of the same organisation."))
+    if any(training.organisation_id != organisation_id for training in trainings):
+        raise ValidationError(_("Choose only the organisation's own trainings."))
 
 
 def save_self_assessment(
@@ -47,7 +50,8 @@ def save_self_assessment(
 ) -> SelfAssessment:
     """Save the year's form: the summary and, per factor, the level, evidence and next steps.
 
-    `ratings` maps a factor to its fields; `policies`, `plans` and `cases` are lists. Only the
+    `ratings` maps a factor to its fields; `policies`, `plans`, `cases` and `trainings` are
+    lists. Only the
     fields that changed are written and logged, one audit entry per changed rating.
     """
     unknown = set(ratings) - set(SuccessFactor.values)
@@ -65,11 +69,15 @@ def save_self_assessment(
             fields = dict(fields)
             m2m = {
                 name: list(fields.pop(name))
-                for name in ("policies", "plans", "cases")
+                for name in ("policies", "plans", "cases", "trainings")
                 if name in fields
             }
             _check_evidence(
-                assessment, m2m.get("policies", ()), m2m.get("plans", ()), m2m.get("cases", ())
+                assessment,
+                m2m.get("policies", ()),
+                m2m.get("plans", ()),
+                m2m.get("cases", ()),
+                m2m.get("trainings", ()),
             )
             rating = current.get(factor)
             if rating is None:
@@ -87,9 +95,21 @@ def save_self_assessment(
     return assessment
 
 
+# Trainings offered as evidence: those of the assessment's year and the two years before.
+TRAINING_YEARS = 3
+
+
 def evidence_choices(assessment: SelfAssessment):
-    """The documents and plans a rating may point to: the organisation's own."""
+    """The documents, plans and recent trainings a rating may point to: the organisation's
+    own."""
+    from training.models import TrainingSession
+
     organisation_id = assessment.organisation_id
     policies = Policy.objects.filter(organisation_id=organisation_id).order_by("title", "id")
     plans = ActionPlan.objects.filter(organisation_id=organisation_id).order_by("-start_year", "id")
-    return policies, plans
+    trainings = TrainingSession.objects.filter(
+        organisation_id=organisation_id,
+        held_on__year__lte=assessment.year,
+        held_on__year__gt=assessment.year - TRAINING_YEARS,
+    ).order_by("-held_on", "id")
+    return policies, plans, trainings

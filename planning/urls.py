@@ -60,6 +60,11 @@ urlpatterns = [
         name="selfassessment_export",
     ),
     path("child-friendly/", childfriendly.childfriendly_list, name="childfriendly_list"),
+    re_path(
+        r"^child-friendly\.(?P<fmt>csv|xlsx)$",
+        childfriendly.childfriendly_export,
+        name="childfriendly_export",
+    ),
     path(
         "organisations/<int:organisation_pk>/child-friendly/new/",
         childfriendly.childfriendly_create,

@@ -38,7 +38,7 @@ def report_docx(document: dict, *, version=None) -> bytes:
     from docx import Document
     from docx.shared import Cm
 
-    from .raster import bar_png
+    from .raster import bar_png, line_png
 
     doc = _xml_safe(localised(document))  # python-docx refuses control characters
     word = Document()
@@ -56,7 +56,8 @@ def report_docx(document: dict, *, version=None) -> bytes:
         for block in section["blocks"]:
             if block["kind"] == "chart":
                 word.add_paragraph(block["title"], style="Caption")
-                word.add_picture(io.BytesIO(bar_png(block)), width=Cm(16))
+                picture = line_png(block) if block.get("shape") == "line" else bar_png(block)
+                word.add_picture(io.BytesIO(picture), width=Cm(16))
                 word.add_paragraph(block["text_alternative"])
             else:
                 word.add_paragraph(block["caption"], style="Caption")

@@ -52,3 +52,52 @@ def bar_png(block: dict) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def line_png(block: dict) -> bytes:
+    """Lines over the years, for the Word file: each series in its SVG colour with its own dash
+    pattern is beyond Pillow, so series differ by colour and marker, and the legend names them."""
+    from core.charts import SERIES_STYLES
+
+    series = block["series"]  # [[name, [[year, value], …]], …]
+    years = sorted({year for _name, points in series for year, _v in points})
+    known = [v for _name, points in series for _y, v in points if v is not None]
+    width, top, plot_h = 640 * SCALE, 36 * SCALE, 200 * SCALE
+    left, right = 64 * SCALE, 24 * SCALE
+    height = top + plot_h + 40 * SCALE + 22 * SCALE * len(series)
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    title_font, font = _font(14), _font(12)
+    draw.text((8 * SCALE, 8 * SCALE), block["title"], fill=TEXT, font=title_font)
+    low, high = min(0, *known) if known else 0, max(known, default=1) or 1
+    plot_w = width - left - right
+
+    def x_at(year) -> float:
+        index = years.index(year)
+        return left + (plot_w / 2 if len(years) == 1 else plot_w * index / (len(years) - 1))
+
+    def y_at(value) -> float:
+        return top + plot_h * (high - value) / ((high - low) or 1)
+
+    draw.line([(left, top + plot_h), (left + plot_w, top + plot_h)], fill=TEXT, width=SCALE)
+    for value in (low, high):
+        draw.text(
+            (left - 6 * SCALE, y_at(value)), format_value(value), fill=TEXT, font=font, anchor="rm"
+        )
+    for year in years:
+        draw.text(
+            (x_at(year), top + plot_h + 6 * SCALE), str(year), fill=TEXT, font=font, anchor="ma"
+        )
+    for n, (name, points) in enumerate(series):
+        colour = SERIES_STYLES[n % len(SERIES_STYLES)][0]
+        xy = [(x_at(year), y_at(v)) for year, v in points if v is not None]
+        if len(xy) > 1:
+            draw.line(xy, fill=colour, width=2 * SCALE)
+        for x, y in xy:
+            draw.ellipse([x - 4 * SCALE, y - 4 * SCALE, x + 4 * SCALE, y + 4 * SCALE], fill=colour)
+        legend_y = top + plot_h + 34 * SCALE + 22 * SCALE * n
+        draw.line([(left, legend_y), (left + 36 * SCALE, legend_y)], fill=colour, width=2 * SCALE)
+        draw.text((left + 46 * SCALE, legend_y), name, fill=TEXT, font=font, anchor="lm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

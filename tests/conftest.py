@@ -22,9 +22,13 @@ def _swedish_and_no_axes_leftovers(settings):
 def _no_prepared_children_pages():
     # The children's pages are prepared once per process (participation.childpage); a test's
     # database may reuse another test's ids.
+    from django.core.cache import cache
+
     from participation import childpage
 
     childpage.clear()
+    # And the cached results and rate limits (Django's cache), for the same reason.
+    cache.clear()
 
 
 def make_user(username, **extra):

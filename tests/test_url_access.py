@@ -577,6 +577,10 @@ EXPECTATIONS = {
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    "planning:childfriendly_export": (
+        "csv",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
     "planning:childfriendly_create": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
@@ -640,6 +644,10 @@ EXPECTATIONS = {
     ),
     "indicators:import": (
         "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "indicators:import_progress": (
+        "import_progress",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
     "indicators:cite": (
@@ -1040,6 +1048,7 @@ def _indicators(karlskoga, assessment, by):
         "indicator": {"pk": indicator.pk},
         "org_indicator": {"organisation_pk": karlskoga.pk, "pk": indicator.pk},
         "case_pk": {"case_pk": assessment.case_id},
+        "import_progress": {"organisation_pk": karlskoga.pk, "token": "0" * 32},
         "citation": {"pk": citation.pk},
     }
 

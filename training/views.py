@@ -4,6 +4,7 @@ page with its chart and who has not been trained; the headcounts and target of a
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +21,8 @@ from . import coverage, services
 from .exports import coverage_table, session_table
 from .forms import HeadcountForm, MaterialForm, SessionForm
 from .models import Headcount, TargetGroup, TrainingMaterial, TrainingSession
+
+PAGE_SIZE = 50
 
 
 def _year(value, default=None):
@@ -60,8 +63,12 @@ def filtered_sessions(request):
 @login_required
 def session_list(request):
     sessions, chosen = filtered_sessions(request)
+    page = Paginator(sessions.prefetch_related("body_counts__body"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     context = {
-        "sessions": sessions.prefetch_related("body_counts__body")[:500],
+        "page": page,
+        "sessions": page.object_list,
         "creatable": creatable_organisations(request.user, "trainingsession"),
         "organisations": Organisation.objects.visible_to(request.user).order_by("name"),
         "bodies": Body.objects.visible_to(request.user).order_by("name"),

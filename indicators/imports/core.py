@@ -424,8 +424,10 @@ def run_import(
     file_name: str = "",
     indicator: Indicator | None = None,
     skip_unknown_areas: bool = False,
+    progress=None,
 ) -> tuple[Summary, ImportRun]:
-    """Parse, validate and write one file; raises ImportFailed (nothing written) on any error."""
+    """Parse, validate and write one file; raises ImportFailed (nothing written) on any error.
+    `progress` (an `indicators.progress.Progress`) hears how far it has come."""
     from core.audit import create_object
 
     from . import parse
@@ -434,7 +436,15 @@ def run_import(
         raise ImportFailed([(0, _("The file is empty."))])
     options = parse.options_for(fmt, indicator=indicator)
     options.skip_unknown_areas = skip_unknown_areas
-    validator = validate(parse.rows_for(fmt, data, indicator=indicator), options, by=by)
+    rows = parse.rows_for(fmt, data, indicator=indicator)
+    if progress is not None:
+        from ..progress import counting
+
+        progress("checking", 0)
+        rows = counting(rows, progress)
+    validator = validate(rows, options, by=by)
+    if progress is not None:
+        progress("saving", len(validator.rows))
     with transaction.atomic():
         summary = write_values(validator.rows, options.source_label)
         summary.skipped = validator.skipped

@@ -106,6 +106,11 @@ class Consultation(TenantModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Raised by the services whenever staff change what the results show (questions, moderation,
+    # views from meetings): part of the cached results' key (participation.results.cached).
+    # Children's answers change the key through the responses' count and last id instead, so
+    # that a submission never writes to this row.
+    results_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("consultation")

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from .. import exports
-from ..results import TEXTS_ON_PAGE, consultation_results
+from ..results import TEXTS_ON_PAGE, cached_results
 from .helpers import consultation_for, may_read_answers
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -18,9 +18,7 @@ def results(request, pk):
     consultation = consultation_for(request.user, pk)
     raw = may_read_answers(request.user, consultation)
     all_texts = request.GET.get("texts") == "all"
-    summary = consultation_results(
-        consultation, raw=raw, text_limit=None if all_texts else TEXTS_ON_PAGE
-    )
+    summary = cached_results(consultation, raw=raw, text_limit=None if all_texts else TEXTS_ON_PAGE)
     context = {
         "consultation": consultation,
         "results": summary,

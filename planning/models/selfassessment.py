@@ -129,6 +129,9 @@ class FactorRating(TenantModel):
     cases = models.ManyToManyField(
         "assessments.Case", verbose_name=_("cases"), blank=True, related_name="+"
     )
+    trainings = models.ManyToManyField(
+        "training.TrainingSession", verbose_name=_("trainings"), blank=True, related_name="+"
+    )
     next_steps = models.TextField(_("next steps"), blank=True)
 
     class Meta:

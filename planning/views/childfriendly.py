@@ -13,24 +13,35 @@ from organisations.access import can, creatable_organisations, get_for_user, req
 from organisations.models import Organisation
 
 from .. import childfriendly_services as services
+from ..exports import childfriendly_table
 from ..forms import AgreementForm, StepForm
 from ..models import ChildFriendlyAgreement, ChildFriendlyStep
-from .helpers import render_form, save_or_show_errors
+from .helpers import export_response, render_form, save_or_show_errors
+
+
+def _agreements(user):
+    return (
+        ChildFriendlyAgreement.objects.visible_to(user)
+        .select_related("organisation", "body")
+        .prefetch_related("steps")
+    )
 
 
 @login_required
 def childfriendly_list(request):
-    agreements = (
-        ChildFriendlyAgreement.objects.visible_to(request.user)
-        .select_related("organisation", "body")
-        .prefetch_related("steps")
-    )
+    agreements = _agreements(request.user)
     rows = [
         (agreement, services.where_it_stands(agreement.steps.all())) for agreement in agreements
     ]
     creatable = creatable_organisations(request.user, "childfriendlyagreement")
     context = {"rows": rows, "creatable": creatable}
     return render(request, "planning/childfriendly_list.html", context)
+
+
+@login_required
+def childfriendly_export(request, fmt):
+    table = childfriendly_table(_agreements(request.user))
+    return export_response(fmt, "barnrattskommun", _("Child-friendly"), table)
 
 
 @login_required

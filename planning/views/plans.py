@@ -2,13 +2,13 @@
 export of the plan's activities."""
 
 from collections import Counter
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from ..exports import activity_table
 from ..forms import PlanForm
 from ..models import ActionPlan, Activity, FollowUp, Goal, PriorityArea
 from ..timeline import activity_timeline
+from . import overview
 from .helpers import export_response, plan_for, render_form, save_or_show_errors
 
 
@@ -78,7 +79,21 @@ def plan_activities(plan):
     )
 
 
-def overview_activities(plan):
+class OverviewActivity(NamedTuple):
+    """What the overview shows of an activity: plain values, no model instances (a plan has
+    about a hundred activities, and building models was a tenth of the page's time)."""
+
+    pk: int
+    goal_id: int
+    title: str
+    starts_on: object
+    ends_on: object
+    status: str
+    responsible_body: str | None
+    follow_up_count: int
+
+
+def overview_activities(plan) -> list[OverviewActivity]:
     """The plan's activities for the overview: no joins beyond the responsible body's name and
     the follow-ups counted in a query of their own (grouping the joined rows made the page slow
     on a plan of a hundred activities). In date order; the view groups them by goal."""
@@ -88,15 +103,14 @@ def overview_activities(plan):
         .annotate(count=Count("id"))
         .values_list("activity_id", "count")
     )
-    activities = (
+    rows = (
         Activity.objects.filter(plan=plan)
-        .select_related("responsible_body")
-        .only("id", "goal_id", "title", "starts_on", "ends_on", "status", "responsible_body__name")
         .order_by("starts_on", "id")
+        .values_list(
+            "id", "goal_id", "title", "starts_on", "ends_on", "status", "responsible_body__name"
+        )
     )
-    for activity in activities:
-        activity.follow_up_count = counts.get(activity.pk, 0)
-        yield activity
+    return [OverviewActivity(*row, counts.get(row[0], 0)) for row in rows]
 
 
 @login_required
@@ -106,25 +120,24 @@ def plan_detail(request, pk):
     plan = plan_for(request, pk)
     areas = list(PriorityArea.objects.filter(plan=plan))
     goals = list(Goal.objects.filter(plan=plan).prefetch_related("articles"))
-    activities = list(overview_activities(plan))
+    activities = overview_activities(plan)
     by_goal, by_area = {}, {}
     for activity in activities:
         by_goal.setdefault(activity.goal_id, []).append(activity)
     labels = {value: capfirst(str(label)) for value, label in Activity.Status.choices}
+    scope = plan.permission_scope()
+    can_change = can(request.user, "change", "actionplan", *scope)
+    can_delete = can(request.user, "delete", "priorityarea", *scope)
+    texts = overview.Texts.translated()
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
-        goal.activity_rows = _activity_rows(goal.plan_activities, labels)
         goal.article_numbers = ", ".join(str(article.number) for article in goal.articles.all())
-        goal.caption = _("Activities for the goal %(title)s") % {"title": goal.title}
+        links = overview.goal_links(goal, texts, can_change, can_delete)
+        goal.html = overview.goal_html(goal, texts, labels, links)
         by_area.setdefault(goal.area_id, []).append(goal)
     for area in areas:
         area.plan_goals = by_area.get(area.pk, [])
         area.progress = _progress(area, [a for g in area.plan_goals for a in g.plan_activities])
-    scope = plan.permission_scope()
-    can_change = can(request.user, "change", "actionplan", *scope)
-    can_delete = can(request.user, "delete", "priorityarea", *scope)
-    for goal in goals:
-        goal.links = _goal_links(goal, can_change, can_delete)
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,
@@ -139,52 +152,11 @@ def plan_detail(request, pk):
     return render(request, "planning/plan_detail.html", context)
 
 
-def _activity_rows(activities, labels):
-    """The table rows of a goal's activities, written in Python rather than the template
-    language: a plan has about a hundred of them, and the template engine made the overview
-    twice as slow (decision 0008 does the same for form widgets). Every value is escaped."""
-    base = reverse("planning:activity_detail", args=[0])[: -len("0/")]
-    return mark_safe(
-        "".join(
-            f'<tr><th scope="row"><a href="{base}{activity.pk}/">{escape(activity.title)}</a></th>'
-            f"<td>{escape(activity.responsible_body or '–')}</td>"
-            f"<td>{activity.starts_on.isoformat()} – {activity.ends_on.isoformat()}</td>"
-            f"<td>{escape(labels.get(activity.status, activity.status))}</td>"
-            f"<td>{int(activity.follow_up_count)}</td></tr>"
-            for activity in activities
-        )
-    )
-
-
-def _goal_links(goal, can_change, can_delete):
-    """A goal's edit, add and delete links, written in Python for the same reason."""
-    if not can_change:
-        return ""
-    title = {"title": goal.title}
-    links = [
-        (reverse("planning:goal_edit", args=[goal.pk]), _("Edit the goal %(title)s") % title),
-        (
-            reverse("planning:activity_create", args=[goal.pk]),
-            _("Add an activity to %(title)s") % title,
-        ),
-    ]
-    if can_delete:
-        links.append(
-            (
-                reverse("planning:goal_delete", args=[goal.pk]),
-                _("Delete the goal %(title)s") % title,
-            )
-        )
-    return mark_safe(
-        " · ".join(f'<a href="{escape(url)}">{escape(text)}</a>' for url, text in links)
-    )
-
-
 def _timeline_rows(rows):
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{escape(title)}</th><td>{escape(starts)}</td>'
-            f"<td>{escape(ends)}</td><td>{escape(capfirst(status))}</td></tr>"
+            f'<tr><th scope="row">{overview.escape(title)}</th><td>{overview.escape(starts)}</td>'
+            f"<td>{overview.escape(ends)}</td><td>{overview.escape(capfirst(status))}</td></tr>"
             for title, starts, ends, status in rows
         )
     )

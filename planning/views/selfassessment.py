@@ -70,8 +70,9 @@ def selfassessment_create(request, organisation_pk):
 
 
 def _rating_forms(request, assessment, ratings):
-    policies, plans = services.evidence_choices(assessment)
-    policies, plans = list(policies), list(plans)
+    policies, plans, trainings = (
+        list(choices) for choices in services.evidence_choices(assessment)
+    )
     by_factor = {rating.factor: rating for rating in ratings}
     forms = []
     for factor in SuccessFactor:
@@ -84,6 +85,7 @@ def _rating_forms(request, assessment, ratings):
                 organisation=assessment.organisation,
                 policies=policies,
                 plans=plans,
+                trainings=trainings,
                 initial=RatingForm.initial_for(rating) if rating else None,
             )
         )
@@ -97,7 +99,7 @@ def selfassessment_edit(request, pk):
     assessment = _assessment_for(request, pk, "change")
     ratings = (
         assessment.ratings.filter(source=SELF)
-        .prefetch_related("policies", "plans", "cases")
+        .prefetch_related("policies", "plans", "cases", "trainings")
         .order_by("id")
     )
     summary_form = SummaryForm(request.POST or None, initial={"summary": assessment.summary})
@@ -168,7 +170,11 @@ def selfassessment_detail(request, pk):
     """The overview: the year's radar beside last year's, the trend over the years, the data as
     tables, and each factor's meaning, evidence and next steps. A fixed number of queries."""
     assessment = _assessment_for(request, pk)
-    ratings = list(assessment.ratings.prefetch_related("policies", "plans", "cases").order_by("id"))
+    ratings = list(
+        assessment.ratings.prefetch_related("policies", "plans", "cases", "trainings").order_by(
+            "id"
+        )
+    )
     history = defaultdict(dict)  # year -> factor -> level (self-ratings of every year)
     for year, factor, level in FactorRating.objects.filter(
         assessment__in=assessment.same_owner(), source=SELF
@@ -208,7 +214,7 @@ def selfassessment_export(request, pk, fmt):
     ratings = (
         FactorRating.objects.filter(assessment__in=assessment.same_owner(), source=SELF)
         .select_related("assessment")
-        .prefetch_related("policies", "plans", "cases")
+        .prefetch_related("policies", "plans", "cases", "trainings")
         .order_by("assessment__year", "id")
     )
     table = rating_table(ratings)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from . import Provider, Section
 
 NATION = "0000"
+# The years drawn over time: the report's year and the four before it.
+YEARS_OVER_TIME = 5
 
 
 def collect(scope) -> dict:
@@ -25,6 +27,8 @@ def collect(scope) -> dict:
         .values_list("pk", "code", "unit")
     )
     values: dict = {}
+    series: dict = {}
+    first_year = scope.year - YEARS_OVER_TIME + 1
     for indicator_id, area, year, value in (
         IndicatorValue.objects.filter(
             indicator_id__in=[pk for pk, _c, _u in indicators],
@@ -38,11 +42,14 @@ def collect(scope) -> dict:
     ):
         # The latest year up to the report's: statistics are often published a year late.
         values.setdefault(str(indicator_id), {})[area] = [year, value]
+        if year >= first_year:
+            series.setdefault(str(indicator_id), {}).setdefault(area, []).append([year, value])
     return {
         "indicators": [{"id": pk, "code": code, "unit": unit} for pk, code, unit in indicators],
         "areas": {str(pk): code for pk, code in codes.items()},
         "county": county,
         "values": values,
+        "series": series,
     }
 
 
@@ -77,7 +84,52 @@ def render(figures, scope) -> Section:
         if any(cell != "–" for cell in cells):
             rows.append([names.get(indicator["id"], indicator["code"]), *cells])
     section.table(_("Children's conditions in figures"), [_("Indicator"), *columns], rows)
+    for indicator in figures["indicators"]:
+        name = names.get(indicator["id"], indicator["code"])
+        labels = [*[org_name for _pk, org_name in scope.organisations], _("County"), _("Sweden")]
+        _over_time(section, figures, scope, indicator, name, labels)
     return section
+
+
+def _over_time(section, figures, scope, indicator, name, columns) -> None:
+    """The indicator over the last years, the organisations beside the county and Sweden, as
+    a line chart (a picture in the Word file) with its table. Drawn when there are two years."""
+    from core.charts import SERIES_STYLES, format_value, line_chart
+
+    found = figures.get("series", {}).get(str(indicator["id"]), {})
+    areas = [figures["areas"][str(pk)] for pk in scope.organisation_ids]
+    areas = [*areas, figures["county"], NATION]
+    series = {
+        str(label): [(str(year), value) for year, value in found[area]]
+        for label, area in zip(columns, areas, strict=True)
+        if found.get(area)
+    }
+    years = {year for points in series.values() for year, _v in points}
+    if len(years) < 2 or len(series) > len(SERIES_STYLES):
+        return
+    title = _("%(indicator)s over the years") % {"indicator": name}
+    unit = indicator["unit"]
+    chart = line_chart(title, series, unit=unit, id_prefix=f"report-indicator-{indicator['id']}")
+    section.blocks.append(
+        {
+            "kind": "chart",
+            "shape": "line",
+            "title": title,
+            # Pairs, not an object: PostgreSQL's JSONB would not keep the series' order.
+            "series": [
+                [label, [[int(y), v] for y, v in points]] for label, points in series.items()
+            ],
+            "unit": unit,
+            "svg": str(chart.svg),
+            "text_alternative": chart.text_alternative,
+            "columns": [_("Year"), *series],
+            "rows": [
+                [row[0], *(format_value(v, unit) if v is not None else "–" for v in row[1:])]
+                for row in chart.rows
+            ],
+            "note": "",
+        }
+    )
 
 
 def _figure(pair, unit: str) -> str:

@@ -54,7 +54,38 @@ def collect(scope) -> dict:
         }
 
     figures = {str(pk): part([pk]) | {"target": targets.get(pk)} for pk in ids}
-    return {"organisations": figures, "total": part(ids)}
+    return {"organisations": figures, "total": part(ids), "bodies": _by_body(scope)}
+
+
+def _by_body(scope) -> list:
+    """Coverage per body: participants in the year over the body's headcount, every body with
+    either. A list of plain rows, ordered by organisation and body name."""
+    SessionBody = apps.get_model("training", "SessionBody")
+    Headcount = apps.get_model("training", "Headcount")
+    ids = scope.organisation_ids
+    rows: dict = {}
+    for org, body, name, n in (
+        SessionBody.objects.filter(organisation_id__in=ids, session__held_on__year=scope.year)
+        .values("organisation_id", "body_id", "body__name")
+        .annotate(n=Sum("participants"))
+        .values_list("organisation_id", "body_id", "body__name", "n")
+    ):
+        rows[body] = {"organisation": org, "body": name, "participants": n, "headcount": 0}
+    for org, body, name, n in (
+        Headcount.objects.filter(organisation_id__in=ids, year=scope.year)
+        .values("organisation_id", "body_id", "body__name")
+        .annotate(n=Sum("count"))
+        .values_list("organisation_id", "body_id", "body__name", "n")
+    ):
+        row = rows.setdefault(
+            body, {"organisation": org, "body": name, "participants": 0, "headcount": 0}
+        )
+        row["headcount"] = n
+    for row in rows.values():
+        people = row["headcount"]
+        row["coverage"] = min(100.0, share(row["participants"], people)) if people else None
+    order = {pk: index for index, pk in enumerate(ids)}
+    return sorted(rows.values(), key=lambda row: (order[row["organisation"]], row["body"]))
 
 
 def render(figures, scope) -> Section:
@@ -101,7 +132,25 @@ def render(figures, scope) -> Section:
         [_("Figure"), *organisation_columns(scope)],
         rows,
     )
+    _body_table(section, figures, scope)
     return section
+
+
+def _body_table(section, figures, scope) -> None:
+    bodies = figures.get("bodies") or []
+    if not bodies:
+        return
+    names = dict(scope.organisations)
+    columns = [_("Body"), _("Participants"), _("Headcount"), _("Coverage (%)")]
+    if scope.is_joint:
+        columns.insert(1, _("Organisation"))
+    rows = []
+    for row in bodies:
+        cells = [row["body"], row["participants"], row["headcount"], row["coverage"]]
+        if scope.is_joint:
+            cells.insert(1, names.get(row["organisation"], ""))
+        rows.append(cells)
+    section.table(_("Training coverage per body in %(year)s") % {"year": scope.year}, columns, rows)
 
 
 PROVIDER = Provider(

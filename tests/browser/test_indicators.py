@@ -55,6 +55,34 @@ def test_coordinator_reads_compares_and_imports(page, live_server, demo, tmp_pat
     expect(page.locator("main")).to_contain_text("Rad 2: Okänd kommun- eller länskod")
 
 
+def test_the_import_sends_the_file_in_the_background_with_a_progress_bar(
+    page, live_server, demo, tmp_path
+):
+    karlskoga = Organisation.objects.get(scb_code="1883")
+    log_in(page, live_server, "samordnare")
+    page.goto(f"{live_server.url}/organisations/{karlskoga.pk}/indicators/import/")
+    expect(page.locator("#import-progress")).to_be_hidden()
+    posts = []
+    page.on("request", lambda request: request.method == "POST" and posts.append(request))
+    upload = tmp_path / "egna.csv"
+    rows = [f"barn-i-dialog;1883;{year};T;;{year - 1600};" for year in (2023, 2024, 2025)]
+    upload.write_text(
+        "indikator;kod;år;kön;åldersgrupp;värde;status\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    page.select_option("#id_format", "template")
+    page.set_input_files("#id_file", str(upload))
+    token = page.locator("input[name=progress]").input_value()
+    page.click("form.form button[type=submit]")
+    expect(page.locator(".message--success")).to_contain_text("3 tillagda, 0 ändrade")
+    # Sent by the script (not a page load), and its answer replaced the page: the message has
+    # the focus, and the new page's form has a new token of its own.
+    assert [request.resource_type for request in posts] == ["xhr"]
+    expect(page.locator(".message--success")).to_be_focused()
+    expect(page.locator("input[name=progress]")).not_to_have_value(token)
+    assert_accessible(page)
+
+
 def test_case_officer_cites_an_indicator(page, live_server, demo):
     assessment = Assessment.objects.filter(organisation__scb_code="1883").first()
     log_in(page, live_server, "handlaggare")

@@ -101,3 +101,30 @@ def test_the_coordinator_creates_an_agreement_from_the_list(coordinator_client, 
     assert response.status_code == 302
     listing = coordinator_client.get(reverse("planning:childfriendly_list")).content.decode()
     assert "Nulägesanalys" in listing
+
+
+def test_the_cycle_exports_step_by_step_only_what_the_user_sees(
+    client, agreement, coordinator, outsider
+):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    step = agreement.steps.first()
+    services.update_step(
+        step, by=coordinator, started_on=datetime.date(2018, 2, 1), decision_reference="=1+1"
+    )
+    url = reverse("planning:childfriendly_export", args=["csv"])
+    client.force_login(coordinator)
+    content = client.get(url).content.decode()
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    assert rows[0][0] == "\ufeffOrganisation" and len(rows) == 1 + len(ChildFriendlyStep.Step)
+    assert rows[1][5:8] == ["Nulägesanalys", "Pågår", "2018-02-01"]
+    assert rows[1][9] == "'=1+1"  # a formula stays text
+    xlsx = client.get(reverse("planning:childfriendly_export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.max_row == 1 + len(ChildFriendlyStep.Step)
+    client.force_login(outsider)
+    outsider_rows = client.get(url).content.decode().strip().splitlines()
+    assert len(outsider_rows) == 1  # the heading only

@@ -169,6 +169,66 @@ def test_a_peer_rating_on_the_assessment_becomes_its_own_series(
     assert "Kollegial granskning 2026" in html
 
 
+@pytest.fixture
+def training_session(karlskoga, coordinator, social_committee):
+    import datetime
+
+    from training import services as training
+
+    return training.create_session(
+        karlskoga,
+        by=coordinator,
+        topic="Barnkonventionen för förtroendevalda",
+        held_on=datetime.date(2026, 2, 3),
+        format="in_person",
+        target_group="elected",
+        body_counts={social_committee: 9},
+    )
+
+
+def test_a_training_is_evidence_on_the_page_and_in_the_export(
+    coordinator_client, year, training_session
+):
+    edit = reverse("planning:selfassessment_edit", args=[year.pk])
+    assert "Barnkonventionen för förtroendevalda (2026-02-03)" in (
+        coordinator_client.get(edit).content.decode()
+    )
+    data = form_data("2", **{"training-trainings": [str(training_session.pk)]})
+    assert coordinator_client.post(edit, data).status_code == 302
+    rating = year.ratings.get(factor="training")
+    assert list(rating.trainings.all()) == [training_session]
+    page = coordinator_client.get(year.get_absolute_url()).content.decode()
+    assert training_session.get_absolute_url() in page
+    export = reverse("planning:selfassessment_export", args=[year.pk, "csv"])
+    assert "Barnkonventionen för förtroendevalda (2026-02-03)" in (
+        coordinator_client.get(export).content.decode("utf-8-sig")
+    )
+
+
+def test_another_organisations_training_is_refused(year, coordinator, degerfors, outsider):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from organisations import services as organisations
+    from training import services as training
+
+    board = organisations.create_body(degerfors, by=None, name="Kommunstyrelsen", kind="board")
+    foreign = training.create_session(
+        degerfors,
+        by=outsider,
+        topic="Annans",
+        held_on=datetime.date(2026, 1, 1),
+        format="digital",
+        target_group="staff",
+        body_counts={board: 3},
+    )
+    with pytest.raises(ValidationError):
+        services.save_self_assessment(
+            year, by=coordinator, ratings={"training": {"trainings": [foreign]}}
+        )
+
+
 def test_the_export_has_a_row_per_year_and_factor(coordinator_client, year, coordinator):
     rate(year, coordinator, 1, evidence="=HYPERLINK(1)")
     url = reverse("planning:selfassessment_export", args=[year.pk, "csv"])

@@ -1,11 +1,13 @@
 """The published report as PDF (and PDF/A), DOCX, JSON and CSV carry the same figures."""
 
+import contextlib
 import csv
 import io
 import json
 import re
 import shutil
 import subprocess
+import zlib
 
 import pytest
 from django.urls import reverse
@@ -65,7 +67,24 @@ def test_archival_pdf_declares_pdf_a(client, published, tmp_path):
         ["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True
     ).stdout
     assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="B"' in meta
+    # What a PDF/A validator checks first (no validator such as veraPDF is installable here):
+    # an output intent with its colour profile, and every font embedded.
+    objects = _inflated(content)
+    assert b"/OutputIntents" in objects and b"/DestOutputProfile" in objects
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
     assert "Under 2026 beslutades 3 ärenden." in pdf_text(tmp_path, content)
+
+
+def _inflated(content: bytes) -> bytes:
+    """The PDF with its compressed streams inflated: WeasyPrint packs objects in streams."""
+    parts = [content]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
+        with contextlib.suppress(zlib.error):
+            parts.append(zlib.decompress(stream))
+    return b"\n".join(parts)
 
 
 def test_docx_has_word_headings_tables_and_chart_pictures(client, published):

@@ -33,6 +33,9 @@ def test_training_coverage_is_participants_over_headcount(report, karlskoga, soc
     assert (figures["participants"], figures["headcount"], figures["coverage"]) == (6, 8, 75.0)
     texts = [s["text"] for s in section(report, "training")["sentences"]]
     assert "täckningsgrad på 75" in " ".join(texts)
+    by_body = section(report, "training")["blocks"][-1]
+    assert by_body["columns"][0] == "Organ"
+    assert by_body["rows"] == [["Socialnämnden", "6", "8", "75"]]
 
 
 def test_the_child_budget_share(report, karlskoga, social_committee):
@@ -81,6 +84,27 @@ def test_indicators_beside_county_and_nation(report, karlskoga):
         )
     table = section(report, "indicators")["blocks"][0]
     assert table["rows"] == [[indicator.name_sv, "12,5 (2025)", "10 (2025)", "9 (2025)"]]
+    # One year is not a line: the chart over the years waits for a second.
+    assert len(section(report, "indicators")["blocks"]) == 1
+
+
+def test_indicators_over_the_years_as_a_line_chart(report, karlskoga):
+    from reports.raster import line_png
+
+    indicator = Indicator.objects.filter(featured=True).order_by("code").first()
+    Indicator.objects.exclude(pk=indicator.pk).update(featured=False)
+    for year, own, nation in ((YEAR - 6, 1.0, 1.0), (YEAR - 1, 12.5, 9.0), (YEAR, 14.0, 9.5)):
+        for area, value in ((karlskoga.scb_code, own), ("0000", nation)):
+            IndicatorValue.objects.create(
+                indicator=indicator, area_code=area, year=year, gender="T", value=value
+            )
+    chart = section(report, "indicators")["blocks"][1]
+    assert chart["shape"] == "line" and "<svg" in chart["svg"]
+    assert chart["columns"] == ["År", "Karlskoga kommun", "Riket"]
+    # The five years up to the report's: the value from six years before is left out.
+    assert chart["rows"] == [[str(YEAR - 1), "12,5", "9"], [str(YEAR), "14", "9,5"]]
+    assert chart["series"][1] == ["Riket", [[YEAR - 1, 9.0], [YEAR, 9.5]]]
+    assert line_png(chart).startswith(b"\x89PNG")
 
 
 def test_sections_without_records_say_so(report):

@@ -80,6 +80,32 @@ def test_list_filters_by_year_and_target_group(coordinator_client, session):
     assert session.topic not in page
 
 
+def test_the_list_is_paged_and_the_pages_keep_the_filters(
+    coordinator_client, karlskoga, coordinator, social_committee
+):
+    import datetime
+
+    from training.views import PAGE_SIZE
+
+    for day in range(PAGE_SIZE + 1):
+        services.create_session(
+            karlskoga,
+            by=coordinator,
+            topic=f"Utbildning {day:03d}",
+            held_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=day),
+            format="digital",
+            target_group="staff",
+            body_counts={social_committee: 1},
+        )
+    url = reverse("training:session_list") + "?year=2026"
+    first = coordinator_client.get(url).content.decode()
+    # Newest first: the oldest is alone on the second page.
+    assert "Utbildning 050" in first and "Utbildning 000" not in first
+    assert "?year=2026&amp;page=2" in first
+    second = coordinator_client.get(url + "&page=2").content.decode()
+    assert "Utbildning 000" in second and "Utbildning 001" not in second
+
+
 def test_exports_follow_the_filters_and_neutralise_formulas(
     coordinator_client, karlskoga, coordinator, social_committee
 ):
