@@ -4,6 +4,8 @@ CSV and XLSX from the same filtered queryset as the page."""
 
 import csv
 import io
+import numbers
+import re
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -38,28 +40,30 @@ def assessment_pdf(case, *, request=None) -> bytes:
 
 
 def assessment_docx(case) -> bytes:
+    """Every text from the case goes through `xml_text`: python-docx refuses control
+    characters, which a pasted or imported text may carry."""
     from docx import Document
 
     content = assessment_content(case)
     document = Document()
-    document.core_properties.title = str(case)
+    document.core_properties.title = xml_text(case)
     document.add_heading(_("Assessment of the child's best interests"), level=0)
     _docx_facts(document, content)
     if content["assessment"].summary:
         document.add_heading(_("Summary"), level=1)
-        document.add_paragraph(content["assessment"].summary)
+        document.add_paragraph(xml_text(content["assessment"].summary))
     for section in content["sections"]:
-        document.add_heading(section.title, level=1)
+        document.add_heading(xml_text(section.title), level=1)
         for row in section.rows:
-            document.add_heading(row.question, level=2)
+            document.add_heading(xml_text(row.question), level=2)
             if row.table:
                 _docx_table(document, row.table)
             else:
-                document.add_paragraph(row.answer)
+                document.add_paragraph(xml_text(row.answer))
     document.add_heading(_("Is the basis complete?"), level=1)
     for check in content["checks"]:
         mark = "–" if not check.applies else ("✓" if check.ok else _("Missing:"))
-        document.add_paragraph(f"{mark} {check.label}", style="List Bullet")
+        document.add_paragraph(xml_text(f"{mark} {check.label}"), style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -76,7 +80,7 @@ def _docx_facts(document, content):
         (_("Status"), assessment.get_status_display()),
     ):
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = str(label), str(value)
+        cells[0].text, cells[1].text = str(label), xml_text(value)
 
 
 def _docx_table(document, rows):
@@ -88,7 +92,7 @@ def _docx_table(document, rows):
         cell.text = str(header)
     for row in rows:
         for cell, value in zip(table.add_row().cells, row, strict=True):
-            cell.text = str(value)
+            cell.text = xml_text(value)
 
 
 def safe_cell(value):
@@ -97,6 +101,26 @@ def safe_cell(value):
         return ""
     text = str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+# What XML 1.0 (XLSX, DOCX) cannot hold: control characters other than tab, newline and
+# carriage return, lone surrogates and the two non-characters. Text may carry them (pasted from
+# elsewhere, imported); a worksheet or document refuses them, so they are left out.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    return XML_ILLEGAL.sub("", str(value))
+
+
+def xlsx_cell(value):
+    """A worksheet cell: numbers and dates as they are, text as `safe_cell` without what XML
+    cannot hold (removed first, so that a control character cannot hide a formula)."""
+    if value is None:
+        return ""
+    if isinstance(value, numbers.Number) or hasattr(value, "isoformat"):
+        return value
+    return safe_cell(xml_text(value))
 
 
 CASE_COLUMNS = [
@@ -146,7 +170,7 @@ def cases_xlsx(cases) -> bytes:
     sheet = workbook.create_sheet(str(_("Cases")))
     sheet.append([str(label) for _key, label in CASE_COLUMNS])
     for row in case_rows(cases):
-        sheet.append([value if not isinstance(value, str) else safe_cell(value) for value in row])
+        sheet.append([xlsx_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

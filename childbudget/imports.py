@@ -143,7 +143,11 @@ def _read_csv(data: bytes) -> list[list]:
         raise ImportErrors([_("Upload a CSV file or an Excel file (.xlsx).")])
     first = text.split("\n", 1)[0]
     delimiter = max(";\t,", key=first.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        # newline="": a lone carriage return ends a row, as a spreadsheet program writes it.
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise ImportErrors([_("The file is not valid CSV: %(error)s") % {"error": error}]) from None
 
 
 def _columns(header) -> dict[str, int]:

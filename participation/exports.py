@@ -12,7 +12,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from assessments.exports import safe_cell
+from assessments.exports import safe_cell, xlsx_cell
 
 from .forms import SCALE
 from .models import AgeBand, Answer, Consultation, Question, Response
@@ -105,7 +105,7 @@ def answers_xlsx(consultation: Consultation) -> bytes:
     sheet = workbook.create_sheet(str(_("Answers")))
     sheet.append(columns())
     for row in answer_rows(consultation):
-        sheet.append([value if isinstance(value, int) else safe_cell(value) for value in row])
+        sheet.append([xlsx_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -3,6 +3,7 @@
 import secrets
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Case
@@ -89,13 +90,21 @@ class ConsultationForm(forms.ModelForm):
     def clean_case_numbers(self):
         numbers = lines(self.cleaned_data["case_numbers"])
         cases = []
+        longest = Case._meta.get_field("case_number").max_length
         for number in numbers:
-            case = Case.objects.filter(
-                organisation=self.organisation, case_number__iexact=number
-            ).first()
+            # A line longer than any case number names no case (and SQLite refuses a LIKE
+            # pattern over 50 000 characters, which `iexact` is).
+            case = (
+                Case.objects.filter(
+                    organisation=self.organisation, case_number__iexact=number
+                ).first()
+                if len(number) <= longest
+                else None
+            )
             if case is None:
                 raise forms.ValidationError(
-                    _("There is no case numbered %(number)s.") % {"number": number}
+                    _("There is no case numbered %(number)s.")
+                    % {"number": Truncator(number).chars(longest)}
                 )
             cases.append(case)
         return cases

@@ -7,7 +7,7 @@ import io
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from assessments.exports import safe_cell
+from assessments.exports import safe_cell, xlsx_cell
 
 
 def policy_table(policies) -> tuple[list[str], list[list]]:
@@ -91,7 +91,7 @@ def as_xlsx(sheet_name: str, columns, rows) -> bytes:
     sheet = workbook.create_sheet(sheet_name[:31])
     sheet.append([str(column) for column in columns])
     for row in rows:
-        sheet.append([safe_cell(value) if isinstance(value, str) else value for value in row])
+        sheet.append([xlsx_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from assessments.exports import safe_cell
+from assessments.exports import safe_cell, xml_text
 
 from .document import key_figure_rows, localised
 
@@ -40,7 +40,7 @@ def report_docx(document: dict, *, version=None) -> bytes:
 
     from .raster import bar_png, line_png
 
-    doc = localised(document)
+    doc = _xml_safe(localised(document))  # python-docx refuses control characters
     word = Document()
     word.core_properties.title = doc["title"]
     word.add_heading(doc["title"], level=0)
@@ -75,6 +75,16 @@ def report_docx(document: dict, *, version=None) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {key: _xml_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_xml_safe(item) for item in value]
+    return value
 
 
 def _meta_line(doc, version) -> str:

@@ -94,7 +94,7 @@ class Report(TenantModel):
         return report_scope(organisation_ids)
 
     def clean(self):
-        if self.year and not 2000 <= self.year <= 2100:
+        if self.year is not None and not 2000 <= self.year <= 2100:
             raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
         if self.body_id and self.body.organisation_id != self.organisation_id:
             raise ValidationError({"body": _("The joint body must be hosted by the organisation.")})

@@ -91,11 +91,13 @@ class ActionPlan(TenantModel):
             raise ValidationError(
                 {"network": _("A joint plan belongs to the network's convening organisation.")}
             )
-        if self.start_year and self.end_year and self.end_year < self.start_year:
+        # `is not None`: year 0 is a year the form accepts and the timeline cannot draw.
+        both = self.start_year is not None and self.end_year is not None
+        if both and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year is before the first year.")})
-        if self.start_year and not 2000 <= self.start_year <= 2100:
+        if self.start_year is not None and not 2000 <= self.start_year <= 2100:
             raise ValidationError({"start_year": _("Give a year between 2000 and 2100.")})
-        if self.start_year and self.end_year and self.end_year - self.start_year > 10:
+        if both and self.end_year - self.start_year > 10:
             raise ValidationError({"end_year": _("A plan covers at most eleven years.")})
 
     def permission_scope(self):

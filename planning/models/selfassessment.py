@@ -69,7 +69,7 @@ class SelfAssessment(TenantModel):
         return plan_scope(organisation_ids)
 
     def clean(self):
-        if self.year and not 2000 <= self.year <= 2100:
+        if self.year is not None and not 2000 <= self.year <= 2100:
             raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
 
     def permission_scope(self):
