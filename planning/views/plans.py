@@ -119,7 +119,15 @@ def plan_detail(request, pk):
     queries whatever the plan's size."""
     plan = plan_for(request, pk)
     areas = list(PriorityArea.objects.filter(plan=plan))
-    goals = list(Goal.objects.filter(plan=plan).prefetch_related("articles"))
+    goals = list(Goal.objects.filter(plan=plan))
+    # The goals' article numbers in one plain query (no Article models to build).
+    articles: dict[int, list[str]] = {}
+    for goal_id, number in (
+        Goal.articles.through.objects.filter(goal__plan=plan)
+        .order_by("article__number")
+        .values_list("goal_id", "article__number")
+    ):
+        articles.setdefault(goal_id, []).append(str(number))
     activities = overview_activities(plan)
     by_goal, by_area = {}, {}
     for activity in activities:
@@ -131,7 +139,7 @@ def plan_detail(request, pk):
     texts = overview.Texts.translated()
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
-        goal.article_numbers = ", ".join(str(article.number) for article in goal.articles.all())
+        goal.article_numbers = ", ".join(articles.get(goal.pk, ()))
         links = overview.goal_links(goal, texts, can_change, can_delete)
         goal.html = overview.goal_html(goal, texts, labels, links)
         by_area.setdefault(goal.area_id, []).append(goal)
