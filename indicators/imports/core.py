@@ -264,6 +264,11 @@ class Validator:
                 )
                 continue
             age_band = str(raw_age).strip()[:20] if raw_age else ""
+            if not age_band.isprintable():
+                # A NUL or control character cannot be stored (PostgreSQL refuses a NUL).
+                shown = age_band.encode("unicode_escape").decode("ascii")
+                error(line, _("Not an age band: “%(age)s”.") % {"age": shown})
+                continue
             try:
                 value = parse_figure(raw_value)
             except ValueError:

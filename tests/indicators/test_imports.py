@@ -152,6 +152,12 @@ def test_scb_csv_for_a_chosen_indicator(karlskoga, degerfors):
         ),
         (template("barn-i-dialog;1883;2024;T;;tolv;"), "template", "2: Inte ett tal: “tolv”"),
         (template("barn-i-dialog;1883;tjugo;T;;1;"), "template", "2: Inte ett årtal"),
+        # PostgreSQL cannot store a NUL: refused for every database alike.
+        (
+            template("barn-i-dialog;1883;2024;T;0-5\x00;1;"),
+            "template",
+            "2: Inte en åldersgrupp: “0-5\\x00”",
+        ),
         (
             template("barn-i-dialog;1883;2024;T;;1;", "barn-i-dialog;1883;2024;T;;2;"),
             "template",
