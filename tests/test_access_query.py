@@ -18,8 +18,12 @@ def region(db):
     """Four municipalities, two joint bodies and four networks, reaching across them."""
     a, b, c, d = (
         Organisation.objects.create(name=name, kind="municipality", scb_code=code)
-        for name, code in (("A kommun", "9001"), ("B kommun", "9002"), ("C kommun", "9003"),
-                           ("D kommun", "9004"))
+        for name, code in (
+            ("A kommun", "9001"),
+            ("B kommun", "9002"),
+            ("C kommun", "9003"),
+            ("D kommun", "9004"),
+        )
     )
     b_board = services.create_body(b, by=None, name="Kommunstyrelsen", kind=Body.Kind.BOARD)
     a_joint = services.create_body(
@@ -38,8 +42,16 @@ def region(db):
         "c_alone": services.create_network(c, by=None, name="N3", kind="cross_sectoral"),
         "a_alone": services.create_network(a, by=None, name="N4", kind="cross_sectoral"),
     }
-    return {"a": a, "b": b, "c": c, "d": d, "a_joint": a_joint, "c_joint": c_joint,
-            "b_board": b_board, "networks": networks}
+    return {
+        "a": a,
+        "b": b,
+        "c": c,
+        "d": d,
+        "a_joint": a_joint,
+        "c_joint": c_joint,
+        "b_board": b_board,
+        "networks": networks,
+    }
 
 
 def _expected(user):
@@ -76,7 +88,8 @@ def test_a_member_of_one_municipality(region):
     assert actual == _expected(user)
     assert actual["joint"] == sorted([region["a_joint"].pk, region["c_joint"].pk])
     assert set(actual["networks"]) == {
-        region["networks"]["c_with_b"].pk, region["networks"]["d_with_b_board"].pk
+        region["networks"]["c_with_b"].pk,
+        region["networks"]["d_with_b_board"].pk,
     }
 
 

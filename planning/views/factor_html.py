@@ -55,7 +55,9 @@ class Labels:
             evidence=escape(_("Evidence")),
             links=escape(_("Links")),
             next_steps=escape(_("Next steps")),
-            evidence_headings={name: escape(heading()) for name, (heading, _text) in EVIDENCE.items()},
+            evidence_headings={
+                name: escape(heading()) for name, (heading, _text) in EVIDENCE.items()
+            },
         )
 
 
@@ -98,9 +100,7 @@ def _facts(rating, labels: Labels) -> list[str]:
                 f'<li><a href="{escape(obj.get_absolute_url())}">{escape(text(obj))}</a></li>'
                 for obj in linked
             )
-            facts.append(
-                f"<dt>{labels.evidence_headings[name]}</dt><dd>{_link_list(items)}</dd>"
-            )
+            facts.append(f"<dt>{labels.evidence_headings[name]}</dt><dd>{_link_list(items)}</dd>")
     if rating.links:
         items = (
             f'<li><a href="{escape(link)}" rel="noopener noreferrer">{escape(link)}</a></li>'

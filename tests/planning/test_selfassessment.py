@@ -322,8 +322,13 @@ def test_the_factor_sections_show_levels_evidence_and_links_escaped(
     assert 'href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer"' in budget
     assert f"{Level(3).label} – {MEANINGS['budget'][3]}" in budget
     assert "Kollegial granskning" in budget and "Granskarnas &lt;b&gt;iakttagelse" in budget
-    history = reverse("core:history", args=["planning.factorrating", year.ratings.get(
-        factor="budget", source=FactorRating.Source.SELF).pk])
+    history = reverse(
+        "core:history",
+        args=[
+            "planning.factorrating",
+            year.ratings.get(factor="budget", source=FactorRating.Source.SELF).pk,
+        ],
+    )
     assert history in budget
     # A case officer reads the page but not the history.
     reader = Client()
