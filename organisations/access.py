@@ -6,6 +6,7 @@ from functools import cached_property
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from .permissions import allowed_roles
 
@@ -201,6 +202,9 @@ class NamedOrganisation:
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", args=[self.pk])
 
 
 def creatable_organisations(user, object_type: str) -> list[NamedOrganisation]:
