@@ -59,6 +59,7 @@ class Drill:
             "PGDATABASE": "postgres",
         }
         self.running = []
+        self.script = root / "pitr.sh"
 
     def run(self, *args):
         command = [str(arg) for arg in args]
@@ -99,6 +100,10 @@ def drill():
     if AS_ROOT:
         shutil.chown(root, "postgres", "postgres")
     root.chmod(0o700)
+    # A copy the postgres user can read wherever the checkout is (CI may clone under /root).
+    shutil.copy(SCRIPT, root / "pitr.sh")
+    if AS_ROOT:
+        shutil.chown(root / "pitr.sh", "postgres", "postgres")
     drill = Drill(root)
     try:
         yield drill
@@ -126,7 +131,7 @@ def test_recovery_to_a_named_restore_point_brings_back_what_was_before_it(drill)
 
     # 1. A cluster that archives its write-ahead log, configured by the documented lines.
     drill.run(PG_BIN / "initdb", "-D", primary, "-A", "trust", "-U", "postgres", "--no-sync")
-    settings_lines = drill.run("bash", SCRIPT, "archive-settings", archive)
+    settings_lines = drill.run("bash", drill.script, "archive-settings", archive)
     assert "archive_mode = on" in settings_lines
     drill.run("bash", "-c", f'printf "%s" "$0" >> {primary}/postgresql.conf', settings_lines)
     drill.start(primary)
@@ -136,13 +141,13 @@ def test_recovery_to_a_named_restore_point_brings_back_what_was_before_it(drill)
     )
 
     # 2. The base backup.
-    assert "Base backup written" in drill.run("bash", SCRIPT, "base-backup", base)
+    assert "Base backup written" in drill.run("bash", drill.script, "base-backup", base)
     assert (base / "base.tar.gz").exists()
 
     # Rows A, the restore point, then rows B: the mistake to undo.
     for title in ROWS_A:
         drill.sql(f"INSERT INTO decision (title) VALUES ('{title}')")
-    drill.run("bash", SCRIPT, "restore-point", "before-the-mistake")
+    drill.run("bash", drill.script, "restore-point", "before-the-mistake")
     for title in ROWS_B:
         drill.sql(f"INSERT INTO decision (title) VALUES ('{title}')")
     # Rows B reach the archive too, so that only the restore target keeps them out.
@@ -152,7 +157,7 @@ def test_recovery_to_a_named_restore_point_brings_back_what_was_before_it(drill)
 
     # 3. Restore into a new data directory, replaying the log up to the restore point.
     out = drill.run(
-        "bash", SCRIPT, "restore", base, archive, restored, "--name", "before-the-mistake",
+        "bash", drill.script, "restore", base, archive, restored, "--name", "before-the-mistake",
         "--promote",
     )  # fmt: skip
     assert "Ready to recover" in out and (restored / "recovery.signal").exists()
