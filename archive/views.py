@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete
 from organisations.access import can, get_for_user, require
 from organisations.models import Organisation
-from organisations.views.helpers import confirm_delete
 
 from . import services
 from .eark import content
