@@ -12,6 +12,8 @@ from organisations.permissions import allowed_roles
 from .models import Assessment, Case, Decision
 
 LIMIT = 10
+# What an item shows of a case (its number, title and status): the rest stays in the database.
+SHOWN = ("case_number", "title", "status")
 
 
 def scope_organisations(user, object_type, action):
@@ -38,7 +40,7 @@ def cases_waiting(user):
         officer=user,
         status__in=[Case.Status.DRAFT, Case.Status.IN_PREPARATION, Case.Status.RETURNED],
     )
-    for case in mine.order_by("planned_decision_date")[:LIMIT]:
+    for case in mine.only(*SHOWN).order_by("planned_decision_date")[:LIMIT]:
         label = (
             _("Returned: %(case)s")
             if case.status == Case.Status.RETURNED
@@ -58,7 +60,7 @@ def cases_waiting(user):
         status=Case.Status.IN_PREPARATION,
         assessment__status=Assessment.Status.SUBMITTED,
     )
-    for case in submitted.exclude(officer=user)[:LIMIT]:
+    for case in submitted.exclude(officer=user).only(*SHOWN)[:LIMIT]:
         items.append(
             WaitingItem(
                 _("Review the assessment: %(case)s") % {"case": case},
@@ -66,7 +68,8 @@ def cases_waiting(user):
             )
         )
     decide_scope = _organisations_where(user, "decision", "add")
-    for case in Case.objects.filter(decide_scope, status=Case.Status.READY_FOR_DECISION)[:LIMIT]:
+    ready = Case.objects.filter(decide_scope, status=Case.Status.READY_FOR_DECISION)
+    for case in ready.only(*SHOWN)[:LIMIT]:
         items.append(
             WaitingItem(
                 _("Record the decision: %(case)s") % {"case": case},
@@ -87,9 +90,11 @@ def overdue_follow_ups(user):
     overdue = overdue.filter(Q(case__officer=user) | in_scope)
     return [
         WaitingItem(
-            _("Follow up the decision: %(case)s") % {"case": decision.case},
-            reverse("assessments:follow_up", args=[decision.case_id]),
+            _("Follow up the decision: %(case)s") % {"case": f"{number} {title}"},
+            reverse("assessments:follow_up", args=[case_id]),
             overdue=True,
         )
-        for decision in overdue.select_related("case")[:LIMIT]
+        for case_id, number, title in overdue.values_list(
+            "case_id", "case__case_number", "case__title"
+        )[:LIMIT]
     ]
