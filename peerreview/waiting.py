@@ -2,6 +2,7 @@
 reports the reviewing organisations owe. One query, none for users without the roles."""
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,19 +46,20 @@ def peer_reviews_waiting(user):
         PeerReview.objects.visible_to(user)
         .filter(condition)
         .distinct()
-        .order_by("report_due", "id")[:20]
+        .order_by("report_due", "id")
+        .values_list("pk", "title", "status", "report_due")[:20]
     )
     today = timezone.localdate()
     items = []
-    for review in reviews:
-        if review.status == Status.REPORTED:
-            label = _("Answer the recommendations of %(title)s") % {"title": review.title}
-            items.append(WaitingItem(label=label, url=review.get_absolute_url()))
+    for pk, title, status, report_due in reviews:
+        url = reverse("peerreview:review_detail", args=[pk])
+        if status == Status.REPORTED:
+            label = _("Answer the recommendations of %(title)s") % {"title": title}
+            items.append(WaitingItem(label=label, url=url))
         else:
             label = _("Report %(title)s (due %(date)s)") % {
-                "title": review.title,
-                "date": review.report_due.isoformat(),
+                "title": title,
+                "date": report_due.isoformat(),
             }
-            overdue = review.report_due < today
-            items.append(WaitingItem(label=label, url=review.get_absolute_url(), overdue=overdue))
+            items.append(WaitingItem(label=label, url=url, overdue=report_due < today))
     return items

@@ -1,5 +1,6 @@
 """Start-page items: policy documents whose next revision is near or past."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,9 +28,11 @@ def policies_due_for_revision(user):
     return [
         WaitingItem(
             label=_("Revise %(title)s (next revision %(date)s)")
-            % {"title": policy.title, "date": policy.next_revision.isoformat()},
-            url=policy.get_absolute_url(),
-            overdue=policy.next_revision < today,
+            % {"title": title, "date": next_revision.isoformat()},
+            url=reverse("planning:policy_detail", args=[pk]),
+            overdue=next_revision < today,
         )
-        for policy in policies_due(user)[:10]
+        for pk, title, next_revision in policies_due(user).values_list(
+            "pk", "title", "next_revision"
+        )[:10]
     ]
