@@ -69,3 +69,18 @@ class ComparisonShareForm(forms.Form):
     def __init__(self, *args, networks, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
+
+
+class SharedTemplateCopyForm(forms.Form):
+    """Where a member copies a template shared with the network: one of the network's members
+    in which the user may add templates."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Copy to"), queryset=Organisation.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, organisation_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=organisation_ids
+        ).order_by("name")

@@ -132,6 +132,25 @@ class SavedComparison(TenantModel):
         return self.organisation_id, None
 
 
+ITEM_FIELD_NAMES = ("policy", "report_version", "example", "comparison", "template")
+ITEM_KINDS = {
+    "policy": "policy",
+    "report": "report_version",
+    "example": "example",
+    "comparison": "comparison",
+    "template": "template",
+}
+
+
+def _one_item_of_its_kind() -> Q:
+    """Each kind sets its own item field and leaves every other item field empty."""
+    condition = Q()
+    for kind, field in ITEM_KINDS.items():
+        others = {f"{name}__isnull": True for name in ITEM_FIELD_NAMES if name != field}
+        condition |= Q(kind=kind, **{f"{field}__isnull": False}) & Q(**others)
+    return condition
+
+
 class SharedItem(TenantModel):
     """One item a member has shared with one network, on purpose. The organisation is the
     member that shares; deleting the row unshares at once."""
@@ -141,6 +160,7 @@ class SharedItem(TenantModel):
         REPORT = "report", _("published report")
         EXAMPLE = "example", _("good example")
         COMPARISON = "comparison", _("indicator comparison")
+        TEMPLATE = "template", _("assessment template")
 
     network = models.ForeignKey(
         "organisations.Network",
@@ -181,6 +201,14 @@ class SharedItem(TenantModel):
         on_delete=models.CASCADE,
         related_name="+",
     )
+    template = models.ForeignKey(
+        "assessments.AssessmentTemplate",
+        verbose_name=_("assessment template"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     note = models.CharField(_("note to the network"), max_length=300, blank=True)
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -197,6 +225,7 @@ class SharedItem(TenantModel):
         Kind.REPORT: "report_version",
         Kind.EXAMPLE: "example",
         Kind.COMPARISON: "comparison",
+        Kind.TEMPLATE: "template",
     }
 
     class Meta:
@@ -205,22 +234,7 @@ class SharedItem(TenantModel):
         ordering = ["-shared_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(kind="policy", policy__isnull=False)
-                    & Q(report_version__isnull=True, example__isnull=True, comparison__isnull=True)
-                )
-                | (
-                    Q(kind="report", report_version__isnull=False)
-                    & Q(policy__isnull=True, example__isnull=True, comparison__isnull=True)
-                )
-                | (
-                    Q(kind="example", example__isnull=False)
-                    & Q(policy__isnull=True, report_version__isnull=True, comparison__isnull=True)
-                )
-                | (
-                    Q(kind="comparison", comparison__isnull=False)
-                    & Q(policy__isnull=True, report_version__isnull=True, example__isnull=True)
-                ),
+                condition=_one_item_of_its_kind(),
                 name="shared_item_one_item_of_its_kind",
             ),
             *[
@@ -229,7 +243,7 @@ class SharedItem(TenantModel):
                     condition=Q(**{f"{name}__isnull": False}),
                     name=f"shared_item_unique_{name}",
                 )
-                for name in ("policy", "report_version", "example", "comparison")
+                for name in ITEM_FIELD_NAMES
             ],
         ]
 

@@ -81,6 +81,8 @@ def create_joint_plan(network, *, by, **fields):
 def share(network, item, *, by, kind, note="") -> SharedItem:
     """Share one of a member's own items with the network. The item's organisation shares."""
     organisation = item.organisation
+    if organisation is None:  # a template shipped with Barnrätt is everyone's already
+        raise ValidationError(_("Only an organisation's own items can be shared."))
     _require_member(network, organisation)
     field = SharedItem.ITEM_FIELDS[kind]
     if SharedItem.objects.filter(network=network, **{field: item}).exists():
@@ -117,3 +119,16 @@ def unshare(shared: SharedItem, *, by) -> None:
         delete_object(shared, by=by)
         if comparison is not None:
             delete_object(comparison, by=by)
+
+
+def copy_shared_template(shared: SharedItem, *, by, organisation):
+    """A member's own copy of an assessment template another member shares with the network,
+    made with the templates' own copy service (audited there). Only while it is shared, and
+    only into a member of the same network."""
+    from assessments import template_services
+
+    if shared.kind != SharedItem.Kind.TEMPLATE:
+        raise ValidationError(_("Only a shared assessment template can be copied."))
+    _require_member(shared.network, organisation)
+    shared = SharedItem.objects.select_related("template").get(pk=shared.pk)  # still shared?
+    return template_services.copy_template(shared.template, by=by, organisation=organisation)

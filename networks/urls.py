@@ -24,6 +24,12 @@ urlpatterns = [
         name="unshare",
     ),
     path(
+        "networks/<int:network_pk>/shared/<int:pk>/copy/",
+        sharing.copy_shared_template,
+        name="copy_shared_template",
+    ),
+    path("templates/<int:pk>/share/", sharing.share_template, name="share_template"),
+    path(
         "organisations/<int:organisation_pk>/indicators/<int:pk>/share/",
         sharing.share_comparison,
         name="share_comparison",

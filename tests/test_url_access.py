@@ -878,6 +878,16 @@ EXPECTATIONS = {
         "shared_item",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    # An organisation's own template is shared from its page by those who manage it.
+    "networks:share_template": (
+        "own_template",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # POST only: the copy is a form's button on the shared template's page.
+    "networks:copy_shared_template": (
+        "shared_item",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
     "networks:share_comparison": (
         "org_indicator",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
