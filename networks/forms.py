@@ -25,6 +25,14 @@ class MeetingForm(forms.ModelForm):
         }
 
 
+class MeetingDocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, OpenDocument, PNG or JPEG, at most 20 MB."),
+    )
+
+
 class ContactForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         label=_("Member organisation"), queryset=Organisation.objects.none()

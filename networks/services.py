@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
 from core.richtext import sanitise
+from core.uploads import check_upload, display_name, stored_name
 from organisations.models import Membership
 from planning import services as planning
 
-from .models import NetworkContact, NetworkMeeting, SavedComparison, SharedItem
+from .models import MeetingDocument, NetworkContact, NetworkMeeting, SavedComparison, SharedItem
 
 
 def _require_member(network, organisation) -> None:
@@ -63,7 +64,38 @@ def update_meeting(meeting: NetworkMeeting, *, by, **fields) -> NetworkMeeting:
 
 
 def delete_meeting(meeting: NetworkMeeting, *, by) -> None:
-    delete_object(meeting, by=by)
+    """The meeting and its documents, each removal in the audit log."""
+    with transaction.atomic():
+        for document in meeting.documents.all():
+            remove_meeting_document(document, by=by)
+        delete_object(meeting, by=by)
+
+
+def add_meeting_document(meeting: NetworkMeeting, *, by, title: str, uploaded) -> MeetingDocument:
+    """Attach a checked file (stored under a generated name) to a meeting: the same rules as
+    every other upload (core.uploads)."""
+    from django.core.files import File
+
+    content_type, extension = check_upload(uploaded)
+    return create_object(
+        MeetingDocument,
+        by=by,
+        organisation_id=meeting.organisation_id,
+        meeting=meeting,
+        title=title,
+        content_type=content_type,
+        size=uploaded.size,
+        original_name=display_name(uploaded.name),
+        file=File(uploaded, name=stored_name(extension)),
+    )
+
+
+def remove_meeting_document(document: MeetingDocument, *, by) -> None:
+    stored = document.file.name
+    storage = document.file.storage
+    delete_object(document, by=by)
+    # After the transaction: a failed delete must not lose the file.
+    transaction.on_commit(lambda: storage.delete(stored))
 
 
 # The joint plan ----------------------------------------------------------------------------
