@@ -205,7 +205,13 @@ class RankedExamples:
         if isinstance(index, int):
             return self[index : index + 1][0]
         chosen = self.ranked[index]
-        examples = self.queryset.in_bulk([pk for pk, _ in chosen])
+        # The ids passed the filters already: read them by primary key alone (with the filters'
+        # joins SQLite may read every filtered example again for a page of 20).
+        query = self.queryset.query
+        rows = self.queryset.model._default_manager.all()
+        rows.query.select_related = query.select_related
+        rows.query.deferred_loading = query.deferred_loading
+        examples = rows.in_bulk([pk for pk, _ in chosen])
         page = []
         for pk, rank in chosen:
             example = examples[pk]

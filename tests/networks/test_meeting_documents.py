@@ -114,3 +114,26 @@ def test_too_large_a_file_is_refused(coordinator_client, meeting, settings):
     response = upload(coordinator_client, meeting, "stor.pdf", PDF + b"0" * 200)
     assert "för stor" in response.content.decode()
     assert not MeetingDocument.objects.exists()
+
+
+def test_meeting_page_queries_do_not_grow_with_its_documents(client, coordinator, meeting):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(meeting.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    def add(n):
+        for i in range(n):
+            services.add_meeting_document(
+                meeting, by=coordinator, title=f"D{i}", uploaded=SimpleUploadedFile("d.pdf", PDF)
+            )
+
+    client.force_login(coordinator)
+    add(1)
+    client.get(meeting.get_absolute_url())
+    few = queries()
+    add(6)
+    assert queries() == few

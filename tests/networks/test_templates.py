@@ -116,3 +116,17 @@ def test_the_share_page_offers_the_members_own_templates(coordinator_client, net
     response = coordinator_client.post(url, {"kind": "template", "template-item": template.pk})
     assert response.status_code == 302
     assert SharedItem.objects.filter(template=template, kind="template").exists()
+
+
+def test_shared_template_page_has_a_bounded_query_count(
+    client, network, coordinator, outsider, template, django_assert_max_num_queries
+):
+    shared = services.share(network, template, by=coordinator, kind=SharedItem.Kind.TEMPLATE)
+    client.force_login(outsider)
+    client.get(shared.get_absolute_url())
+    with django_assert_max_num_queries(16):
+        assert client.get(shared.get_absolute_url()).status_code == 200
+    client.force_login(coordinator)
+    client.get(template.get_absolute_url())
+    with django_assert_max_num_queries(16):
+        assert client.get(template.get_absolute_url()).status_code == 200
