@@ -162,5 +162,7 @@ def copy_shared_template(shared: SharedItem, *, by, organisation):
     if shared.kind != SharedItem.Kind.TEMPLATE:
         raise ValidationError(_("Only a shared assessment template can be copied."))
     _require_member(shared.network, organisation)
-    shared = SharedItem.objects.select_related("template").get(pk=shared.pk)  # still shared?
+    shared = SharedItem.objects.select_related("template").filter(pk=shared.pk).first()
+    if shared is None:  # unshared meanwhile
+        raise ValidationError(_("The template is no longer shared with the network."))
     return template_services.copy_template(shared.template, by=by, organisation=organisation)

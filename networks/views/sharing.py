@@ -3,7 +3,7 @@ belongs to; it can stop sharing at any time."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -218,8 +218,12 @@ def copy_shared_template(request, network_pk, pk):
     if not form.is_valid():
         messages.error(request, _("Choose the organisation to copy the template to."))
         return redirect(shared.get_absolute_url())
-    own = services.copy_shared_template(
-        shared, by=request.user, organisation=form.cleaned_data["organisation"]
-    )
+    try:
+        own = services.copy_shared_template(
+            shared, by=request.user, organisation=form.cleaned_data["organisation"]
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(network.get_absolute_url() + "#shared")
     messages.success(request, _("The template was copied. Edit the draft, then publish it."))
     return redirect("assessments:version_edit", pk=own.versions.get().pk)

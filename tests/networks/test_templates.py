@@ -130,3 +130,14 @@ def test_shared_template_page_has_a_bounded_query_count(
     client.get(template.get_absolute_url())
     with django_assert_max_num_queries(16):
         assert client.get(template.get_absolute_url()).status_code == 200
+
+
+def test_the_service_refuses_a_copy_once_unshared(
+    network, coordinator, outsider, template, degerfors
+):
+    shared = services.share(network, template, by=coordinator, kind=SharedItem.Kind.TEMPLATE)
+    stale = SharedItem.objects.get(pk=shared.pk)
+    services.unshare(shared, by=coordinator)
+    with pytest.raises(ValidationError):
+        services.copy_shared_template(stale, by=outsider, organisation=degerfors)
+    assert not AssessmentTemplate.objects.filter(organisation=degerfors).exists()
