@@ -145,12 +145,9 @@ else:
             "OPTIONS": {
                 # WAL lets readers work while one writer writes; IMMEDIATE avoids
                 # "database is locked" upgrades inside transactions.
-                # mmap: read pages straight from the operating system's cache instead of
-                # copying them in per connection (decision 0022).
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; "
-                    "PRAGMA mmap_size=268435456;"
+                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
                 ),
                 "transaction_mode": "IMMEDIATE",
             },

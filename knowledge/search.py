@@ -135,7 +135,10 @@ def search(queryset, query: str, *, filtered: bool = False):
 
     Only the RANKED most recently added matches (after the visibility and other filters) are
     ranked: a word that is in half of the bank would otherwise rank every example that has it
-    (decision 0017). A search with fewer matches ranks them all."""
+    (decision 0017). A search with fewer matches ranks them all.
+
+    `filtered`: the caller narrowed the list by success factor or article. On SQLite those
+    examples may then be the smaller side and are read first (decision 0022); same result."""
     queryset = queryset.defer("search_vector")
     terms = query_words(query)
     if not terms:
@@ -239,17 +242,6 @@ def _rank_candidates(queryset, match: str, candidates: dict[int, int]):
             hits = cursor.fetchall()
     ranked = sorted(hits[:RANKED], key=lambda hit: (-hit[1], -candidates[hit[0]], hit[0]))
     return RankedExamples(queryset, ranked, len(hits))
-
-
-def _filtered_only(queryset):
-    """Filters without words: the candidates, read once, give the count (up to RANKED + 1)
-    and the order; the page reads its own examples. More than RANKED: the plain list."""
-    rows = list(queryset.order_by().values_list("pk", "year", "title")[: RANKED + 1])
-    if len(rows) > RANKED:
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
-    # The list's own order (-year, title, id); SQLite compares text by code point, as here.
-    rows.sort(key=lambda row: (-row[1], row[2], row[0]))
-    return RankedExamples(queryset, [(pk, 0.0) for pk, _, _ in rows], len(rows))
 
 
 def _tsquery(terms):
