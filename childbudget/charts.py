@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from core.charts import SERIES_STYLES, bar_chart, line_chart
 
 
-def share_by_body(budgets, year):
-    """`budgets` are one year's, with sums (`with_sums`) and bodies joined."""
-    rows = [(str(budget.body), budget.children_share) for budget in budgets]
+def share_by_body(figures, year):
+    """`figures` are one year's (`childbudget.figures.BudgetFigures`)."""
+    rows = [(figure.body_name, figure.share) for figure in figures]
     return bar_chart(
         _("Children's share of the budget by body, %(year)s") % {"year": year},
         rows,
@@ -20,13 +20,13 @@ def share_by_body(budgets, year):
     )
 
 
-def share_over_years(budgets):
+def share_over_years(figures):
     """Per organisation, the children's amount of all its bodies as a share of their total."""
     totals = defaultdict(lambda: [Decimal(0), Decimal(0)])
-    for budget in budgets:
-        total, amount = budget.effective_total, budget.effective_children_amount
+    for figure in figures:
+        total, amount = figure.total, figure.children_amount
         if total and total > 0 and amount is not None:
-            sums = totals[(budget.organisation.name, budget.year)]
+            sums = totals[(figure.organisation_name, figure.year)]
             sums[0] += total
             sums[1] += amount
     names = sorted({name for name, _year in totals})[: len(SERIES_STYLES)]

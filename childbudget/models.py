@@ -13,6 +13,25 @@ from core.models import TenantModel
 from core.tenancy import TenantQuerySet
 
 
+def effective_total(total_budget, lines_sum) -> Decimal | None:
+    """The total entered, else the sum of the budget lines."""
+    return total_budget if total_budget is not None else lines_sum
+
+
+def effective_children_amount(method, children_amount, lines_sum, marked_sum) -> Decimal | None:
+    """With marked lines, the sum of the lines marked for children; else the amount entered."""
+    if method == ChildBudget.Method.MARKED_LINES:
+        return marked_sum or (Decimal(0) if lines_sum is not None else None)
+    return children_amount
+
+
+def children_share(total, amount) -> float | None:
+    """The amount that reaches children as a percentage of the total."""
+    if not total or amount is None or total <= 0:
+        return None
+    return max(0.0, float(100 * amount / total))
+
+
 class ChildBudgetQuerySet(TenantQuerySet):
     def with_sums(self):
         """Each budget with the sum of its lines and of the lines marked for children."""
@@ -100,17 +119,14 @@ class ChildBudget(TenantModel):
 
     @property
     def effective_children_amount(self) -> Decimal | None:
-        if self.method == self.Method.MARKED_LINES:
-            return self._sums()[1] or (Decimal(0) if self._sums()[0] is not None else None)
-        return self.children_amount
+        if self.method != self.Method.MARKED_LINES:
+            return self.children_amount
+        return effective_children_amount(self.method, self.children_amount, *self._sums())
 
     @property
     def children_share(self) -> float | None:
         """The amount that reaches children as a percentage of the total."""
-        total, amount = self.effective_total, self.effective_children_amount
-        if not total or amount is None or total <= 0:
-            return None
-        return max(0.0, float(100 * amount / total))
+        return children_share(self.effective_total, self.effective_children_amount)
 
 
 class BudgetLine(TenantModel):

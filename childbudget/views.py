@@ -15,6 +15,7 @@ from planning.views.helpers import XLSX, export_response, render_form, save_or_s
 
 from . import charts, imports, services
 from .exports import budget_table, line_table
+from .figures import budget_figures, budget_rows, filter_options, share_rows
 from .forms import BudgetForm, ImportForm
 from .models import ChildBudget
 
@@ -48,14 +49,16 @@ def filtered_budgets(request):
 @login_required
 def budget_list(request):
     budgets, chosen = filtered_budgets(request)
-    all_years = list(budgets)
-    year = chosen.get("year") or max((budget.year for budget in all_years), default=None)
-    this_year = [budget for budget in all_years if budget.year == year]
+    all_years = budget_figures(budgets)
+    year = chosen.get("year") or max((figure.year for figure in all_years), default=None)
+    this_year = [figure for figure in all_years if figure.year == year]
+    by_body = charts.share_by_body(this_year, year) if year else None
     context = {
-        "budgets": this_year,
+        "budget_rows": budget_rows(this_year),
         "year": year,
-        "years": sorted({budget.year for budget in all_years}, reverse=True),
-        "by_body": charts.share_by_body(this_year, year) if year else None,
+        "years": sorted({figure.year for figure in all_years}, reverse=True),
+        "by_body": by_body,
+        "by_body_rows": share_rows(by_body.rows) if by_body else "",
         "over_years": charts.share_over_years(all_years),
         "creatable": creatable_organisations(request.user, "childbudget"),
         "importable": [
@@ -63,8 +66,16 @@ def budget_list(request):
             for organisation in creatable_organisations(request.user, "childbudget")
             if can(request.user, "import", "childbudget", organisation.pk)
         ],
-        "organisations": Organisation.objects.visible_to(request.user).order_by("name"),
-        "bodies": Body.objects.visible_to(request.user).order_by("name"),
+        "organisation_options": filter_options(
+            Organisation.objects.visible_to(request.user)
+            .order_by("name")
+            .values_list("pk", "name"),
+            chosen.get("organisation"),
+        ),
+        "body_options": filter_options(
+            Body.objects.visible_to(request.user).order_by("name").values_list("pk", "name"),
+            chosen.get("body"),
+        ),
         "chosen": chosen,
         "query": "&".join(f"{key}={value}" for key, value in chosen.items()),
     }

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ListedModelMultipleChoiceField
 from indicators.models import Indicator
 
 MAX_INDICATORS = 5
@@ -17,7 +18,7 @@ class DashboardForm(forms.Form):
     """The year and the indicators to compare (GET)."""
 
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
-    indicator = forms.ModelMultipleChoiceField(
+    indicator = ListedModelMultipleChoiceField(
         label=_("Indicators to compare"),
         queryset=Indicator.objects.none(),
         required=False,

@@ -28,3 +28,27 @@ class AccessibilityReportForm(forms.ModelForm):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(_("This field must be left empty."))
         return ""
+
+
+class ListedChoiceIterator(forms.models.ModelChoiceIterator):
+    """Choices read with one ordinary query. Django's iterator streams the queryset with
+    `.iterator()`, which on PostgreSQL opens a server-side cursor (DECLARE, FETCH, CLOSE: three
+    round trips) — a poor trade for the few dozen rows of a select."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class ListedModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField for short lists (see `ListedChoiceIterator`)."""
+
+    iterator = ListedChoiceIterator
+
+
+class ListedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField for short lists (see `ListedChoiceIterator`)."""
+
+    iterator = ListedChoiceIterator

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
+from core.forms import ListedModelChoiceField
 from planning.success_factors import SuccessFactor
 
 from .models import ImportRun, Indicator
@@ -68,7 +69,7 @@ class ImportForm(forms.Form):
 
 
 class CitationForm(forms.Form):
-    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
+    indicator = ListedModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
     note = forms.CharField(label=_("What it shows for this case"), max_length=500, required=False)
 
     def __init__(self, *args, user, **kwargs):

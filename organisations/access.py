@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from .permissions import allowed_roles
 
@@ -18,12 +20,22 @@ class UserAccess:
     body_roles: dict[int, frozenset[str]] = field(default_factory=dict)
     # Read with the memberships, for the page header and the "new …" buttons.
     names: dict[int, str] = field(default_factory=dict, compare=False)
+    # Read in the same statement as the memberships, when loaded from the database (None:
+    # not known; the models work them out when asked).
+    joint_body_ids: tuple[int, ...] | None = None
+    network_ids: tuple[int, ...] | None = None
 
     @cached_property
     def sorted_organisation_ids(self):
         from core.tenancy import OrganisationIds
 
-        return OrganisationIds(self.organisation_ids)
+        ids = OrganisationIds(self.organisation_ids)
+        # The memo `Body.joint_body_ids` and `Network.member_network_ids` read first.
+        if self.joint_body_ids is not None:
+            ids.memo["joint_body_ids"] = list(self.joint_body_ids)
+        if self.network_ids is not None:
+            ids.memo["member_network_ids"] = list(self.network_ids)
+        return ids
 
     @property
     def organisation_names(self) -> dict[int, str]:
@@ -48,32 +60,90 @@ NO_ACCESS = UserAccess()
 
 
 def _load_access(user) -> UserAccess:
-    from .models import Body, Membership
-
-    rows = list(
-        Membership.objects.filter(user=user)
-        .order_by()
-        .values_list("organisation_id", "body_id", "role", "organisation__name")
-    )
+    rows = _access_rows(user.pk)
     organisation_roles: dict[int, set[str]] = {}
     body_roles: dict[int, set[str]] = {}
-    names = {}
-    for organisation_id, body_id, role, name in rows:
-        names[organisation_id] = name
-        if body_id is None:
-            organisation_roles.setdefault(organisation_id, set()).add(role)
+    names, joint_body_ids, network_ids = {}, set(), set()
+    for kind, organisation_id, body_id, role, name in rows:
+        if kind == "network":
+            network_ids.add(organisation_id)
+        elif kind == "joint":
+            joint_body_ids.add(body_id)
         else:
-            body_roles.setdefault(body_id, set()).add(role)
-    if body_roles:
-        # A member of a joint body also sees the organisations it serves.
-        served = Body.served_organisations.through.objects.filter(body_id__in=body_roles)
-        names.update(served.values_list("organisation_id", "organisation__name"))
+            names[organisation_id] = name
+            if kind == "served":
+                continue
+            if body_id is None:
+                organisation_roles.setdefault(organisation_id, set()).add(role)
+            else:
+                body_roles.setdefault(body_id, set()).add(role)
     return UserAccess(
         organisation_ids=frozenset(names),
         names=names,
         organisation_roles={key: frozenset(value) for key, value in organisation_roles.items()},
         body_roles={key: frozenset(value) for key, value in body_roles.items()},
+        joint_body_ids=tuple(sorted(joint_body_ids)),
+        network_ids=tuple(sorted(network_ids)),
     )
+
+
+def _access_rows(user_id) -> list[tuple]:
+    """Everything a request needs to know about where the user works, in one statement
+    (decision 0025): the memberships; the organisations the user's joint bodies serve; the
+    joint bodies hosted elsewhere that serve the user's organisations (`Body.joint_body_ids`);
+    the networks those organisations convene or belong to (`Network.member_network_ids`).
+    Four ORM queries cost more Python time to build than the page around them; this one is
+    written once, in plain SQL both databases run."""
+    from .models import Body, Membership, Network, Organisation
+
+    tables = {
+        "membership": Membership._meta.db_table,
+        "organisation": Organisation._meta.db_table,
+        "body": Body._meta.db_table,
+        "served": Body.served_organisations.through._meta.db_table,
+        "network": Network._meta.db_table,
+        "network_orgs": Network.member_organisations.through._meta.db_table,
+        "network_bodies": Network.member_bodies.through._meta.db_table,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_ACCESS_SQL.format(**tables), [user_id])
+        return cursor.fetchall()
+
+
+# The organisations a user works in ("orgs") are those of their memberships and those their
+# joint bodies serve; every later part is derived from that set exactly as the ORM filters in
+# organisations.models derive it (tests/organisations/test_access_query.py compares them).
+_ACCESS_SQL = """
+WITH mem AS (
+    SELECT organisation_id, body_id, role FROM {membership} WHERE user_id = %s
+), served AS (
+    SELECT DISTINCT organisation_id FROM {served}
+    WHERE body_id IN (SELECT body_id FROM mem WHERE body_id IS NOT NULL)
+), orgs AS (
+    SELECT organisation_id FROM mem UNION SELECT organisation_id FROM served
+)
+SELECT 'member', mem.organisation_id, mem.body_id, mem.role, o.name
+FROM mem JOIN {organisation} o ON o.id = mem.organisation_id
+UNION ALL
+SELECT 'served', served.organisation_id, NULL, NULL, o.name
+FROM served JOIN {organisation} o ON o.id = served.organisation_id
+UNION ALL
+SELECT 'joint', NULL, joint.body_id, NULL, NULL FROM (
+    SELECT DISTINCT s.body_id FROM {served} s JOIN {body} b ON b.id = s.body_id
+    WHERE s.organisation_id IN (SELECT organisation_id FROM orgs)
+    AND b.organisation_id NOT IN (SELECT organisation_id FROM orgs)
+) joint
+UNION ALL
+SELECT 'network', n.id, NULL, NULL, NULL FROM {network} n
+WHERE n.organisation_id IN (SELECT organisation_id FROM orgs)
+OR n.id IN (
+    SELECT network_id FROM {network_orgs}
+    WHERE organisation_id IN (SELECT organisation_id FROM orgs)
+) OR n.id IN (
+    SELECT nb.network_id FROM {network_bodies} nb JOIN {body} b ON b.id = nb.body_id
+    WHERE b.organisation_id IN (SELECT organisation_id FROM orgs)
+)
+"""
 
 
 def user_access(user) -> UserAccess:
@@ -132,6 +202,9 @@ class NamedOrganisation:
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", args=[self.pk])
 
 
 def creatable_organisations(user, object_type: str) -> list[NamedOrganisation]:

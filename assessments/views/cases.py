@@ -108,7 +108,9 @@ def case_create(request, organisation_pk):
 
 @login_required
 def case_detail(request, pk):
-    case = get_for_user(case_queryset(), request.user, pk=pk)
+    # The assessment with its template, and the decision, come in the case's own query.
+    related = ("assessment__template_version__template", "decision")
+    case = get_for_user(case_queryset().select_related(*related), request.user, pk=pk)
     assessment = getattr(case, "assessment", None)
     user, scope = request.user, (case.organisation_id, case.body_id)
     context = {

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.forms import AccessibilityReportForm
 from core.start import waiting_items
-from organisations.access import user_access
-from organisations.models import Body, Organisation
+from organisations.access import NamedOrganisation, user_access
+from organisations.models import Body
 from organisations.roles import Role
 
 
@@ -23,9 +23,8 @@ def home(request):
 @login_required
 def start(request):
     access = user_access(request.user)
-    organisations = Organisation.objects.visible_to(request.user).filter(
-        pk__in=access.organisation_ids
-    )
+    # The names came with the memberships: no query for the organisations.
+    organisations = [NamedOrganisation(pk, name) for pk, name in access.organisation_names.items()]
     bodies = Body.objects.filter(pk__in=access.body_roles).select_related("organisation")
     labels = dict(Role.choices)
     context = {

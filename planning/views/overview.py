@@ -9,8 +9,10 @@ once per page.
 import html
 from dataclasses import dataclass
 
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 
@@ -42,6 +44,11 @@ class Texts:
     goal_edit_url: tuple[str, str]
     goal_delete_url: tuple[str, str]
     activity_create_url: tuple[str, str]
+    area_edit_url: tuple[str, str]
+    goal_create_url: tuple[str, str]
+    area_delete_url: tuple[str, str]
+    no_goals: str
+    progress_header: str
 
     @classmethod
     def translated(cls) -> "Texts":
@@ -59,6 +66,16 @@ class Texts:
             goal_edit_url=_address("planning:goal_edit"),
             goal_delete_url=_address("planning:goal_delete"),
             activity_create_url=_address("planning:activity_create"),
+            area_edit_url=_address("planning:area_edit"),
+            goal_create_url=_address("planning:goal_create"),
+            area_delete_url=_address("planning:area_delete"),
+            no_goals=escape(_("No goals yet.")),
+            progress_header="<thead><tr>"
+            + "".join(
+                f'<th scope="col">{escape(column)}</th>'
+                for column in (_("Status"), _("Activities"))
+            )
+            + "</tr></thead>",
         )
 
 
@@ -116,5 +133,51 @@ def goal_links(goal, texts: Texts, can_change: bool, can_delete: bool) -> str:
         links.append((texts.goal_delete_url, _("Delete the goal %(title)s") % title))
     return " · ".join(
         f'<a href="{escape(before)}{goal.pk}{escape(after)}">{escape(text)}</a>'
+        for (before, after), text in links
+    )
+
+
+def area_html(area, texts: Texts, can_change: bool, can_delete: bool):
+    """One priority area: its title and description, its links, its goals (`goal.html`) and its
+    progress chart with the chart's data as a table."""
+    pk, title = area.pk, escape(area.title)
+    parts = [
+        f'<section class="plan-area" id="area-{pk}" aria-labelledby="area-{pk}-heading">',
+        f'<h3 id="area-{pk}-heading">{title}</h3>',
+    ]
+    if area.description:
+        parts.append(f"<p>{linebreaksbr(area.description, autoescape=True)}</p>")
+    if can_change:
+        parts.append(f"<p>{_area_links(area, texts, can_delete)}</p>")
+    parts.extend(goal.html for goal in area.plan_goals)
+    if not area.plan_goals:
+        parts.append(f"<p>{texts.no_goals}</p>")
+    progress = area.progress
+    named = {"title": area.title}
+    caption = _("Activities by status in %(title)s as a table") % named
+    rows = "".join(
+        f'<tr><th scope="row">{escape(capfirst(label))}</th><td>{count}</td></tr>'
+        for label, count in progress.rows
+    )
+    parts.append(
+        f"<h4>{escape(_('Progress: %(title)s') % named)}</h4>"
+        f'<figure class="chart">{progress.svg}'
+        f"<figcaption>{escape(progress.text_alternative)}</figcaption></figure>"
+        f'<table class="table table--compact"><caption>{escape(caption)}</caption>'
+        f"{texts.progress_header}<tbody>{rows}</tbody></table></section>"
+    )
+    return mark_safe("".join(parts))
+
+
+def _area_links(area, texts: Texts, can_delete: bool) -> str:
+    title = {"title": area.title}
+    links = [
+        (texts.area_edit_url, _("Edit the priority area %(title)s") % title),
+        (texts.goal_create_url, _("Add a goal to %(title)s") % title),
+    ]
+    if can_delete:
+        links.append((texts.area_delete_url, _("Delete the priority area %(title)s") % title))
+    return " · ".join(
+        f'<a href="{escape(before)}{area.pk}{escape(after)}">{escape(text)}</a>'
         for (before, after), text in links
     )

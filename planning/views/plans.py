@@ -146,6 +146,7 @@ def plan_detail(request, pk):
     for area in areas:
         area.plan_goals = by_area.get(area.pk, [])
         area.progress = _progress(area, [a for g in area.plan_goals for a in g.plan_activities])
+        area.html = overview.area_html(area, texts, can_change, can_delete)
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,

@@ -19,11 +19,13 @@ from organisations.access import can, creatable_organisations, get_for_user, req
 from organisations.models import Organisation
 
 from .. import selfassessment_services as services
+from ..evidence import attach_evidence
 from ..exports import rating_table
 from ..maturity import HIGHEST
 from ..models import FactorRating, SelfAssessment
 from ..selfassessment_forms import RatingForm, StartForm, SummaryForm
 from ..success_factors import SuccessFactor
+from .factor_html import factor_sections
 from .helpers import export_response, render_form, save_or_show_errors
 
 SELF = FactorRating.Source.SELF
@@ -185,11 +187,8 @@ def selfassessment_detail(request, pk):
     """The overview: the year's radar beside last year's, the trend over the years, the data as
     tables, and each factor's meaning, evidence and next steps. A fixed number of queries."""
     assessment = _assessment_for(request, pk)
-    ratings = list(
-        assessment.ratings.prefetch_related("policies", "plans", "cases", "trainings").order_by(
-            "id"
-        )
-    )
+    ratings = list(assessment.ratings.order_by("id"))
+    attach_evidence(ratings)
     history = defaultdict(dict)  # year -> factor -> level (self-ratings of every year)
     peer_history = defaultdict(dict)  # year -> factor -> level (peer reviews' ratings)
     for year, source, factor, level in FactorRating.objects.filter(
@@ -220,15 +219,16 @@ def selfassessment_detail(request, pk):
     for rating in own:
         rating.other_sources = others.get(rating.factor, [])
     scope = assessment.permission_scope()
+    can_see_history = can(request.user, "view", "auditentry", *scope)
     context = {
         "assessment": assessment,
-        "ratings": own,
+        "factor_sections": factor_sections(own, can_see_history=can_see_history),
         "radar": radar,
         "trend": trend,
         "trend_rows": trend_rows,
         "factor_labels": axes,
         "can_change": can(request.user, "change", "selfassessment", *scope),
-        "can_see_history": can(request.user, "view", "auditentry", *scope),
+        "can_see_history": can_see_history,
     }
     return render(request, "planning/selfassessment_detail.html", context)
 

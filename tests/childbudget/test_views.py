@@ -186,3 +186,32 @@ def test_budget_pages_run_a_fixed_number_of_queries(
     grow(8)
     assert queries_for(coordinator_client, url) == small
     assert small <= 15
+
+
+def test_overview_table_shows_the_years_figures_and_the_filters_keep_their_choice(
+    coordinator_client, coordinator, karlskoga, social_committee, budget
+):
+    """The table rows and filter options are written in Python (childbudget/figures.py)."""
+    from organisations import services as organisations
+
+    budget.body.name = "Nämnd <b>för</b> barn"
+    budget.body.save()
+    BudgetLine.objects.filter(account="4010").update(for_children=True)
+    budget.method = "marked_lines"
+    budget.total_budget = Decimal("1234567")
+    budget.save()
+    other = organisations.create_body(karlskoga, by=None, name="Kulturnämnden", kind="committee")
+    services.create_budget(karlskoga, by=coordinator, body=other, year=2026, method="marked_lines")
+    url = reverse("childbudget:budget_list")
+    page = coordinator_client.get(url).content.decode()
+    row = page[page.index(f'href="{budget.get_absolute_url()}"') :]
+    row = row[: row.index("</tr>")]
+    assert "Nämnd &lt;b&gt;för&lt;/b&gt; barn</a>" in row
+    assert "1\xa0234\xa0567" in row and "<td>250</td>" in row and "<td>0,0 %</td>" in row
+    assert "Summan av budgetraderna" in row
+    # No total and no lines: dashes, and no share.
+    other_row = page[page.index("Kulturnämnden</a>") :]
+    assert "<td>–</td><td>–</td><td>–</td>" in other_row[: other_row.index("</tr>")]
+    filtered = coordinator_client.get(url, {"body": social_committee.pk}).content.decode()
+    assert f'<option value="{social_committee.pk}" selected>' in filtered
+    assert "Kulturnämnden</a>" not in filtered

@@ -4,6 +4,7 @@ and a fixed number of queries."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -281,3 +282,55 @@ def test_a_ratings_history_shows_the_level_change(coordinator_client, year, coor
     url = reverse("core:history", args=["planning.factorrating", rating.pk])
     assert url in page
     assert coordinator_client.get(url).status_code == 200
+
+
+def test_the_factor_sections_show_levels_evidence_and_links_escaped(
+    coordinator_client, case_officer, year, coordinator, policy, plan, case
+):
+    """The factor sections are written in Python (planning/views/factor_html.py): every
+    evidence kind is linked, text from the records is escaped, and the history link follows
+    the permission."""
+    data = form_data(
+        "3",
+        **{
+            "budget-evidence": "<script>alert(1)</script>\nRad två",
+            "budget-policies": [str(policy.pk)],
+            "budget-plans": [str(plan.pk)],
+            "budget-case_numbers": case.case_number,
+            "budget-links": "https://example.org/?a=1&b=2",
+        },
+    )
+    edit = reverse("planning:selfassessment_edit", args=[year.pk])
+    assert coordinator_client.post(edit, data).status_code == 302
+    FactorRating.objects.create(
+        organisation=year.organisation,
+        assessment=year,
+        source=FactorRating.Source.PEER,
+        factor="budget",
+        level=1,
+        evidence="Granskarnas <b>iakttagelse</b>",
+    )
+    html = coordinator_client.get(year.get_absolute_url()).content.decode()
+    assert html.count('<section class="rating"') == len(SuccessFactor.values)
+    budget = html[html.index('id="factor-budget"') :]
+    budget = budget[: budget.index("</section>")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<br>Rad två" in budget
+    assert "<script>alert" not in html
+    assert f'<a href="{policy.get_absolute_url()}">{policy.title}</a>' in budget
+    assert f'<a href="{plan.get_absolute_url()}">' in budget
+    assert f"{case.case_number} {case.title}" in budget
+    assert 'href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer"' in budget
+    assert f"{Level(3).label} – {MEANINGS['budget'][3]}" in budget
+    assert "Kollegial granskning" in budget and "Granskarnas &lt;b&gt;iakttagelse" in budget
+    history = reverse(
+        "core:history",
+        args=[
+            "planning.factorrating",
+            year.ratings.get(factor="budget", source=FactorRating.Source.SELF).pk,
+        ],
+    )
+    assert history in budget
+    # A case officer reads the page but not the history.
+    reader = Client()
+    reader.force_login(case_officer)
+    assert history not in reader.get(year.get_absolute_url()).content.decode()

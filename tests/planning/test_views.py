@@ -322,3 +322,36 @@ def test_coordinator_reads_the_history_of_a_policy_and_a_plan(coordinator_client
         response = coordinator_client.get(url)
         assert response.status_code == 200
         assert "skapad" in response.content.decode().lower()
+
+
+def test_the_overview_writes_each_area_with_its_links_goals_and_progress_table(
+    coordinator_client, case_officer, plan, coordinator
+):
+    """The areas are written in Python (planning/views/overview.py): texts escaped, links by
+    permission, an empty area says so, and the progress chart has its table."""
+    from django.test import Client
+
+    full = services.add_area(
+        plan, by=coordinator, title="Trygg <skola>", description="Rad 1\nRad 2"
+    )
+    services.add_goal(full, by=coordinator, title="Fler röster", articles=[])
+    empty = services.add_area(plan, by=coordinator, title="Tomt område")
+    html = coordinator_client.get(plan.get_absolute_url()).content.decode()
+    section = html[html.index(f'id="area-{full.pk}"') :]
+    section = section[: section.index("</section>")]
+    assert "<h3" in section and "Trygg &lt;skola&gt;</h3>" in section
+    assert "<p>Rad 1<br>Rad 2</p>" in section
+    assert reverse("planning:area_edit", args=[full.pk]) in section
+    assert reverse("planning:goal_create", args=[full.pk]) in section
+    assert reverse("planning:area_delete", args=[full.pk]) in section
+    assert "Fler röster" in section
+    assert "<caption>Aktiviteter per status i Trygg &lt;skola&gt; som tabell</caption>" in section
+    assert '<tr><th scope="row">Planerad</th><td>0</td></tr>' in section
+    other = html[html.index(f'id="area-{empty.pk}"') :]
+    assert "Inga mål ännu." in other[: other.index("</section>")]
+    # A reader without the right to change sees the areas but not the links.
+    reader = Client()
+    reader.force_login(case_officer)
+    page = reader.get(plan.get_absolute_url()).content.decode()
+    assert "Trygg &lt;skola&gt;</h3>" in page
+    assert reverse("planning:area_edit", args=[full.pk]) not in page
