@@ -9,22 +9,28 @@ the provider says the address is verified; a new account (with no roles) is made
 OIDC_CREATE_USERS is set. Everything else is refused and goes to the security log.
 """
 
+from urllib.parse import urlencode
+
 import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
     OIDCAuthenticationRequestView,
+    OIDCLogoutView,
 )
 
 from operations.security import record
@@ -32,6 +38,8 @@ from operations.security import record
 from .models import SsoIdentity
 
 BACKEND_PATH = "accounts.sso.SsoBackend"
+# Where mozilla-django-oidc keeps the ID token (OIDC_STORE_ID_TOKEN).
+ID_TOKEN_SESSION_KEY = "oidc_id_token"
 
 
 class SsoRefused(SuspiciousOperation):
@@ -69,6 +77,12 @@ class SsoBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation("userinfo names another subject")
         return dict(payload) | info
 
+    def store_tokens(self, access_token, id_token):
+        # The ID token is kept (in the session) only to name the session when signing out at
+        # the provider; the access token is never kept.
+        if settings.OIDC_OP_END_SESSION_ENDPOINT:
+            self.request.session[ID_TOKEN_SESSION_KEY] = id_token
+
     def verify_claims(self, claims):
         return bool(claims.get("sub"))
 
@@ -76,6 +90,7 @@ class SsoBackend(OIDCAuthenticationBackend):
         try:
             return self._get_or_create_user(access_token, id_token, payload)
         except SsoRefused as refusal:
+            self.request.session.pop(ID_TOKEN_SESSION_KEY, None)
             record("sso_login_failed", request=self.request, reason=str(refusal))
             self.request._sso_refusal_logged = True
             raise
@@ -176,3 +191,35 @@ class SsoCallbackView(_EnabledOnly, OIDCAuthenticationCallbackView):
                 "your organisation admin to link your account."
             ),
         )
+
+
+def logout_url(request):
+    """Where the browser goes after signing out (settings.OIDC_OP_LOGOUT_URL_METHOD).
+
+    A person who signed in through the provider is sent to the provider's end-session endpoint
+    (OpenID Connect RP-initiated logout) when one is configured, with the ID token of this
+    session as the hint and Barnrätt's home page to come back to: signing out of Barnrätt then
+    signs them out of the municipality's account too, on a shared computer as well. Everyone
+    else, and everyone when no endpoint is configured, goes to the home page as before.
+    """
+    home = resolve_url(settings.LOGOUT_REDIRECT_URL)
+    endpoint = settings.OIDC_OP_END_SESSION_ENDPOINT
+    signed_in_with_sso = request.session.get(BACKEND_SESSION_KEY) == BACKEND_PATH
+    if not (settings.OIDC_ENABLED and endpoint and signed_in_with_sso):
+        return home
+    params = {
+        "client_id": settings.OIDC_RP_CLIENT_ID,
+        "post_logout_redirect_uri": request.build_absolute_uri(home),
+    }
+    id_token = request.session.get(ID_TOKEN_SESSION_KEY)
+    if id_token:
+        params["id_token_hint"] = id_token
+    separator = "&" if "?" in endpoint else "?"
+    return f"{endpoint}{separator}{urlencode(params)}"
+
+
+@method_decorator(never_cache, name="dispatch")
+class LogoutView(OIDCLogoutView):
+    """Signs out (POST only, with the CSRF token), then on to logout_url: the provider or home."""
+
+    http_method_names = ["post"]

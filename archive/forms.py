@@ -17,6 +17,18 @@ class RetentionRuleForm(forms.ModelForm):
 class ArchiveExportForm(forms.Form):
     decided_from = forms.DateField(label=_("Decided from"), widget=DateInput())
     decided_to = forms.DateField(label=_("Decided to"), widget=DateInput())
+    submission_agreement = forms.CharField(
+        label=_("Submission agreement"),
+        required=False,
+        max_length=200,
+        help_text=_("The reference of the agreement with the archive, if there is one."),
+    )
+    preservation_agent = forms.CharField(
+        label=_("Receiving archive"),
+        required=False,
+        max_length=200,
+        help_text=_("The archive that will keep the package, for example the e-archive."),
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete
 from organisations.access import can, get_for_user, require
 from organisations.models import Organisation
-from organisations.views.helpers import confirm_delete
 
 from . import services
 from .eark import content
@@ -124,7 +124,15 @@ def _package_response(request, form, organisation):
     # FileResponse closes the file when the download is sent.
     output = tempfile.TemporaryFile()  # noqa: SIM115
     try:
-        built = build_package(organisation, start, end, output, by=request.user)
+        built = build_package(
+            organisation,
+            start,
+            end,
+            output,
+            by=request.user,
+            submission_agreement=form.cleaned_data["submission_agreement"],
+            preservation_agent=form.cleaned_data["preservation_agent"],
+        )
     except NothingToExport:
         output.close()
         form.add_error(None, _("No case was decided in that period."))

@@ -191,6 +191,10 @@ OIDC_ENABLED = all(
         OIDC_RP_CLIENT_SECRET,
     )
 )
+# Optional: the provider's end_session_endpoint. When set, signing out of Barnrätt after an SSO
+# sign-in signs out at the provider too (RP-initiated logout, with the ID token as the hint).
+OIDC_OP_END_SESSION_ENDPOINT = os.environ.get("BARNRATT_OIDC_END_SESSION_ENDPOINT", "")
+OIDC_OP_LOGOUT_URL_METHOD = "accounts.sso.logout_url"
 OIDC_RP_SIGN_ALGO = "RS256"
 OIDC_RP_SCOPES = os.environ.get("BARNRATT_OIDC_SCOPES", "openid email profile")
 OIDC_USE_NONCE = True

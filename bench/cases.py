@@ -1,5 +1,6 @@
 """The shape of the synthetic cases: how many each municipality has, their statuses, dates,
-titles and assessment answers. Pure data and functions; `bench.dataset.cases` writes them.
+titles and assessment answers. Pure data and functions; `bench.case_writer` writes them. The
+text pools are in `bench.case_texts`, the two showcase cases in `bench.case_showcase`.
 
 About 300 000 cases nationally (scale 1.0), spread over the municipalities. The bench
 organisation is the largest municipality (about 20 000 cases, what the largest municipality
@@ -18,6 +19,35 @@ identical at every scale.
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+
+from bench.case_texts import (
+    APPROVAL_COMMENTS,
+    BEST_INTERESTS,
+    CHILD_GROUPS,
+    COMPENSATING,
+    DESCRIPTIONS,
+    FACTS,
+    FEEDBACK,
+    FOLLOW_UP,
+    FOLLOW_UP_NOTES,
+    HOW_HEARD,
+    LAW,
+    NOT_AFFECTED,
+    OPTIONS,
+    OTHER_ARTICLES,
+    OTHER_INTERESTS,
+    OUTCOMES,
+    PLACES,
+    PRINCIPLE_ARTICLES,
+    PRINCIPLES,
+    PROPOSALS,
+    REASONS_AGAINST,
+    RESEARCH,
+    RETURN_COMMENTS,
+    TITLES,
+    VIEWS,
+    WHY_NOT_HEARD,
+)
 
 NATIONAL_CASES = 300_000
 BENCH_ORGANISATION_CASES = 20_000
@@ -56,257 +86,7 @@ CHILDREN_AFFECTED_PLAN = [("yes", 380), ("no", 540), ("unknown", 80)]
 # An assessment in progress has not been answered at all in this share (per mille).
 UNANSWERED_IN_PROGRESS = 250
 
-# The word the case-list search looks for, and the one title it is in.
-SEARCH_WORD = "belysning"
-SEARCH_TITLE = "Belysning på gång- och cykelvägar i {place}"
-
-TITLES = [
-    SEARCH_TITLE,
-    "Ombyggnad av lekplatsen i {place}",
-    "Detaljplan för bostäder i {place}",
-    "Ny förskola i {place}",
-    "Skolskjuts för elever i {place}",
-    "Trafiksäkerhet vid skolan i {place}",
-    "Öppettider för fritidsgården i {place}",
-    "Budget för kultur- och fritidsverksamheten {year}",
-    "Riktlinjer för ekonomiskt bistånd, revidering",
-    "Avgifter för kulturskolan {year}",
-    "Medborgarförslag om utegym i {place}",
-    "Biblioteksfilialen i {place}",
-    "Upphandling av skolmåltider",
-    "Renovering av simhallen i {place}",
-    "Ny återvinningsstation i {place}",
-    "Regler för färdtjänst",
-    "Handlingsplan mot psykisk ohälsa bland unga",
-    "Föreningsbidrag {year}",
-    "Översiktsplan, samrådshandling",
-    "Anpassad grundskola i {place}",
-    "Parkeringsnorm för {place}",
-    "Försäljning av fastigheten i {place}",
-    "Föräldrastöd i {place}",
-    "Skolornas upptagningsområden {year}",
-    "Sommarlovsaktiviteter {year}",
-    "Svar på motion om avgiftsfri kollektivtrafik för unga",
-    "Bygglov för vindkraft nära {place}",
-    "Läsårstider {year}/{next_year}",
-    "Organisation av elevhälsan",
-    "Ombyggnad av idrottshallen i {place}",
-    "Valdistrikt och vallokaler",
-    "Ställföreträdare för ensamkommande barn",
-]
-PLACES = [
-    "Björkdalen", "Ekbacken", "Granlunda", "Hagaby", "Lindvik", "Sjöängen", "Tallåsen",
-    "Ängsby", "Åbacka", "Älvnäs", "Norrmalm", "Söderby", "Västerhöjden", "Östra hamnen",
-    "Kvarnbacken", "Stationsområdet",
-]  # fmt: skip
-DESCRIPTIONS = [
-    "<p>Förvaltningen har tagit fram ett underlag inför nämndens beslut. Ärendet har beretts "
-    "tillsammans med berörda förvaltningar.</p>",
-    "<p>Ärendet har väckts genom ett medborgarförslag.</p><p>Förvaltningen föreslår att "
-    "förslaget besvaras med hänvisning till pågående arbete.</p>",
-    "<p>Nämnden ska ta ställning till förvaltningens förslag. Kostnaderna ryms inom budget.</p>",
-    "<p>Underlaget bygger på en kartläggning under våren och på synpunkter från "
-    "<strong>remissinstanserna</strong>.</p><ul><li>Alternativ 1: genomförs i år</li>"
-    "<li>Alternativ 2: skjuts upp ett år</li></ul>",
-    "<p>Ärendet gäller en revidering av gällande riktlinjer efter ändrad lagstiftning.</p>",
-    "",
-]
-
-PRINCIPLES = [
-    "Barnets bästa ska komma i främsta rummet, och barnen har rätt att säga sin mening.",
-    "Beslutet påverkar barns lika tillgång till verksamheten och deras utveckling.",
-    "Alla barn ska behandlas lika oavsett bakgrund och funktionsförmåga.",
-]
-HOW_HEARD = [
-    "Samtal med elevråden på två skolor.",
-    "Enkät till barn och unga i området, 240 svar.",
-    "Dialogmöte med ungdomsrådet.",
-    "Intervjuer med barn på fritidsgården.",
-]
-VIEWS = [
-    "Barnen vill ha trygga vägar till skolan och platser att vara på efter skolan.",
-    "De flesta barn vill behålla verksamheten nära hemmet.",
-    "Barnen lyfter belysning, trafik och att få vara med och bestämma.",
-    "Ungdomarna vill ha längre öppettider på helgerna.",
-]
-WHY_NOT_HEARD = [
-    "Tidsramen medgav ingen dialog; resultat från en enkät förra året har använts.",
-    "Barnen berörs indirekt; vårdnadshavare och personal har lämnat synpunkter.",
-]
-FACTS = [
-    "Cirka 600 barn i åldern 6–17 år bor i området.",
-    "Statistik från elevhälsan visar att var femte elev känner sig otrygg på vägen till skolan.",
-    "Verksamheten har 350 besök i veckan, varav två tredjedelar är barn.",
-]
-RESEARCH = [
-    "Forskning om trygghet i offentliga miljöer visar att belysning och överblick är viktigt.",
-    "Erfarenheter från grannkommuner och Barnombudsmannens vägledning.",
-    "Folkhälsomyndighetens rapporter om barns fysiska aktivitet.",
-]
-LAW = [
-    "Barnkonventionen, skollagen och plan- och bygglagen.",
-    "Socialtjänstlagen och barnkonventionen.",
-    "Kommunallagen och barnkonventionen.",
-]
-OPTIONS = [
-    "Genomföra förslaget i år eller skjuta upp det till nästa budgetår.",
-    "Renovera det befintliga eller bygga nytt på en annan plats.",
-    "Behålla nuvarande ordning eller införa förslaget stegvis.",
-]
-BEST_INTERESTS = [
-    "En trygg och tillgänglig miljö nära skolan är bäst för barnen.",
-    "Barnens bästa är att verksamheten finns kvar i närområdet.",
-    "Barnen gynnas av att förändringen genomförs stegvis med information i förväg.",
-]
-OTHER_INTERESTS = [
-    "Kostnaden vägs mot nyttan för barnen och för andra invånare.",
-    "Miljöintressen och trafikens framkomlighet vägs mot barnens trygghet.",
-    "Budgetläget gör att alla önskemål inte kan tillgodoses.",
-]
-PROPOSALS = [
-    "Förslaget genomförs under nästa år.",
-    "Nämnden bifaller förvaltningens förslag.",
-    "Förslaget genomförs med de ändringar som barnen föreslog.",
-]
-REASONS_AGAINST = [
-    "Budgeten räcker inte till det alternativ som är bäst för barnen.",
-    "Säkerhetskrav gör att barnens förslag inte kan genomföras fullt ut.",
-]
-COMPENSATING = [
-    "Tillfälliga aktiviteter ordnas under ombyggnaden och skolvägen säkras.",
-    "Barnen erbjuds ersättningsverksamhet i grannområdet och fri skjuts.",
-]
-FEEDBACK = [
-    "Ungdomsrådet får beslutet och en förklaring på sitt nästa möte.",
-    "Skolorna informerar eleverna i klassråden.",
-    "Ett kort brev till barnen som deltog och information på kommunens webbplats.",
-]
-FOLLOW_UP = [
-    "Uppföljning efter ett år med en ny enkät.",
-    "Uppföljning i verksamhetsberättelsen.",
-    "Barnrättsteamet följer upp efter sex månader.",
-]
-NOT_AFFECTED = [
-    "Ärendet gäller interna rutiner och påverkar inte barn.",
-    "Ärendet gäller ekonomisk redovisning utan verkan för enskilda.",
-    "Beslutet är av formell karaktär och ändrar inget för barn.",
-    "Ärendet gäller vuxna och påverkar inte barn direkt eller indirekt.",
-]
-CHILD_GROUPS = [
-    "age_0_5", "age_6_12", "age_13_17", "disability", "economic", "newly_arrived", "in_care",
-]  # fmt: skip
-PRINCIPLE_ARTICLES = [3, 12]
-OTHER_ARTICLES = [2, 6, 15, 19, 23, 24, 27, 28, 29, 31]
-OUTCOMES = [
-    "Nämnden beslutar i enlighet med förvaltningens förslag.",
-    "Nämnden bifaller förslaget.",
-    "Nämnden beslutar att genomföra förslaget med de ändringar som framgår av protokollet.",
-]
-APPROVAL_COMMENTS = ["", "", "Underlaget är tillräckligt.", "Bra att barnen har hörts."]
-RETURN_COMMENTS = [
-    "Barnens egna åsikter saknas. Komplettera med hur barnen har fått komma till tals.",
-    "Konsekvenserna för barn med funktionsnedsättning är inte beskrivna.",
-    "Ange vilka artiklar i barnkonventionen som berörs.",
-]
-FOLLOW_UP_NOTES = [
-    "Uppföljningen visar att åtgärderna har genomförts som planerat.",
-    "Barnen upplever förbättringen; en ny enkät planeras.",
-]
 VARIANTS_PER_KIND = 12
-
-# --- The showcase cases: the pages measure these two ------------------------------------------
-
-# A decided case with every question of the standard template answered (the case page, the
-# print view and the exports), and one being prepared (the assessment form).
-FULL_CASE_TITLE = "Ny skolgård och lekplats vid Ekbackens skola"
-FORM_CASE_TITLE = "Fritidsgård och mötesplats för unga i Tallåsen"
-SHOWCASE_BODY = "Barn- och utbildningsnämnden"
-FULL_DESCRIPTION = (
-    "<p>Skolgården vid Ekbackens skola är sliten och för liten för de 420 eleverna. "
-    "Förvaltningen föreslår en ny skolgård med lekplats, som också är öppen för barn i området "
-    "efter skoltid.</p><p>Ärendet har beretts tillsammans med tekniska förvaltningen och "
-    "kultur- och fritidsförvaltningen.</p><ul><li>Etapp 1: lekplats och grönytor</li>"
-    "<li>Etapp 2: bollplan och belysning</li></ul>"
-)
-FULL_ANSWERS = {
-    "children_affected": "yes",
-    "affected_how": "both",
-    "child_groups": ["age_0_5", "age_6_12", "age_13_17", "disability"],
-    "articles": [2, 3, 6, 12, 15, 23, 29, 31],
-    "principles_comment": (
-        "Barnets bästa och barnens rätt att säga sin mening är styrande. Skolgården ska vara "
-        "tillgänglig för alla barn, också barn med funktionsnedsättning (artikel 2 och 23). "
-        "Lek och vila (artikel 31) och barnens utveckling (artikel 6) berörs direkt."
-    ),
-    "children_heard": "yes",
-    "how_heard": (
-        "Elevrådet och två klasser i årskurs 4 och 8 har ritat förslag. En enkät besvarades av "
-        "312 elever, och förskolebarnen intervjuades av pedagogerna."
-    ),
-    "views_summary": (
-        "Barnen vill ha fler platser att vara på, skugga, en bollplan som inte tar över hela "
-        "gården och lekredskap som fungerar för alla. De äldre eleverna vill ha sittplatser "
-        "och belysning till kvällen."
-    ),
-    "facts": (
-        "420 elever i förskoleklass till årskurs 9 och 60 barn i förskolan intill. Gården har "
-        "12 kvadratmeter per elev; rekommendationen är 30. Sju barn i skolan använder rullstol."
-    ),
-    "research": (
-        "Boverkets vägledning om friytor för lek och utevistelse, forskning om gröna skolgårdar "
-        "och barns fysiska aktivitet, och erfarenheter från två grannkommuner."
-    ),
-    "law": "Barnkonventionen, skollagen 2 kap. 35 §, plan- och bygglagen 8 kap. 9 §.",
-    "options": (
-        "1. Ny skolgård i två etapper (förslaget). 2. Enbart ny lekplats. 3. Ingen åtgärd, "
-        "underhåll av befintlig gård."
-    ),
-    "consequences": {
-        "age_0_5": {"effect": "positive", "size": "moderate", "likelihood": "likely"},
-        "age_6_12": {"effect": "positive", "size": "large", "likelihood": "likely"},
-        "age_13_17": {"effect": "positive", "size": "moderate", "likelihood": "possible"},
-        "disability": {"effect": "uncertain", "size": "large", "likelihood": "possible"},
-    },
-    "best_interests": (
-        "En större, grönare och tillgänglig skolgård som också kan användas efter skoltid. "
-        "Barnen har själva pekat ut vad som behövs."
-    ),
-    "other_interests": (
-        "Kostnaden (4,2 miljoner kronor) och grannarnas önskemål om lugn på kvällar vägs mot "
-        "nyttan för barnen; belysningen släcks klockan 22."
-    ),
-    "proposal": "Skolgården byggs om i två etapper 2027–2028.",
-    "against_best_interests": "yes",
-    "reasons_against": (
-        "Bollplanen i etapp 2 blir mindre än barnen önskade, för att spara träd och av bullerskäl."
-    ),
-    "compensating_measures": (
-        "Eleverna får använda idrottsplatsen intill under rasterna, och skolan ordnar "
-        "rastaktiviteter under byggtiden."
-    ),
-    "feedback_plan": (
-        "Elevrådet får beslutet på sitt nästa möte och förklarar det för klasserna. Barnen som "
-        "ritade får ett brev med ritningen och varför bollplanen blev mindre."
-    ),
-    "follow_up": "Barnrättsteamet följer upp med en ny enkät ett år efter etapp 2.",
-}
-FULL_SUMMARY = (
-    "Ärendet berör barn, särskilt barn 0–5 år, barn 6–12 år, unga 13–17 år och barn med "
-    "funktionsnedsättning. Barnen har fått komma till tals genom elevråd, klasser och en enkät. "
-    "Förslaget går delvis emot barnets bästa; kompenserande åtgärder beskrivs."
-)
-FULL_REVIEWS = [
-    ("returned", RETURN_COMMENTS[1]),
-    ("approved", "Kompletteringen är bra. Underlaget är tillräckligt."),
-]
-FULL_DECISION = {
-    "outcome": "Nämnden beslutar att bygga om skolgården vid Ekbackens skola i två etapper.",
-    "follows_best_interests": False,
-    "reasons": FULL_ANSWERS["reasons_against"],
-    "compensating_measures": FULL_ANSWERS["compensating_measures"],
-    "feedback_plan": FULL_ANSWERS["feedback_plan"],
-    "follow_up_notes": "",
-}
 
 
 @dataclass
@@ -555,62 +335,6 @@ def _decision(rng, answers, decided_on: date, today: date) -> dict:
         "follow_up_done_on": follow_up_done_on,
         "follow_up_notes": notes,
     }
-
-
-def showcase_cases(anchor: datetime) -> list[CaseSpec]:
-    """The decided case with a full assessment and the one whose assessment is in progress."""
-    today = anchor.date()
-    created = anchor - timedelta(days=120, hours=3)
-    full = CaseSpec(
-        title=FULL_CASE_TITLE,
-        prefix=CASE_BODIES[SHOWCASE_BODY][0],
-        body_name=SHOWCASE_BODY,
-        status="decided",
-        created_at=created,
-        description=FULL_DESCRIPTION,
-        planned_decision_date=(created + timedelta(days=60)).date(),
-        decision_date=(created + timedelta(days=58)).date(),
-        assessment={
-            "status": "approved",
-            "answers": FULL_ANSWERS,
-            "summary": FULL_SUMMARY,
-            "children_affected": "yes",
-            "lock_version": 14,
-            "updated_at": created + timedelta(days=40),
-        },
-        articles=list(FULL_ANSWERS["articles"]),
-        reviews=[
-            (outcome, comments, created + timedelta(days=30 + 10 * index))
-            for index, (outcome, comments) in enumerate(FULL_REVIEWS)
-        ],
-        decision=FULL_DECISION
-        | {
-            "decided_on": (created + timedelta(days=58)).date(),
-            "follow_up_date": (created + timedelta(days=58 + 365)).date(),
-            "follow_up_done_on": None,
-        },
-    )
-    started = anchor - timedelta(days=12, hours=5)
-    form_answers = {k: v for k, v in FULL_ANSWERS.items() if k not in {"follow_up"}}
-    form = CaseSpec(
-        title=FORM_CASE_TITLE,
-        prefix=CASE_BODIES[SHOWCASE_BODY][0],
-        body_name=SHOWCASE_BODY,
-        status="in_preparation",
-        created_at=started,
-        description=FULL_DESCRIPTION,
-        planned_decision_date=today + timedelta(days=45),
-        assessment={
-            "status": "in_progress",
-            "answers": form_answers,
-            "summary": "",
-            "children_affected": "yes",
-            "lock_version": 6,
-            "updated_at": started + timedelta(days=5),
-        },
-        articles=list(FULL_ANSWERS["articles"]),
-    )
-    return [full, form]
 
 
 def anchor_time(now: datetime | None = None) -> datetime:

@@ -1,7 +1,7 @@
 """What is in the bench database, read back by natural keys: whether the bench data is there,
 whether the database holds other data, the ids the page paths need and the row counts."""
 
-from bench.cases import FORM_CASE_TITLE, FULL_CASE_TITLE
+from bench.case_showcase import FORM_CASE_TITLE, FULL_CASE_TITLE
 from bench.indicators import BENCH_INDICATOR
 from bench.participation import FIXED_TITLE
 from bench.plan import (

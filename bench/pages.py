@@ -9,7 +9,8 @@ shows the data and not an empty state). To measure a new page, add a `Page` here
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from bench.cases import FULL_ANSWERS, FULL_DECISION, SEARCH_TITLE, SEARCH_WORD
+from bench.case_showcase import FULL_ANSWERS, FULL_DECISION
+from bench.case_texts import SEARCH_TITLE, SEARCH_WORD
 from bench.common import CPU_TARGET
 from bench.participation import FIXED_TITLE
 from bench.planning_data import AREA_TITLES

@@ -56,6 +56,23 @@ def test_header_shows_the_users_organisation_and_roles(case_officer_client):
     assert "Roller: handläggare" in content
 
 
+def test_main_menu_groups_the_staff_links_in_swedish(coordinator_client):
+    content = coordinator_client.get(reverse("core:start")).content.decode()
+    nav = content[content.index('<nav class="main-nav"') : content.index("</nav>")]
+    for group in ("Ärendearbete", "Delaktighet", "Planering", "Kunskap", "Organisation"):
+        assert f"<summary>{group}</summary>" in nav
+    assert nav.count("<details") == 5
+    assert nav.count("<a ") == 16  # Start plus the fifteen grouped links: none was lost
+    assert "{#" not in nav and "comment" not in nav
+
+
+def test_main_menu_for_the_public_is_flat(client, db):
+    content = client.get(reverse("core:home")).content.decode()
+    nav = content[content.index('<nav class="main-nav"') : content.index("</nav>")]
+    assert "<details" not in nav
+    assert "Goda exempel" in nav and "Barnkonventionen" in nav
+
+
 def test_anyone_can_report_an_accessibility_problem(client, db):
     response = client.post(
         reverse("core:accessibility"),

@@ -80,27 +80,56 @@ def _root(objid, *, label, record_status="NEW"):
     return root
 
 
-def _header(root, created, *, software, version, organisation, submitter):
+def _identified_agent(header, role, kind, name, code):
+    agent = etree.SubElement(header, M + "agent", ROLE=role, TYPE=kind)
+    etree.SubElement(agent, M + "name").text = name
+    if code:
+        note = etree.SubElement(agent, M + "note")
+        note.set(CSIP + "NOTETYPE", "IDENTIFICATIONCODE")
+        note.text = code
+    return agent
+
+
+def _header(
+    root,
+    created,
+    *,
+    software,
+    version,
+    organisation,
+    submitter,
+    submission_agreement="",
+    preservation_agent="",
+):
+    """The header's agents and references as E-ARK SIP 2.1 (and so FGS Paketstruktur 2.0) has
+    them: the archival creator (ARCHIVIST), the submitting organisation (CREATOR, ORGANIZATION),
+    the contact person (CREATOR, INDIVIDUAL), the software (CREATOR, OTHER/SOFTWARE) and, when
+    known, the archive that preserves the package (PRESERVATION) and the submission agreement
+    (altRecordID SUBMISSIONAGREEMENT)."""
     header = etree.SubElement(
         root, M + "metsHdr", CREATEDATE=_timestamp(created), RECORDSTATUS="NEW"
     )
     header.set(CSIP + "OAISPACKAGETYPE", "SIP")
+    if organisation is not None:
+        code = f"SCB:{organisation.scb_code}" if organisation.scb_code else ""
+        # The archive creator (arkivbildare) whose records these are, and the organisation
+        # that submits them: in Barnrätt the same one.
+        _identified_agent(header, "ARCHIVIST", "ORGANIZATION", organisation.name, code)
+        _identified_agent(header, "CREATOR", "ORGANIZATION", organisation.name, code)
+    if submitter:
+        # The contact person for the submission: the person who made the package.
+        _identified_agent(header, "CREATOR", "INDIVIDUAL", submitter, "")
     agent = etree.SubElement(header, M + "agent", ROLE="CREATOR", TYPE="OTHER")
     agent.set("OTHERTYPE", "SOFTWARE")
     etree.SubElement(agent, M + "name").text = software
     note = etree.SubElement(agent, M + "note")
     note.set(CSIP + "NOTETYPE", "SOFTWARE VERSION")
     note.text = version
-    if organisation is not None:
-        # The archive creator (arkivbildare) whose records these are.
-        archivist = etree.SubElement(header, M + "agent", ROLE="ARCHIVIST", TYPE="ORGANIZATION")
-        etree.SubElement(archivist, M + "name").text = organisation.name
-        if organisation.scb_code:
-            etree.SubElement(archivist, M + "note").text = f"SCB {organisation.scb_code}"
-    if submitter:
-        person = etree.SubElement(header, M + "agent", ROLE="OTHER", TYPE="INDIVIDUAL")
-        person.set("OTHERROLE", "SUBMITTER")
-        etree.SubElement(person, M + "name").text = submitter
+    if preservation_agent:
+        _identified_agent(header, "PRESERVATION", "ORGANIZATION", preservation_agent, "")
+    if submission_agreement:
+        reference = etree.SubElement(header, M + "altRecordID", TYPE="SUBMISSIONAGREEMENT")
+        reference.text = submission_agreement
     return header
 
 

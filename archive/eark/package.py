@@ -67,9 +67,19 @@ def _safe_name(name: str, fallback: str) -> str:
     return f"{stem}.{suffix}" if suffix else stem
 
 
-def build_package(organisation, start: date, end: date, output, *, by=None) -> Built:
+def build_package(
+    organisation,
+    start: date,
+    end: date,
+    output,
+    *,
+    by=None,
+    submission_agreement: str = "",
+    preservation_agent: str = "",
+) -> Built:
     """Write the package as a ZIP to `output` (a path or a binary file) and record the export
-    in the audit log."""
+    in the audit log. The submission agreement (leveransöverenskommelse) and the archive that
+    will preserve the package go into the METS header when given."""
     created = timezone.now()
     code = organisation.scb_code or str(organisation.pk)
     objid = f"barnratt-{code}-{start:%Y%m%d}-{end:%Y%m%d}-{uuid.uuid4().hex[:12]}"
@@ -129,6 +139,8 @@ def build_package(organisation, start: date, end: date, output, *, by=None) -> B
         "version": software_version(),
         "organisation": organisation,
         "submitter": (by.get_full_name() or by.get_username()) if by else "",
+        "submission_agreement": submission_agreement.strip(),
+        "preservation_agent": preservation_agent.strip(),
     }
     rep_mets = PackageFile(
         f"representations/{REP}/METS.xml",

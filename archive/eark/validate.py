@@ -83,6 +83,8 @@ def problems(path) -> list[str]:
         header = document.find("mets:metsHdr", NS)
         if header is None or header.get(f"{{{CSIP_NS}}}OAISPACKAGETYPE") != "SIP":
             found.append(f"{name}: metsHdr lacks csip:OAISPACKAGETYPE=SIP")
+        if header is not None:
+            found += _sip_header_problems(name, header)
         struct_map = document.find("mets:structMap[@LABEL='CSIP'][@TYPE='PHYSICAL']", NS)
         if struct_map is None:
             found.append(f"{name}: no CSIP structMap")
@@ -113,4 +115,46 @@ def problems(path) -> list[str]:
     for name in files:
         if name != "METS.xml" and name not in referenced:
             found.append(f"not referenced by any METS file: {name}")
+    return found
+
+
+# E-ARK SIP 2.1 (with CSIP 2.1 it makes up Riksarkivet's FGS Paketstruktur 2.0): the header's
+# agents and alternative record ids.
+IDENTIFIED_AGENTS = (
+    ("ARCHIVIST", "ORGANIZATION"),
+    ("CREATOR", "ORGANIZATION"),
+    ("PRESERVATION", "ORGANIZATION"),
+)
+ALT_RECORD_ID_TYPES = {
+    "SUBMISSIONAGREEMENT",
+    "PREVIOUSSUBMISSIONAGREEMENT",
+    "REFERENCECODE",
+    "PREVIOUSREFERENCECODE",
+}
+
+
+def _sip_header_problems(name, header) -> list[str]:
+    found = []
+    agents = [(a.get("ROLE"), a.get("TYPE"), a) for a in header.findall("mets:agent", NS)]
+    submitting = [a for role, kind, a in agents if (role, kind) == ("CREATOR", "ORGANIZATION")]
+    if len(submitting) != 1:
+        found.append(f"{name}: {len(submitting)} submitting agents (CREATOR, ORGANIZATION)")
+    if sum(role == "ARCHIVIST" for role, _kind, _a in agents) > 1:
+        found.append(f"{name}: more than one archival creator agent (ARCHIVIST)")
+    if not any(a.get("OTHERTYPE") == "SOFTWARE" for _r, _k, a in agents):
+        found.append(f"{name}: no software agent (CREATOR, OTHER/SOFTWARE)")
+    for role, kind, agent in agents:
+        if not (agent.findtext("mets:name", namespaces=NS) or "").strip():
+            found.append(f"{name}: the {role} agent has no name")
+        if (role, kind) in IDENTIFIED_AGENTS:
+            for note in agent.findall("mets:note", NS):
+                if note.get(f"{{{CSIP_NS}}}NOTETYPE") != "IDENTIFICATIONCODE":
+                    found.append(f"{name}: the {role} agent's note is not an IDENTIFICATIONCODE")
+    types = [ref.get("TYPE") for ref in header.findall("mets:altRecordID", NS)]
+    for kind in types:
+        if kind not in ALT_RECORD_ID_TYPES:
+            found.append(f"{name}: altRecordID of unknown TYPE {kind!r}")
+    for single in ("SUBMISSIONAGREEMENT", "REFERENCECODE"):
+        if types.count(single) > 1:
+            found.append(f"{name}: more than one altRecordID {single}")
     return found

@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete, form_copy
 from organisations.access import can, can_on, get_for_user, require
-from organisations.views.helpers import apply_service, confirm_delete
+from organisations.views.helpers import apply_service
 from planning.forms import PlanForm
 from planning.views.helpers import render_form
 
@@ -63,7 +64,7 @@ def meeting_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
     meeting = meeting_for(request, pk, "change")
-    form = MeetingForm(request.POST or None, instance=NetworkMeeting.objects.get(pk=pk))
+    form = MeetingForm(request.POST or None, instance=form_copy(meeting))
     if request.method == "POST" and form.is_valid():
         services.update_meeting(meeting, by=request.user, **form.cleaned_data)
         messages.success(request, _("The meeting was saved."))
@@ -83,6 +84,10 @@ def meeting_delete(request, pk):
         service=services.delete_meeting,
         success_url=url,
         cancel_url=meeting.get_absolute_url(),
+        consequences=[
+            _("The document “%(title)s”") % {"title": document.title}
+            for document in meeting.documents.all()
+        ],
     )
 
 

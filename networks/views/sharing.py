@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import AssessmentTemplate
+from core.deletion import confirm_delete
 from indicators import comparisons
 from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
 from organisations.access import can, can_on, get_for_user, require
 from organisations.models import Network
-from organisations.views.helpers import apply_service, confirm_delete
+from organisations.views.helpers import apply_service
 from planning.models import Policy
 from reports.models import ReportVersion
 

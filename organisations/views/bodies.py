@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete
+
 from .. import services
 from ..access import can, can_on, get_for_user, require
 from ..filters import BodyFilter
 from ..forms import BodyForm
 from ..models import Body, Membership, Organisation
-from .helpers import confirm_delete
 
 # A municipality has about fifteen bodies: one page holds them, and the page stays light.
 PAGE_SIZE = 25

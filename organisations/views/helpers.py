@@ -1,10 +1,6 @@
 """Small pieces the organisation views share."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import ProtectedError
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 
 
 def apply_service(request, form, service) -> bool:
@@ -19,23 +15,3 @@ def apply_service(request, form, service) -> bool:
             form.add_error(None, error)
         return False
     return True
-
-
-def confirm_delete(request, obj, *, service, success_url, cancel_url):
-    """GET shows a confirmation page; POST deletes through the service function."""
-    if request.method == "POST":
-        try:
-            service(obj, by=request.user)
-        except (ValidationError, ProtectedError) as error:
-            message = (
-                error.messages[0]
-                if isinstance(error, ValidationError)
-                else _("It cannot be deleted because other records depend on it.")
-            )
-            messages.error(request, message)
-            return redirect(cancel_url)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": obj})
-        return redirect(success_url)
-    return render(
-        request, "organisations/confirm_delete.html", {"object": obj, "cancel_url": cancel_url}
-    )

@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete
+
 from .. import services
 from ..access import get_for_user, require
 from ..forms import NetworkForm
 from ..models import Network, Organisation
-from .helpers import confirm_delete
 
 
 @login_required

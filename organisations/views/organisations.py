@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete
+
 from .. import services
 from ..access import can, can_on, get_for_user, require
 from ..forms import OrganisationForm, PopulationFactForm
 from ..models import Body, Network, Organisation, PopulationFact
-from .helpers import confirm_delete
 
 
 @login_required

@@ -7,11 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete
+
 from .. import services
 from ..access import forget_access, get_for_user, require
 from ..forms import AddMemberForm, MembershipForm
 from ..models import Membership, Organisation
-from .helpers import apply_service, confirm_delete
+from .helpers import apply_service
 
 
 @login_required

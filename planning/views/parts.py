@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from core.deletion import confirm_delete, form_copy
 from organisations.access import can, can_on, get_for_user, require
 
 from .. import services
@@ -41,7 +42,7 @@ def area_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def area_edit(request, pk):
     area = _part_for(request, PriorityArea, pk)
-    form = AreaForm(request.POST or None, instance=PriorityArea.objects.get(pk=pk))
+    form = AreaForm(request.POST or None, instance=form_copy(area))
     if request.method == "POST" and form.is_valid():
         services.update_area(area, by=request.user, **form.cleaned_data)
         messages.success(request, _("The priority area was saved."))
@@ -181,15 +182,17 @@ def followup_edit(request, pk):
     return render_form(request, form, title, follow_up.get_absolute_url())
 
 
-def _confirm_delete(request, part, *, service, back, after, consequences):
-    """GET asks for confirmation and says what goes with the part; POST deletes it through the
-    service, which logs every record it removes."""
-    if request.method == "POST":
-        service(part, by=request.user)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": part})
-        return redirect(after)
-    context = {"object": part, "cancel_url": back, "consequences": consequences}
-    return render(request, "planning/confirm_delete.html", context)
+def _delete_part(request, part, service, consequences=()):
+    """Confirm, then delete an area, goal or activity (the service logs every record it
+    removes); afterwards the plan is shown."""
+    return confirm_delete(
+        request,
+        part,
+        service=service,
+        success_url=part.plan.get_absolute_url(),
+        cancel_url=part.get_absolute_url(),
+        consequences=consequences,
+    )
 
 
 @login_required
@@ -202,50 +205,25 @@ def area_delete(request, pk):
         ngettext("%(count)s goal", "%(count)s goals", goals) % {"count": goals},
         ngettext("%(count)s activity", "%(count)s activities", activities) % {"count": activities},
     ]
-    return _confirm_delete(
-        request,
-        area,
-        service=services.delete_area,
-        back=area.get_absolute_url(),
-        after=area.plan.get_absolute_url(),
-        consequences=consequences,
-    )
+    return _delete_part(request, area, services.delete_area, consequences)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_delete(request, pk):
     goal = _part_for(request, Goal, pk, "delete")
-    activities = Activity.objects.filter(goal=goal).count()
-    consequences = [
-        ngettext("%(count)s activity", "%(count)s activities", activities) % {"count": activities}
-    ]
-    return _confirm_delete(
-        request,
-        goal,
-        service=services.delete_goal,
-        back=goal.get_absolute_url(),
-        after=goal.plan.get_absolute_url(),
-        consequences=consequences,
-    )
+    count = Activity.objects.filter(goal=goal).count()
+    consequence = ngettext("%(count)s activity", "%(count)s activities", count) % {"count": count}
+    return _delete_part(request, goal, services.delete_goal, [consequence])
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_delete(request, pk):
     activity = _part_for(request, Activity, pk, "delete")
-    follow_ups = FollowUp.objects.filter(activity=activity).count()
-    consequences = [
-        ngettext("%(count)s follow-up", "%(count)s follow-ups", follow_ups) % {"count": follow_ups}
-    ]
-    return _confirm_delete(
-        request,
-        activity,
-        service=services.delete_activity,
-        back=activity.get_absolute_url(),
-        after=activity.plan.get_absolute_url(),
-        consequences=consequences,
-    )
+    count = FollowUp.objects.filter(activity=activity).count()
+    consequence = ngettext("%(count)s follow-up", "%(count)s follow-ups", count) % {"count": count}
+    return _delete_part(request, activity, services.delete_activity, [consequence])
 
 
 @login_required
@@ -254,11 +232,7 @@ def followup_delete(request, pk):
     follow_up = get_for_user(
         FollowUp.objects.select_related("activity", "plan"), request.user, "delete", pk=pk
     )
-    return _confirm_delete(
-        request,
-        follow_up,
-        service=services.delete_follow_up,
-        back=follow_up.get_absolute_url(),
-        after=follow_up.get_absolute_url(),
-        consequences=[],
+    url = follow_up.get_absolute_url()
+    return confirm_delete(
+        request, follow_up, service=services.delete_follow_up, success_url=url, cancel_url=url
     )

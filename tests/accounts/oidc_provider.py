@@ -1,6 +1,7 @@
 """A small OpenID Connect provider for the tests: a threaded HTTP server on 127.0.0.1.
 
-It serves discovery, JWKS, authorize, token and userinfo, and signs ID tokens with RS256 using a
+It serves discovery, JWKS, authorize, token, userinfo and end_session (RP-initiated logout:
+`logouts` lists whom it signed out), and signs ID tokens with RS256 using a
 key it makes at start. `identity` is the person who "signs in" at the provider; `tamper` makes
 the next ID token wrong in one named way, to prove the client refuses it.
 """
@@ -43,6 +44,8 @@ class Provider:
         self.codes: dict[str, dict] = {}
         self.access_tokens: dict[str, dict] = {}
         self.token_requests = 0
+        self.logouts: list[dict] = []
+        self.post_logout_redirect_uris = ["http://testserver/"]
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self.issuer = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -64,6 +67,7 @@ class Provider:
             "OIDC_OP_TOKEN_ENDPOINT": f"{self.issuer}/token",
             "OIDC_OP_USER_ENDPOINT": f"{self.issuer}/userinfo",
             "OIDC_OP_JWKS_ENDPOINT": f"{self.issuer}/jwks",
+            "OIDC_OP_END_SESSION_ENDPOINT": f"{self.issuer}/end_session",
             "OIDC_RP_CLIENT_ID": CLIENT_ID,
             "OIDC_RP_CLIENT_SECRET": CLIENT_SECRET,
         }
@@ -152,6 +156,34 @@ class Provider:
             return 401, {}
         return 200, identity
 
+    def end_session(self, query: dict) -> tuple[int, dict]:
+        """RP-initiated logout: the hint must be an ID token this provider gave this client."""
+        hint = query.get("id_token_hint")
+        subject = None
+        if hint:
+            try:
+                claims = jwt.decode(
+                    hint,
+                    self.key.public_key(),
+                    algorithms=["RS256"],
+                    audience=CLIENT_ID,
+                    issuer=self.issuer,
+                    options={"verify_exp": False},  # an expired hint still names the session
+                )
+            except jwt.PyJWTError:
+                return 400, {}
+            subject = claims["sub"]
+        if query.get("client_id", CLIENT_ID) != CLIENT_ID:
+            return 400, {}
+        back = query.get("post_logout_redirect_uri")
+        if back is not None and (back not in self.post_logout_redirect_uris or not hint):
+            return 400, {}
+        self.logouts.append({"sub": subject, "client_id": query.get("client_id")})
+        if back is None:
+            return 200, {}
+        state = query.get("state")
+        return 302, {"Location": back + (f"?{urlencode({'state': state})}" if state else "")}
+
     def jwks(self) -> dict:
         jwk = jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
         return {"keys": [jwk | {"kid": KID, "alg": "RS256", "use": "sig"}]}
@@ -163,6 +195,7 @@ class Provider:
             "token_endpoint": f"{self.issuer}/token",
             "userinfo_endpoint": f"{self.issuer}/userinfo",
             "jwks_uri": f"{self.issuer}/jwks",
+            "end_session_endpoint": f"{self.issuer}/end_session",
             "response_types_supported": ["code"],
             "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["RS256"],
@@ -198,6 +231,9 @@ def _handler_for(provider: Provider):
             elif url.path == "/userinfo":
                 status, body = provider.userinfo(self.headers.get("Authorization", ""))
                 self._send(status, body)
+            elif url.path == "/end_session":
+                status, headers = provider.end_session(query)
+                self._send(status, None, headers)
             else:
                 self._send(404, {})
 

@@ -91,3 +91,13 @@ def log_in(page, live_server, username, password="demo"):
     page.fill("#id_password", password)
     page.click("form.form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/start/")
+
+
+def menu_link(page, label):
+    """Open the main-menu group that holds the link named `label` (the groups are closed
+    <details>); return a selector for the link itself, to click."""
+    link = f'.main-nav a:text-is("{label}")'
+    group = page.locator(f'.main-nav details:has(a:text-is("{label}"))')
+    if group.count() and not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+    return link

@@ -9,7 +9,7 @@ from assessments.models import Assessment
 from indicators.models import Citation, Indicator, IndicatorValue
 from organisations.models import Organisation
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def click_and_check(page, selector):
 def test_coordinator_reads_compares_and_imports(page, live_server, demo, tmp_path):
     karlskoga = Organisation.objects.get(scb_code="1883")
     log_in(page, live_server, "samordnare")
-    click_and_check(page, ".main-nav >> text=Statistik")
+    click_and_check(page, menu_link(page, "Statistik"))
     click_and_check(page, "main >> text=Barns villkor i Karlskoga kommun")
     expect(page.locator("h1")).to_have_text("Barns villkor i Karlskoga kommun")
     expect(page.locator("figure svg[role=img]").first).to_be_visible()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from knowledge.models import Example
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +34,7 @@ def test_the_public_searches_the_public_bank(page, live_server, demo):
 
 def test_coordinator_searches_reads_and_writes_an_example(page, live_server, demo):
     log_in(page, live_server, "samordnare")
-    page.click(".main-nav >> text=Goda exempel")
+    page.click(menu_link(page, "Goda exempel"))
     page.wait_for_load_state()
     assert_accessible(page)
     page.fill("#id_q", "ungdomarna")
@@ -44,7 +44,7 @@ def test_coordinator_searches_reads_and_writes_an_example(page, live_server, dem
     page.click("#results >> text=Kommunutvecklare: unga med sommarjobb förbättrar kommunen")
     page.wait_for_load_state()
     assert_accessible(page)
-    page.click(".main-nav >> text=Goda exempel")
+    page.click(menu_link(page, "Goda exempel"))
     page.wait_for_load_state()
     page.click("main >> text=Nytt gott exempel från Karlskoga kommun")
     page.wait_for_load_state()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from assessments.models import Case
 from participation.models import Consultation, Response
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +33,7 @@ def add_question(page, kind, text, options=""):
 
 def set_up_consultation(page, live_server, case):
     log_in(page, live_server, "dialogledare")
-    click_and_check(page, ".main-nav >> text=Dialoger")
+    click_and_check(page, menu_link(page, "Dialoger"))
     click_and_check(page, "text=Ny dialog i Karlskoga kommun")
     page.fill("#id_title", TITLE)
     page.fill("#id_introduction", "Kommunen vill bygga en skatepark. Vad tycker du?")

@@ -11,7 +11,7 @@ from organisations.models import Organisation
 from peerreview.models import PeerReview
 from planning.models import Activity, FactorRating
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +35,7 @@ def test_two_municipalities_run_a_peer_review_end_to_end(browser, live_server, d
     # Degerfors plans and carries out the review.
     page = browser.new_context(locale="sv-SE", bypass_csp=True).new_page()
     log_in(page, live_server, "granskare")
-    go(page, ".main-nav >> text=Kollegial granskning")
+    go(page, menu_link(page, "Kollegial granskning"))
     expect(page.locator("main")).to_contain_text("Kollegial granskning av Karlskoga 2025")
     go(page, "text=Ny kollegial granskning i Partnerskapet för barns rättigheter i praktiken")
     page.select_option("#id_reviewed", str(karlskoga.pk))

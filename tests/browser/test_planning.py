@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from planning.models import ActionPlan, Activity, FollowUp, Policy
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +24,7 @@ def test_coordinator_builds_and_follows_up_a_plan(page, live_server, demo):
     log_in(page, live_server, "samordnare")
     assert "Revidera Barn- och ungdomspolitisk policy" in page.inner_text("main")
     assert_accessible(page)
-    click_and_check(page, ".main-nav >> text=Plan")
+    click_and_check(page, menu_link(page, "Plan"))
     click_and_check(page, "main >> text=Ny handlingsplan i Karlskoga kommun")
     page.fill("#id_title", TITLE)
     page.fill("#id_start_year", "2027")

@@ -9,7 +9,7 @@ from childbudget.models import BudgetLine, ChildBudget
 from organisations.models import Organisation
 from training.models import Headcount, TrainingSession
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def click_and_check(page, selector):
 def test_coordinator_records_a_training_and_reads_the_coverage(page, live_server, demo):
     karlskoga = Organisation.objects.get(scb_code="1883")
     log_in(page, live_server, "samordnare")
-    click_and_check(page, ".main-nav >> text=Utbildning")
+    click_and_check(page, menu_link(page, "Utbildning"))
     click_and_check(page, "main >> text=Ny utbildning i Karlskoga kommun")
     page.fill("#id_held_on", "2026-09-14")
     page.fill("#id_topic", "Barnets bästa i bygglov")
@@ -53,7 +53,7 @@ def test_coordinator_records_a_training_and_reads_the_coverage(page, live_server
 def test_coordinator_imports_budget_lines_and_marks_one(page, live_server, demo, tmp_path):
     karlskoga = Organisation.objects.get(scb_code="1883")
     log_in(page, live_server, "samordnare")
-    click_and_check(page, ".main-nav >> text=Barnbudget")
+    click_and_check(page, menu_link(page, "Barnbudget"))
     expect(page.locator("svg[role=img]")).to_have_count(2)
     click_and_check(page, "main >> text=Importera budgetrader i Karlskoga kommun")
     upload = tmp_path / "budget.csv"

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from youthforum.models import Forum, ForumMeeting, ForumProposal
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def test_meeting_proposal_and_the_committees_answer(browser, live_server, demo):
     log_in(leader, live_server, "dialogledare")
     assert "Skriv protokollet" in leader.inner_text("main")  # the demo's latest meeting
     assert_accessible(leader)
-    click_and_check(leader, ".main-nav >> text=Ungdomsforum")
+    click_and_check(leader, menu_link(leader, "Ungdomsforum"))
     click_and_check(leader, "main >> text=Ungdomsforum Karlskoga")
     expect(leader.locator("h1")).to_have_text("Ungdomsforum Karlskoga")
     click_and_check(leader, "text=Medlemmar")

@@ -137,3 +137,14 @@ def test_meeting_page_queries_do_not_grow_with_its_documents(client, coordinator
     few = queries()
     add(6)
     assert queries() == few
+
+
+def test_deleting_a_meeting_says_its_documents_go_too(coordinator_client, coordinator, meeting):
+    services.add_meeting_document(
+        meeting,
+        by=coordinator,
+        title="Minnesanteckningar",
+        uploaded=SimpleUploadedFile("m.pdf", PDF),
+    )
+    page = coordinator_client.get(reverse("networks:meeting_delete", args=[meeting.pk]))
+    assert "Dokumentet ”Minnesanteckningar”" in page.content.decode()

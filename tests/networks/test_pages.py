@@ -181,3 +181,32 @@ def test_shared_item_and_meeting_pages_have_a_bounded_query_count(
         assert client.get(shared.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_editing_a_meeting_reads_it_once_and_logs_what_changed(coordinator_client, meeting):
+    from core.models import AuditEntry
+
+    url = reverse("networks:meeting_edit", args=[meeting.pk])
+    data = {"title": "Vårträff 2", "held_on": "2026-04-23", "place": "Folkets hus"}
+    data |= {"agenda": meeting.agenda, "notes": meeting.notes}
+    with CaptureQueriesContext(connection) as queries:
+        response = coordinator_client.post(url, data)
+    assert response.status_code == 302
+    table = NetworkMeeting._meta.db_table
+    reads = [
+        q["sql"] for q in queries if q["sql"].startswith("SELECT") and f'FROM "{table}"' in q["sql"]
+    ]
+    assert len(reads) == 1
+    meeting.refresh_from_db()
+    assert meeting.title == "Vårträff 2"
+    entry = AuditEntry.objects.for_object(meeting).latest("pk")
+    assert entry.changes == {"title": ["Vårträff", "Vårträff 2"]}
+
+
+def test_deleting_a_meeting_asks_first(coordinator_client, meeting, network):
+    url = reverse("networks:meeting_delete", args=[meeting.pk])
+    page = coordinator_client.get(url).content.decode()
+    assert "Vårträff" in page and meeting.get_absolute_url() in page
+    response = coordinator_client.post(url)
+    assert response.url == network.get_absolute_url()
+    assert not NetworkMeeting.objects.filter(pk=meeting.pk).exists()

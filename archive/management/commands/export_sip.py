@@ -28,8 +28,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output", required=True, help="the ZIP file to write, or a folder to write it in"
         )
+        parser.add_argument(
+            "--submission-agreement",
+            default="",
+            help="the submission agreement (leveransöverenskommelse), e.g. its reference number",
+        )
+        parser.add_argument(
+            "--preservation-agent",
+            default="",
+            help="the archive that will preserve the package, e.g. the municipality's e-archive",
+        )
 
-    def handle(self, *args, organisation, date_from, date_to, output, **options):
+    def handle(
+        self,
+        *args,
+        organisation,
+        date_from,
+        date_to,
+        output,
+        submission_agreement="",
+        preservation_agent="",
+        **options,
+    ):
         try:
             start, end = date.fromisoformat(date_from), date.fromisoformat(date_to)
         except ValueError as error:
@@ -45,7 +65,14 @@ class Command(BaseCommand):
         path = Path(output)
         target = path.with_suffix(".partial") if not path.is_dir() else path / "export.partial"
         try:
-            built = build_package(found[0], start, end, target)
+            built = build_package(
+                found[0],
+                start,
+                end,
+                target,
+                submission_agreement=submission_agreement,
+                preservation_agent=preservation_agent,
+            )
         except NothingToExport as error:
             target.unlink(missing_ok=True)
             raise CommandError(

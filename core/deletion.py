@@ -1,0 +1,39 @@
+"""The shared shape of a delete view: GET asks for confirmation (and says what goes with the
+record), POST deletes through the app's service function, which writes the audit log; and a
+copy of a record for an edit form, so the view's own instance keeps the values from before."""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+
+def confirm_delete(request, obj, *, service, success_url, cancel_url, consequences=()):
+    """GET shows the confirmation page, listing `consequences` (what is deleted with it); POST
+    calls `service(obj, by=user)`. A refusal (ValidationError, or rows that depend on it) is
+    told as a message and leads back to `cancel_url`."""
+    if request.method == "POST":
+        try:
+            service(obj, by=request.user)
+        except (ValidationError, ProtectedError) as error:
+            message = (
+                error.messages[0]
+                if isinstance(error, ValidationError)
+                else _("It cannot be deleted because other records depend on it.")
+            )
+            messages.error(request, message)
+            return redirect(cancel_url)
+        messages.success(request, _("“%(name)s” was deleted.") % {"name": obj})
+        return redirect(success_url)
+    context = {"object": obj, "cancel_url": cancel_url, "consequences": list(consequences)}
+    return render(request, "core/confirm_delete.html", context)
+
+
+def form_copy(instance):
+    """A copy of `instance` for a ModelForm to change while it validates, without reading the
+    row again: the original keeps the stored values, which `core.audit.update_object` compares
+    to log what really changed. Related objects already loaded are shared, not copied."""
+    return copy.copy(instance)
