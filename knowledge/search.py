@@ -29,6 +29,10 @@ BM25 = "bm25(knowledge_example_fts, 10.0, 4.0, 1.0)"
 RANKED = 1000
 # SQLite ranks every match when the whole bank has at most this many (cheap in FTS5).
 RANKED_ALL = 3000
+# SQLite, many matches and a filtered list: when at most this many examples pass the filters
+# (success factor, article), they are read first and the full-text match is checked and ranked
+# for them only, in one pass over the match (decision 0022).
+CANDIDATES = 1000
 
 
 def is_postgresql() -> bool:
@@ -125,13 +129,16 @@ def _fts_count(match: str, limit: int) -> int:
         return cursor.fetchone()[0]
 
 
-def search(queryset, query: str):
+def search(queryset, query: str, *, filtered: bool = False):
     """`queryset` narrowed to examples that contain every searched word in some inflected form,
     best match first, with `rank` annotated. Without searchable words: all of them, rank 0.
 
     Only the RANKED most recently added matches (after the visibility and other filters) are
     ranked: a word that is in half of the bank would otherwise rank every example that has it
-    (decision 0017). A search with fewer matches ranks them all."""
+    (decision 0017). A search with fewer matches ranks them all.
+
+    `filtered`: the caller narrowed the list by success factor or article. On SQLite those
+    examples may then be the smaller side and are read first (decision 0022); same result."""
     queryset = queryset.defer("search_vector")
     terms = query_words(query)
     if not terms:
@@ -146,6 +153,11 @@ def search(queryset, query: str):
         )
     match = _match(terms)
     if _fts_count(match, RANKED_ALL + 1) > RANKED_ALL:
+        candidates = _candidates(queryset) if filtered else None
+        if candidates is not None:
+            # The filters are the smaller side (at most CANDIDATES against more than
+            # RANKED_ALL matches): check and rank the match for them only.
+            return _rank_candidates(queryset, match, candidates)
         # Many matches: read them newest first and stop at RANKED that pass the filters, then
         # let bm25 see only that range of rowids.
         newest = list(
@@ -163,6 +175,73 @@ def search(queryset, query: str):
         ranked.found = len(newest)
         return ranked
     return _fts_join(queryset, match, rank=True).order_by("-rank", "-year", "id")
+
+
+def _candidates(queryset) -> dict[int, int] | None:
+    """The examples that pass the filters, as {id: year}, if there are at most CANDIDATES of
+    them (else None: the filters are not selective). The join tables and the visibility index
+    drive this read; no full-text search."""
+    # Unordered: an ORDER BY could make SQLite walk an ordered index past every example.
+    years = dict(queryset.order_by().values_list("pk", "year")[: CANDIDATES + 1])
+    return years if len(years) <= CANDIDATES else None
+
+
+class RankedExamples:
+    """A ranked list known by id (best first), paged like a queryset: each slice reads only
+    its own examples, with `rank` set. `found` is the count up to RANKED + 1."""
+
+    ordered = True
+
+    def __init__(self, queryset, ranked: list[tuple[int, float]], found: int):
+        self.queryset, self.ranked, self.found = queryset, ranked, found
+
+    def __len__(self):
+        return len(self.ranked)
+
+    def count(self):
+        return len(self.ranked)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        chosen = self.ranked[index]
+        # The ids passed the filters already: read them by primary key alone (with the filters'
+        # joins SQLite may read every filtered example again for a page of 20).
+        query = self.queryset.query
+        rows = self.queryset.model._default_manager.all()
+        rows.query.select_related = query.select_related
+        rows.query.deferred_loading = query.deferred_loading
+        examples = rows.in_bulk([pk for pk, _ in chosen])
+        page = []
+        for pk, rank in chosen:
+            example = examples[pk]
+            example.rank = rank
+            page.append(example)
+        return page
+
+
+def _rank_candidates(queryset, match: str, candidates: dict[int, int]):
+    """The candidates that contain the words, ranked: one pass over the full-text match, which
+    keeps only the candidates' rowids and computes bm25 for them alone. As in the other path,
+    only the RANKED newest are ranked, best first (then newer year, then id), and the count
+    stops at RANKED + 1."""
+    hits = []
+    if candidates:
+        # "+rowid": test the rowid against the list while FTS5 reads the match once (a rowid
+        # lookup per candidate would start the query, and bm25's statistics, each time again).
+        listed = ",".join(str(int(pk)) for pk in candidates)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, -{BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                f"AND +rowid IN ({listed}) ORDER BY rowid DESC LIMIT %s",
+                [match, RANKED + 1],
+            )
+            hits = cursor.fetchall()
+    ranked = sorted(hits[:RANKED], key=lambda hit: (-hit[1], -candidates[hit[0]], hit[0]))
+    return RankedExamples(queryset, ranked, len(hits))
 
 
 def _tsquery(terms):

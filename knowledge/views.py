@@ -50,14 +50,15 @@ class CappedPaginator(Paginator):
 def search_page(request, examples):
     """The searched, filtered and paged examples, and the form that asked for them."""
     form = SearchForm(request.GET or None)
-    query = ""
+    query, filtered = "", False
     if form.is_valid():
         query = form.cleaned_data["q"]
         if form.cleaned_data["factor"]:
             examples = examples.with_success_factor(form.cleaned_data["factor"])
         if form.cleaned_data["article"]:
             examples = examples.filter(articles__number=form.cleaned_data["article"])
-    ranked = search(examples.select_related("organisation"), query)
+        filtered = bool(form.cleaned_data["factor"] or form.cleaned_data["article"])
+    ranked = search(examples.select_related("organisation"), query, filtered=filtered)
     paginator = CappedPaginator(ranked, PAGE_SIZE, matching=matches(examples, query))
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()

@@ -25,6 +25,14 @@ class MeetingForm(forms.ModelForm):
         }
 
 
+class MeetingDocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, OpenDocument, PNG or JPEG, at most 20 MB."),
+    )
+
+
 class ContactForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         label=_("Member organisation"), queryset=Organisation.objects.none()
@@ -69,3 +77,18 @@ class ComparisonShareForm(forms.Form):
     def __init__(self, *args, networks, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
+
+
+class SharedTemplateCopyForm(forms.Form):
+    """Where a member copies a template shared with the network: one of the network's members
+    in which the user may add templates."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Copy to"), queryset=Organisation.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, organisation_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=organisation_ids
+        ).order_by("name")

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
 from core.richtext import sanitise
+from core.uploads import check_upload, display_name, stored_name
 from organisations.models import Membership
 from planning import services as planning
 
-from .models import NetworkContact, NetworkMeeting, SavedComparison, SharedItem
+from .models import MeetingDocument, NetworkContact, NetworkMeeting, SavedComparison, SharedItem
 
 
 def _require_member(network, organisation) -> None:
@@ -63,7 +64,38 @@ def update_meeting(meeting: NetworkMeeting, *, by, **fields) -> NetworkMeeting:
 
 
 def delete_meeting(meeting: NetworkMeeting, *, by) -> None:
-    delete_object(meeting, by=by)
+    """The meeting and its documents, each removal in the audit log."""
+    with transaction.atomic():
+        for document in meeting.documents.all():
+            remove_meeting_document(document, by=by)
+        delete_object(meeting, by=by)
+
+
+def add_meeting_document(meeting: NetworkMeeting, *, by, title: str, uploaded) -> MeetingDocument:
+    """Attach a checked file (stored under a generated name) to a meeting: the same rules as
+    every other upload (core.uploads)."""
+    from django.core.files import File
+
+    content_type, extension = check_upload(uploaded)
+    return create_object(
+        MeetingDocument,
+        by=by,
+        organisation_id=meeting.organisation_id,
+        meeting=meeting,
+        title=title,
+        content_type=content_type,
+        size=uploaded.size,
+        original_name=display_name(uploaded.name),
+        file=File(uploaded, name=stored_name(extension)),
+    )
+
+
+def remove_meeting_document(document: MeetingDocument, *, by) -> None:
+    stored = document.file.name
+    storage = document.file.storage
+    delete_object(document, by=by)
+    # After the transaction: a failed delete must not lose the file.
+    transaction.on_commit(lambda: storage.delete(stored))
 
 
 # The joint plan ----------------------------------------------------------------------------
@@ -81,6 +113,8 @@ def create_joint_plan(network, *, by, **fields):
 def share(network, item, *, by, kind, note="") -> SharedItem:
     """Share one of a member's own items with the network. The item's organisation shares."""
     organisation = item.organisation
+    if organisation is None:  # a template shipped with Barnrätt is everyone's already
+        raise ValidationError(_("Only an organisation's own items can be shared."))
     _require_member(network, organisation)
     field = SharedItem.ITEM_FIELDS[kind]
     if SharedItem.objects.filter(network=network, **{field: item}).exists():
@@ -117,3 +151,18 @@ def unshare(shared: SharedItem, *, by) -> None:
         delete_object(shared, by=by)
         if comparison is not None:
             delete_object(comparison, by=by)
+
+
+def copy_shared_template(shared: SharedItem, *, by, organisation):
+    """A member's own copy of an assessment template another member shares with the network,
+    made with the templates' own copy service (audited there). Only while it is shared, and
+    only into a member of the same network."""
+    from assessments import template_services
+
+    if shared.kind != SharedItem.Kind.TEMPLATE:
+        raise ValidationError(_("Only a shared assessment template can be copied."))
+    _require_member(shared.network, organisation)
+    shared = SharedItem.objects.select_related("template").filter(pk=shared.pk).first()
+    if shared is None:  # unshared meanwhile
+        raise ValidationError(_("The template is no longer shared with the network."))
+    return template_services.copy_template(shared.template, by=by, organisation=organisation)

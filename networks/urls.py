@@ -9,6 +9,17 @@ urlpatterns = [
     path("network-meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("network-meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("network-meetings/<int:pk>/delete/", meetings.meeting_delete, name="meeting_delete"),
+    path(
+        "network-meetings/<int:pk>/documents/new/",
+        meetings.meeting_document_add,
+        name="meeting_document_add",
+    ),
+    path("meeting-documents/<int:pk>/", meetings.meeting_document, name="meeting_document"),
+    path(
+        "meeting-documents/<int:pk>/delete/",
+        meetings.meeting_document_delete,
+        name="meeting_document_delete",
+    ),
     path("networks/<int:pk>/contacts/new/", meetings.contact_add, name="contact_add"),
     path("network-contacts/<int:pk>/delete/", meetings.contact_delete, name="contact_delete"),
     path("networks/<int:pk>/plans/new/", meetings.plan_create, name="plan_create"),
@@ -23,6 +34,12 @@ urlpatterns = [
         sharing.unshare,
         name="unshare",
     ),
+    path(
+        "networks/<int:network_pk>/shared/<int:pk>/copy/",
+        sharing.copy_shared_template,
+        name="copy_shared_template",
+    ),
+    path("templates/<int:pk>/share/", sharing.share_template, name="share_template"),
     path(
         "organisations/<int:organisation_pk>/indicators/<int:pk>/share/",
         sharing.share_comparison,

@@ -854,6 +854,19 @@ EXPECTATIONS = {
         "network_meeting",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    # A meeting's documents: kept by the convener's managers, downloaded by every member.
+    "networks:meeting_document_add": (
+        "network_meeting",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:meeting_document": (
+        "meeting_document",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "networks:meeting_document_delete": (
+        "meeting_document",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "networks:contact_add": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
@@ -877,6 +890,16 @@ EXPECTATIONS = {
     "networks:unshare": (
         "shared_item",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # An organisation's own template is shared from its page by those who manage it.
+    "networks:share_template": (
+        "own_template",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # POST only: the copy is a form's button on the shared template's page.
+    "networks:copy_shared_template": (
+        "shared_item",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
     "networks:share_comparison": (
         "org_indicator",
@@ -1120,8 +1143,17 @@ def _networks(karlskoga, network, person):
     contact = networks.add_contact(network, karlskoga, by=None, user=person, role="Kontakt")
     policy = planning.create_policy(karlskoga, by=None, title="Delad policy", kind="policy")
     shared = networks.share(network, policy, by=None, kind="policy")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = networks.add_meeting_document(
+        meeting,
+        by=None,
+        title="Dagordning",
+        uploaded=SimpleUploadedFile("dagordning.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
     return {
         "network_meeting": {"pk": meeting.pk},
+        "meeting_document": {"pk": document.pk},
         "network_contact": {"pk": contact.pk},
         "shared_item": {"network_pk": network.pk, "pk": shared.pk},
     }

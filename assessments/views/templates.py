@@ -24,6 +24,12 @@ from ..template_forms import (
 )
 
 
+def template_sharing(user, template):
+    from networks.views.sharing import template_sharing as sharing
+
+    return sharing(user, template)
+
+
 def _sections_view(version):
     return [
         SectionView(
@@ -58,6 +64,7 @@ def template_detail(request, pk):
             "can_edit": not template.is_shipped and can_on(request.user, "change", template),
             "copy_form": copy_form if copy_form.fields["organisation"].queryset.exists() else None,
             "versions": template.versions.all(),
+            "sharing": template_sharing(request.user, template),
         },
     )
 

@@ -3,19 +3,20 @@ member) and its joint plan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete, form_copy
-from organisations.access import can_on, get_for_user, require
+from organisations.access import can, can_on, get_for_user, require
 from organisations.views.helpers import apply_service
 from planning.forms import PlanForm
 from planning.views.helpers import render_form
 
 from .. import services
-from ..forms import ContactForm, MeetingForm
-from ..models import NetworkContact, NetworkMeeting
+from ..forms import ContactForm, MeetingDocumentForm, MeetingForm
+from ..models import MeetingDocument, NetworkContact, NetworkMeeting
 from .helpers import acting_organisations, network_for
 
 
@@ -36,6 +37,11 @@ def meeting_detail(request, pk):
         "network": meeting.network,
         "can_change": can_on(request.user, "change", meeting),
         "can_delete": can_on(request.user, "delete", meeting),
+        "documents": meeting.documents.all(),
+        "can_add_document": can(request.user, "add", "meetingdocument", meeting.organisation_id),
+        "can_delete_document": can(
+            request.user, "delete", "meetingdocument", meeting.organisation_id
+        ),
     }
     return render(request, "networks/meeting_detail.html", context)
 
@@ -78,6 +84,60 @@ def meeting_delete(request, pk):
         service=services.delete_meeting,
         success_url=url,
         cancel_url=meeting.get_absolute_url(),
+        consequences=[
+            _("The document “%(title)s”") % {"title": document.title}
+            for document in meeting.documents.all()
+        ],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_document_add(request, pk):
+    """Attach an agenda, notes or another document to the meeting (checked like every upload)."""
+    meeting = meeting_for(request, pk)
+    require(request.user, "add", "meetingdocument", meeting.organisation_id)
+    form = MeetingDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if apply_service(
+            request,
+            form,
+            lambda: services.add_meeting_document(
+                meeting, by=request.user, title=data["title"], uploaded=data["file"]
+            ),
+        ):
+            messages.success(request, _("The document was added."))
+            return redirect(meeting.get_absolute_url() + "#documents")
+    title = _("New document for %(meeting)s") % {"meeting": meeting}
+    return render_form(request, form, title, meeting.get_absolute_url(), multipart=True)
+
+
+@login_required
+def meeting_document(request, pk):
+    """Download for the network's members only; anyone else gets 404."""
+    document = get_for_user(MeetingDocument.objects, request.user, pk=pk)
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_document_delete(request, pk):
+    document = get_for_user(
+        MeetingDocument.objects.select_related("meeting"), request.user, "delete", pk=pk
+    )
+    url = document.meeting.get_absolute_url() + "#documents"
+    return confirm_delete(
+        request,
+        document,
+        service=services.remove_meeting_document,
+        success_url=url,
+        cancel_url=url,
     )
 
 

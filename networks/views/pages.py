@@ -17,6 +17,7 @@ ITEM_RELATIONS = (
     "example",
     "comparison__indicator",
     "comparison__organisation",
+    "template",
 )
 
 
@@ -74,7 +75,25 @@ def shared_item(request, network_pk, pk):
         context["articles"] = shared.policy.articles.all()
     if shared.kind == SharedItem.Kind.EXAMPLE:
         context["articles"] = shared.example.articles.all()
+    if shared.kind == SharedItem.Kind.TEMPLATE:
+        context |= _template_context(request.user, network, shared.template)
     return render(request, "networks/shared_item.html", context)
+
+
+def _template_context(user, network, template) -> dict:
+    """The latest published version, read-only, and where the user may copy it to."""
+    from assessments.views.templates import _sections_view
+
+    from ..forms import SharedTemplateCopyForm
+    from .sharing import copy_targets
+
+    version = template.published_versions().order_by("-number").first()
+    targets = copy_targets(user, network)
+    return {
+        "version": version,
+        "sections": _sections_view(version),
+        "copy_form": SharedTemplateCopyForm(organisation_ids=targets) if targets else None,
+    }
 
 
 def _comparison_context(comparison) -> dict:

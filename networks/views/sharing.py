@@ -3,25 +3,33 @@ belongs to; it can stop sharing at any time."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.models import AssessmentTemplate
 from core.deletion import confirm_delete
 from indicators import comparisons
 from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
-from organisations.access import can, require
+from organisations.access import can, can_on, get_for_user, require
 from organisations.models import Network
 from organisations.views.helpers import apply_service
 from planning.models import Policy
 from reports.models import ReportVersion
 
 from .. import services
-from ..forms import ComparisonShareForm, ShareForm
+from ..forms import ComparisonShareForm, SharedTemplateCopyForm, ShareForm
 from ..models import SharedItem
-from .helpers import acting_organisations, network_for
+from .helpers import acting_organisation_ids, acting_organisations, network_for
+
+SHARE_PAGE_KINDS = (
+    SharedItem.Kind.POLICY,
+    SharedItem.Kind.REPORT,
+    SharedItem.Kind.EXAMPLE,
+    SharedItem.Kind.TEMPLATE,
+)
 
 
 def shareable(kind: str, organisation_ids):
@@ -30,6 +38,7 @@ def shareable(kind: str, organisation_ids):
         SharedItem.Kind.POLICY: Policy.objects.all(),
         SharedItem.Kind.REPORT: ReportVersion.objects.select_related("report"),
         SharedItem.Kind.EXAMPLE: Example.objects.all(),
+        SharedItem.Kind.TEMPLATE: AssessmentTemplate.objects.all(),
     }
     return (
         querysets[kind].filter(organisation_id__in=organisation_ids).select_related("organisation")
@@ -51,7 +60,7 @@ def share(request, pk):
             kind=kind,
             queryset=shareable(kind, ids),
         )
-        for kind in (SharedItem.Kind.POLICY, SharedItem.Kind.REPORT, SharedItem.Kind.EXAMPLE)
+        for kind in SHARE_PAGE_KINDS
     ]
     bound = next((form for form in forms if form.is_bound), None)
     if bound is not None and bound.is_valid():
@@ -76,6 +85,8 @@ def unshare(request, network_pk, pk):
     shared = get_object_or_404(SharedItem.objects.filter(network=network), pk=pk)
     require(request.user, "delete", "shareditem", shared.organisation_id)
     url = network.get_absolute_url() + "#shared"
+    if shared.kind == SharedItem.Kind.TEMPLATE and request.GET.get("from") == "template":
+        url = shared.template.get_absolute_url() + "#sharing"
     return confirm_delete(
         request, shared, service=services.unshare, success_url=url, cancel_url=url
     )
@@ -119,3 +130,101 @@ def share_comparison(request, organisation_pk, pk):
         "can_share": can(request.user, "add", "shareditem", organisation.pk),
     }
     return render(request, "networks/share_comparison.html", context)
+
+
+# Assessment templates: shared from the template's own page, copied from the network's ----------
+
+
+def template_sharing(user, template) -> dict | None:
+    """What the template's page shows about sharing: the networks it is shared with, and a form
+    to share it with another network of its organisation. None for a shipped template or a user
+    who may not manage it."""
+    if template.is_shipped or not can_on(user, "change", template):
+        return None
+    if not can(user, "add", "shareditem", template.organisation_id):
+        return None
+    shares = list(SharedItem.objects.filter(template=template).select_related("network"))
+    form = _template_share_form(template, shares)
+    return {
+        "shares": shares,
+        "form": form if form.fields["network"].queryset.exists() else None,
+        "can_unshare": can(user, "delete", "shareditem", template.organisation_id),
+    }
+
+
+def _template_share_form(template, shares, data=None):
+    networks = Network.objects.filter(
+        pk__in=Network.member_network_ids([template.organisation_id])
+    ).exclude(pk__in=[shared.network_id for shared in shares])
+    return ComparisonShareForm(data, networks=networks.order_by("name"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def share_template(request, pk):
+    """Share one of the organisation's own assessment templates with a network it belongs to."""
+    from planning.views.helpers import render_form
+
+    template = get_for_user(AssessmentTemplate.objects, request.user, "change", pk=pk)
+    if template.is_shipped:
+        raise PermissionDenied
+    require(request.user, "add", "shareditem", template.organisation_id)
+    shares = list(SharedItem.objects.filter(template=template))
+    form = _template_share_form(template, shares, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        network = form.cleaned_data["network"]
+        if apply_service(
+            request,
+            form,
+            lambda: services.share(
+                network,
+                template,
+                by=request.user,
+                kind=SharedItem.Kind.TEMPLATE,
+                note=form.cleaned_data["note"],
+            ),
+        ):
+            messages.success(
+                request,
+                _("“%(item)s” is now shared with %(network)s.")
+                % {"item": template, "network": network},
+            )
+            return redirect(template.get_absolute_url() + "#sharing")
+    title = _("Share %(template)s with a network") % {"template": template}
+    return render_form(request, form, title, template.get_absolute_url())
+
+
+def copy_targets(user, network) -> list[int]:
+    """The network's members into which the user may copy an assessment template."""
+    return acting_organisation_ids(
+        user, network.member_organisation_ids(), "add", "assessmenttemplate"
+    )
+
+
+@login_required
+@require_POST
+def copy_shared_template(request, network_pk, pk):
+    """A member copies a template another member shares into its own organisation."""
+    network = network_for(request, network_pk)
+    shared = get_object_or_404(
+        SharedItem.objects.filter(network=network, kind=SharedItem.Kind.TEMPLATE).select_related(
+            "template", "network"
+        ),
+        pk=pk,
+    )
+    targets = copy_targets(request.user, network)
+    if not targets:
+        raise PermissionDenied
+    form = SharedTemplateCopyForm(request.POST, organisation_ids=targets)
+    if not form.is_valid():
+        messages.error(request, _("Choose the organisation to copy the template to."))
+        return redirect(shared.get_absolute_url())
+    try:
+        own = services.copy_shared_template(
+            shared, by=request.user, organisation=form.cleaned_data["organisation"]
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(network.get_absolute_url() + "#shared")
+    messages.success(request, _("The template was copied. Edit the draft, then publish it."))
+    return redirect("assessments:version_edit", pk=own.versions.get().pk)

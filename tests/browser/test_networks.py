@@ -58,3 +58,74 @@ def test_coordinator_shares_and_unshares(page, live_server, demo):
     page.wait_for_load_state()
     assert not SharedItem.objects.filter(pk=shared.pk).exists()
     expect(page.locator("#shared")).not_to_contain_text(shared.example.title)
+
+
+def _karlskoga_template():
+    from assessments import template_services
+    from assessments.models import AssessmentTemplate
+    from organisations.models import Organisation
+
+    karlskoga = Organisation.objects.get(name="Karlskoga kommun")
+    shipped = AssessmentTemplate.objects.get(key="standard", organisation=None)
+    own = template_services.copy_template(shipped, by=None, organisation=karlskoga)
+    own.name = "Karlskogas mall för barnets bästa"
+    own.save()
+    template_services.publish_version(own.versions.get(), by=None)
+    return own
+
+
+def test_a_template_is_shared_from_its_page_and_copied_by_a_member(page, live_server, demo):
+    from assessments.models import AssessmentTemplate
+
+    network = Network.objects.get(name=CROSS_SECTORAL)
+    template = _karlskoga_template()
+    log_in(page, live_server, "samordnare")
+    page.goto(f"{live_server.url}{template.get_absolute_url()}")
+    sharing = page.locator("#sharing")
+    sharing.locator("select").select_option(str(network.pk))
+    sharing.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    expect(page.locator("#sharing")).to_contain_text(CROSS_SECTORAL)
+    assert_accessible(page)
+    shared = SharedItem.objects.get(network=network, template=template)
+
+    page.context.clear_cookies()
+    log_in(page, live_server, "degerfors")  # a case officer in Degerfors: reads, may not copy
+    page.goto(f"{live_server.url}{network.get_absolute_url()}")
+    page.click(f"#shared >> text={template.name}")
+    page.wait_for_load_state()
+    expect(page.locator("h1")).to_have_text(template.name)
+    expect(page.locator("main")).not_to_contain_text("Kopiera till din organisation")
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    log_in(page, live_server, "samordnare")  # also Degerfors' coordinator
+    page.goto(f"{live_server.url}{shared.get_absolute_url()}")
+    page.locator("main select").select_option(label="Degerfors kommun")
+    assert_accessible(page)
+    page.click("text=Kopiera till din organisation")
+    page.wait_for_load_state()
+    copy = AssessmentTemplate.objects.get(copied_from=template)
+    assert copy.organisation.name == "Degerfors kommun"
+    assert_accessible(page)
+
+
+def test_the_convener_attaches_a_document_to_a_meeting(page, live_server, demo, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    network = Network.objects.get(name=CROSS_SECTORAL)
+    meeting = NetworkMeeting.objects.filter(network=network).first()
+    log_in(page, live_server, "samordnare")
+    page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+    page.click("#documents >> text=Lägg till ett dokument")
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.fill("#id_title", "Dagordning")
+    page.set_input_files(
+        "#id_file",
+        {"name": "dagordning.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"},
+    )
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    expect(page.locator("#documents")).to_contain_text("Dagordning")
+    assert_accessible(page)
+    assert meeting.documents.get().original_name == "dagordning.pdf"

@@ -86,3 +86,17 @@ def meeting(network, coordinator):
         agenda="<ol><li>Välkomna</li></ol><script>alert(1)</script>",
         notes="<p>Anteckningar</p>",
     )
+
+
+@pytest.fixture
+def template(karlskoga, coordinator, standard_version):
+    """Karlskoga's own assessment template, version 1 published."""
+    from assessments import template_services
+
+    own = template_services.copy_template(
+        standard_version.template, by=coordinator, organisation=karlskoga
+    )
+    own.name = "Karlskogas barnkonsekvensmall"
+    own.save()
+    template_services.publish_version(own.versions.get(), by=coordinator)
+    return own

@@ -11,11 +11,12 @@ from networks.models import SharedItem
 
 
 @pytest.fixture
-def items(policy, example, report_version, indicator):
+def items(policy, example, report_version, indicator, template):
     return {
         SharedItem.Kind.POLICY: policy,
         SharedItem.Kind.EXAMPLE: example,
         SharedItem.Kind.REPORT: report_version,
+        SharedItem.Kind.TEMPLATE: template,
     }
 
 
@@ -28,10 +29,12 @@ def _share_all(network, items, by, indicator, karlskoga):
 
 
 def test_nothing_unshared_crosses_from_one_member_to_another(
-    client, network, outsider, items, policy, example
+    client, network, outsider, items, policy, example, template
 ):
     """The Degerfors coordinator is a member of the network, yet sees nothing of Karlskoga's."""
     client.force_login(outsider)
+    assert client.get(template.get_absolute_url()).status_code == 404
+    assert template.name not in client.get(reverse("assessments:template_list")).content.decode()
     page = client.get(network.get_absolute_url()).content.decode()
     for item in items.values():
         assert str(item) not in page
@@ -65,8 +68,12 @@ def test_shared_items_are_read_only_for_members_and_gone_at_once_when_unshared(
     # open up: a shared policy is read on the network's page.
     assert client.get(reverse("knowledge:example_detail", args=[example.pk])).status_code == 200
     assert client.get(reverse("planning:policy_detail", args=[policy.pk])).status_code == 404
+    # A shared template is read on the network's page too, never on the templates' pages.
+    assert client.get(items[SharedItem.Kind.TEMPLATE].get_absolute_url()).status_code == 404
 
     urls = [shared.get_absolute_url() for shared in shares]
+    copy = reverse("networks:copy_shared_template", args=[network.pk, shares[3].pk])
+    assert shares[3].kind == SharedItem.Kind.TEMPLATE
     for shared in shares:
         services.unshare(shared, by=coordinator)
     page = client.get(network.get_absolute_url()).content.decode()
@@ -74,6 +81,7 @@ def test_shared_items_are_read_only_for_members_and_gone_at_once_when_unshared(
         assert str(shared.item) not in page
         assert client.get(url).status_code == 404
     assert client.get(reverse("knowledge:example_detail", args=[example.pk])).status_code == 404
+    assert client.post(copy, {"organisation": "0"}).status_code == 404
 
 
 def test_outsider_of_the_network_sees_neither_the_network_nor_what_is_shared(

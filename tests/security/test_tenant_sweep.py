@@ -76,6 +76,7 @@ def test_the_sweep_covers_the_tenant_models(marked):
         "youthforum.forum",
         "training.trainingsession",
         "organisations.body",
+        "networks.meetingdocument",
     ):
         assert expected in labels
 
