@@ -89,7 +89,7 @@ def _load_access(user) -> UserAccess:
 
 def _access_rows(user_id) -> list[tuple]:
     """Everything a request needs to know about where the user works, in one statement
-    (decision 0025): the memberships; the organisations the user's joint bodies serve; the
+    (decision 0023): the memberships; the organisations the user's joint bodies serve; the
     joint bodies hosted elsewhere that serve the user's organisations (`Body.joint_body_ids`);
     the networks those organisations convene or belong to (`Network.member_network_ids`).
     Four ORM queries cost more Python time to build than the page around them; this one is

@@ -1,4 +1,4 @@
-"""The user's access is read in one SQL statement (decision 0025); it must agree, fact by fact,
+"""The user's access is read in one SQL statement (decision 0023); it must agree, fact by fact,
 with the ORM filters the models use when they work the same things out on their own."""
 
 import pytest
