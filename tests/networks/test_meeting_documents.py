@@ -148,3 +148,13 @@ def test_deleting_a_meeting_says_its_documents_go_too(coordinator_client, coordi
     )
     page = coordinator_client.get(reverse("networks:meeting_delete", args=[meeting.pk]))
     assert "Dokumentet ”Minnesanteckningar”" in page.content.decode()
+
+
+def test_the_meeting_pages_title_is_the_meetings_title_only(coordinator_client, meeting):
+    """The documents section once landed inside the title block (a merge slip): the browser's
+    tab and a screen reader's page title read the markup aloud."""
+    page = coordinator_client.get(meeting.get_absolute_url()).content.decode()
+    title = page[page.index("<title>") + len("<title>") : page.index("</title>")]
+    assert meeting.title in title
+    assert "<" not in title and "Dokument" not in title
+    assert page.count('id="documents-heading"') == 1
