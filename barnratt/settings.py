@@ -136,7 +136,19 @@ FORM_RENDERER = "core.renderers.FastWidgetRenderer"
 SQLITE_PATH = Path(os.environ.get("BARNRATT_SQLITE_PATH", BASE_DIR / "db.sqlite3"))
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Django's default: no `SELECT 1` before each request's first query. A connection that a
+    # database restart broke fails one request (the friendly 503 of DatabaseUnavailableMiddleware,
+    # nothing half-written) and is then replaced. The check cost a round trip on every request,
+    # a quarter of the children's answers per second under load (decision 0024).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = (
+        os.environ.get("BARNRATT_DB_HEALTH_CHECKS", "0") == "1"
+    )
+    # The few statements run through core.prepared (the children's pages) are prepared on the
+    # server once per connection; the ORM's statements never are (Django binds them on the
+    # client). Set BARNRATT_DB_PREPARE=0 behind a pooler that cannot keep prepared statements
+    # (PgBouncer in transaction mode before 1.21).
+    if os.environ.get("BARNRATT_DB_PREPARE", "1") == "1":
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 0
 else:
     DATABASES = {
         "default": {

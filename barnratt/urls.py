@@ -3,11 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    # First: the children's pages take the most requests (a whole municipality's schools may
+    # answer in the same lesson), and patterns are tried in order.
+    path("", include("participation.urls")),
     path("", include("core.urls")),
     path("", include("organisations.urls")),
     path("", include("convention.urls")),
     path("", include("assessments.urls")),
-    path("", include("participation.urls")),
     path("", include("youthforum.urls")),
     path("", include("planning.urls")),
     path("", include("training.urls")),

@@ -30,7 +30,7 @@ from bench.measure import percentile
 from bench.submissions import answers, form_body, form_fields, tokens
 
 LOAD_CLIENTS = 64
-LOAD_WORKERS, LOAD_THREADS = 3, 4  # gunicorn gthread; measured on 2 cores (docs)
+LOAD_WORKERS, LOAD_THREADS = 2, 8  # gunicorn gthread: a worker per core (measured, docs)
 LOAD_RATE_LIMIT = "1000000"  # BARNRATT_PARTICIPATION_RATE_LIMIT for the load test's server
 DOUBLE_POST_EVERY_CLIENT, DOUBLE_POST_EVERY_ROUND = 8, 5
 REQUEST_TIMEOUT = 30

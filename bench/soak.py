@@ -6,7 +6,7 @@ gunicorn on 127.0.0.1, reporting the errors, p95 and the server's memory over ti
     make soak                                     # the same, with SOAK_ARGS
 
 It builds the bench dataset at --scale into its own database (as bench.run does), starts
-gunicorn as the load test does (3 workers × 4 threads, the children's rate limit raised), and
+gunicorn as the load test does (its workers and threads, the children's rate limit raised), and
 runs --staff clients, signed in as the bench coordinator and going round the staff pages of
 `bench.pages`, beside --children clients answering the fixed consultation (the answering client
 of `bench.load`), until --seconds have passed. Every --window seconds it notes the requests,

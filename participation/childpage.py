@@ -15,11 +15,18 @@ admin) can leave behind. The store is per process, bounded, and holds no child's
 import hashlib
 import threading
 import time
+from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
-from .forms import AnswerForm, new_submission_key
+from core.prepared import PreparedValues
+from organisations.models import Organisation
+
+from .forms import AnswerForm, answer_fields, new_submission_key
+from .models import Consultation, ParticipationSettings
+from .models.consultations import normalise_code
 
 MAX_AGE = 300  # seconds
 MAX_ENTRIES = 256
@@ -29,6 +36,49 @@ KEY_SLOT = "{submission-key-slot-9b2e}"
 
 _store: dict = {}
 _lock = threading.Lock()
+
+
+_CONSULTATION = [field.attname for field in Consultation._meta.concrete_fields]
+_ORGANISATION = [field.attname for field in Organisation._meta.concrete_fields]
+
+
+def _lookup(code):
+    names = ParticipationSettings.objects.filter(organisation=OuterRef("organisation"))
+    return (
+        Consultation.objects.filter(code=code)
+        .exclude(status=Consultation.Status.DRAFT)
+        .annotate(screened_names=Subquery(names.order_by("pk").values("screened_names")[:1]))
+        .values_list(
+            *_CONSULTATION,
+            *(f"organisation__{name}" for name in _ORGANISATION),
+            "screened_names",
+        )
+    )
+
+
+_prepared_lookup = PreparedValues(_lookup)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A consultation children can open, with its organisation, and the names the
+    organisation screens children's free text for (one per line, as the settings hold them)."""
+
+    consultation: Consultation
+    screened_names: str
+
+
+def find(code: str, using: str = "default") -> Found | None:
+    """The consultation with this code unless it is a draft, in one query whose SQL is compiled
+    once per process: every child's page view and answer starts here."""
+    rows = _prepared_lookup.rows(normalise_code(code), using=using)
+    if not rows:
+        return None
+    row, split = rows[0], len(_CONSULTATION)
+    consultation = Consultation.from_db(using, _CONSULTATION, row[:split])
+    organisation = Organisation.from_db(using, _ORGANISATION, row[split:-1])
+    Consultation.organisation.field.set_cached_value(consultation, organisation)
+    return Found(consultation, row[-1] or "")
 
 
 def answer_page(request, consultation, english: bool) -> str:
@@ -52,6 +102,28 @@ def questions(consultation) -> list:
     return found
 
 
+def answer_form(data, consultation, english: bool, **kwargs) -> AnswerForm:
+    """The answer form, its question fields built once per consultation and language while
+    the consultation is open. The fields are shared between requests and threads: validating
+    and rendering a form only read its fields, and nothing here changes them."""
+    questions_now = questions(consultation)
+    if consultation.status != consultation.Status.OPEN:
+        fields = None
+    else:
+        key = ("fields", consultation.pk, english, fingerprint(consultation))
+        fields = _get(key)
+        if fields is None:
+            fields = _put(key, answer_fields(consultation, english, questions_now))
+    return AnswerForm(
+        data,
+        consultation=consultation,
+        english=english,
+        questions=questions_now,
+        fields=fields,
+        **kwargs,
+    )
+
+
 def fingerprint(consultation) -> str:
     values = [(f.attname, getattr(consultation, f.attname)) for f in consultation._meta.fields]
     values.append(("organisation", consultation.organisation.name))
@@ -59,12 +131,7 @@ def fingerprint(consultation) -> str:
 
 
 def _render(request, consultation, english: bool) -> str:
-    form = AnswerForm(
-        consultation=consultation,
-        english=english,
-        questions=questions(consultation),
-        initial={"submission_key": KEY_SLOT},
-    )
+    form = answer_form(None, consultation, english, initial={"submission_key": KEY_SLOT})
     # The view's csrf_token stands above the context processor's, which is never evaluated:
     # rendering the shared page sets no cookie and reads no token.
     context = {"consultation": consultation, "english": english, "form": form}

@@ -241,96 +241,22 @@ class AnswerForm(forms.Form):
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(
-        self, *args, consultation: Consultation, english: bool = False, questions=None, **kwargs
+        self,
+        *args,
+        consultation: Consultation,
+        english: bool = False,
+        questions=None,
+        fields=None,
+        **kwargs,
     ):
+        """`fields`: the fields `answer_fields` built for the consultation, if the caller keeps
+        them (participation.childpage shares them between requests: forms only read them)."""
         super().__init__(*args, **kwargs)
         self.consultation, self.english = consultation, english
         self.questions = list(consultation.questions.all()) if questions is None else questions
-        bands = [(b, label) for b, label in AgeBand.choices if b in consultation.age_bands]
-        self.fields["age_band"] = forms.ChoiceField(
-            label=_("How old are you?"), choices=bands or AgeBand.choices, widget=forms.RadioSelect
-        )
-        if consultation.ask_gender:
-            self.fields["gender"] = forms.ChoiceField(
-                label=_("Are you a …? (you do not have to answer)"),
-                choices=[
-                    ("girl", _("girl")),
-                    ("boy", _("boy")),
-                    ("other", _("other")),
-                    ("", _("I don't want to say")),
-                ],
-                widget=forms.RadioSelect,
-                required=False,
-            )
-        if consultation.requires_class_code:
-            self.fields["class_code"] = forms.CharField(
-                label=_("Class code (from your teacher)"), max_length=20
-            )
-        for question in self.questions:
-            self.fields.update(self._fields_for(question))
-
-    def _fields_for(self, question: Question) -> dict:
-        label = question.label(self.english)
-        options = list(enumerate(question.option_labels(self.english)))
-        required = question.required
-        key = f"q{question.pk}"
-        if question.kind == Question.Kind.TEXT:
-            return {
-                key: forms.CharField(
-                    label=label,
-                    required=required,
-                    max_length=MAX_TEXT_ANSWER,
-                    widget=forms.Textarea(attrs={"rows": 4}),
-                    error_messages={
-                        "max_length": _(
-                            "Write at most %(limit_value)d characters (you wrote %(show_value)d)."
-                        )
-                    },
-                )
-            }
-        if question.kind == Question.Kind.SINGLE:
-            return {
-                key: forms.TypedChoiceField(
-                    label=label,
-                    choices=options,
-                    coerce=int,
-                    widget=forms.RadioSelect,
-                    required=required,
-                )
-            }
-        if question.kind == Question.Kind.MULTIPLE:
-            return {
-                key: forms.TypedMultipleChoiceField(
-                    label=label,
-                    choices=options,
-                    coerce=int,
-                    widget=forms.CheckboxSelectMultiple,
-                    required=required,
-                )
-            }
-        if question.kind == Question.Kind.SCALE:
-            faces = [(n, f"{face} {text}") for n, face, text in SCALE]
-            return {
-                key: forms.TypedChoiceField(
-                    label=label,
-                    choices=faces,
-                    coerce=int,
-                    widget=forms.RadioSelect(attrs={"class": "faces"}),
-                    required=required,
-                )
-            }
-        return self._ranking_fields(question, key, label, options)
-
-    def _ranking_fields(self, question, key, label, options) -> dict:
-        places = [("", "–")] + [(n, str(n)) for n in range(1, len(options) + 1)]
-        fields = {}
-        for index, text in options:
-            field = forms.TypedChoiceField(
-                label=text, choices=places, coerce=int, empty_value=None, required=question.required
-            )
-            field.ranking_of = (key, label)
-            fields[f"{key}_{index}"] = field
-        return fields
+        if fields is None:
+            fields = answer_fields(consultation, english, self.questions)
+        self.fields.update(fields)
 
     def blocks(self) -> list[tuple[str | None, list]]:
         """The visible fields in order, a ranking's fields together under its question."""
@@ -367,3 +293,98 @@ class AnswerForm(forms.Form):
     def answers(self) -> dict[int, object]:
         data = self.cleaned_data
         return {question.pk: data.get(f"q{question.pk}") for question in self.questions}
+
+
+def answer_fields(consultation: Consultation, english: bool, questions) -> dict:
+    """The form fields of a consultation's answer form, after the hidden ones: age band,
+    gender and class code where asked, then the questions in order."""
+    bands = [(b, label) for b, label in AgeBand.choices if b in consultation.age_bands]
+    fields = {
+        "age_band": forms.ChoiceField(
+            label=_("How old are you?"), choices=bands or AgeBand.choices, widget=forms.RadioSelect
+        )
+    }
+    if consultation.ask_gender:
+        fields["gender"] = forms.ChoiceField(
+            label=_("Are you a …? (you do not have to answer)"),
+            choices=[
+                ("girl", _("girl")),
+                ("boy", _("boy")),
+                ("other", _("other")),
+                ("", _("I don't want to say")),
+            ],
+            widget=forms.RadioSelect,
+            required=False,
+        )
+    if consultation.requires_class_code:
+        fields["class_code"] = forms.CharField(
+            label=_("Class code (from your teacher)"), max_length=20
+        )
+    for question in questions:
+        fields.update(_question_fields(question, english))
+    return fields
+
+
+def _question_fields(question: Question, english: bool) -> dict:
+    label = question.label(english)
+    options = list(enumerate(question.option_labels(english)))
+    required = question.required
+    key = f"q{question.pk}"
+    if question.kind == Question.Kind.TEXT:
+        return {
+            key: forms.CharField(
+                label=label,
+                required=required,
+                max_length=MAX_TEXT_ANSWER,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                error_messages={
+                    "max_length": _(
+                        "Write at most %(limit_value)d characters (you wrote %(show_value)d)."
+                    )
+                },
+            )
+        }
+    if question.kind == Question.Kind.SINGLE:
+        return {
+            key: forms.TypedChoiceField(
+                label=label,
+                choices=options,
+                coerce=int,
+                widget=forms.RadioSelect,
+                required=required,
+            )
+        }
+    if question.kind == Question.Kind.MULTIPLE:
+        return {
+            key: forms.TypedMultipleChoiceField(
+                label=label,
+                choices=options,
+                coerce=int,
+                widget=forms.CheckboxSelectMultiple,
+                required=required,
+            )
+        }
+    if question.kind == Question.Kind.SCALE:
+        faces = [(n, f"{face} {text}") for n, face, text in SCALE]
+        return {
+            key: forms.TypedChoiceField(
+                label=label,
+                choices=faces,
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "faces"}),
+                required=required,
+            )
+        }
+    return _ranking_fields(question, key, label, options)
+
+
+def _ranking_fields(question, key, label, options) -> dict:
+    places = [("", "–")] + [(n, str(n)) for n in range(1, len(options) + 1)]
+    fields = {}
+    for index, text in options:
+        field = forms.TypedChoiceField(
+            label=text, choices=places, coerce=int, empty_value=None, required=question.required
+        )
+        field.ranking_of = (key, label)
+        fields[f"{key}_{index}"] = field
+    return fields

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object, write_entry
 from core.dates import months_before
+from core.inserts import insert_with_children
 from core.models import AuditEntry
 
 from .models import (
@@ -191,10 +192,12 @@ def submit_response(
     class_code: str = "",
     today: date | None = None,
     questions=None,
+    screened_names: str | None = None,
 ) -> tuple[Response, bool]:
     """Store one child's answers. The same form posted twice stores one response: the second
     time the first is returned with `created` False. Free text is screened as it is stored.
-    `questions`: the consultation's questions if the caller has read them (the answer form)."""
+    `questions` and `screened_names`: the consultation's questions and its organisation's
+    names to screen for, if the caller has read them (the children's page has)."""
     today = today or timezone.localdate()
     if questions is None:
         questions = consultation.questions.all()
@@ -206,25 +209,30 @@ def submit_response(
         if pk in questions and v
     ):
         # The names to mask are read only when there is free text to screen.
-        names = parse_name_list(participation_settings(consultation.organisation).screened_names)
+        if screened_names is None:
+            screened_names = participation_settings(consultation.organisation).screened_names
+        names = parse_name_list(screened_names)
+    response = Response(
+        organisation_id=consultation.organisation_id,
+        consultation=consultation,
+        submitted_on=today,
+        age_band=age_band,
+        gender=gender,
+        submission_key=submission_key,
+        client_hash=client_hash,
+    )
+    answers = [
+        _answer(response, questions[pk], value, names)
+        for pk, value in answers.items()
+        if pk in questions and value not in (None, "", [])
+    ]
     try:
-        with transaction.atomic():
-            code = _use_class_code(consultation, class_code, today)
-            response = Response.objects.create(
-                organisation_id=consultation.organisation_id,
-                consultation=consultation,
-                submitted_on=today,
-                age_band=age_band,
-                gender=gender,
-                submission_key=submission_key,
-                client_hash=client_hash,
-                class_code=code,
-            )
-            Answer.objects.bulk_create(
-                _answer(response, questions[pk], value, names)
-                for pk, value in answers.items()
-                if pk in questions and value not in (None, "", [])
-            )
+        if consultation.requires_class_code:
+            with transaction.atomic():
+                response.class_code = _use_class_code(consultation, class_code, today)
+                insert_with_children(response, answers, "response")
+        else:
+            insert_with_children(response, answers, "response")
     except IntegrityError:
         # The same form posted twice (the key is unique per consultation): the first response
         # stands. Asking the database first would cost every child's answer a query.
@@ -236,8 +244,6 @@ def submit_response(
 
 
 def _use_class_code(consultation, value: str, today):
-    if not consultation.requires_class_code:
-        return None
     updated = ClassCode.objects.filter(
         consultation=consultation, code=value.strip().upper(), used_on=None
     ).update(used_on=today)

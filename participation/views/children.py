@@ -12,18 +12,13 @@ from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
 from .. import abuse, childpage, services
-from ..forms import AnswerForm, CodeForm
-from ..models import Consultation, Feedback
-from ..models.consultations import normalise_code
+from ..forms import CodeForm
+from ..models import Feedback
 
 
 def _find(code: str):
-    return (
-        Consultation.objects.filter(code=normalise_code(code))
-        .exclude(status=Consultation.Status.DRAFT)
-        .select_related("organisation")
-        .first()
-    )
+    found = childpage.find(code)
+    return found and found.consultation
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,15 +35,16 @@ def child_start(request):
 
 @require_http_methods(["GET", "POST"])
 def child_page(request, code, english=False):
-    consultation = _find(code)
-    if consultation is None:
+    found = childpage.find(code)
+    if found is None:
         return render(request, "participation/child/not_found.html", status=404)
-    english = english and consultation.offered_in_english
+    english = english and found.consultation.offered_in_english
     with translation.override("en" if english else "sv"):
-        return _child_page(request, consultation, english)
+        return _child_page(request, found, english)
 
 
-def _child_page(request, consultation, english):
+def _child_page(request, found, english):
+    consultation = found.consultation
     context = {"consultation": consultation, "english": english}
     if not consultation.accepts_answers():
         # Only a closed consultation shows the feedback ("Det här hände"): an open one has none
@@ -58,12 +54,7 @@ def _child_page(request, consultation, english):
         return render(request, "participation/child/closed.html", context)
     if request.method == "GET":
         return HttpResponse(childpage.answer_page(request, consultation, english))
-    form = AnswerForm(
-        request.POST,
-        consultation=consultation,
-        english=english,
-        questions=childpage.questions(consultation),
-    )
+    form = childpage.answer_form(request.POST, consultation, english)
     if form.is_valid():
         if form.cleaned_data.get("website"):
             # A robot filled in the field people cannot see: thank it and store nothing.
@@ -82,6 +73,7 @@ def _child_page(request, consultation, english):
                 answers=form.answers(),
                 client_hash=client,
                 questions=form.questions,
+                screened_names=found.screened_names,
             )
         except ValidationError as error:
             form.add_error("class_code" if "class_code" in form.fields else None, error)
