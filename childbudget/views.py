@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import save_or_show_errors
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Body, Organisation
-from planning.views.helpers import XLSX, export_response, render_form, save_or_show_errors
+from planning.views.helpers import XLSX, export_response, render_form
 
 from . import charts, imports, services
 from .exports import budget_table, line_table

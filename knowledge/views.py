@@ -10,9 +10,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import save_or_show_errors
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
-from planning.views.helpers import render_form, save_or_show_errors
+from planning.views.helpers import render_form
 
 from . import services
 from .forms import ExampleForm, SearchForm

@@ -91,11 +91,12 @@ def answer_page(request, consultation, english: bool) -> str:
     return html.replace(CSRF_SLOT, get_token(request)).replace(KEY_SLOT, new_submission_key())
 
 
-def questions(consultation) -> list:
-    """The consultation's questions in order, read once while they cannot change."""
+def questions(consultation, prepared_key: str | None = None) -> list:
+    """The consultation's questions in order, read once while they cannot change.
+    `prepared_key`: the consultation's fingerprint, if the caller has it."""
     if consultation.status != consultation.Status.OPEN:
         return list(consultation.questions.all())
-    key = ("questions", consultation.pk, fingerprint(consultation))
+    key = ("questions", consultation.pk, prepared_key or fingerprint(consultation))
     found = _get(key)
     if found is None:
         found = _put(key, list(consultation.questions.all()))
@@ -106,11 +107,12 @@ def answer_form(data, consultation, english: bool, **kwargs) -> AnswerForm:
     """The answer form, its question fields built once per consultation and language while
     the consultation is open. The fields are shared between requests and threads: validating
     and rendering a form only read its fields, and nothing here changes them."""
-    questions_now = questions(consultation)
     if consultation.status != consultation.Status.OPEN:
-        fields = None
+        questions_now, fields = questions(consultation), None
     else:
-        key = ("fields", consultation.pk, english, fingerprint(consultation))
+        prepared_key = fingerprint(consultation)
+        questions_now = questions(consultation, prepared_key)
+        key = ("fields", consultation.pk, english, prepared_key)
         fields = _get(key)
         if fields is None:
             fields = _put(key, answer_fields(consultation, english, questions_now))

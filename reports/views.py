@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import save_or_show_errors
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
-from planning.views.helpers import save_or_show_errors
 
 from . import services
 from .document import build_document, localised, sentence_ids

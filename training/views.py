@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.charts import bar_chart
+from core.forms import save_or_show_errors
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Body, Organisation
-from planning.views.helpers import export_response, render_form, save_or_show_errors
+from planning.views.helpers import export_response, render_form
 
 from . import coverage, services
 from .exports import coverage_table, session_table

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete, form_copy
+from core.forms import save_or_show_errors
 from organisations.access import can, can_on, get_for_user, require
-from organisations.views.helpers import apply_service
 from planning.forms import PlanForm
 from planning.views.helpers import render_form
 
@@ -100,8 +100,7 @@ def meeting_document_add(request, pk):
     form = MeetingDocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if apply_service(
-            request,
+        if save_or_show_errors(
             form,
             lambda: services.add_meeting_document(
                 meeting, by=request.user, title=data["title"], uploaded=data["file"]
@@ -152,8 +151,7 @@ def contact_add(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         organisation = fields.pop("organisation")
-        if apply_service(
-            request,
+        if save_or_show_errors(
             form,
             lambda: services.add_contact(network, organisation, by=request.user, **fields),
         ):

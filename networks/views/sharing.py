@@ -10,12 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import AssessmentTemplate
 from core.deletion import confirm_delete
+from core.forms import save_or_show_errors
 from indicators import comparisons
 from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
 from organisations.access import can, can_on, get_for_user, require
 from organisations.models import Network
-from organisations.views.helpers import apply_service
 from planning.models import Policy
 from reports.models import ReportVersion
 
@@ -65,8 +65,7 @@ def share(request, pk):
     bound = next((form for form in forms if form.is_bound), None)
     if bound is not None and bound.is_valid():
         item, note = bound.cleaned_data["item"], bound.cleaned_data["note"]
-        if apply_service(
-            request,
+        if save_or_show_errors(
             bound,
             lambda: services.share(network, item, by=request.user, kind=bound.kind, note=note),
         ):
@@ -108,8 +107,7 @@ def share_comparison(request, organisation_pk, pk):
     form = ComparisonShareForm(request.POST or None, networks=networks)
     if request.method == "POST" and form.is_valid():
         network = form.cleaned_data["network"]
-        if apply_service(
-            request,
+        if save_or_show_errors(
             form,
             lambda: services.share_comparison(
                 network,
@@ -173,8 +171,7 @@ def share_template(request, pk):
     form = _template_share_form(template, shares, request.POST or None)
     if request.method == "POST" and form.is_valid():
         network = form.cleaned_data["network"]
-        if apply_service(
-            request,
+        if save_or_show_errors(
             form,
             lambda: services.share(
                 network,

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
+from core.forms import save_or_show_errors
 
 from .. import services
 from ..access import forget_access, get_for_user, require
 from ..forms import AddMemberForm, MembershipForm
 from ..models import Membership, Organisation
-from .helpers import apply_service
 
 
 @login_required
@@ -56,7 +56,7 @@ def add_person(request, organisation_pk):
             )
             result.update(user=user, created=created)
 
-        if apply_service(request, form, add):
+        if save_or_show_errors(form, add):
             _report_invitation(request, result["user"], result["created"])
             return redirect("organisations:people", organisation_pk=organisation.pk)
     title = _("Add a person to %(organisation)s") % {"organisation": organisation}
@@ -90,8 +90,7 @@ def membership_edit(request, pk):
     form = MembershipForm(request.POST or None, instance=Membership.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if apply_service(
-            request,
+        if save_or_show_errors(
             form,
             lambda: services.change_membership(
                 membership, by=request.user, role=data["role"], body=data["body"]

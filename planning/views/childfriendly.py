@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.forms import save_or_show_errors
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -16,7 +17,7 @@ from .. import childfriendly_services as services
 from ..exports import childfriendly_table
 from ..forms import AgreementForm, StepForm
 from ..models import ChildFriendlyAgreement, ChildFriendlyStep
-from .helpers import export_response, render_form, save_or_show_errors
+from .helpers import export_response, render_form
 
 
 def _agreements(user):

@@ -1,6 +1,5 @@
 """Small helpers the planning views share."""
 
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -21,20 +20,6 @@ def plan_for(request, pk, action="view", object_type="actionplan") -> ActionPlan
     if (action, object_type) != ("view", "actionplan"):
         require(request.user, action, object_type, *plan.permission_scope())
     return plan
-
-
-def save_or_show_errors(form, change) -> bool:
-    """Run a service call; a refused change lands on the form instead of becoming a 500."""
-    try:
-        change()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return False
-    return True
 
 
 def render_form(request, form, title, back, *, multipart=False):

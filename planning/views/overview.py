@@ -131,8 +131,13 @@ def goal_links(goal, texts: Texts, can_change: bool, can_delete: bool) -> str:
     ]
     if can_delete:
         links.append((texts.goal_delete_url, _("Delete the goal %(title)s") % title))
+    return _link_line(goal.pk, links)
+
+
+def _link_line(pk: int, links) -> str:
+    """Links to one row's pages, separated by middle dots: (url before and after the pk, text)."""
     return " · ".join(
-        f'<a href="{escape(before)}{goal.pk}{escape(after)}">{escape(text)}</a>'
+        f'<a href="{escape(before)}{pk}{escape(after)}">{escape(text)}</a>'
         for (before, after), text in links
     )
 
@@ -177,7 +182,4 @@ def _area_links(area, texts: Texts, can_delete: bool) -> str:
     ]
     if can_delete:
         links.append((texts.area_delete_url, _("Delete the priority area %(title)s") % title))
-    return " · ".join(
-        f'<a href="{escape(before)}{area.pk}{escape(after)}">{escape(text)}</a>'
-        for (before, after), text in links
-    )
+    return _link_line(area.pk, links)

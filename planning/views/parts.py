@@ -9,12 +9,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete, form_copy
+from core.forms import save_or_show_errors
 from organisations.access import can, can_on, get_for_user, require
 
 from .. import services
 from ..forms import ActivityForm, AreaForm, FollowUpForm, GoalForm
 from ..models import Activity, FollowUp, Goal, PriorityArea
-from .helpers import plan_for, render_form, save_or_show_errors
+from .helpers import plan_for, render_form
 
 
 def _part_for(request, model, pk, action="change"):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
+from core.forms import save_or_show_errors
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -24,7 +25,7 @@ from ..forms import PlanForm
 from ..models import ActionPlan, Activity, FollowUp, Goal, PriorityArea
 from ..timeline import activity_timeline
 from . import overview
-from .helpers import export_response, plan_for, render_form, save_or_show_errors
+from .helpers import export_response, plan_for, render_form
 
 
 @login_required

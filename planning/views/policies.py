@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import save_or_show_errors
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -18,7 +19,7 @@ from .. import services
 from ..exports import policy_table
 from ..forms import PolicyForm
 from ..models import Policy
-from .helpers import export_response, render_form, save_or_show_errors
+from .helpers import export_response, render_form
 
 DUE = "due"
 # A national instance holds tens of policy documents per organisation; a page of 50 stays light.

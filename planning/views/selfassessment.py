@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.charts import line_chart
+from core.forms import save_or_show_errors
 from core.radar import radar_chart
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
@@ -26,7 +27,7 @@ from ..models import FactorRating, SelfAssessment
 from ..selfassessment_forms import RatingForm, StartForm, SummaryForm
 from ..success_factors import SuccessFactor
 from .factor_html import factor_sections
-from .helpers import export_response, render_form, save_or_show_errors
+from .helpers import export_response, render_form
 
 SELF = FactorRating.Source.SELF
 
