@@ -17,7 +17,9 @@ from core import prepared
 def insert_with_children(parent, children, link: str, using: str = "default") -> None:
     """INSERT `parent` (unsaved; its pk is set) and `children` (unsaved instances of one model
     whose foreign key `link` points at the parent; their pks are not read back). A refused
-    INSERT (an IntegrityError) stores nothing."""
+    INSERT (an IntegrityError) stores nothing. On PostgreSQL neither `save()` nor the save
+    signals run (as with `bulk_create`): for models with neither, such as the children's
+    responses and answers."""
     connection = connections[using]
     children = list(children)
     if connection.vendor != "postgresql":
