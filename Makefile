@@ -46,7 +46,8 @@ run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000
 serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET_KEY and hosts)
 	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v 0
 	DJANGO_ENV=production $(PY) manage.py migrate --no-input
-	DJANGO_ENV=production $(BIN)/gunicorn barnratt.wsgi --bind $(HOST):$(PORT) --workers 3
+	DJANGO_ENV=production $(BIN)/gunicorn barnratt.wsgi --bind $(HOST):$(PORT) \
+	  --workers 2 --threads 4 --worker-class gthread --reuse-port
 
 # Browser tests flush the database after each test (live server), so they run in their own
 # pytest process after the rest of the suite has run in parallel on both cores.

@@ -27,6 +27,8 @@ def gunicorn_command(port: int, workers: int = 1, threads: int = 1) -> list:
     command = [str(script)] if script.exists() else [PYTHON, "-m", "gunicorn"]
     # gthread with one thread serves one request at a time like the sync worker, but keeps
     # the connection alive, so the client measures requests and not TCP handshakes.
+    # --reuse-port: a listening socket per worker, so the kernel spreads connections evenly;
+    # with one shared socket one worker took 54 of the load test's 64 (docs/performance.md).
     return [
         *command,
         "barnratt.wsgi",
@@ -38,6 +40,7 @@ def gunicorn_command(port: int, workers: int = 1, threads: int = 1) -> list:
         str(threads),
         "--worker-class",
         "gthread",
+        "--reuse-port",
         "--keep-alive",
         "10",
         "--timeout",

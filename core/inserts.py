@@ -7,6 +7,7 @@ on the children's pages when a whole municipality's schools answer in the same l
 no data-modifying `WITH`, so there the ORM stores them in a transaction; the result is the same.
 """
 
+import functools
 from contextlib import nullcontext
 
 from django.db import connections, transaction
@@ -45,41 +46,49 @@ def _insert_in_transaction(parent, children, link, using):
 
 
 def _statement(connection, parent, children, link):
-    quote = connection.ops.quote_name
-    columns, values = _row(connection, parent)
-    pk_column = quote(parent._meta.pk.column)
-    sql = [
-        f"WITH parent AS (INSERT INTO {quote(parent._meta.db_table)} ({', '.join(columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(values))}) RETURNING {pk_column})"
-    ]
-    params = list(values)
+    """The statement's SQL (compiled once per shape) and its parameters."""
+    child_model = type(children[0]) if children else None
+    sql = _sql(connection.alias, type(parent), child_model, link, len(children))
+    params = _values(connection, parent, _fields(type(parent)))
     if children:
-        link_field = children[0]._meta.get_field(link)
-        rows, child_columns = [], None
+        child_fields = _fields(child_model, skip=link)
         for child in children:
-            child_columns, child_values = _row(connection, child, skip=link_field)
-            slots = ", ".join(["%s"] * len(child_values))
-            rows.append(f"((SELECT {pk_column} FROM parent), {slots})")
-            params += child_values
-        table = quote(children[0]._meta.db_table)
+            params += _values(connection, child, child_fields)
+    return sql, params
+
+
+@functools.lru_cache(maxsize=64)
+def _sql(alias, parent_model, child_model, link, child_count):
+    quote = connections[alias].ops.quote_name
+    pk_column = quote(parent_model._meta.pk.column)
+    columns = [quote(field.column) for field in _fields(parent_model)]
+    sql = [
+        f"WITH parent AS (INSERT INTO {quote(parent_model._meta.db_table)} ({', '.join(columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))}) RETURNING {pk_column})"
+    ]
+    if child_count:
+        link_column = quote(child_model._meta.get_field(link).column)
+        child_columns = [quote(field.column) for field in _fields(child_model, skip=link)]
+        row = f"((SELECT {pk_column} FROM parent), {', '.join(['%s'] * len(child_columns))})"
         sql.append(
-            f", children AS (INSERT INTO {table} ({quote(link_field.column)}, "
-            f"{', '.join(child_columns)}) VALUES {', '.join(rows)})"
+            f", children AS (INSERT INTO {quote(child_model._meta.db_table)} ({link_column}, "
+            f"{', '.join(child_columns)}) VALUES {', '.join([row] * child_count)})"
         )
     sql.append(f" SELECT {pk_column} FROM parent")
-    return "".join(sql), params
+    return "".join(sql)
 
 
-def _row(connection, instance, skip=None):
-    """The columns and database values of an unsaved instance, as Django's INSERT has them."""
-    fields = [
+@functools.cache
+def _fields(model, skip=None) -> tuple:
+    """The fields an INSERT of `model` writes, as Django's INSERT has them, but `skip`."""
+    return tuple(
         field
-        for field in instance._meta.concrete_fields
-        if not field.primary_key and field is not skip and not field.generated
-    ]
-    quote = connection.ops.quote_name
-    columns = [quote(field.column) for field in fields]
-    values = [
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.name != skip and not field.generated
+    )
+
+
+def _values(connection, instance, fields) -> list:
+    return [
         field.get_db_prep_save(field.pre_save(instance, add=True), connection) for field in fields
     ]
-    return columns, values

@@ -55,6 +55,12 @@ REVIEWED = {
         "one index on examples, added before the first production release; same plan as "
         "assessments 0004"
     ),
+    "participation.0004_response_indexes_that_serve": (
+        "drops three response indexes (DROP INDEX: a short lock, no scan) and adds a partial "
+        "class-code index that holds only responses with a class code, before the first "
+        "production release; on a large installation create it CONCURRENTLY by hand first "
+        "(same name and condition), then migrate"
+    ),
 }
 
 

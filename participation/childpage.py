@@ -6,6 +6,13 @@ form is the same for every child except for two one-time values: the CSRF token 
 submission key. The page is rendered once with a slot for each and every request fills them in;
 the answer form is built from questions read once.
 
+A page view does not even read the consultation each time: what a lookup found for an open
+consultation is reused for `PAGE_VIEW_MAX_AGE` seconds by `find_for_page_view`. An answer is
+always checked against the database (`find`), so a page shown a second after the consultation
+closed can only lead to the friendly "closed" page, never to a stored answer. Saving a
+consultation, its organisation or its settings forgets what this process found at once; other
+processes see the change within `PAGE_VIEW_MAX_AGE`.
+
 The key holds the value of every field of the consultation and its organisation's name, so any
 change to them (title, dates, status, languages) is a new key and a fresh page; entries also
 expire after `MAX_AGE` seconds, which bounds what an edit made around the services (the Django
@@ -29,6 +36,7 @@ from .models import Consultation, ParticipationSettings
 from .models.consultations import normalise_code
 
 MAX_AGE = 300  # seconds
+PAGE_VIEW_MAX_AGE = 2  # seconds
 MAX_ENTRIES = 256
 # Values no token or key can have (those are URL-safe base64 or alphanumerics).
 CSRF_SLOT = "{csrf-slot-4f1c}"
@@ -66,6 +74,7 @@ class Found:
 
     consultation: Consultation
     screened_names: str
+    fingerprint: str  # of the consultation as read (see `fingerprint`)
 
 
 def find(code: str, using: str = "default") -> Found | None:
@@ -78,16 +87,36 @@ def find(code: str, using: str = "default") -> Found | None:
     consultation = Consultation.from_db(using, _CONSULTATION, row[:split])
     organisation = Organisation.from_db(using, _ORGANISATION, row[split:-1])
     Consultation.organisation.field.set_cached_value(consultation, organisation)
-    return Found(consultation, row[-1] or "")
+    return Found(consultation, row[-1] or "", fingerprint(consultation))
 
 
-def answer_page(request, consultation, english: bool) -> str:
+def find_for_page_view(code: str) -> Found | None:
+    """`find(code)`, or what it found for an open consultation less than `PAGE_VIEW_MAX_AGE`
+    seconds ago in this process: for showing the page, not for storing an answer."""
+    key = ("found", normalise_code(code))
+    found = _get(key)
+    if found is None:
+        found = find(code)
+        if found is not None and found.consultation.accepts_answers():
+            _put(key, found, max_age=PAGE_VIEW_MAX_AGE)
+    return found
+
+
+def forget_found(**_signal_kwargs) -> None:
+    """Forget every consultation `find_for_page_view` holds (connected to the save and delete
+    signals of consultations, organisations and participation settings)."""
+    with _lock:
+        for key in [key for key in _store if key[0] == "found"]:
+            del _store[key]
+
+
+def answer_page(request, found: Found, english: bool) -> str:
     """The empty answer page for this request: the prepared HTML with this request's CSRF
     token and a new submission key."""
-    key = ("page", consultation.pk, english, fingerprint(consultation))
+    key = ("page", found.consultation.pk, english, found.fingerprint)
     html = _get(key)
     if html is None:
-        html = _put(key, _render(request, consultation, english))
+        html = _put(key, _render(request, found, english))
     return html.replace(CSRF_SLOT, get_token(request)).replace(KEY_SLOT, new_submission_key())
 
 
@@ -103,14 +132,15 @@ def questions(consultation, prepared_key: str | None = None) -> list:
     return found
 
 
-def answer_form(data, consultation, english: bool, **kwargs) -> AnswerForm:
+def answer_form(data, consultation, english: bool, prepared_key=None, **kwargs) -> AnswerForm:
     """The answer form, its question fields built once per consultation and language while
     the consultation is open. The fields are shared between requests and threads: validating
-    and rendering a form only read its fields, and nothing here changes them."""
+    and rendering a form only read its fields, and nothing here changes them.
+    `prepared_key`: the consultation's fingerprint, if the caller has it."""
     if consultation.status != consultation.Status.OPEN:
         questions_now, fields = questions(consultation), None
     else:
-        prepared_key = fingerprint(consultation)
+        prepared_key = prepared_key or fingerprint(consultation)
         questions_now = questions(consultation, prepared_key)
         key = ("fields", consultation.pk, english, prepared_key)
         fields = _get(key)
@@ -132,8 +162,11 @@ def fingerprint(consultation) -> str:
     return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
 
 
-def _render(request, consultation, english: bool) -> str:
-    form = answer_form(None, consultation, english, initial={"submission_key": KEY_SLOT})
+def _render(request, found: Found, english: bool) -> str:
+    consultation = found.consultation
+    form = answer_form(
+        None, consultation, english, found.fingerprint, initial={"submission_key": KEY_SLOT}
+    )
     # The view's csrf_token stands above the context processor's, which is never evaluated:
     # rendering the shared page sets no cookie and reads no token.
     context = {"consultation": consultation, "english": english, "form": form}
@@ -148,7 +181,7 @@ def _get(key):
     return entry[1]
 
 
-def _put(key, value):
+def _put(key, value, max_age=MAX_AGE):
     with _lock:
         if len(_store) >= MAX_ENTRIES:
             now = time.monotonic()
@@ -156,7 +189,7 @@ def _put(key, value):
                 del _store[old]
             while len(_store) >= MAX_ENTRIES:
                 del _store[next(iter(_store))]
-        _store[key] = (time.monotonic() + MAX_AGE, value)
+        _store[key] = (time.monotonic() + max_age, value)
     return value
 
 

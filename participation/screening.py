@@ -7,6 +7,7 @@ personal number, but ordinary numbers (years, prices, class codes) are left alon
 """
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -151,14 +152,23 @@ def _luhn_valid(digits: str) -> bool:
 
 def _name_finder(names: Iterable[str]) -> Finder:
     """Whole words, any case, also in the genitive ("Annas", "Lars'", "Anna's")."""
+    pattern = _name_regex(tuple(names))
+    if pattern is None:
+        return lambda text: iter(())
+    return lambda text: _spans(pattern, text)
+
+
+@functools.lru_cache(maxsize=64)
+def _name_regex(names: tuple[str, ...]) -> re.Pattern | None:
+    # An organisation's list may hold hundreds of names and every free-text answer is
+    # screened with it: the expression is built once per list.
     alternatives = sorted({_name_pattern(name) for name in names if name.strip()}, key=len)
     if not alternatives:
-        return lambda text: iter(())
-    pattern = re.compile(
+        return None
+    return re.compile(
         rf"(?<![^\W_])(?:{'|'.join(reversed(alternatives))})(?:['’]?s|['’])?(?![^\W_])",
         re.IGNORECASE,
     )
-    return lambda text: _spans(pattern, text)
 
 
 def _name_pattern(name: str) -> str:

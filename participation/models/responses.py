@@ -6,6 +6,7 @@ the answers. Free text is screened before anyone but the dialogue leader sees it
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
@@ -14,15 +15,27 @@ from .consultations import AgeBand, Channel, ClassCode, Consultation, Question
 
 
 class Response(TenantModel):
-    """One child's answers, submitted once."""
+    """One child's answers, submitted once.
+
+    Every index is written with every answer, when a whole municipality's schools may answer in
+    the same lesson: the organisation and the consultation have none of their own, since the
+    age index and the once-only constraint begin with them, and a class code's index holds only
+    the responses that have one."""
 
     class Gender(models.TextChoices):
         GIRL = "girl", _("girl")
         BOY = "boy", _("boy")
         OTHER = "other", _("other")
 
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
     consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="responses"
+        Consultation, on_delete=models.CASCADE, related_name="responses", db_index=False
     )
     submitted_on = models.DateField(_("submitted"))
     age_band = models.CharField(_("age"), max_length=10, choices=AgeBand.choices)
@@ -33,7 +46,12 @@ class Response(TenantModel):
     # answers within a day and never to a person or to another day.
     client_hash = models.CharField(max_length=32, editable=False, blank=True)
     class_code = models.ForeignKey(
-        ClassCode, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ClassCode,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
 
     class Meta:
@@ -45,7 +63,14 @@ class Response(TenantModel):
                 fields=["consultation", "submission_key"], name="response_submitted_once"
             )
         ]
-        indexes = [models.Index(fields=["organisation", "submitted_on"], name="response_age_idx")]
+        indexes = [
+            models.Index(fields=["organisation", "submitted_on"], name="response_age_idx"),
+            models.Index(
+                fields=["class_code"],
+                name="response_class_code_idx",
+                condition=Q(class_code__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.consultation} #{self.pk}"

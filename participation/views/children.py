@@ -17,7 +17,7 @@ from ..models import Feedback
 
 
 def _find(code: str):
-    found = childpage.find(code)
+    found = childpage.find_for_page_view(code)
     return found and found.consultation
 
 
@@ -35,7 +35,9 @@ def child_start(request):
 
 @require_http_methods(["GET", "POST"])
 def child_page(request, code, english=False):
-    found = childpage.find(code)
+    # A page view may reuse a lookup a second or two old; an answer is checked afresh.
+    find = childpage.find if request.method == "POST" else childpage.find_for_page_view
+    found = find(code)
     if found is None:
         return render(request, "participation/child/not_found.html", status=404)
     english = english and found.consultation.offered_in_english
@@ -53,8 +55,8 @@ def _child_page(request, found, english):
         context["feedback"] = published.first()
         return render(request, "participation/child/closed.html", context)
     if request.method == "GET":
-        return HttpResponse(childpage.answer_page(request, consultation, english))
-    form = childpage.answer_form(request.POST, consultation, english)
+        return HttpResponse(childpage.answer_page(request, found, english))
+    form = childpage.answer_form(request.POST, consultation, english, found.fingerprint)
     if form.is_valid():
         if form.cleaned_data.get("website"):
             # A robot filled in the field people cannot see: thank it and store nothing.

@@ -169,8 +169,8 @@ def test_feedback_appears_on_the_same_page(client, consultation, dialogue_leader
 def test_english_only_where_offered(client, consultation):
     swedish = client.get(reverse("participation:child_page_en", args=[consultation.code]))
     assert "Skicka mina svar" in swedish.content.decode()
-    Consultation.objects.filter(pk=consultation.pk).update(
-        offered_in_english=True, title_en="The park by the school"
+    services.update_consultation(
+        consultation, by=None, offered_in_english=True, title_en="The park by the school"
     )
     english = client.get(reverse("participation:child_page_en", args=[consultation.code]))
     html = english.content.decode()
