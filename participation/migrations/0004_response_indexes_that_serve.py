@@ -5,11 +5,12 @@ they are (Django's own AlterField would drop and re-check them over the whole ta
 import django.db.models.deletion
 from django.db import migrations, models
 
-OLD_INDEXES = [
-    "participation_response_class_code_id_3bc6b904",
-    "participation_response_consultation_id_ef0a6ae3",
-    "participation_response_organisation_id_979eafbf",
-]
+# Django's names for the foreign keys' own indexes -> their column.
+OLD_INDEXES = {
+    "participation_response_class_code_id_3bc6b904": "class_code_id",
+    "participation_response_consultation_id_ef0a6ae3": "consultation_id",
+    "participation_response_organisation_id_979eafbf": "organisation_id",
+}
 
 
 class Migration(migrations.Migration):
@@ -25,9 +26,8 @@ class Migration(migrations.Migration):
                 migrations.RunSQL(
                     [f'DROP INDEX IF EXISTS "{name}"' for name in OLD_INDEXES],
                     reverse_sql=[
-                        f'CREATE INDEX IF NOT EXISTS "{name}" ON "participation_response" '
-                        f'("{name.split("_response_")[1].rsplit("_", 1)[0]}")'
-                        for name in OLD_INDEXES
+                        f'CREATE INDEX IF NOT EXISTS "{name}" ON "participation_response" ("{column}")'
+                        for name, column in OLD_INDEXES.items()
                     ],
                 )
             ],
