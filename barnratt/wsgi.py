@@ -1,4 +1,4 @@
-"""WSGI entry point, served by gunicorn in production (`make serve`)."""
+"""WSGI entry point, served by gunicorn in production (`make serve`) and by `make run`."""
 
 import os
 
@@ -6,4 +6,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "barnratt.settings")
 
+# Sets Django up first: core.handlers reads the settings.
 application = get_wsgi_application()
+
+from core.handlers import ChildrenFirst, ChildrenWSGIHandler  # noqa: E402
+
+application = ChildrenFirst(application, ChildrenWSGIHandler())

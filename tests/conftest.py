@@ -3,9 +3,11 @@
 Karlskoga hosts a joint public-health committee that also serves Degerfors.
 """
 
+import django.test.client
 import pytest
 from django.contrib.auth import get_user_model
 
+from core.handlers import ChildrenMiddlewareMixin, is_childrens_path
 from organisations import services
 from organisations.models import Body, Network, Organisation
 from organisations.roles import Role
@@ -16,6 +18,32 @@ PASSWORD = "a-long-test-password-1883"
 @pytest.fixture(autouse=True)
 def _swedish_and_no_axes_leftovers(settings):
     settings.LANGUAGE_CODE = "sv"
+
+
+class ChildrenClientHandler(ChildrenMiddlewareMixin, django.test.client.ClientHandler):
+    pass
+
+
+class ChildrenFirstClientHandler:
+    """The test client's handler, sending the children's paths to their own stack as
+    barnratt.wsgi does in production (core.handlers)."""
+
+    def __init__(self, enforce_csrf_checks=True, *args, **kwargs):
+        self.staff = STAFF_CLIENT_HANDLER(enforce_csrf_checks, *args, **kwargs)
+        self.children = ChildrenClientHandler(enforce_csrf_checks, *args, **kwargs)
+
+    def __call__(self, environ):
+        if is_childrens_path(environ["PATH_INFO"]):
+            return self.children(environ)
+        return self.staff(environ)
+
+
+STAFF_CLIENT_HANDLER = django.test.client.ClientHandler
+
+
+@pytest.fixture(autouse=True)
+def _children_first(monkeypatch):
+    monkeypatch.setattr(django.test.client, "ClientHandler", ChildrenFirstClientHandler)
 
 
 @pytest.fixture(autouse=True)
