@@ -32,6 +32,14 @@ class ChildrenFirstClientHandler:
         self.staff = STAFF_CLIENT_HANDLER(enforce_csrf_checks, *args, **kwargs)
         self.children = ChildrenClientHandler(enforce_csrf_checks, *args, **kwargs)
 
+    @property
+    def enforce_csrf_checks(self):
+        return self.staff.enforce_csrf_checks
+
+    @enforce_csrf_checks.setter
+    def enforce_csrf_checks(self, enforce):
+        self.staff.enforce_csrf_checks = self.children.enforce_csrf_checks = enforce
+
     def __call__(self, environ):
         if is_childrens_path(environ["PATH_INFO"]):
             return self.children(environ)

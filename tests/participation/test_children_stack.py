@@ -114,3 +114,10 @@ def test_the_wsgi_application_stores_an_answer_with_its_token(consultation, clie
     assert status.startswith("302")
     assert headers["Location"].endswith("/tack/")
     assert Response.objects.filter(consultation=consultation).count() == 1
+
+
+def test_the_tests_client_checks_csrf_on_the_childrens_pages_when_asked(client, consultation):
+    client.handler.enforce_csrf_checks = True
+    response = client.post(consultation.children_path(), form_data(client, consultation))
+    assert response.status_code == 403
+    assert not Response.objects.filter(consultation=consultation).exists()
