@@ -6,6 +6,8 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from barnratt.wsgi import application
@@ -51,7 +53,14 @@ def call(method, path, body=b"", cookie=""):
     def start_response(status, headers):
         started.update(status=status, headers=headers)
 
-    content = b"".join(application(environ, start_response))
+    # As Django's test client does: the test's transaction keeps its database connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        content = b"".join(application(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], dict(started["headers"]), content
 
 
