@@ -1,10 +1,11 @@
 """The children's pages through a shorter middleware stack than the staff pages (decision 0026).
 
 A child answering on a phone has no account: no session, login, two-factor check, messages,
-htmx or lockout applies, and those middleware were about a third of a children's page's time
-under the load test (docs/performance.md, eighth round). Django reads one stack for a handler,
-from settings.MIDDLEWARE, so barnratt.wsgi builds a second handler for the children's paths
-with settings.CHILDREN_MIDDLEWARE, and the tests' client dispatches the same way.
+htmx or lockout applies, and those middleware cost about 0.1 ms of each children's request,
+nearly a third of a page view's CPU (docs/performance.md, eighth round). Django reads one
+stack for a handler, from settings.MIDDLEWARE, so barnratt.wsgi builds a second handler for the
+children's paths with settings.CHILDREN_MIDDLEWARE, and the tests' client dispatches the same
+way.
 """
 
 from django.conf import settings
