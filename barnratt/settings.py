@@ -145,14 +145,29 @@ PARTICIPATION_RATE_LIMIT = (
 # Widgets rendered in Python where Django's templates for them were most of a page's time.
 FORM_RENDERER = "core.renderers.FastWidgetRenderer"
 
-# Database: SQLite in WAL mode by default, PostgreSQL when DATABASE_URL is set.
+# Database: SQLite in WAL mode by default; DATABASE_URL names PostgreSQL (postgres://…) or
+# another SQLite file (sqlite:////absolute/path.sqlite3).
 SQLITE_PATH = Path(os.environ.get("BARNRATT_SQLITE_PATH", BASE_DIR / "db.sqlite3"))
+SQLITE_OPTIONS = {
+    # WAL lets readers work while one writer writes; IMMEDIATE avoids "database is locked"
+    # upgrades inside transactions.
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+    ),
+    "transaction_mode": "IMMEDIATE",
+}
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": SQLITE_PATH}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+else:
     # Django's default: no `SELECT 1` before each request's first query. A connection that a
     # database restart broke fails one request (the friendly 503 of DatabaseUnavailableMiddleware,
-    # nothing half-written) and is then replaced. The check cost a round trip on every request,
-    # a quarter of the children's answers per second under load (decision 0024).
+    # nothing half-written) and is then replaced (decision 0024).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = (
         os.environ.get("BARNRATT_DB_HEALTH_CHECKS", "0") == "1"
     )
@@ -162,22 +177,6 @@ if os.environ.get("DATABASE_URL"):
     # (PgBouncer in transaction mode before 1.21).
     if os.environ.get("BARNRATT_DB_PREPARE", "1") == "1":
         DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 0
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
-            "OPTIONS": {
-                # WAL lets readers work while one writer writes; IMMEDIATE avoids
-                # "database is locked" upgrades inside transactions.
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
-                ),
-                "transaction_mode": "IMMEDIATE",
-            },
-        }
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

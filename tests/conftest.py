@@ -5,19 +5,60 @@ Karlskoga hosts a joint public-health committee that also serves Degerfors.
 
 import django.test.client
 import pytest
-from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import override_settings
 
 from core.handlers import ChildrenMiddlewareMixin, is_childrens_path
 from organisations import services
-from organisations.models import Body, Network, Organisation
+from organisations.models import Body
 from organisations.roles import Role
+from tests import world
+from tests.world import FULL_ANSWERS, PASSWORD, make_user  # noqa: F401 (tests import them here)
 
-PASSWORD = "a-long-test-password-1883"
+# App code whose behaviour differs between SQLite and PostgreSQL (its own SQL, or a branch on the
+# database vendor), and the test modules that cover it. CI runs the whole suite on PostgreSQL
+# and, on SQLite, only the tests marked `both_databases`: these modules and the browser tests.
+# The marker is given here, not in the test files, so a test cannot lose it by accident; and
+# tests/test_database_markers.py fails when app code gains database-specific SQL that is not
+# listed here.
+DATABASE_SPECIFIC = {
+    "core/keyset.py": ["tests/assessments/test_case_paging.py"],
+    "indicators/imports/core.py": [
+        "tests/indicators/test_imports.py",
+        "tests/indicators/test_progress.py",
+        "tests/security/test_hostile_imports.py",
+    ],
+    "knowledge/models.py": ["tests/knowledge/test_search.py"],
+    "knowledge/search.py": [
+        "tests/knowledge/test_search.py",
+        "tests/knowledge/test_bounded_search.py",
+        "tests/knowledge/test_filtered_search.py",
+    ],
+    "core/prepared.py": ["tests/test_prepared_and_inserts.py"],
+    "core/inserts.py": ["tests/test_prepared_and_inserts.py"],
+    "operations/backups.py": ["tests/operations/test_backups.py"],
+    "operations/health.py": ["tests/operations/test_health.py"],
+    "organisations/access.py": ["tests/test_access_query.py", "tests/test_tenancy.py"],
+    # Migrations are applied to a new database on both (every run's test database); these
+    # tests check what they do.
+    "*/migrations": ["tests/operations/test_migration_safety.py", "tests/test_database_url.py"],
+}
+BOTH_DATABASES_PATHS = {path for paths in DATABASE_SPECIFIC.values() for path in paths}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.path.relative_to(config.rootpath).as_posix()
+        if path in BOTH_DATABASES_PATHS or path.startswith("tests/browser/"):
+            item.add_marker(pytest.mark.both_databases)
 
 
 @pytest.fixture(autouse=True)
-def _swedish_and_no_axes_leftovers(settings):
+def _swedish_and_fast_passwords(settings):
     settings.LANGUAGE_CODE = "sv"
+    # Django's advice for test suites: a fast hasher. PBKDF2's million rounds made each test
+    # user cost a third of a second, most of the suite's time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 class ChildrenClientHandler(ChildrenMiddlewareMixin, django.test.client.ClientHandler):
@@ -67,34 +108,19 @@ def _no_prepared_children_pages():
     cache.clear()
 
 
-def make_user(username, **extra):
-    user = get_user_model().objects.create_user(
-        username=username,
-        password=PASSWORD,
-        first_name=extra.pop("first_name", "Test"),
-        last_name=extra.pop("last_name", username.title()),
-        **extra,
-    )
-    return user
-
-
 @pytest.fixture
 def karlskoga(db):
-    return Organisation.objects.create(
-        name="Karlskoga kommun", kind="municipality", scb_code="1883"
-    )
+    return world.make_karlskoga()
 
 
 @pytest.fixture
 def degerfors(db):
-    return Organisation.objects.create(
-        name="Degerfors kommun", kind="municipality", scb_code="1862"
-    )
+    return world.make_degerfors()
 
 
 @pytest.fixture
 def social_committee(karlskoga):
-    return services.create_body(karlskoga, by=None, name="Socialnämnden", kind=Body.Kind.COMMITTEE)
+    return world.make_social_committee(karlskoga)
 
 
 @pytest.fixture
@@ -115,43 +141,28 @@ def joint_committee(karlskoga, degerfors):
 
 @pytest.fixture
 def karlskoga_network(karlskoga, social_committee):
-    return services.create_network(
-        karlskoga,
-        by=None,
-        name="Tvärsektoriellt nätverk",
-        kind=Network.Kind.CROSS_SECTORAL,
-        member_organisations=[karlskoga],
-        member_bodies=[social_committee],
-    )
+    return world.make_karlskoga_network(karlskoga, social_committee)
 
 
 @pytest.fixture
 def coordinator(karlskoga):
-    user = make_user("coordinator")
-    services.add_member(karlskoga, by=None, user=user, role=Role.COORDINATOR)
-    return user
+    return world.make_member(karlskoga, "coordinator", Role.COORDINATOR)
 
 
 @pytest.fixture
 def case_officer(karlskoga):
-    user = make_user("case_officer")
-    services.add_member(karlskoga, by=None, user=user, role=Role.CASE_OFFICER)
-    return user
+    return world.make_member(karlskoga, "case_officer", Role.CASE_OFFICER)
 
 
 @pytest.fixture
 def outsider(degerfors):
     """A coordinator in Degerfors: powerful at home, a stranger in Karlskoga."""
-    user = make_user("outsider")
-    services.add_member(degerfors, by=None, user=user, role=Role.COORDINATOR)
-    return user
+    return world.make_member(degerfors, "outsider", Role.COORDINATOR)
 
 
 @pytest.fixture
 def org_admin(karlskoga):
-    user = make_user("org_admin")
-    services.add_member(karlskoga, by=None, user=user, role=Role.ORG_ADMIN)
-    return user
+    return world.make_member(karlskoga, "org_admin", Role.ORG_ADMIN)
 
 
 @pytest.fixture
@@ -174,49 +185,20 @@ def outsider_client(client, outsider):
 
 # Cases and assessments ---------------------------------------------------------------------
 
-FULL_ANSWERS = {
-    "children_affected": "yes",
-    "child_groups": ["age_6_12"],
-    "articles": [3, 12],
-    "children_heard": "yes",
-    "how_heard": "Enkät",
-    "views_summary": "Vill ha en park",
-    "facts": "600 barn",
-    "research": "Studier",
-    "law": "PBL",
-    "best_interests": "En trygg park",
-    "other_interests": "Kostnad",
-    "against_best_interests": "no",
-    "feedback_plan": "Via ungdomsforum",
-}
-
 
 @pytest.fixture
 def standard_version(db):
-    from assessments.models import TemplateVersion
-
-    return TemplateVersion.objects.get(template__key="standard", template__organisation=None)
+    return world.shipped_version("standard")
 
 
 @pytest.fixture
 def screening_version(db):
-    from assessments.models import TemplateVersion
-
-    return TemplateVersion.objects.get(template__key="screening", template__organisation=None)
+    return world.shipped_version("screening")
 
 
 @pytest.fixture
 def case(karlskoga, social_committee, case_officer):
-    from assessments import services as case_services
-
-    return case_services.create_case(
-        karlskoga,
-        by=case_officer,
-        body=social_committee,
-        case_number="SN 2026/1",
-        title="Ny parklek",
-        officer=case_officer,
-    )
+    return world.make_case(karlskoga, social_committee, case_officer)
 
 
 @pytest.fixture
@@ -238,9 +220,7 @@ def submitted_assessment(assessment, case_officer):
 
 @pytest.fixture
 def decision_maker(karlskoga):
-    user = make_user("decision_maker")
-    services.add_member(karlskoga, by=None, user=user, role=Role.DECISION_MAKER)
-    return user
+    return world.make_member(karlskoga, "decision_maker", Role.DECISION_MAKER)
 
 
 @pytest.fixture
@@ -267,81 +247,79 @@ def decided_case(submitted_assessment, decision_maker):
 
 @pytest.fixture
 def dialogue_leader(karlskoga):
-    user = make_user("dialogue_leader")
-    services.add_member(karlskoga, by=None, user=user, role=Role.DIALOGUE_LEADER)
-    return user
+    return world.make_member(karlskoga, "dialogue_leader", Role.DIALOGUE_LEADER)
 
 
 @pytest.fixture
 def reader(karlskoga):
-    user = make_user("reader")
-    services.add_member(karlskoga, by=None, user=user, role=Role.READER)
-    return user
+    return world.make_member(karlskoga, "reader", Role.READER)
 
 
 @pytest.fixture
 def forum(karlskoga, social_committee, dialogue_leader):
-    from youthforum import services as forum_services
-
-    return forum_services.create_forum(
-        karlskoga, by=dialogue_leader, name="Ungdomsforum", body=social_committee
-    )
+    return world.make_forum(karlskoga, social_committee, dialogue_leader)
 
 
 @pytest.fixture
 def forum_member(forum, dialogue_leader):
-    import datetime
-
-    from youthforum import services as forum_services
-
-    return forum_services.add_member(
-        forum,
-        by=dialogue_leader,
-        pseudonym="Nova",
-        age_band="13-17",
-        joined_on=datetime.date(2026, 1, 15),
-        contact_consent=True,
-        email="nova@example.org",
-        phone="070-123 45 67",
-    )
+    return world.make_forum_member(forum, dialogue_leader)
 
 
 @pytest.fixture
 def forum_meeting(forum, dialogue_leader):
-    import datetime
-
-    from youthforum import services as forum_services
-
-    return forum_services.create_meeting(
-        forum,
-        by=dialogue_leader,
-        held_on=datetime.date(2026, 2, 1),
-        place="Fritidsgården",
-        agenda="<p>Skateparken</p>",
-    )
+    return world.make_forum_meeting(forum, dialogue_leader)
 
 
 @pytest.fixture
 def forum_matter(forum, forum_meeting, dialogue_leader):
-    from youthforum import services as forum_services
-
-    return forum_services.raise_matter(
-        forum, by=dialogue_leader, title="Skateparken", raised_at=forum_meeting
-    )
+    return world.make_forum_matter(forum, forum_meeting, dialogue_leader)
 
 
 @pytest.fixture
 def forum_proposal(forum, forum_matter, social_committee, dialogue_leader):
-    import datetime
+    return world.make_forum_proposal(forum, forum_matter, social_committee, dialogue_leader)
 
-    from youthforum import services as forum_services
 
-    return forum_services.send_proposal(
-        forum,
-        by=dialogue_leader,
-        committee=social_committee,
-        matter=forum_matter,
-        title="Belysning vid skateparken",
-        text="Sätt upp belysning.",
-        sent_on=datetime.date(2026, 2, 10),
+# Every URL's objects ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def url_kwargs(
+    settings,
+    tmp_path,
+    karlskoga,
+    social_committee,
+    karlskoga_network,
+    case_officer,
+    assessment,
+    decision_maker,
+    standard_version,
+    forum_member,
+    forum_meeting,
+    forum_proposal,
+):
+    """An object of every kind a URL names, for tests that change them."""
+    settings.MEDIA_ROOT = tmp_path
+    return world.build_url_kwargs(
+        karlskoga,
+        social_committee,
+        karlskoga_network,
+        case_officer,
+        assessment,
+        decision_maker,
+        standard_version,
+        forum_member,
+        forum_meeting,
+        forum_proposal,
     )
+
+
+@pytest.fixture(scope="module")
+def url_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The personas and an object of every kind, built once per module for tests that only
+    read: each test's `db` runs in a savepoint inside this transaction, which is rolled back
+    at the end of the module (as Django's `TestCase.setUpTestData`)."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("url-world-media"))
+    with django_db_blocker.unblock(), media, transaction.atomic():
+        yield world.build_url_world()
+        transaction.set_rollback(True)

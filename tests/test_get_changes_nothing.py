@@ -12,7 +12,7 @@ import pytest
 from django.db import connections
 from django.urls import reverse
 
-from tests.test_url_access import EXPECTATIONS, url_kwargs  # noqa: F401  (the fixture)
+from tests.test_url_access import EXPECTATIONS
 
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 TABLE = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+\"?(\w+)", re.I)
@@ -34,7 +34,7 @@ class WriteWatcher:
         return execute(sql, params, many, context)
 
 
-def walk(client, url_kwargs):  # noqa: F811
+def walk(client, url_kwargs):
     found = {}
     for name in sorted(EXPECTATIONS):
         kwargs_key, _expected = EXPECTATIONS[name]
@@ -48,7 +48,7 @@ def walk(client, url_kwargs):  # noqa: F811
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "anonymous"])
-def test_no_get_changes_data(client, request, url_kwargs, persona):  # noqa: F811
+def test_no_get_changes_data(client, request, url_kwargs, persona):
     if persona != "anonymous":
         client.force_login(request.getfixturevalue(persona))
     assert walk(client, url_kwargs) == {}

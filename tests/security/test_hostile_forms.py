@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 
 from core.models import AuditEntry
 from core.richtext import plain, sanitise
-from tests.test_url_access import EXPECTATIONS, url_kwargs  # noqa: F401 (a fixture)
+from tests.test_url_access import EXPECTATIONS
 
 from .corpus import (
     HOSTILE,
@@ -180,7 +180,7 @@ GROUPS = {
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
-def test_hostile_text_in_every_form(client, request, url_kwargs, group):  # noqa: F811
+def test_hostile_text_in_every_form(client, request, url_kwargs, group):
     problems = []
     exercised = []
     for name in sorted(EXPECTATIONS):

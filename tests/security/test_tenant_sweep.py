@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from rest_framework.test import APIClient
 
 from core.models import AuditEntry
-from tests.test_url_access import EXPECTATIONS, url_kwargs  # noqa: F401 (a fixture)
+from tests.test_url_access import EXPECTATIONS
 
 from .corpus import free_text_fields, tenant_models
 
@@ -49,7 +49,7 @@ def karlskoga_only(model, coordinator, stranger):
 
 
 @pytest.fixture
-def marked(url_kwargs, coordinator, stranger):  # noqa: F811
+def marked(url_kwargs, coordinator, stranger):
     """Every free-text field of every row of Karlskoga's own holds a marker naming the row."""
     markers = {}
     for model in tenant_models():
@@ -82,7 +82,7 @@ def test_the_sweep_covers_the_tenant_models(marked):
 
 
 def test_no_tenant_model_shows_karlskoga_rows_to_degerfors(
-    url_kwargs,  # noqa: F811
+    url_kwargs,
     coordinator,
     outsider,
     stranger,
@@ -110,7 +110,7 @@ def object_urls(kwargs_by_key):
 def test_outsider_posts_to_karlskoga_objects_get_404_and_change_nothing(
     client,
     outsider,
-    url_kwargs,  # noqa: F811
+    url_kwargs,
 ):
     client.force_login(outsider)
     before = AuditEntry.objects.count()
@@ -153,7 +153,7 @@ def leaked(content: bytes, markers) -> list[str]:
 def test_karlskoga_texts_appear_on_no_page_the_outsider_opens(
     client,
     outsider,
-    url_kwargs,  # noqa: F811
+    url_kwargs,
     marked,
 ):
     client.force_login(outsider)
@@ -177,7 +177,7 @@ def test_karlskoga_texts_appear_on_no_page_the_outsider_opens(
 
 def test_the_api_with_degerfors_token_shows_nothing_of_karlskoga(
     degerfors,
-    url_kwargs,  # noqa: F811
+    url_kwargs,
     marked,
 ):
     from api import services as token_services
