@@ -11,8 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class StubServer:
-    def __init__(self, routes):
+    def __init__(self, routes, *, default=None):
+        """`default`: the answers for any path not in `routes`."""
         self.routes = {path: list(answers) for path, answers in routes.items()}
+        self.default = list(default or [])
         self.requests = []
         stub = self
 
@@ -22,7 +24,7 @@ class StubServer:
 
             def do_GET(self):
                 stub.requests.append(self.path)
-                answers = stub.routes.get(self.path)
+                answers = stub.routes.get(self.path, stub.default)
                 status, body = (404, None) if not answers else answers[0]
                 if answers and len(answers) > 1:
                     answers.pop(0)

@@ -76,30 +76,33 @@ def test_client_follows_v2_next_page_and_relative_links():
 
 
 def test_a_page_that_keeps_failing_fails_the_whole_fetch():
-    with StubServer(three_pages(failure=[(500, None)])) as stub:
-        with pytest.raises(KoladaError, match="page2"):
-            client(stub, retries=1).fetch(["N02904"], ["1883", "1862", "0000"])
+    with (
+        StubServer(three_pages(failure=[(500, None)])) as stub,
+        pytest.raises(KoladaError, match="page2"),
+    ):
+        client(stub, retries=1).fetch(["N02904"], ["1883", "1862", "0000"])
     assert "/v3/page3" not in stub.requests
 
 
 def test_a_page_that_is_not_a_kolada_answer_fails_the_fetch():
-    with StubServer(three_pages(failure=[(200, {"error": "maintenance"})])) as stub:
-        with pytest.raises(KoladaError, match="not a Kolada page"):
-            client(stub, retries=0).fetch(["N02904"], ["1883", "1862", "0000"])
+    with (
+        StubServer(three_pages(failure=[(200, {"error": "maintenance"})])) as stub,
+        pytest.raises(KoladaError, match="not a Kolada page"),
+    ):
+        client(stub, retries=0).fetch(["N02904"], ["1883", "1862", "0000"])
 
 
 def test_pages_going_round_in_a_circle_fail():
     routes = {"/v3/data/kpi/N02904": [(200, page("1883", following="{base}/v3/data/kpi/N02904"))]}
-    with StubServer(routes) as stub:
-        with pytest.raises(KoladaError, match="circle"):
-            client(stub, retries=0).fetch(["N02904"])
+    with StubServer(routes) as stub, pytest.raises(KoladaError, match="circle"):
+        client(stub, retries=0).fetch(["N02904"])
 
 
 def test_more_than_max_pages_fails_rather_than_stopping_quietly(monkeypatch):
     monkeypatch.setattr("indicators.imports.client.MAX_PAGES", 2)
-    with StubServer(three_pages(failure=[(200, page("1862", following="{base}/v3/page3"))])) as stub:
-        with pytest.raises(KoladaError, match="more than 2 pages"):
-            client(stub, retries=0).fetch(["N02904"], ["1883", "1862", "0000"])
+    endless = three_pages(failure=[(200, page("1862", following="{base}/v3/page3"))])
+    with StubServer(endless) as stub, pytest.raises(KoladaError, match="more than 2 pages"):
+        client(stub, retries=0).fetch(["N02904"], ["1883", "1862", "0000"])
 
 
 def test_long_id_lists_are_sent_in_batches_of_25():
@@ -114,9 +117,8 @@ def test_long_id_lists_are_sent_in_batches_of_25():
 
 
 def test_client_gives_up_on_a_client_error_without_retrying():
-    with StubServer({}) as stub:
-        with pytest.raises(KoladaError):
-            client(stub, retries=3).get_json(stub.base + "/v3/broken")
+    with StubServer({}) as stub, pytest.raises(KoladaError):
+        client(stub, retries=3).get_json(stub.base + "/v3/broken")
     assert stub.requests == ["/v3/broken"]
 
 
