@@ -7,8 +7,9 @@ import io
 import numbers
 import re
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from core.pdf import render_pdf
 
 from .completeness import completeness
 from .presentation import answer_sections
@@ -31,12 +32,7 @@ def assessment_content(case) -> dict:
 
 
 def assessment_pdf(case, *, request=None) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "assessments/assessment_pdf.html", assessment_content(case), request=request
-    )
-    return HTML(string=html).write_pdf()
+    return render_pdf("assessments/assessment_pdf.html", assessment_content(case), request=request)
 
 
 def assessment_docx(case) -> bytes:

@@ -3,17 +3,15 @@
 
 import io
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from core.pdf import render_pdf
 
 from .content import review_content
 
 
 def review_pdf(review, *, request=None) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("peerreview/review_pdf.html", review_content(review), request=request)
-    return HTML(string=html).write_pdf()
+    return render_pdf("peerreview/review_pdf.html", review_content(review), request=request)
 
 
 def review_docx(review) -> bytes:

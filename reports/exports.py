@@ -1,17 +1,18 @@
 """The report's formats, all from one document (`document.build_document` or a frozen
-version's data): PDF from the web page's template (WeasyPrint; PDF/A-3b for the archive), DOCX
-(python-docx, Word's heading styles, tables, charts as pictures), JSON and CSV (open data)."""
+version's data): PDF from the web page's template (WeasyPrint, tagged: PDF/UA-1, PDF/A-2a for
+the archive), DOCX (python-docx, Word's heading styles, tables, charts as pictures), JSON and
+CSV (open data)."""
 
 import csv
 import io
 import json
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from assessments.exports import safe_cell, xml_text
+from core.pdf import render_pdf
 
 from .document import key_figure_rows, localised
 
@@ -26,12 +27,10 @@ EXTENSIONS = {"pdfa": "pdf"}
 
 
 def report_pdf(document: dict, *, archival: bool = False, version=None) -> bytes:
-    from weasyprint import HTML
-
+    """PDF/UA-1 to read, PDF/A-2a (tagged) for the archive (`core.pdf`)."""
     doc = localised(document)
-    html = render_to_string("reports/report_pdf.html", {"doc": doc, "version": version})
-    options = {"pdf_variant": "pdf/a-3b"} if archival else {}
-    return HTML(string=html).write_pdf(**options)
+    context = {"doc": doc, "version": version}
+    return render_pdf("reports/report_pdf.html", context, archival=archival)
 
 
 def report_docx(document: dict, *, version=None) -> bytes:

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from assessments import services
+from tests.pdf_checks import assert_tagged_pdf
 
 
 def download(client, case, fmt):
@@ -45,6 +46,8 @@ def test_pdf_holds_the_answers_and_renders(case_officer_client, submitted_assess
         check=True,
     )
     assert (tmp_path / "page-1.png").stat().st_size > 1000
+    types = assert_tagged_pdf(response.content, tmp_path)
+    assert {"/H1", "/H2"} <= types
 
 
 def test_docx_opens_in_libreoffice(case_officer_client, submitted_assessment, tmp_path):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from peerreview.models import PeerReview, Recommendation, Status
 from planning.models import Activity, SelfAssessment
+from tests.pdf_checks import assert_tagged_pdf
 from tests.test_query_counts import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -211,6 +212,7 @@ def test_report_as_pdf(client, reported, coordinator, tmp_path):
     client.force_login(coordinator)
     path = tmp_path / "report.pdf"
     path.write_bytes(_download(client, reported, "pdf"))
+    assert_tagged_pdf(path.read_bytes(), tmp_path)
     text = subprocess.run(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
