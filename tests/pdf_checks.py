@@ -8,7 +8,8 @@ import subprocess
 
 
 def structure_types(pdf) -> set[str]:
-    """The structure element types (/H1, /Table, /Figure …) below the StructTreeRoot."""
+    """The structure element types (/H1, /Table, /Figure …) below the StructTreeRoot; a
+    figure without a text alternative counts as "/Figure without /Alt"."""
     import pikepdf
 
     seen, found, stack = set(), set(), [pdf.Root.StructTreeRoot]
@@ -21,6 +22,8 @@ def structure_types(pdf) -> set[str]:
                 seen.add(node.objgen)
             if "/S" in node:
                 found.add(str(node.S))
+                if node.S == "/Figure" and not str(node.get("/Alt", "")).strip():
+                    found.add("/Figure without /Alt")
             if "/K" in node:
                 stack.append(node.K)
     return found
@@ -46,4 +49,5 @@ def assert_tagged_pdf(data: bytes, tmp_path, *, lang="sv", archival=False) -> se
         assert meta.get("dc:title")
         types = structure_types(pdf)
     assert types & {"/H1", "/H2"}, types
+    assert "/Figure without /Alt" not in types
     return types

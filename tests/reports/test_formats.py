@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from reports import services
+from tests.docx_checks import assert_swedish_word_file
 from tests.pdf_checks import assert_tagged_pdf
 from tests.reports.conftest import AS_OF
 
@@ -102,7 +103,9 @@ def _inflated(content: bytes) -> bytes:
 def test_docx_has_word_headings_tables_and_chart_pictures(client, published):
     from docx import Document
 
-    document = Document(io.BytesIO(download(client, published, "docx")))
+    data = download(client, published, "docx")
+    document = Document(io.BytesIO(data))
+    assert_swedish_word_file(data, title=published.data["title"], author="Karlskoga kommun")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[:2] == ["Förord", "Beslut och barnets bästa"]
     assert "Under 2026 beslutades 3 ärenden." in [p.text for p in document.paragraphs]
