@@ -97,7 +97,7 @@ def test_chosen_indicator_is_used_for_a_jsonstat2_table(karlskoga):
 
 def test_chosen_indicator_refuses_a_table_with_two_contents_codes(karlskoga):
     chosen = Indicator.objects.get(code="hushall-med-barn")
-    with pytest.raises(ImportFailed, match="several contents codes"):
+    with pytest.raises(ImportFailed, match="flera innehållskoder"):
         do_import(dataset(contents=("A1", "A2")), indicator=chosen, organisation=karlskoga)
 
 
