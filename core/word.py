@@ -10,7 +10,7 @@ Swedish document of the organisation that made it and reads well with a screen r
   that it reads at once, and updated (with page numbers) when Word opens the file.
 
 python-docx has no API for fields, table header rows or alternative text, so those few
-elements are written with its `OxmlElement`, the documented way to extend it.
+elements are written with python-docx's own `OxmlElement` and `qn`.
 """
 
 import io
@@ -18,7 +18,7 @@ import re
 
 from django.utils import timezone, translation
 
-# A4 less Word's default margins (2.5 cm a side in python-docx's template is 3.17; we set 2.5).
+# The text width: A4 less 2.5 cm margins (python-docx's template is US Letter, 3.17 cm margins).
 PAGE_MARGIN_CM = 2.5
 TEXT_WIDTH_CM = 21.0 - 2 * PAGE_MARGIN_CM
 # The width of an average character at 11 pt, plain and bold, and a cell's own padding;
