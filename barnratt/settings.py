@@ -281,10 +281,15 @@ BACKUP_DIR = Path(os.environ.get("BARNRATT_BACKUP_DIR", BASE_DIR / "backups"))
 BARNRATT_MAX_UPLOAD_BYTES = int(os.environ.get("BARNRATT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 # Indicator imports (statistics files can be large); checked before a file is read.
 INDICATOR_IMPORT_MAX_BYTES = int(os.environ.get("BARNRATT_INDICATOR_IMPORT_MB", "200")) << 20
-# Kolada's API (indicators app); the client follows `next_page`, with timeouts and retries.
-KOLADA_BASE_URL = os.environ.get("KOLADA_BASE_URL", "https://api.kolada.se/v2")
+# Kolada's API v3 (indicators app); the client follows `next_url` (and v2's `next_page`),
+# with timeouts and retries, and fails rather than import part of a fetch.
+KOLADA_BASE_URL = os.environ.get("KOLADA_BASE_URL", "https://api.kolada.se/v3")
 KOLADA_TIMEOUT_SECONDS = float(os.environ.get("KOLADA_TIMEOUT_SECONDS", "30"))
 KOLADA_RETRIES = int(os.environ.get("KOLADA_RETRIES", "3"))
+# SCB's PxWebApi 2.0 (`manage.py fetch_scb`), json-stat2.
+SCB_BASE_URL = os.environ.get("SCB_BASE_URL", "https://statistikdatabasen.scb.se/api/v2")
+SCB_TIMEOUT_SECONDS = float(os.environ.get("SCB_TIMEOUT_SECONDS", "60"))
+SCB_RETRIES = int(os.environ.get("SCB_RETRIES", "3"))
 # Django refuses larger request bodies before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

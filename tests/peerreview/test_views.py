@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from peerreview.models import PeerReview, Recommendation, Status
 from planning.models import Activity, SelfAssessment
+from tests.docx_checks import assert_swedish_word_file
+from tests.pdf_checks import assert_tagged_pdf
 from tests.test_query_counts import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -211,6 +213,7 @@ def test_report_as_pdf(client, reported, coordinator, tmp_path):
     client.force_login(coordinator)
     path = tmp_path / "report.pdf"
     path.write_bytes(_download(client, reported, "pdf"))
+    assert_tagged_pdf(path.read_bytes(), tmp_path)
     text = subprocess.run(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -232,6 +235,8 @@ def test_report_as_docx(client, reported, coordinator, tmp_path):
     client.force_login(coordinator)
     content = _download(client, reported, "docx")
     document = Document(io.BytesIO(content))
+    reviewers = ", ".join(str(o) for o in reported.reviewing_organisations.all())
+    assert_swedish_word_file(content, title=f"Kollegial granskning: {reported}", author=reviewers)
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Planen saknar indikatorer." in text
     assert "Utbilda nya chefer varje år." in text
