@@ -8,6 +8,7 @@ from django.test import Client
 from participation import services
 from participation.models import Question
 
+
 @pytest.fixture
 def consultation(karlskoga):
     consultation = services.create_consultation(

@@ -5,12 +5,11 @@ import io
 import re
 from urllib.parse import urlencode
 
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.core.handlers.wsgi import WSGIHandler
-from django.urls import reverse
-
 from django.test import Client
+from django.urls import reverse
 
 from barnratt.wsgi import application
 from participation.models import Response
