@@ -37,8 +37,8 @@ LOAD_RATE_LIMIT = "1000000"  # BARNRATT_PARTICIPATION_RATE_LIMIT for the load te
 DOUBLE_POST_EVERY_CLIENT, DOUBLE_POST_EVERY_ROUND = 8, 5
 REQUEST_TIMEOUT = 30
 # Targets.
-MIN_THROUGHPUT_SHARE = 0.25  # submissions per second at least this share of the bare view's rps
-MAX_P95_MS = 100.0
+MIN_THROUGHPUT_SHARE = 0.10  # submissions per second at least this share of the bare view's rps
+MAX_P95_MS = 200.0  # POST p95 (issue 26)
 
 
 class Connection:
