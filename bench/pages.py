@@ -103,7 +103,7 @@ PAGES = [
         **PARTICIPATION_TARGETS,
     ),
     # The plan overview (100 activities, timeline, progress per area) and the self-assessment
-    # overview (radar, five years' trend, evidence); docs/performance.md, "Planning".
+    # overview (radar, five years' trend, evidence); docs/performance-history.md, "Planning".
     Page("plan overview", "/plans/{plan}/", expect=AREA_TITLES[-1], **PLANNING_TARGETS),
     Page(
         "self-assessment page",

@@ -31,7 +31,7 @@ def gunicorn_command(port: int, workers: int = 1, threads: int = 1) -> list:
     # gthread with one thread serves one request at a time like the sync worker, but keeps
     # the connection alive, so the client measures requests and not TCP handshakes.
     # --reuse-port: a listening socket per worker, so the kernel spreads connections evenly;
-    # with one shared socket one worker took 54 of the load test's 64 (docs/performance.md).
+    # with one shared socket one worker took 54 of the load test's 64 (docs/performance-history.md).
     return [
         *command,
         "barnratt.wsgi",
