@@ -151,7 +151,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # Django's default: no `SELECT 1` before each request's first query. A connection that a
     # database restart broke fails one request (the friendly 503 of DatabaseUnavailableMiddleware,
-    # nothing half-written) and is then replaced (decision 0024).
+    # nothing half-written) and is then replaced (decision 0024, kept by 0027).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = (
         os.environ.get("BARNRATT_DB_HEALTH_CHECKS", "0") == "1"
     )
