@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from .. import abuse, childpage, services
@@ -55,10 +56,9 @@ def _child_page(request, found, english):
         context["feedback"] = published.first()
         return render(request, "participation/child/closed.html", context)
     if request.method == "GET":
-        form = childpage.answer_form(
-            None, consultation, english, initial={"submission_key": new_submission_key()}
-        )
-        return _answer_page(request, context, form)
+        # Built only when the template's cached fragment of the fields has expired.
+        form = SimpleLazyObject(lambda: childpage.answer_form(None, consultation, english))
+        return _answer_page(request, context, form, new_submission_key())
     form = childpage.answer_form(request.POST, consultation, english)
     if form.is_valid():
         if form.cleaned_data.get("website"):
@@ -84,14 +84,20 @@ def _child_page(request, found, english):
             form.add_error("class_code" if "class_code" in form.fields else None, error)
         else:
             return _thanks_redirect(consultation, english)
-    return _answer_page(request, context, form)
+    # Shown again with the child's own submission key, so that a second try cannot store twice.
+    return _answer_page(request, context, form, form["submission_key"].value())
 
 
-def _answer_page(request, context, form):
+def _answer_page(request, context, form, submission_key):
     # The empty form's fields are the same for every child: their HTML is a cached template
-    # fragment, under a key that changes with them (childpage.fields_version).
-    context["form"] = form
-    context["fields_version"] = childpage.fields_version(context["consultation"])
+    # fragment, under a key that changes with them (childpage.fields_version). A form with
+    # errors (a POST) is rendered afresh.
+    context.update(
+        form=form,
+        submission_key=submission_key,
+        fields_cached=request.method == "GET",
+        fields_version=childpage.fields_version(context["consultation"]),
+    )
     return render(request, "participation/child/answer.html", context)
 
 

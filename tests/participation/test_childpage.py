@@ -44,3 +44,12 @@ def test_a_closed_consultation_is_not_served_from_the_cache(client, consultation
     services.close_consultation(consultation, by=None)
     page = client.get(consultation.children_path())
     assert 'name="submission_key"' not in page.content.decode()
+
+
+def test_a_refused_form_keeps_the_childs_submission_key(client, consultation):
+    # The second try must carry the same key, so that it cannot store a second response.
+    data = form_data(client, consultation, submission_key="the-childs-own-key")
+    del data["age_band"]
+    page = client.post(consultation.children_path(), data).content.decode()
+    assert KEY.search(page)[1] == "the-childs-own-key"
+    assert 'aria-invalid="true"' in page
