@@ -5,6 +5,7 @@ import io
 import re
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -96,3 +97,11 @@ def test_the_tests_client_checks_csrf_on_the_childrens_pages_when_asked(consulta
     response = client.post(consultation.children_path(), form_data(client, consultation))
     assert response.status_code == 403
     assert not Response.objects.filter(consultation=consultation).exists()
+
+
+def test_a_child_gets_no_session_through_the_one_stack(client, consultation):
+    # The children's pages have no account: the session middleware must never start one.
+    client.get(consultation.children_path())
+    client.post(consultation.children_path(), form_data(client, consultation))
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert Response.objects.filter(consultation=consultation).count() == 1
