@@ -1,4 +1,4 @@
-"""Changes to a network's contact persons, meetings, joint plan and shared items. Views and the
+"""Changes to a network, its contact persons, meetings, joint plan and shared items. Views and the
 demo call these; each writes its audit entry in the same transaction through `core.audit`."""
 
 from django.core.exceptions import ValidationError
@@ -8,10 +8,49 @@ from django.utils.translation import gettext as _
 from core.audit import create_object, delete_object, update_object
 from core.richtext import sanitise
 from core.uploads import check_upload, display_name, stored_name
-from organisations.models import Membership
+from organisations.models import Membership, Organisation
 from planning import services as planning
 
-from .models import MeetingDocument, NetworkContact, NetworkMeeting, SavedComparison, SharedItem
+from .models import (
+    MeetingDocument,
+    Network,
+    NetworkContact,
+    NetworkMeeting,
+    SavedComparison,
+    SharedItem,
+)
+
+# The network itself -------------------------------------------------------------------------
+
+
+def create_network(
+    organisation: Organisation, *, by, member_organisations=(), member_bodies=(), **fields
+) -> Network:
+    return create_object(
+        Network,
+        by=by,
+        organisation=organisation,
+        m2m={
+            "member_organisations": list(member_organisations),
+            "member_bodies": list(member_bodies),
+        },
+        **fields,
+    )
+
+
+def update_network(
+    network: Network, *, by, member_organisations=None, member_bodies=None, **fields
+) -> Network:
+    m2m = {}
+    if member_organisations is not None:
+        m2m["member_organisations"] = list(member_organisations)
+    if member_bodies is not None:
+        m2m["member_bodies"] = list(member_bodies)
+    return update_object(network, by=by, m2m=m2m, **fields)
+
+
+def delete_network(network: Network, *, by) -> None:
+    delete_object(network, by=by)
 
 
 def _require_member(network, organisation) -> None:

@@ -6,9 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.tenancy import OrganisationIds
+from networks import services as network_services
+from networks.models import Network
 from organisations import services
 from organisations.access import forget_access, user_access
-from organisations.models import Body, Membership, Network, Organisation
+from organisations.models import Body, Membership, Organisation
 from organisations.permissions import Role
 from tests.conftest import make_user
 
@@ -33,14 +35,14 @@ def region(db):
         c, by=None, name="Gemensam nämnd", kind=Body.Kind.COMMITTEE, served_organisations=[b, d]
     )
     networks = {
-        "c_with_b": services.create_network(
+        "c_with_b": network_services.create_network(
             c, by=None, name="N1", kind="partnership", member_organisations=[b]
         ),
-        "d_with_b_board": services.create_network(
+        "d_with_b_board": network_services.create_network(
             d, by=None, name="N2", kind="regional", member_bodies=[b_board]
         ),
-        "c_alone": services.create_network(c, by=None, name="N3", kind="cross_sectoral"),
-        "a_alone": services.create_network(a, by=None, name="N4", kind="cross_sectoral"),
+        "c_alone": network_services.create_network(c, by=None, name="N3", kind="cross_sectoral"),
+        "a_alone": network_services.create_network(a, by=None, name="N4", kind="cross_sectoral"),
     }
     return {
         "a": a,

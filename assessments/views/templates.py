@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.audit import update_object
+from core.panels import panels_for
 from organisations.access import can_on, get_for_user
 
 from .. import template_services as ts
@@ -22,12 +23,6 @@ from ..template_forms import (
     SectionForm,
     TemplateDetailsForm,
 )
-
-
-def template_sharing(user, template):
-    from networks.views.sharing import template_sharing as sharing
-
-    return sharing(user, template)
 
 
 def _sections_view(version):
@@ -64,7 +59,8 @@ def template_detail(request, pk):
             "can_edit": not template.is_shipped and can_on(request.user, "change", template),
             "copy_form": copy_form if copy_form.fields["organisation"].queryset.exists() else None,
             "versions": template.versions.all(),
-            "sharing": template_sharing(request.user, template),
+            # "Shared with networks", added by the networks app (core.panels).
+            "panels": panels_for("assessments.template_detail", request.user, template),
         },
     )
 

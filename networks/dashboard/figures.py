@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 
-from organisations.models import Network, Organisation
+from organisations.models import Organisation
 from planning.success_factors import SuccessFactor
+
+from ..models import Network
 
 
 @dataclass
