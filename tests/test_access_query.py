@@ -1,5 +1,6 @@
-"""The user's access is read in one SQL statement (decision 0023); it must agree, fact by fact,
-with the ORM filters the models use when they work the same things out on their own."""
+"""The user's access is read in one statement (decision 0023, built with the ORM since 0028); it
+must agree, fact by fact, with the filters the models use when they work the same things out on
+their own."""
 
 import pytest
 from django.db import connection
@@ -79,7 +80,7 @@ def _actual(user):
     return {
         "organisations": set(access.organisation_ids),
         "joint": list(access.joint_body_ids),
-        "networks": list(access.network_ids),
+        "networks": list(access.derived_ids["member_network_ids"]),
     }
 
 
