@@ -181,7 +181,7 @@ EXPECTATIONS = {
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    # The network dashboard (comparisons): for the network's members only.
+    # The network dashboard: for the network's members only.
     "networks:network_dashboard": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
