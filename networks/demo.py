@@ -1,7 +1,7 @@
 """Demo data for the networks: the Karlskoga–Degerfors cross-sectoral network, the regional
-network of northern Örebro county and the partnership of ten municipalities; contact persons (the demo's persona users, no invented people),
-meetings, a joint plan and shared items for the Karlskoga–Degerfors cross-sectoral network and
-the partnership. Running it twice changes nothing."""
+network of northern Örebro county and the partnership of ten municipalities; contact persons
+(the demo's persona users, no invented people), meetings, a joint plan and shared items for the
+cross-sectoral network and the partnership. Running it twice changes nothing."""
 
 import datetime
 
@@ -9,13 +9,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from knowledge.models import Example
-from networks.models import Network
-from planning import services as planning
-from planning.models import ActionPlan, Policy
-
 from organisations.demo import COMMITTEES
 from organisations.demo import PARTNERSHIP as PARTNERSHIP_CODES
 from organisations.models import Body, Organisation
+from planning import services as planning
+from planning.models import ActionPlan, Policy
 
 from . import services
 from .models import Network, NetworkContact, NetworkMeeting, SharedItem
