@@ -14,8 +14,8 @@ from organisations.access import can_on, get_for_user
 
 from .. import template_services as ts
 from ..models import AssessmentTemplate, TemplateVersion
-from ..presentation import SectionView
-from ..questions import KINDS, iter_questions, localised
+from ..presentation import template_sections
+from ..questions import iter_questions
 from ..template_forms import (
     CopyTemplateForm,
     NewQuestionForm,
@@ -23,19 +23,6 @@ from ..template_forms import (
     SectionForm,
     TemplateDetailsForm,
 )
-
-
-def _sections_view(version):
-    return [
-        SectionView(
-            localised(s["title"]),
-            [
-                (localised(q["text"]), KINDS.get(q["kind"], q["kind"]), q)
-                for q in s.get("questions", [])
-            ],
-        )
-        for s in (version.sections if version else [])
-    ]
 
 
 @login_required
@@ -55,7 +42,7 @@ def template_detail(request, pk):
         {
             "template": template,
             "version": version,
-            "sections": _sections_view(version),
+            "sections": template_sections(version),
             "can_edit": not template.is_shipped and can_on(request.user, "change", template),
             "copy_form": copy_form if copy_form.fields["organisation"].queryset.exists() else None,
             "versions": template.versions.all(),
@@ -125,7 +112,7 @@ def version_edit(request, pk):
         {
             "version": version,
             "template": template,
-            "sections": _sections_view(version),
+            "sections": template_sections(version),
             "question_form": question_form,
             "section_form": section_form,
             "details": details,

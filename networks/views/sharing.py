@@ -16,6 +16,7 @@ from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
 from organisations.access import can, can_on, get_for_user, require
 from planning.models import Policy
+from planning.views.helpers import render_form
 from reports.models import ReportVersion
 
 from .. import services
@@ -161,8 +162,6 @@ def _template_share_form(template, shares, data=None):
 @require_http_methods(["GET", "POST"])
 def share_template(request, pk):
     """Share one of the organisation's own assessment templates with a network it belongs to."""
-    from planning.views.helpers import render_form
-
     template = get_for_user(AssessmentTemplate.objects, request.user, "change", pk=pk)
     if template.is_shipped:
         raise PermissionDenied
