@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, IntegerField, Q, Value
+from django.db.models import CharField, IntegerField, Value
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -101,17 +101,13 @@ def _access_rows(user_id) -> list[tuple]:
     # The organisations the user works in: those of their memberships and those their joint
     # bodies serve. Every later part is derived from this subquery exactly as the models'
     # own filters derive it from a list (tests/test_access_query.py compares them).
-    served = Body.served_organisations.through.objects.filter(
-        body_id__in=memberships.filter(body__isnull=False).values("body_id")
+    served = Body.served_organisations.through.objects.filter(body__memberships__user_id=user_id)
+    orgs = memberships.values("organisation_id").union(served.values("organisation_id"), all=True)
+    # Joint bodies hosted elsewhere that serve one of those organisations (a body serving two
+    # of them comes twice; the caller keeps a set).
+    joint = Body.served_organisations.through.objects.filter(organisation_id__in=orgs).exclude(
+        body__organisation_id__in=orgs
     )
-    orgs = Organisation.objects.filter(
-        Q(pk__in=memberships.values("organisation_id")) | Q(pk__in=served.values("organisation_id"))
-    ).values("pk")
-    joint = Body.objects.filter(
-        pk__in=Body.served_organisations.through.objects.filter(organisation_id__in=orgs).values(
-            "body_id"
-        )
-    ).exclude(organisation_id__in=orgs)
     parts = [
         memberships.values_list(
             _text("member"), "organisation_id", "body_id", "role", "organisation__name"
@@ -119,7 +115,7 @@ def _access_rows(user_id) -> list[tuple]:
         Organisation.objects.filter(pk__in=served.values("organisation_id"))
         .order_by()
         .values_list(_text("served"), "pk", _NO_ID, _NO_TEXT, "name"),
-        joint.order_by().values_list(_text("joint"), _NO_ID, "pk", _NO_TEXT, _NO_TEXT),
+        joint.values_list(_text("joint"), _NO_ID, "body_id", _NO_TEXT, _NO_TEXT),
     ]
     for name, queryset_for in derived_id_sources().items():
         parts.append(

@@ -140,3 +140,15 @@ def test_one_query_answers_every_later_question(region):
         Body.joint_body_ids(ids)
         Network.member_network_ids(ids)
     assert len(queries) == 1
+
+
+def test_two_roles_on_one_joint_body_and_a_body_serving_two_of_them_count_once(region):
+    user = make_user("joint-two-hats")
+    for role in (Role.CASE_OFFICER, Role.DECISION_MAKER):
+        services.add_member(region["a"], by=None, user=user, role=role, body=region["a_joint"])
+    services.add_member(region["d"], by=None, user=user, role=Role.READER)
+    actual = _actual(user)
+    assert actual == _expected(user)
+    assert actual["organisations"] == {region["a"].pk, region["b"].pk, region["d"].pk}
+    # c_joint serves both b and d: one id, not two.
+    assert actual["joint"] == [region["c_joint"].pk]
