@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "archive",
     "indicators",
     "knowledge",
-    "comparisons",
     "networks",
     "peerreview",
     "rest_framework",

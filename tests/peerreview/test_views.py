@@ -9,6 +9,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
+from networks import services as network_services
 from peerreview.models import PeerReview, Recommendation, Status
 from planning.models import Activity, SelfAssessment
 from tests.docx_checks import assert_swedish_word_file
@@ -256,7 +257,6 @@ def test_report_as_docx(client, reported, coordinator, tmp_path):
 
 
 def test_review_pages_run_a_fixed_number_of_queries(client, reported, coordinator, reviewer):
-    from organisations import services as organisation_services
     from peerreview import services
 
     client.force_login(coordinator)
@@ -271,7 +271,7 @@ def test_review_pages_run_a_fixed_number_of_queries(client, reported, coordinato
         )
     PeerReview.objects.filter(pk=reported.pk).update(status=Status.REPORTED)
     for n in range(3):  # more networks to plan in
-        organisation_services.create_network(
+        network_services.create_network(
             reported.organisation,
             by=None,
             name=f"Nätverk {n}",
