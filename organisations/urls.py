@@ -2,12 +2,13 @@ from django.urls import path
 
 from networks.views import pages as network_pages
 
-from .views import bodies, networks, organisations, people
+from .views import bodies, networks, onboarding, organisations, people
 
 app_name = "organisations"
 
 urlpatterns = [
     path("organisations/", organisations.organisation_list, name="list"),
+    path("organisations/onboard/", onboarding.onboard, name="onboard"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="detail"),
     path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="edit"),
     path(
