@@ -149,13 +149,37 @@ def test_failing_readiness_is_logged_once_per_change_of_state(client, monkeypatc
     ]
 
 
-def test_gunicorn_logs_json_through_the_same_configuration_and_does_not_reuse_the_port():
+def gunicorn_config():
     import runpy
 
     from django.conf import settings as live
 
-    config = runpy.run_path(str(live.BASE_DIR / "gunicorn.conf.py"))
-    assert config["reuse_port"] is False
+    return runpy.run_path(str(live.BASE_DIR / "gunicorn.conf.py"))
+
+
+def test_gunicorn_refuses_to_start_on_a_port_another_server_listens_on(monkeypatch):
+    import socket
+    from types import SimpleNamespace
+
+    config = gunicorn_config()
+    monkeypatch.delenv("GUNICORN_FD", raising=False)
+    monkeypatch.delenv("LISTEN_FDS", raising=False)
+    with socket.socket() as other:
+        # Another server with SO_REUSEPORT, as a second gunicorn would have.
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        address = other.getsockname()
+        server = SimpleNamespace(cfg=SimpleNamespace(address=[address]))
+        with pytest.raises(SystemExit, match="already in use"):
+            config["on_starting"](server)
+    config["on_starting"](server)  # free again
+
+
+def test_gunicorn_logs_json_through_the_same_configuration():
+    config = gunicorn_config()
+    from django.conf import settings as live
+
     logging_config = config["logconfig_dict"]
     assert logging_config["handlers"] == live.LOGGING["handlers"]
     for name in ("gunicorn.error", "gunicorn.access"):
