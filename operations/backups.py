@@ -132,7 +132,7 @@ def restore_from(
                 f"The backup is of a {manifest['database']} database, this is {connection.vendor}."
             )
         _check_schema(manifest, migrate=migrate)
-        _load_database(work)
+        _load_database(work, manifest)
         _restore_files(work / MEDIA_DIR, Path(settings.MEDIA_ROOT))
         verified = verify(manifest)
     plan = _migration_plan() if migrate else []
@@ -255,13 +255,14 @@ def _dump_database(work: Path) -> Path:
     raise BackupError(f"No backup for {connection.vendor} databases.")
 
 
-def _load_database(work: Path) -> None:
+def _load_database(work: Path, manifest: dict) -> None:
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         with sqlite3.connect(work / SQLITE_FILE) as source:
             source.backup(connection.connection)
         source.close()
         return
+    _drop_tables_not_in(manifest)
     connection.close()  # pg_restore drops and recreates the tables this connection may hold
     _pg(
         "pg_restore",
@@ -273,6 +274,17 @@ def _load_database(work: Path) -> None:
         f"--dbname={connection.settings_dict['NAME']}",
         str(work / PG_FILE),
     )
+
+
+def _drop_tables_not_in(manifest: dict) -> None:
+    # `pg_restore --clean` drops only what the dump holds: the tables of newer migrations (a
+    # database migrated by newer code) would stay, and migrating the restored backup would then
+    # find them in its way.
+    kept = {*manifest["counts"], *manifest.get("excluded_tables", ()), "django_migrations"}
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table in sorted(set(connection.introspection.table_names()) - kept):
+            cursor.execute(f"DROP TABLE IF EXISTS {quote(table)} CASCADE")
 
 
 def _pg(program: str, *args: str) -> None:
