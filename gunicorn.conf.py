@@ -14,7 +14,7 @@ import socket
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "barnratt.settings")
 
-from barnratt import settings as barnratt_settings  # noqa: E402  (after the settings module)
+from barnratt import settings as barnratt_settings
 
 reuse_port = True
 accesslog = "-"  # through the logging configuration below, not a file of its own

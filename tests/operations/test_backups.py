@@ -8,14 +8,13 @@ import tarfile
 from datetime import date
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from assessments import services
 from assessments.models import Attachment, Case
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
-
 from core.models import AuditEntry
 from operations.backups import MANIFEST, row_counts
 from organisations.models import ScbArea
