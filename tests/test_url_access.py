@@ -141,6 +141,11 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    # Platform administrators (superusers) only; tests/test_onboarding.py signs one in.
+    "organisations:onboard": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 403},
+    ),
     "organisations:people": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
