@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "accounts",
     "organisations",
     "convention",
+    "publichealth",
+    "agreements",
     "assessments",
     "participation",
     "youthforum",

@@ -44,7 +44,11 @@ def plan_list(request):
 def plan_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "actionplan", organisation.pk)
-    form = PlanForm(request.POST or None, organisation=organisation)
+    form = PlanForm(
+        request.POST or None,
+        organisation=organisation,
+        plans=ActionPlan.objects.visible_to(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         plan = services.create_plan(organisation, by=request.user, **form.cleaned_data)
         messages.success(request, _("The plan was created. Now add its priority areas."))
@@ -58,7 +62,10 @@ def plan_create(request, organisation_pk):
 def plan_edit(request, pk):
     plan = plan_for(request, pk, "change")
     form = PlanForm(
-        request.POST or None, instance=ActionPlan.objects.get(pk=pk), organisation=plan.organisation
+        request.POST or None,
+        instance=ActionPlan.objects.get(pk=pk),
+        organisation=plan.organisation,
+        plans=ActionPlan.objects.visible_to(request.user),
     )
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
@@ -129,6 +136,13 @@ def plan_detail(request, pk):
         .values_list("goal_id", "article__number")
     ):
         articles.setdefault(goal_id, []).append(str(number))
+    target_areas: dict[int, list[str]] = {}
+    for goal_id, number in (
+        Goal.target_areas.through.objects.filter(goal__plan=plan)
+        .order_by("targetarea__number")
+        .values_list("goal_id", "targetarea__number")
+    ):
+        target_areas.setdefault(goal_id, []).append(str(number))
     activities = overview_activities(plan)
     by_goal, by_area = {}, {}
     for activity in activities:
@@ -141,6 +155,7 @@ def plan_detail(request, pk):
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
         goal.article_numbers = ", ".join(articles.get(goal.pk, ()))
+        goal.target_area_numbers = ", ".join(target_areas.get(goal.pk, ()))
         links = overview.goal_links(goal, texts, can_change, can_delete)
         goal.html = overview.goal_html(goal, texts, labels, links)
         by_area.setdefault(goal.area_id, []).append(goal)
@@ -151,6 +166,10 @@ def plan_detail(request, pk):
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,
+        "builds_on": _visible_or_none(plan.builds_on_id, request.user),
+        "built_upon_by": ActionPlan.objects.visible_to(request.user)
+        .filter(builds_on=plan)
+        .select_related("organisation"),
         "areas": areas,
         "activity_count": len(activities),
         "timeline": timeline,
@@ -160,6 +179,13 @@ def plan_detail(request, pk):
         "can_see_history": can(request.user, "view", "auditentry", *scope),
     }
     return render(request, "planning/plan_detail.html", context)
+
+
+def _visible_or_none(pk, user):
+    """The plan another one builds on, if this user sees it (its title is not everyone's)."""
+    if pk is None:
+        return None
+    return ActionPlan.objects.visible_to(user).select_related("organisation").filter(pk=pk).first()
 
 
 def _timeline_rows(rows):
