@@ -84,7 +84,9 @@ class BasePartyFormSet(forms.BaseFormSet):
     def clean(self):
         if any(self.errors):
             return
-        chosen = [form.cleaned_data["party"] for form in self.forms if form.cleaned_data.get("party")]
+        chosen = [
+            form.cleaned_data["party"] for form in self.forms if form.cleaned_data.get("party")
+        ]
         if len(chosen) != len(set(chosen)):
             raise forms.ValidationError(_("An organisation is a party only once."))
         if len(chosen) < 2:
@@ -103,7 +105,11 @@ def party_formset(data=None, agreement=None):
     initial = []
     if agreement is not None and agreement.pk:
         initial = [
-            {"party": row.party, "funding_share": row.funding_share, "funding_note": row.funding_note}
+            {
+                "party": row.party,
+                "funding_share": row.funding_share,
+                "funding_note": row.funding_note,
+            }
             for row in agreement.parties.select_related("party")
         ]
     extra = max(2, PARTY_ROWS - len(initial))

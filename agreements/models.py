@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import TenantModel
 from organisations.models import Body
@@ -72,8 +73,8 @@ class Agreement(TenantModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("agreement")
-        verbose_name_plural = _("agreements")
+        verbose_name = pgettext_lazy("between organisations", "agreement")
+        verbose_name_plural = pgettext_lazy("between organisations", "agreements")
         ordering = ["-starts_on", "title", "id"]
         constraints = [
             models.CheckConstraint(
@@ -110,7 +111,10 @@ class AgreementParty(TenantModel):
     agreement's (who keeps the record); `party` is the organisation that signed."""
 
     agreement = models.ForeignKey(
-        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties"
+        Agreement,
+        verbose_name=pgettext_lazy("between organisations", "agreement"),
+        on_delete=models.CASCADE,
+        related_name="parties",
     )
     party = models.ForeignKey(
         "organisations.Organisation",

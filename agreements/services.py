@@ -17,8 +17,18 @@ class Party(NamedTuple):
     """A party as a form or the demo gives it."""
 
     party: object  # organisations.Organisation
-    funding_share: Decimal | None = None
+    funding_share: Decimal | int | None = None
     funding_note: str = ""
+
+    def fields(self) -> dict:
+        """The row's fields, the share as stored (two decimals), so the log compares alike."""
+        share = self.funding_share
+        if share is not None:
+            share = Decimal(share).quantize(CENT)
+        return {"party": self.party, "funding_share": share, "funding_note": self.funding_note}
+
+
+CENT = Decimal("0.01")
 
 
 def _check_parties(parties: list[Party]) -> None:
@@ -51,7 +61,7 @@ def _add_party(agreement: Agreement, party: Party, *, by) -> AgreementParty:
         by=by,
         organisation_id=agreement.organisation_id,
         agreement=agreement,
-        **party._asdict(),
+        **party.fields(),
     )
 
 
@@ -78,9 +88,9 @@ def _replace_parties(agreement: Agreement, parties: list[Party], *, by) -> None:
         if row is None:
             _add_party(agreement, party, by=by)
         elif (row.funding_share, row.funding_note) != (party.funding_share, party.funding_note):
-            update_object(
-                row, by=by, funding_share=party.funding_share, funding_note=party.funding_note
-            )
+            wanted_fields = party.fields()
+            del wanted_fields["party"]
+            update_object(row, by=by, **wanted_fields)
 
 
 def delete_agreement(agreement: Agreement, *, by) -> None:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete, form_copy
@@ -104,7 +105,7 @@ def agreement_edit(request, pk):
             )
 
         if save_or_show_errors(form, update):
-            messages.success(request, _("The agreement was saved."))
+            messages.success(request, pgettext("between organisations", "The agreement was saved."))
             return redirect(agreement)
     title = _("Edit %(agreement)s") % {"agreement": agreement}
     return _form_page(request, title, agreement.get_absolute_url(), form, parties)
@@ -132,9 +133,7 @@ def regulation_create(request, organisation_pk):
     instance = Regulation(organisation=organisation)
     form = RegulationForm(request.POST or None, instance=instance, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        regulation = services.create_regulation(
-            organisation, by=request.user, **form.cleaned_data
-        )
+        regulation = services.create_regulation(organisation, by=request.user, **form.cleaned_data)
         messages.success(request, _("The regulations were recorded."))
         return redirect(regulation)
     title = _("New regulations in %(organisation)s") % {"organisation": organisation}
@@ -152,9 +151,7 @@ def regulation_detail(request, pk):
         "regulation": regulation,
         "can_change": can_on(request.user, "change", regulation),
         "can_delete": can_on(request.user, "delete", regulation),
-        "can_see_history": can(
-            request.user, "view", "auditentry", *regulation.permission_scope()
-        ),
+        "can_see_history": can(request.user, "view", "auditentry", *regulation.permission_scope()),
     }
     return render(request, "agreements/regulation_detail.html", context)
 

@@ -113,6 +113,8 @@ class PlanForm(forms.ModelForm):
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
+        # Optional so that a form without it (an older client) keeps the child-rights plan.
+        self.fields["kind"].required = False
         builds_on = plans if plans is not None else ActionPlan.objects.none()
         if self.instance.pk:
             builds_on = builds_on.exclude(pk=self.instance.pk)
@@ -122,6 +124,9 @@ class PlanForm(forms.ModelForm):
         self.fields["builds_on"].label_from_instance = lambda plan: (
             f"{plan} – {plan.organisation} ({plan.get_kind_display()})"
         )
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or self.instance.kind or ActionPlan.Kind.CHILD_RIGHTS
 
 
 class AreaForm(forms.ModelForm):
