@@ -12,9 +12,7 @@ def _tags(**lists) -> dict:
     return {name: list(values) for name, values in lists.items() if values is not None}
 
 
-def create_indicator(
-    *, by, articles=(), target_areas=(), organisation=None, **fields
-) -> Indicator:
+def create_indicator(*, by, articles=(), target_areas=(), organisation=None, **fields) -> Indicator:
     m2m = _tags(articles=articles, target_areas=target_areas)
     return create_object(Indicator, by=by, organisation=organisation, m2m=m2m, **fields)
 

@@ -33,9 +33,7 @@ def create_example(organisation, *, by, articles=(), target_areas=(), **fields) 
     return example
 
 
-def update_example(
-    example: Example, *, by, articles=None, target_areas=None, **fields
-) -> Example:
+def update_example(example: Example, *, by, articles=None, target_areas=None, **fields) -> Example:
     m2m = _tags(articles=articles, target_areas=target_areas)
     with transaction.atomic():
         example = update_object(example, by=by, m2m=m2m, **_cleaned(fields))

@@ -3,9 +3,8 @@ areas (prop. 2017/18:249). Plans, policies, indicators and examples are tagged w
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 
 def _in_language(swedish: str, english: str) -> str:
