@@ -55,6 +55,10 @@ REVIEWED = {
         "one index on examples, added before the first production release; same plan as "
         "assessments 0004"
     ),
+    "knowledge.0004_example_target_areas": (
+        "a many-to-many field: Django creates a new, empty link table and does not alter or "
+        "lock the examples table itself"
+    ),
     "participation.0004_response_indexes_that_serve": (
         "drops three response indexes (DROP INDEX: a short lock, no scan) and adds a partial "
         "class-code index that holds only responses with a class code, before the first "
