@@ -15,6 +15,12 @@ from .services import Party
 PARTY_ROWS = 6
 
 
+def _limit_to(field, bodies):
+    if bodies is not None:
+        field.queryset = Body.objects.filter(pk__in=bodies).order_by("name")
+        field.required = True
+
+
 def bodies_for(organisation):
     """The organisation's own bodies and the joint bodies that serve it."""
     return (
@@ -50,10 +56,13 @@ class AgreementForm(forms.ModelForm):
             "adopted_on": DateInput(),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
+        """`bodies`: the only bodies that may carry it out, for a user whose right comes from
+        a role on a body (None: any body of the organisation)."""
         super().__init__(*args, **kwargs)
         for name in ("adopted_by", "carried_out_by"):
             self.fields[name].queryset = bodies_for(organisation)
+        _limit_to(self.fields["carried_out_by"], bodies)
 
 
 class PartyForm(forms.Form):
@@ -138,9 +147,10 @@ class RegulationForm(forms.ModelForm):
             "valid_from": DateInput(),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(organisation=organisation).order_by(
             "name"
         )
+        _limit_to(self.fields["body"], bodies)
         self.fields["adopted_by"].queryset = bodies_for(organisation)

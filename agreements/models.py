@@ -100,7 +100,8 @@ class Agreement(TenantModel):
             raise ValidationError({"ends_on": _("The agreement ends before it starts.")})
 
     def permission_scope(self):
-        return self.organisation_id, None
+        # The body that carries it out keeps it too (the team's coordinator, for example).
+        return self.organisation_id, self.carried_out_by_id
 
     def is_in_force(self, today: datetime.date) -> bool:
         return self.starts_on <= today and (self.ends_on is None or today <= self.ends_on)

@@ -3,6 +3,7 @@ to an agreement sees it; the recording organisation's coordinators change it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,12 +13,34 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete, form_copy
 from core.forms import save_or_show_errors
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
+from organisations.access import (
+    bodies_where_allowed,
+    can,
+    can_on,
+    creatable_organisations,
+    creatable_through_bodies,
+    get_for_user,
+)
 from organisations.models import Organisation
 
 from . import services
 from .forms import AgreementForm, RegulationForm, party_formset
 from .models import Agreement, Regulation
+
+
+def _allowed_bodies(user, action, object_type, organisation_id):
+    """None when the user may `action` in the whole organisation; otherwise the bodies on which
+    a role of theirs allows it (a team's coordinator), and 403 when there are none."""
+    if can(user, action, object_type, organisation_id):
+        return None
+    bodies = bodies_where_allowed(user, action, object_type, organisation_id)
+    if not bodies:
+        raise PermissionDenied
+    return bodies
+
+
+def _creatable(user, object_type):
+    return creatable_organisations(user, object_type) + creatable_through_bodies(user, object_type)
 
 
 def _form_page(request, title, back, form, parties=None):
@@ -37,8 +60,8 @@ def agreement_list(request):
         "agreements": agreements,
         "regulations": regulations,
         "today": timezone.localdate(),
-        "agreement_creatable": creatable_organisations(request.user, "agreement"),
-        "regulation_creatable": creatable_organisations(request.user, "regulation"),
+        "agreement_creatable": _creatable(request.user, "agreement"),
+        "regulation_creatable": _creatable(request.user, "regulation"),
     }
     return render(request, "agreements/agreement_list.html", context)
 
@@ -47,8 +70,8 @@ def agreement_list(request):
 @require_http_methods(["GET", "POST"])
 def agreement_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "agreement", organisation.pk)
-    form = AgreementForm(request.POST or None, organisation=organisation)
+    bodies = _allowed_bodies(request.user, "add", "agreement", organisation.pk)
+    form = AgreementForm(request.POST or None, organisation=organisation, bodies=bodies)
     parties = party_formset(request.POST or None)
     if request.method == "POST" and form.is_valid() and parties.is_valid():
         saved = []
@@ -94,7 +117,10 @@ def agreement_detail(request, pk):
 def agreement_edit(request, pk):
     agreement = get_for_user(Agreement.objects.all(), request.user, "change", pk=pk)
     form = AgreementForm(
-        request.POST or None, instance=form_copy(agreement), organisation=agreement.organisation
+        request.POST or None,
+        instance=form_copy(agreement),
+        organisation=agreement.organisation,
+        bodies=_allowed_bodies(request.user, "change", "agreement", agreement.organisation_id),
     )
     parties = party_formset(request.POST or None, agreement)
     if request.method == "POST" and form.is_valid() and parties.is_valid():
@@ -129,9 +155,11 @@ def agreement_delete(request, pk):
 @require_http_methods(["GET", "POST"])
 def regulation_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "regulation", organisation.pk)
+    bodies = _allowed_bodies(request.user, "add", "regulation", organisation.pk)
     instance = Regulation(organisation=organisation)
-    form = RegulationForm(request.POST or None, instance=instance, organisation=organisation)
+    form = RegulationForm(
+        request.POST or None, instance=instance, organisation=organisation, bodies=bodies
+    )
     if request.method == "POST" and form.is_valid():
         regulation = services.create_regulation(organisation, by=request.user, **form.cleaned_data)
         messages.success(request, _("The regulations were recorded."))
@@ -166,6 +194,7 @@ def regulation_edit(request, pk):
         request.POST or None,
         instance=form_copy(regulation),
         organisation=regulation.organisation,
+        bodies=_allowed_bodies(request.user, "change", "regulation", regulation.organisation_id),
     )
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data

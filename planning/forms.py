@@ -107,12 +107,17 @@ class PlanForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, organisation, plans=None, **kwargs):
-        """`plans`: the plans the user sees, which this one may build on."""
+    def __init__(self, *args, organisation, plans=None, bodies=None, **kwargs):
+        """`plans`: the plans the user sees, which this one may build on. `bodies`: the only
+        bodies the plan may belong to, for a user whose right comes from a role on a body (a
+        team's coordinator); None: any joint body of the organisation, or none."""
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
+        if bodies is not None:
+            self.fields["body"].queryset = Body.objects.filter(pk__in=bodies).order_by("name")
+            self.fields["body"].required = True
         # Optional so that a form without it (an older client) keeps the child-rights plan.
         self.fields["kind"].required = False
         builds_on = plans if plans is not None else ActionPlan.objects.none()

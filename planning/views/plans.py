@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,13 @@ from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
 from core.forms import save_or_show_errors
-from organisations.access import can, creatable_organisations, get_for_user, require
+from organisations.access import (
+    bodies_where_allowed,
+    can,
+    creatable_organisations,
+    creatable_through_bodies,
+    get_for_user,
+)
 from organisations.models import Organisation
 
 from .. import services
@@ -35,7 +42,9 @@ def plan_list(request):
         .select_related("organisation", "body")
         .annotate(activity_count=Count("activity"))
     )
-    creatable = creatable_organisations(request.user, "actionplan")
+    creatable = creatable_organisations(request.user, "actionplan") + creatable_through_bodies(
+        request.user, "actionplan"
+    )
     return render(request, "planning/plan_list.html", {"plans": plans, "creatable": creatable})
 
 
@@ -43,11 +52,11 @@ def plan_list(request):
 @require_http_methods(["GET", "POST"])
 def plan_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "actionplan", organisation.pk)
     form = PlanForm(
         request.POST or None,
         organisation=organisation,
         plans=ActionPlan.objects.visible_to(request.user),
+        bodies=_allowed_bodies(request.user, "add", organisation.pk),
     )
     if request.method == "POST" and form.is_valid():
         plan = services.create_plan(organisation, by=request.user, **form.cleaned_data)
@@ -66,6 +75,7 @@ def plan_edit(request, pk):
         instance=ActionPlan.objects.get(pk=pk),
         organisation=plan.organisation,
         plans=ActionPlan.objects.visible_to(request.user),
+        bodies=_allowed_bodies(request.user, "change", plan.organisation_id),
     )
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
@@ -74,6 +84,17 @@ def plan_edit(request, pk):
             return redirect(plan)
     title = _("Edit %(plan)s") % {"plan": plan}
     return render_form(request, form, title, plan.get_absolute_url())
+
+
+def _allowed_bodies(user, action, organisation_id):
+    """None when the user may `action` plans in the whole organisation; otherwise the joint
+    bodies on which a role of theirs allows it (a team's coordinator), 403 when none."""
+    if can(user, action, "actionplan", organisation_id):
+        return None
+    bodies = bodies_where_allowed(user, action, "actionplan", organisation_id)
+    if not bodies:
+        raise PermissionDenied
+    return bodies
 
 
 def plan_activities(plan):

@@ -256,3 +256,52 @@ def test_coordinator_records_regulations_through_the_form(
     coordinator_client.post(reverse("agreements:regulation_delete", args=[regulation.pk]))
     assert not Regulation.objects.exists()
     assert Body.objects.filter(pk=social_committee.pk).exists()
+
+
+# A team's coordinator: a role on the team, none in the host organisation ------------------------
+
+
+@pytest.fixture
+def team(karlskoga, region):
+    return org_services.create_body(
+        karlskoga,
+        by=None,
+        name="Folkhälsoteamet",
+        kind=Body.Kind.TEAM,
+        served_organisations=[region],
+    )
+
+
+@pytest.fixture
+def team_client(client, karlskoga, team):
+    user = make_user("team_coordinator")
+    org_services.add_member(karlskoga, by=None, user=user, role=Role.COORDINATOR, body=team)
+    client.force_login(user)
+    return client
+
+
+def test_a_teams_coordinator_records_the_teams_agreement(
+    team_client, karlskoga, region, team, social_committee
+):
+    url = reverse("agreements:agreement_create", args=[karlskoga.pk])
+    listed = team_client.get(reverse("agreements:agreement_list")).content.decode()
+    assert url in listed
+    # Only the team may carry out what its coordinator records.
+    refused = team_client.post(
+        url, _form_data(karlskoga, region, carried_out_by=str(social_committee.pk))
+    )
+    assert refused.status_code == 200
+    assert not Agreement.objects.exists()
+    team_client.post(url, _form_data(karlskoga, region, carried_out_by=str(team.pk)))
+    agreement = Agreement.objects.get()
+    assert agreement.carried_out_by == team
+    edit_url = reverse("agreements:agreement_edit", args=[agreement.pk])
+    assert team_client.get(edit_url).status_code == 200
+
+
+def test_a_teams_coordinator_cannot_change_the_host_organisations_own_agreements(
+    team_client, agreement
+):
+    # `agreement` is carried out by the social committee, not the team.
+    url = reverse("agreements:agreement_edit", args=[agreement.pk])
+    assert team_client.get(url).status_code == 403

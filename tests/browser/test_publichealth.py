@@ -20,7 +20,7 @@ def test_target_areas_are_browsable_and_searchable_without_logging_in(page, live
     assert page.locator("main ol.target-areas li").count() == 8
     page.fill("#area-q", "levnadsvanor")
     expect(page.locator("main ol.target-areas li")).to_have_count(1)
-    page.click("main >> text=Levnadsvanor")
+    page.click("main ol.target-areas a")
     page.wait_for_load_state()
     expect(page.locator("h1")).to_have_text("Målområde 6: Levnadsvanor")
     assert_accessible(page)
@@ -40,6 +40,7 @@ def test_team_coordinator_records_an_agreement_and_a_team_plan(page, live_server
 
     page.goto(f"{live_server.url}/organisations/{nora.pk}/agreements/new/")
     page.fill("#id_title", "Avtal om gemensam folkhälsoenkät")
+    page.select_option("#id_carried_out_by", label="Folkhälsoteamet norra Örebro län")
     page.fill("#id_starts_on", "2026-01-01")
     page.select_option("#id_parties-0-party", label="Nora kommun")
     page.fill("#id_parties-0-funding_share", "80")
@@ -59,6 +60,7 @@ def test_team_coordinator_records_an_agreement_and_a_team_plan(page, live_server
     page.goto(f"{live_server.url}/organisations/{nora.pk}/plans/new/")
     assert_accessible(page)
     page.select_option("#id_kind", "team")
+    page.select_option("#id_body", label="Folkhälsoteamet norra Örebro län")
     page.fill("#id_title", "Teamets plan 2027")
     page.select_option("#id_builds_on", str(regional.pk))
     page.fill("#id_start_year", "2027")

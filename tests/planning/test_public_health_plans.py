@@ -206,3 +206,20 @@ def test_a_goal_created_by_the_service_keeps_its_tags(area, coordinator):
         target_areas=[area_six],
     )
     assert list(Activity.objects.get(pk=activity.pk).target_areas.all()) == [area_six]
+
+
+def test_a_teams_coordinator_writes_the_teams_plan(client, karlskoga, degerfors):
+    team = org_services.create_body(
+        karlskoga, by=None, name="Folkhälsoteamet", kind="team", served_organisations=[degerfors]
+    )
+    user = make_user("team_coordinator")
+    org_services.add_member(karlskoga, by=None, user=user, role=Role.COORDINATOR, body=team)
+    client.force_login(user)
+    url = reverse("planning:plan_create", args=[karlskoga.pk])
+    assert url in client.get(reverse("planning:plan_list")).content.decode()
+    data = {"kind": "team", "title": "Teamets plan", "start_year": 2026, "end_year": 2027}
+    assert client.post(url, data | {"status": "draft"}).status_code == 200  # no body: refused
+    client.post(url, data | {"status": "draft", "body": team.pk})
+    plan = ActionPlan.objects.get()
+    assert (plan.body, plan.kind) == (team, ActionPlan.Kind.TEAM)
+    assert client.get(reverse("planning:area_create", args=[plan.pk])).status_code == 200
