@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "accounts",
     "organisations",
     "convention",
+    "publichealth",
+    "agreements",
     "assessments",
     "participation",
     "youthforum",

@@ -65,6 +65,10 @@ REVIEWED = {
         "results_version NOT NULL with a Python default, before the first production release; "
         "same as accounts 0002"
     ),
+    "knowledge.0004_example_target_areas": (
+        "a many-to-many field: Django creates a new, empty link table and does not alter or "
+        "lock the examples table itself"
+    ),
     "participation.0004_response_indexes_that_serve": (
         "drops three response indexes (DROP INDEX: a short lock, no scan) and adds a partial "
         "class-code index that holds only responses with a class code, before the first "
