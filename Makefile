@@ -11,7 +11,7 @@ PROD_ENV := DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
 	DJANGO_SECRET_KEY=check-deploy-only-$$(printf '%064d' 0 | tr 0 x)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps run serve test test-fast test-browser lint format \
+.PHONY: help install install-dev system-deps run worker serve test test-fast test-browser lint format \
 	messages translations bench soak backup restore clean lock
 
 help: ## List the developer commands
@@ -42,10 +42,14 @@ system-deps: ## Install Debian packages the tests need (Chromium), when run as r
 translations: | $(BIN)/activate ## Compile the .po files into .mo files
 	@$(PY) manage.py compile_translations
 
-run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000
+run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000, with a job worker
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py worker --verbosity 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install ## Run the jobs (imports, publishing, retention) as `make run` does beside the server
+	$(PY) manage.py worker
 
 serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET_KEY and hosts)
 	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v 0
