@@ -12,7 +12,7 @@ PROD_ENV := DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev system-deps run worker serve test test-fast test-browser lint format \
-	messages translations bench soak backup restore clean lock
+	messages translations two-nodes bench soak backup restore clean lock
 
 help: ## List the developer commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -93,6 +93,9 @@ format: install-dev ## Format and fix what ruff can
 
 messages: install-dev ## Update locale/sv/LC_MESSAGES/django.po from the code (needs gettext)
 	$(PY) manage.py makemessages -l sv --no-obsolete --no-location --ignore=.venv --ignore=staticfiles
+
+two-nodes: install-dev ## Two gunicorn nodes, a worker, PostgreSQL, Redis: the checks (MEASURE=20: and a load)
+	PY=$(PY) TWO_NODES_MEASURE=$(MEASURE) scripts/two_nodes.sh
 
 bench: install-dev ## National-scale benchmark; prints figures for docs/performance.md
 	$(PY) -m bench.run $(BENCH_ARGS)

@@ -9,7 +9,8 @@ gunicorn servers on different ports and one `manage.py worker`, then proves:
 4. a worker killed in the middle of an import loses nothing and doubles nothing: the job
    finishes after the worker starts again (core/jobs.py recovery).
 
-Each check prints one line; the last line is "two nodes: N passed, N failed".
+Each check prints one line; the last line is "two nodes: N passed, N failed". With
+TWO_NODES_MEASURE=seconds it then measures a short bounded load on both nodes (`measure`).
 """
 
 import os
@@ -298,6 +299,66 @@ def killed_worker_loses_nothing(coordinator, organisation_pk, code, worker) -> s
     return restarted
 
 
+def measure(seconds: float, threads: int) -> None:
+    """A short bounded load on both nodes at once (TWO_NODES_MEASURE=seconds): children answering
+    (each from its own device, as a class does) and a reader's cached results page. Prints
+    throughput and latency percentiles for docs/operations.md."""
+    import statistics
+    import threading
+
+    from participation.models import Consultation
+
+    consultation = Consultation.objects.filter(
+        status=Consultation.Status.OPEN, requires_class_code=False
+    ).first()
+    reader = login(NODE_B, "lasare")
+    results_path = f"/consultations/{consultation.pk}/results/"
+    timings: dict[str, list[float]] = {"answer": [], "results": []}
+    errors = []
+    stop = time.monotonic() + seconds
+
+    def child(number: int) -> None:
+        session, count = requests.Session(), 0
+        while time.monotonic() < stop:
+            node = (NODE_A, NODE_B)[count % 2]
+            session.headers["User-Agent"] = f"{AGENT} {number}-{count}"
+            page = session.get(f"{node}/b/{consultation.code}/")
+            _action, data = form_of(page.text)
+            began = time.monotonic()
+            sent = session.post(f"{node}/b/{consultation.code}/", data=data, allow_redirects=False)
+            timings["answer"].append(time.monotonic() - began)
+            if sent.status_code != 302:
+                errors.append(sent.status_code)
+            count += 1
+
+    def staff() -> None:
+        count = 0
+        while time.monotonic() < stop:
+            node = (NODE_A, NODE_B)[count % 2]
+            began = time.monotonic()
+            if reader.get(f"{node}{results_path}").status_code != 200:
+                errors.append("results")
+            timings["results"].append(time.monotonic() - began)
+            count += 1
+
+    workers = [threading.Thread(target=child, args=(n,)) for n in range(threads)]
+    workers.append(threading.Thread(target=staff))
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    for name, values in timings.items():
+        values.sort()
+        p95 = values[int(len(values) * 0.95) - 1] if values else 0
+        print(
+            f"MEASURED {name}: {len(values)} in {seconds:.0f} s = {len(values) / seconds:.1f}/s "
+            f"across both nodes; median {statistics.median(values) * 1000:.0f} ms, "
+            f"p95 {p95 * 1000:.0f} ms",
+            flush=True,
+        )
+    print(f"MEASURED errors: {len(errors)}", flush=True)
+
+
 def main() -> int:
     from organisations.models import Organisation
 
@@ -329,6 +390,8 @@ def main() -> int:
         processes[2] = killed_worker_loses_nothing(
             coordinator, karlskoga.pk, codes[1], processes[2]
         )
+        if os.environ.get("TWO_NODES_MEASURE", "0") not in ("", "0"):
+            measure(float(os.environ["TWO_NODES_MEASURE"]), threads=6)
     finally:
         for process in processes:
             if process.poll() is None:

@@ -17,6 +17,7 @@ from assessments import services as case_services
 from assessments.models import TemplateVersion
 from assessments.template_services import copy_template
 from childbudget import services as childbudget
+from core.models import Job
 from indicators.models import Indicator
 from indicators.services import cite_indicator
 from knowledge import services as knowledge
@@ -279,6 +280,7 @@ def build_url_kwargs(
         "person": {"organisation_pk": karlskoga.pk, "user_pk": case_officer.pk},
         "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
         "history": {"model_label": "organisations.body", "pk": social_committee.pk},
+        "job": {"pk": Job.objects.create(key="url-world", kind="-", organisation=karlskoga).pk},
         "article": {"number": 12},
         "reset": {"uidb64": "MQ", "token": "invalid-token"},
         "case": {"pk": assessment.case_id},
