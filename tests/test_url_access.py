@@ -310,6 +310,11 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    # A package made on the page, for those who see the packages.
+    "archive:export_download": (
+        "archive_package",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "archive:rule_edit": (
         "retention_rule",
         {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 404},

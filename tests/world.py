@@ -281,6 +281,7 @@ def build_url_kwargs(
         "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
         "history": {"model_label": "organisations.body", "pk": social_committee.pk},
         "job": {"pk": Job.objects.create(key="url-world", kind="-", organisation=karlskoga).pk},
+        "archive_package": {"pk": _archive_package(karlskoga).pk},
         "article": {"number": 12},
         "reset": {"uidb64": "MQ", "token": "invalid-token"},
         "case": {"pk": assessment.case_id},
@@ -323,6 +324,26 @@ def _networks(karlskoga, network, person):
         "network_contact": {"pk": contact.pk},
         "shared_item": {"network_pk": network.pk, "pk": shared.pk},
     }
+
+
+def _archive_package(karlskoga):
+    """A package made on the page, its file in the storage (archive/jobs.py)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from archive.models import ArchiveExport
+
+    export = ArchiveExport.objects.create(
+        organisation=karlskoga,
+        objid="barnratt-1883-url-world",
+        decided_from=datetime.date(2026, 1, 1),
+        decided_to=datetime.date(2026, 12, 31),
+        case_count=0,
+        sha256="0" * 64,
+        size=2,
+    )
+    default_storage.save(export.stored_name, ContentFile(b"PK"))
+    return export
 
 
 def _retention_rule(karlskoga):
