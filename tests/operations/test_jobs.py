@@ -92,14 +92,18 @@ def _restoring_signals():
     return lambda: [signal.signal(s, handler) for s, handler in saved.items()]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_killed_workers_job_runs_when_a_worker_with_its_id_starts(karlskoga, settings):
+def test_a_killed_workers_job_runs_when_a_worker_with_its_id_starts(
+    karlskoga, settings, monkeypatch
+):
     """The database backend and a real worker: a task left RUNNING by worker w1 (killed) is
     queued again when w1 starts again; another worker's recent task is left alone, an old one
-    is queued again."""
+    is queued again. (scripts/two_nodes.sh kills a real worker process.)"""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = DB_TASKS
+    # Inside the test's transaction, as Django's test client does for requests.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     killed = start("work", karlskoga, key="killed")
     busy = start("work", karlskoga, key="busy")
     stuck = start("work", karlskoga, key="stuck")
