@@ -12,8 +12,8 @@ PROD_ENV := DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
 	DJANGO_SECRET_KEY=check-deploy-only-$$(printf '%064d' 0 | tr 0 x)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps run serve test test-fast test-browser lint format \
-	messages translations bench soak backup restore clean lock
+.PHONY: help install install-dev system-deps run worker serve test test-fast test-browser lint format \
+	messages translations two-nodes bench soak backup restore clean lock
 
 help: ## List the developer commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -43,10 +43,14 @@ system-deps: ## Install Debian packages the tests need (Chromium), when run as r
 translations: | $(BIN)/activate ## Compile the .po files into .mo files
 	@$(PY) manage.py compile_translations
 
-run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000
+run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000, with a job worker
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py worker --verbosity 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install ## Run the jobs (imports, publishing, retention) as `make run` does beside the server
+	$(PY) manage.py worker
 
 serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET_KEY, hosts, BARNRATT_ACCESSIBILITY_EMAIL)
 	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v 0
@@ -90,6 +94,9 @@ format: install-dev ## Format and fix what ruff can
 
 messages: install-dev ## Update locale/sv/LC_MESSAGES/django.po from the code (needs gettext)
 	$(PY) manage.py makemessages -l sv --no-obsolete --no-location --ignore=.venv --ignore=staticfiles
+
+two-nodes: install-dev ## Two gunicorn nodes, a worker, PostgreSQL, Redis: the checks (MEASURE=20: and a load)
+	PY=$(PY) TWO_NODES_MEASURE=$(MEASURE) scripts/two_nodes.sh
 
 bench: install-dev ## National-scale benchmark; prints figures for docs/performance.md
 	$(PY) -m bench.run $(BENCH_ARGS)

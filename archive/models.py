@@ -100,6 +100,15 @@ class ArchiveExport(TenantModel):
     case_ids = models.JSONField(_("case ids"), default=list, blank=True)
     sha256 = models.CharField(_("checksum (SHA-256)"), max_length=64)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
+    # The job that made it on the page (archive/jobs.py): a job run twice makes one package.
+    job = models.OneToOneField(
+        "core.Job",
+        verbose_name=_("job"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("archive package")
@@ -108,3 +117,8 @@ class ArchiveExport(TenantModel):
 
     def __str__(self):
         return self.objid
+
+    @property
+    def stored_name(self) -> str:
+        """Where a package made on the page is kept (the file storage); none from the command."""
+        return f"archive/{self.organisation_id}/{self.objid}.zip"

@@ -11,6 +11,7 @@ urlpatterns = [
         views.archive_export,
         name="archive_export",
     ),
+    path("archive-packages/<int:pk>/", views.export_download, name="export_download"),
     path("retention/<int:pk>/edit/", views.rule_edit, name="rule_edit"),
     path("retention/<int:pk>/delete/", views.rule_delete, name="rule_delete"),
 ]

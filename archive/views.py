@@ -1,29 +1,36 @@
 """The organisation's retention rules and the record of what they removed."""
 
-import tempfile
+import re
+import secrets
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import IntegrityError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
+from core.models import Job
 from organisations.access import can, get_for_user, require
 from organisations.models import Organisation
 
+from . import jobs as archive_jobs
 from . import services
 from .eark import content
-from .eark.package import MAX_CASES_ONLINE, NothingToExport, build_package
+from .eark.package import MAX_CASES_ONLINE
 from .forms import ArchiveExportForm, RetentionRuleForm
 from .models import ArchiveExport, Removal, RetentionRule
 
 REMOVALS_SHOWN = 50
 EXPORTS_SHOWN = 50
+TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
 @login_required
@@ -101,13 +108,28 @@ def archive_export(request, organisation_pk):
     context = {
         "organisation": organisation,
         "form": form,
+        "job_token": secrets.token_hex(16),
+        "job": _latest_unfinished(organisation),
         "exports": ArchiveExport.objects.filter(organisation=organisation)[:EXPORTS_SHOWN],
         "max_cases": MAX_CASES_ONLINE,
     }
     return render(request, "archive/export.html", context)
 
 
+def _latest_unfinished(organisation):
+    """The latest package job while it waits or runs, or when it failed in the last hour."""
+    job = Job.objects.filter(organisation=organisation, kind=archive_jobs.EXPORT_KIND).first()
+    if job is None or job.status == Job.Status.DONE:
+        return None
+    recent = timezone.now() - timedelta(hours=1)
+    if job.status == Job.Status.FAILED and job.finished_at and job.finished_at < recent:
+        return None
+    return job
+
+
 def _package_response(request, form, organisation):
+    """Queue the package (archive/jobs.py); the download when the job is done by now, else the
+    page follows the job."""
     start, end = form.cleaned_data["decided_from"], form.cleaned_data["decided_to"]
     count = content.decided_cases(organisation, start, end).count()
     if count > MAX_CASES_ONLINE:
@@ -121,23 +143,33 @@ def _package_response(request, form, organisation):
             % {"count": count, "max": MAX_CASES_ONLINE},
         )
         return None
-    # FileResponse closes the file when the download is sent.
-    output = tempfile.TemporaryFile()  # noqa: SIM115
-    try:
-        built = build_package(
-            organisation,
-            start,
-            end,
-            output,
-            by=request.user,
-            submission_agreement=form.cleaned_data["submission_agreement"],
-            preservation_agent=form.cleaned_data["preservation_agent"],
-        )
-    except NothingToExport:
-        output.close()
-        form.add_error(None, _("No case was decided in that period."))
-        return None
-    output.seek(0)
-    return FileResponse(
-        output, as_attachment=True, filename=built.file_name, content_type="application/zip"
+    token = request.POST.get("job_token", "")
+    token = token if TOKEN.match(token) else secrets.token_hex(16)
+    job = archive_jobs.start_export(
+        organisation, by=request.user, token=token, cleaned=form.cleaned_data
     )
+    if job.status == Job.Status.FAILED:
+        form.add_error(None, job.error)
+        return None
+    if job.status != Job.Status.DONE:
+        return redirect(reverse("archive:archive_export", args=[organisation.pk]))
+    return _download(ArchiveExport.objects.get(pk=job.result["export"]))
+
+
+def _download(export: ArchiveExport):
+    return FileResponse(
+        default_storage.open(export.stored_name),
+        as_attachment=True,
+        filename=f"{export.objid}.zip",
+        content_type="application/zip",
+    )
+
+
+@login_required
+def export_download(request, pk):
+    """A package made on the page, from the file storage, for those who may see packages."""
+    export = get_for_user(ArchiveExport.objects, request.user, pk=pk)
+    require(request.user, "view", "archiveexport", export.organisation_id)
+    if not default_storage.exists(export.stored_name):
+        raise Http404
+    return _download(export)

@@ -298,6 +298,46 @@ STORAGES = {
     },
 }
 
+# More than one machine (docs/operations.md, decision 0033). REDIS_URL: Django's Redis cache,
+# shared by every node (the children's rate limit, cached results, import progress); without
+# it each process keeps its own. Long work runs as jobs (core/jobs.py) in django-tasks' database
+# backend: `manage.py worker` runs them; BARNRATT_TASKS=immediate runs them inside the request.
+# BARNRATT_STORAGE=s3 keeps uploaded files in an S3-compatible bucket (django-storages).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("BARNRATT_CACHE_PREFIX", "barnratt"),
+        }
+    }
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("BARNRATT_TASKS") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# A job left running this long (its worker killed, its machine gone) is run again.
+TASK_STALE_SECONDS = int(os.environ.get("BARNRATT_TASK_STALE_SECONDS", str(60 * 60)))
+if os.environ.get("BARNRATT_STORAGE") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("BARNRATT_S3_BUCKET", "barnratt"),
+            "endpoint_url": os.environ.get("BARNRATT_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("BARNRATT_S3_REGION") or None,
+            "access_key": os.environ.get("BARNRATT_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("BARNRATT_S3_SECRET_ACCESS_KEY") or None,
+            # Private objects, fetched through the views that check access; never overwritten.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.OrganisationTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -128,3 +128,48 @@ class AccessibilityReport(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d} {self.page_url}"
+
+
+class Job(TenantModel):
+    """Long work run by a worker (core/jobs.py): an import, a report's publication, an archive
+    package. The page that started it reads its state; `key` makes starting it twice start it
+    once."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=100)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    arguments = models.JSONField(_("arguments"), default=dict, encoder=DjangoJSONEncoder)
+    result = models.JSONField(_("result"), default=dict, encoder=DjangoJSONEncoder)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -227,6 +227,15 @@ class ImportRun(TenantModel):
     changed = models.PositiveIntegerField(_("changed"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     skipped = models.PositiveIntegerField(_("skipped (area not in Barnrätt)"), default=0)
+    # The job that made it (core/jobs.py): a job run twice (a killed worker's) imports once.
+    job = models.OneToOneField(
+        "core.Job",
+        verbose_name=_("job"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("import")

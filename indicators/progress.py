@@ -1,10 +1,10 @@
 """How far a running import has come, for the progress bar on the import page.
 
-The import runs inside the upload's request (it writes in one transaction, so it cannot be
-resumed elsewhere); the page's script polls `read` while it waits. The progress lives in
-Django's cache under a random token the page made: with the default per-process cache a poll
-that reaches another worker finds nothing and the bar stays indeterminate, so production
-uses a shared cache (docs/operations.md). Only the user who started the import can read it.
+The import runs as a job on a worker (indicators/jobs.py); the page's script polls `read`
+while it waits. The progress lives in Django's cache under a random token the page made, so
+every node must share the cache (REDIS_URL, docs/operations.md): with the default per-process
+cache a poll that reaches another process finds nothing and the bar stays indeterminate. Only
+the user who started the import can read it.
 """
 
 import re
@@ -29,11 +29,13 @@ def _key(token: str) -> str:
 class Progress:
     """Writes the phase ("checking", "saving", "done", "failed") and the rows done so far."""
 
-    def __init__(self, token: str, user_id: int, total: int = 0):
-        self.token, self.user_id, self.total = token, user_id, total
+    def __init__(self, token: str, user_id: int, total: int = 0, job_id: int | None = None):
+        self.token, self.user_id, self.total, self.job_id = token, user_id, total, job_id
 
     def __call__(self, phase: str, done: int = 0) -> None:
         value = {"user": self.user_id, "phase": phase, "done": done, "total": self.total}
+        if self.job_id:
+            value["job"] = self.job_id
         cache.set(_key(self.token), value, TIMEOUT)
 
 
@@ -59,4 +61,7 @@ def read(token: str, user_id: int) -> dict | None:
     value = cache.get(_key(token))
     if not value or value.get("user") != user_id:
         return None
-    return {key: value[key] for key in ("phase", "done", "total")}
+    state = {key: value[key] for key in ("phase", "done", "total")}
+    if value.get("job"):
+        state["job"] = value["job"]
+    return state

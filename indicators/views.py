@@ -11,13 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import Case
+from core.models import Job
 from organisations.access import can, get_for_user, require, user_access
 from organisations.models import Organisation
 from planning.exports import as_csv
 
 from . import comparisons, progress, services
+from . import jobs as import_jobs
 from .forms import CitationForm, ImportForm, IndicatorForm
-from .imports.core import ImportFailed, read_upload, run_import
+from .imports.core import ImportFailed, read_upload
 from .imports.template import example_csv
 from .models import Citation, ImportRun, Indicator, ValueStatus
 
@@ -228,59 +230,75 @@ def comparison_export(request, organisation_pk, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_values(request, organisation_pk):
+    """Upload a file; a worker imports it (indicators/jobs.py) while the page shows how far it
+    has come, then what it changed or which lines are wrong. `?job=` shows a job's outcome."""
     organisation = organisation_for(request, organisation_pk)
     require(request.user, "add", "importrun", organisation.pk)
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-    errors, summary = [], None
+    job, errors = _shown_job(request, organisation), []
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
-        tracker = None
         try:
             data = read_upload(uploaded)
-            tracker = _progress(request, data, form.cleaned_data["format"])
-            summary, _run = run_import(
-                data,
-                fmt=form.cleaned_data["format"],
-                organisation=organisation,
-                by=request.user,
-                file_name=uploaded.name,
-                indicator=form.cleaned_data["indicator"],
-                skip_unknown_areas=form.cleaned_data["skip_unknown_areas"],
-                progress=tracker,
-            )
-            if tracker:
-                tracker("done", summary.total)
         except ImportFailed as failure:
             errors = failure.errors
-            if tracker:
-                tracker("failed")
+        else:
+            job = import_jobs.start_import(
+                data,
+                organisation=organisation,
+                by=request.user,
+                token=_token(request),
+                options={
+                    "format": form.cleaned_data["format"],
+                    "file_name": uploaded.name,
+                    "indicator": getattr(form.cleaned_data["indicator"], "pk", None),
+                    "skip_unknown_areas": form.cleaned_data["skip_unknown_areas"],
+                },
+            )
+    summary = job.result if job is not None and job.status == Job.Status.DONE else None
+    if job is not None and job.status == Job.Status.FAILED:
+        errors = job.result.get("errors") or [(0, job.error)]
+    pending = job if job is not None and not job.finished else None
     context = {
         "organisation": organisation,
         "form": form,
         "progress_token": progress.new_token(),
         "errors": errors,
         "summary": summary,
+        "pending": pending,
         "runs": ImportRun.objects.filter(organisation=organisation).select_related("created_by")[
             :10
         ],
     }
-    return render(request, "indicators/import.html", context, status=400 if errors else 200)
+    status = 400 if errors else 202 if pending else 200
+    return render(request, "indicators/import.html", context, status=status)
 
 
-def _progress(request, data: bytes, fmt: str):
-    """The tracker of this import when the page's script asked for one (a valid token)."""
+def _token(request) -> str:
+    """The page's token (the job's key and the progress bar's), or a new one without script."""
     token = request.POST.get("progress", "")
-    if not progress.TOKEN.match(token):
+    return token if progress.TOKEN.match(token) else progress.new_token()
+
+
+def _shown_job(request, organisation):
+    """The import job `?job=` names, if it is one of the organisation's."""
+    pk = request.GET.get("job", "")
+    if not pk.isdigit():
         return None
-    return progress.Progress(token, request.user.pk, progress.estimated_rows(data, fmt))
+    jobs = Job.objects.visible_to(request.user).filter(organisation=organisation)
+    return jobs.filter(pk=pk, kind=import_jobs.KIND).first()
 
 
 @login_required
 def import_progress(request, organisation_pk, token):
-    """How far the user's running import has come, as JSON for the progress bar."""
+    """How far the user's running import has come, as JSON for the progress bar; with its
+    job's state once a worker has it."""
     organisation = organisation_for(request, organisation_pk)
     require(request.user, "add", "importrun", organisation.pk)
     state = progress.read(token, request.user.pk) or {"phase": "unknown", "done": 0, "total": 0}
+    if state.get("job"):
+        job = Job.objects.filter(pk=state["job"], organisation=organisation).first()
+        state["status"] = job.status if job else "unknown"
     return JsonResponse(state, headers={"Cache-Control": "no-store"})
 
 

@@ -1,11 +1,13 @@
 """The published reports, for anyone and without login: each version is read from its frozen
 snapshot alone, so the page takes the same few queries whatever the municipality's size."""
 
-from django.http import Http404
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 
 from .document import localised
 from .exports import export_response
+from .jobs import pdf_name
 from .models import Report, ReportVersion
 
 
@@ -63,4 +65,10 @@ def _version(slug, year, number):
 def version_export(request, slug, year, number, fmt):
     version = _version(slug, year, int(number))
     filename = f"{slug}-{year}-v{version.number}"
+    stored = pdf_name(version)
+    if fmt == "pdf" and default_storage.exists(stored):
+        # Drawn once when it was published (reports/jobs.py), from any node's storage.
+        return FileResponse(
+            default_storage.open(stored), content_type="application/pdf", filename=f"{filename}.pdf"
+        )
     return export_response(version.data, fmt, filename, version=version)

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import save_or_show_errors
+from core.models import Job
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
+from . import jobs as report_jobs
 from . import services
 from .document import build_document, localised, sentence_ids
 from .exports import export_response
@@ -70,6 +72,7 @@ def report_detail(request, pk):
         "can_reopen": can(request.user, "change", "report", *scope)
         and report.status == Report.Status.PUBLISHED,
         "can_see_history": can(request.user, "view", "auditentry", *scope),
+        "job": _unfinished_publication(report),
     }
     return render(request, "reports/report_detail.html", context)
 
@@ -102,14 +105,31 @@ def report_transition(request, pk, action):
             services.approve_report(report, by=request.user)
             messages.success(request, _("The report was approved."))
         else:
-            version = services.publish_report(report, by=request.user)
-            messages.success(
-                request,
-                _("Version %(number)s was published.") % {"number": version.number},
-            )
+            _publish(request, report)
     except services.TransitionError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(report)
+
+
+def _unfinished_publication(report):
+    """The report's latest publication job while it runs, or when it failed."""
+    job = Job.objects.filter(kind=report_jobs.KIND, arguments__report=report.pk).first()
+    return job if job is not None and job.status != Job.Status.DONE else None
+
+
+def _publish(request, report):
+    """A worker publishes it (reports/jobs.py); the report's page follows the job."""
+    if report.status != Report.Status.APPROVED:
+        raise services.TransitionError(_("Only an approved report can be published."))
+    job = report_jobs.start_publishing(report, by=request.user)
+    if job.status == Job.Status.DONE:
+        messages.success(
+            request, _("Version %(number)s was published.") % {"number": job.result["version"]}
+        )
+    elif job.status == Job.Status.FAILED:
+        messages.error(request, job.error)
+    else:
+        messages.info(request, _("The report is being published. This page shows when it is done."))
 
 
 @login_required

@@ -55,6 +55,8 @@ def _swedish_and_fast_passwords(settings):
     # Django's advice for test suites: a fast hasher. PBKDF2's million rounds made each test
     # user cost a third of a second, most of the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run inside the request that starts them; tests/test_jobs.py runs a real worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

@@ -77,6 +77,11 @@ EXPECTATIONS = {
         None,
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    # A job's state: the organisation's people, as they see what jobs make (core/jobs.py).
+    "core:job_status": (
+        "job",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
     "core:history": (
         "history",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
@@ -347,6 +352,11 @@ EXPECTATIONS = {
     # Archive packages: coordinators see what was delivered; the administrator makes them.
     "archive:archive_export": (
         "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # A package made on the page, for those who see the packages.
+    "archive:export_download": (
+        "archive_package",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
     "archive:rule_edit": (

@@ -18,6 +18,7 @@ from assessments import services as case_services
 from assessments.models import TemplateVersion
 from assessments.template_services import copy_template
 from childbudget import services as childbudget
+from core.models import Job
 from indicators.models import Indicator
 from indicators.services import cite_indicator
 from knowledge import services as knowledge
@@ -283,6 +284,8 @@ def build_url_kwargs(
         "person": {"organisation_pk": karlskoga.pk, "user_pk": case_officer.pk},
         "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
         "history": {"model_label": "organisations.body", "pk": social_committee.pk},
+        "job": {"pk": Job.objects.create(key="url-world", kind="-", organisation=karlskoga).pk},
+        "archive_package": {"pk": _archive_package(karlskoga).pk},
         "article": {"number": 12},
         "reset": {"uidb64": "MQ", "token": "invalid-token"},
         "case": {"pk": assessment.case_id},
@@ -345,6 +348,26 @@ def _agreements(karlskoga, committee):
         "regulation": {"pk": regulation.pk},
         "target_area": {"number": 6},
     }
+
+
+def _archive_package(karlskoga):
+    """A package made on the page, its file in the storage (archive/jobs.py)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from archive.models import ArchiveExport
+
+    export = ArchiveExport.objects.create(
+        organisation=karlskoga,
+        objid="barnratt-1883-url-world",
+        decided_from=datetime.date(2026, 1, 1),
+        decided_to=datetime.date(2026, 12, 31),
+        case_count=0,
+        sha256="0" * 64,
+        size=2,
+    )
+    default_storage.save(export.stored_name, ContentFile(b"PK"))
+    return export
 
 
 def _retention_rule(karlskoga):

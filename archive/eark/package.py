@@ -76,6 +76,7 @@ def build_package(
     by=None,
     submission_agreement: str = "",
     preservation_agent: str = "",
+    job=None,
 ) -> Built:
     """Write the package as a ZIP to `output` (a path or a binary file) and record the export
     in the audit log. The submission agreement (leveransöverenskommelse) and the archive that
@@ -213,6 +214,7 @@ def build_package(
         case_ids=[case.pk for case in cases],
         sha256=digest,
         size=size,
+        job=job,
     )
     return Built(objid, file_name, len(cases), len(members), digest, size)
 

@@ -430,9 +430,11 @@ def run_import(
     indicator: Indicator | None = None,
     skip_unknown_areas: bool = False,
     progress=None,
+    job=None,
 ) -> tuple[Summary, ImportRun]:
     """Parse, validate and write one file; raises ImportFailed (nothing written) on any error.
-    `progress` (an `indicators.progress.Progress`) hears how far it has come."""
+    `progress` (an `indicators.progress.Progress`) hears how far it has come; `job` is the job
+    that runs it, recorded on the import (indicators/jobs.py)."""
     from core.audit import create_object
 
     from . import parse
@@ -465,5 +467,6 @@ def run_import(
             changed=summary.changed,
             unchanged=summary.unchanged,
             skipped=summary.skipped,
+            job=job,
         )
     return summary, run

@@ -2,7 +2,8 @@
  *
  * Without this script the form posts as usual and the page answers when the import is done.
  * With it, the file is sent in the background: the bar shows the upload, then polls how many
- * rows the server has checked and whether it is saving, and finally shows the answer page.
+ * rows the worker has checked and whether it is saving (the import is a job, indicators/jobs.py),
+ * and finally shows the page with the job's outcome.
  */
 (function () {
   "use strict";
@@ -11,6 +12,11 @@
     return template.replace(/\{(\w+)\}/g, function (_match, key) {
       return values[key] === undefined ? "" : values[key].toLocaleString(document.documentElement.lang);
     });
+  }
+
+  function finished(state) {
+    return state.status === "done" || state.status === "failed" ||
+      state.phase === "done" || state.phase === "failed";
   }
 
   function start(form) {
@@ -44,14 +50,33 @@
       }
     }
 
-    function poll() {
-      fetch(form.getAttribute("data-progress-url"), {
-        credentials: "same-origin",
-        headers: { Accept: "application/json" }
-      })
+    function poll(url, then) {
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : {}; })
-        .then(update)
+        .then(function (state) {
+          update(state);
+          if (then) {
+            then(state);
+          }
+        })
         .catch(function () { /* the next poll tries again */ });
+    }
+
+    // The page answered that a worker is importing the file: follow the job to its outcome.
+    var pending = document.getElementById("import-pending");
+    if (pending) {
+      box.hidden = false;
+      indeterminate();
+      say("waiting");
+      timer = window.setInterval(function () {
+        poll(pending.getAttribute("data-progress-url"), function (state) {
+          if (finished(state)) {
+            window.clearInterval(timer);
+            window.location.assign(pending.getAttribute("data-job-url"));
+          }
+        });
+      }, 700);
+      return;
     }
 
     function show(html) {
@@ -87,7 +112,9 @@
       request.upload.addEventListener("load", function () {
         indeterminate();
         say("waiting");
-        timer = window.setInterval(poll, 700);
+        timer = window.setInterval(function () {
+          poll(form.getAttribute("data-progress-url"));
+        }, 700);
       });
       request.addEventListener("load", function () {
         window.clearInterval(timer);

@@ -261,3 +261,31 @@ def test_a_coordinator_sees_the_packages_but_cannot_make_one(
     data = {"decided_from": "2026-01-01", "decided_to": "2026-12-31"}
     assert client.post(url, data).status_code == 403
     assert not ArchiveExport.objects.exists()
+
+
+def test_a_package_job_run_again_makes_one_package_and_it_is_downloaded_later(
+    client, org_admin, decided_case, karlskoga, media, settings
+):
+    from core import jobs
+    from core.models import Job
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(org_admin)
+    url = reverse("archive:archive_export", args=[karlskoga.pk])
+    data = {"decided_from": "2026-01-01", "decided_to": "2026-12-31", "job_token": "a" * 32}
+    response = client.post(url, data)
+    assert response.status_code == 302  # queued: the page follows the job
+    job = Job.objects.get()
+    assert 'data-job-url="' in client.get(url).content.decode()
+    assert jobs.run_job.call(job.pk) == "done"
+    # The worker was killed after the package was made, before the job was marked done.
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    assert jobs.run_job.call(job.pk) == "done"
+    export = ArchiveExport.objects.get()
+    assert client.post(url, data).status_code == 200  # the same form again: the same package
+    assert ArchiveExport.objects.count() == 1 and Job.objects.count() == 1
+    page = client.get(url).content.decode()
+    download = reverse("archive:export_download", args=[export.pk])
+    assert download in page and 'data-job-url="' not in page
+    body = b"".join(client.get(download).streaming_content)
+    assert sha256(body).hexdigest() == export.sha256

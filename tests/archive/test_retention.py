@@ -107,3 +107,15 @@ def test_the_administrator_records_rules_and_others_only_read(
     page = client.get(url).content.decode()
     assert "KS 2026/12 § 34" in page and 'name="keep_months"' not in page
     assert client.post(url, data | {"record_type": RecordType.FORUM_MEETINGS}).status_code == 403
+
+
+def test_the_queued_nightly_run_is_one_job_per_organisation_and_day(decided_case, karlskoga):
+    from core.models import Job
+
+    rule_for(karlskoga)
+    call_command("apply_retention", queue=True, today=DUE_DAY)
+    call_command("apply_retention", queue=True, today=DUE_DAY)  # cron ran it twice
+    job = Job.objects.get()
+    assert job.status == Job.Status.DONE and job.result == {"removed": {"decided_cases": 1}}
+    assert not Case.objects.filter(pk=decided_case.pk).exists()
+    assert Removal.objects.count() == 1

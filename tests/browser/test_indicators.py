@@ -112,3 +112,31 @@ def test_catalogue_pages_are_accessible(page, live_server, demo):
     page.fill("#id_source_id", "N02905")
     click_and_check(page, "form.form button[type=submit]")
     expect(page.locator("main")).to_contain_text("N02905")
+
+
+def test_a_queued_import_shows_its_progress_and_then_its_outcome(
+    page, live_server, demo, tmp_path, settings
+):
+    """With the database queue the page answers before the import is done: it follows the job
+    and shows the outcome when a worker has run it (here the test, as the worker)."""
+    from core import jobs
+    from core.models import Job
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    karlskoga = Organisation.objects.get(scb_code="1883")
+    log_in(page, live_server, "samordnare")
+    page.goto(f"{live_server.url}/organisations/{karlskoga.pk}/indicators/import/")
+    upload = tmp_path / "egna.csv"
+    upload.write_text(
+        "indikator;kod;år;kön;åldersgrupp;värde;status\nbarn-i-dialog;1883;2024;T;;12;\n",
+        encoding="utf-8",
+    )
+    page.select_option("#id_format", "template")
+    page.set_input_files("#id_file", str(upload))
+    page.click("form.form button[type=submit]")
+    expect(page.locator("#import-pending")).to_be_visible()
+    expect(page.locator("#import-progress")).to_be_visible()
+    assert_accessible(page)
+    jobs.run_job.call(Job.objects.get().pk)
+    expect(page.locator(".message--success")).to_contain_text("1 tillagda, 0 ändrade")
+    assert "?job=" in page.url

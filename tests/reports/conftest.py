@@ -84,3 +84,9 @@ def cases_2026(karlskoga, social_committee, case_officer, decision_maker, standa
 @pytest.fixture
 def report(karlskoga, coordinator):
     return services.create_report(karlskoga, by=coordinator, year=YEAR)
+
+
+@pytest.fixture(autouse=True)
+def _own_media(settings, tmp_path):
+    # Publishing stores the version's PDF (reports/jobs.py); ids repeat between tests.
+    settings.MEDIA_ROOT = tmp_path

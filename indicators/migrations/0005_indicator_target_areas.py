@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indicators', '0003_municipality_groups'),
+        ('indicators', '0004_import_job'),
         ('publichealth', '0001_initial'),
     ]
 
