@@ -239,11 +239,25 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A code waiting for its second factor: minutes before the password must be given again.
 TWO_FACTOR_PENDING_SECONDS = 300
 
-# Login guessing: five failures per user name and address lock it for 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("BARNRATT_LOGIN_FAILURE_LIMIT", "5"))
+# The client's address: BARNRATT_TRUSTED_PROXIES is how many proxies stand in front of gunicorn
+# (1 for the documented nginx); each appends to X-Forwarded-For, and only the entry the nearest
+# trusted proxy wrote is believed (docs/operations.md, decision 0032).
+TRUSTED_PROXIES = int(os.environ.get("BARNRATT_TRUSTED_PROXIES", "0"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXIES else ("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_COUNT = max(TRUSTED_PROXIES - 1, 0)
+IPWARE_STRICT = False  # entries a client sent before the trusted ones are skipped, not fatal
+
+# Login guessing: an address with 20 failures (any names) waits 15 minutes. A user name is never
+# locked, only slowed (accounts/throttle.py): a lock on a name is one an attacker could hand out.
+AXES_FAILURE_LIMIT = int(os.environ.get("BARNRATT_LOGIN_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# A success does not wipe the address's failures: an attacker could sign in to an own account.
+AXES_RESET_ON_SUCCESS = False
+LOGIN_NAME_FREE_FAILURES = 5
+LOGIN_NAME_MAX_DELAY_SECONDS = int(os.environ.get("BARNRATT_LOGIN_NAME_MAX_DELAY", "30"))
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
