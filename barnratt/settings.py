@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.twofactor.RequireTwoFactorMiddleware",
     "core.middleware.IdleSessionTimeoutMiddleware",
+    "core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.CSPMiddleware",  # django-csp's, with the policy built once
@@ -385,7 +386,10 @@ LOG_FORMAT = os.environ.get("BARNRATT_LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "operations.requestid.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "operations.requestid.RequestIdFilter"},
+        "refusal_once": {"()": "operations.refusals.RefusalLoggedOnce"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -403,5 +407,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("BARNRATT_LOG_LEVEL", "WARNING")},
-    "loggers": {"axes": {"level": "WARNING"}, "barnratt.security": {"level": "INFO"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "barnratt.security": {"level": "INFO"},
+        # A refusal is the security log's one line, not django.request's traceback as well.
+        "django.request": {"filters": ["refusal_once"]},
+    },
 }

@@ -2,7 +2,10 @@
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from core.richtext import sanitise
 
 register = template.Library()
 
@@ -97,3 +100,10 @@ def form_field(field):
         error_list,
         widget,
     )
+
+
+@register.filter
+def richtext(html):
+    """Stored rich text, cleaned again as it is shown: every write path sanitises it, but a
+    row written another way (an import, the shell, an old version) must not carry a script."""
+    return mark_safe(sanitise(html or ""))  # noqa: S308 (nh3 has just cleaned it)
