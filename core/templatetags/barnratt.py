@@ -106,4 +106,4 @@ def form_field(field):
 def richtext(html):
     """Stored rich text, cleaned again as it is shown: every write path sanitises it, but a
     row written another way (an import, the shell, an old version) must not carry a script."""
-    return mark_safe(sanitise(html or ""))  # noqa: S308 (nh3 has just cleaned it)
+    return mark_safe(sanitise(html or ""))  # nh3 has just cleaned it

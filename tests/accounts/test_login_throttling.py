@@ -64,7 +64,9 @@ def test_an_address_that_keeps_failing_waits_15_minutes(client, coordinator, set
     assert "För många misslyckade försök" in response.content.decode()
 
 
-def test_a_forged_forwarded_header_is_ignored_without_a_trusted_proxy(client, coordinator, settings):
+def test_a_forged_forwarded_header_is_ignored_without_a_trusted_proxy(
+    client, coordinator, settings
+):
     # Without BARNRATT_TRUSTED_PROXIES the address is REMOTE_ADDR: a new X-Forwarded-For per
     # attempt does not escape the address's count.
     for number in range(settings.AXES_FAILURE_LIMIT):

@@ -35,7 +35,9 @@ def test_a_public_page_may_be_cached(client, db):
     assert "no-store" not in response.get("Cache-Control", "")
 
 
-def test_a_refusal_is_logged_as_one_line_without_a_traceback(case_officer_client, karlskoga, caplog):
+def test_a_refusal_is_logged_as_one_line_without_a_traceback(
+    case_officer_client, karlskoga, caplog
+):
     caplog.set_level(logging.INFO)
     response = case_officer_client.get(reverse("organisations:body_create", args=[karlskoga.pk]))
     assert response.status_code == 403
@@ -46,7 +48,7 @@ def test_a_refusal_is_logged_as_one_line_without_a_traceback(case_officer_client
 
 def test_rich_text_written_past_the_sanitiser_is_cleaned_on_the_page(coordinator_client, case):
     Case.objects.filter(pk=case.pk).update(
-        description='<p>Underlag <strong>bifogas</strong></p><script>alert(1)</script>'
+        description="<p>Underlag <strong>bifogas</strong></p><script>alert(1)</script>"
         '<img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
     )
     page = coordinator_client.get(reverse("assessments:case_detail", args=[case.pk]))
