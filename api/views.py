@@ -1,11 +1,14 @@
 """The case API: upsert cases by their id in the case-management system; read assessments."""
 
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,6 +17,7 @@ from assessments.filters import CaseFilter
 from assessments.models import Case
 from organisations.models import Organisation
 
+from .schema import errors
 from .serializers import (
     AssessmentSerializer,
     AssessmentUpdateSerializer,
@@ -24,13 +28,13 @@ from .serializers import (
 
 class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The assessment was changed after you read it (If-Match does not match)."
+    default_detail = _("The assessment was changed after you read it (If-Match does not match).")
     default_code = "precondition_failed"
 
 
 class PreconditionRequired(APIException):
     status_code = 428
-    default_detail = "Send If-Match with the ETag you read, so that no change is overwritten."
+    default_detail = _("Send If-Match with the ETag you read, so that no change is overwritten.")
     default_code = "precondition_required"
 
 
@@ -48,20 +52,37 @@ def scoped_cases(request):
     )
 
 
+class CaseFilterBackend(DjangoFilterBackend):
+    """django-filter's DRF integration with the case list page's FilterSet, which offers only
+    the bodies and officers the caller may see."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        return super().get_filterset_kwargs(request, queryset, view) | {"user": request.user}
+
+
+# The choices of these filters depend on the token; the schema gives their type.
+_CHOICE_FILTERS = [
+    OpenApiParameter("body", OpenApiTypes.INT, description="A body's id."),
+    OpenApiParameter("officer", OpenApiTypes.INT, description="A case officer's user id."),
+    OpenApiParameter("article", OpenApiTypes.INT, description="An article of the convention."),
+]
+
+
+@extend_schema(parameters=_CHOICE_FILTERS, responses={200: CaseSerializer, **errors(400)})
 class CaseList(generics.ListAPIView):
     """Cases of the token's organisation, filtered like the case list page."""
 
     serializer_class = CaseSerializer
+    filter_backends = [CaseFilterBackend]
+    filterset_class = CaseFilter
 
     def get_queryset(self):
-        filterset = CaseFilter(
-            self.request.GET or None, queryset=scoped_cases(self.request), user=self.request.user
-        )
-        if filterset.is_bound and not filterset.is_valid():
-            raise ValidationError(filterset.errors)
-        return filterset.qs.order_by("-created_at", "-id")
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular reads the filters
+            return Case.objects.none()
+        return scoped_cases(self.request).order_by("-created_at", "-id")
 
 
+@extend_schema(responses={200: CaseSerializer, **errors(404)})
 class CaseDetail(generics.RetrieveAPIView):
     serializer_class = CaseSerializer
 
@@ -74,7 +95,8 @@ class CaseUpsert(APIView):
     changes nothing; a decided case is not changed (409)."""
 
     @extend_schema(
-        request=CaseUpsertSerializer, responses={200: CaseSerializer, 201: CaseSerializer}
+        request=CaseUpsertSerializer,
+        responses={200: CaseSerializer, 201: CaseSerializer, **errors(400, 409, 415)},
     )
     def put(self, request, external_id):
         organisation = Organisation.objects.get(pk=request.user.organisation_id)
@@ -100,27 +122,38 @@ def _etag(assessment) -> str:
     return f'"{assessment.lock_version}"'
 
 
+def _if_match(header: str, assessment) -> bool:
+    """RFC 9110 13.1.1: "*" matches any current version; otherwise one of the listed strong
+    ETags must be the current one (a weak W/ tag never matches)."""
+    tags = [tag.strip() for tag in header.split(",")]
+    return "*" in tags or _etag(assessment) in tags
+
+
 class AssessmentDetail(APIView):
     """Read a case's assessment (with an ETag); change its summary with If-Match."""
 
     def _assessment(self, request, pk):
         case = get_object_or_404(scoped_cases(request), pk=pk)
         if getattr(case, "assessment", None) is None:
-            from django.http import Http404
-
             raise Http404
         return case.assessment
 
-    @extend_schema(responses=AssessmentSerializer)
+    @extend_schema(responses={200: AssessmentSerializer, **errors(404)})
     def get(self, request, pk):
         assessment = self._assessment(request, pk)
         return Response(AssessmentSerializer(assessment).data, headers={"ETag": _etag(assessment)})
 
     @extend_schema(
         request=AssessmentUpdateSerializer,
-        responses=AssessmentSerializer,
+        responses={200: AssessmentSerializer, **errors(400, 404, 409, 412, 415, 428)},
         parameters=[
-            OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True)
+            OpenApiParameter(
+                "If-Match",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                required=True,
+                description='The ETag read with GET, such as "3", or * for any current version.',
+            )
         ],
     )
     def patch(self, request, pk):
@@ -130,7 +163,7 @@ class AssessmentDetail(APIView):
         if_match = request.headers.get("If-Match")
         if not if_match:
             raise PreconditionRequired
-        if if_match.strip() != _etag(assessment):
+        if not _if_match(if_match, assessment):
             raise PreconditionFailed
         try:
             with transaction.atomic():

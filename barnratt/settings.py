@@ -322,6 +322,10 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
+    # Per token, counted in Django's cache (api/throttling.py); 429 with Retry-After past it.
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("BARNRATT_API_RATE", "600/min")},
+    "NUM_PROXIES": TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Barnrätt API",
@@ -332,6 +336,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # PATCH takes the same body as documented (summary required), not an all-optional copy.
+    "COMPONENT_SPLIT_PATCH": False,
 }
 
 # E-mail is off unless configured; the app says so where it would have sent one.

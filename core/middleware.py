@@ -54,6 +54,7 @@ class NoStoreMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "Authorization" in request.headers or request.user.is_authenticated:
+        # DRF sets request.user to None for an API call without a token.
+        if "Authorization" in request.headers or getattr(request.user, "is_authenticated", False):
             add_never_cache_headers(response)
         return response
