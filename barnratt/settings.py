@@ -326,6 +326,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("BARNRATT_API_RATE", "600/min")},
     "NUM_PROXIES": TRUSTED_PROXIES,
+    "EXCEPTION_HANDLER": "api.exceptions.handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Barnrätt API",
