@@ -321,6 +321,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
     # Per token, counted in Django's cache (api/throttling.py); 429 with Retry-After past it.
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
