@@ -95,9 +95,7 @@ class CaseUpsertSerializer(serializers.Serializer):
     body = serializers.PrimaryKeyRelatedField(queryset=Body.objects.none())
     case_number = TextField(max_length=60)
     title = TextField(max_length=300)
-    description = TextField(
-        required=False, allow_blank=True, default="", max_length=20000
-    )
+    description = TextField(required=False, allow_blank=True, default="", max_length=20000)
     planned_decision_date = serializers.DateField(required=False, allow_null=True, default=None)
 
     def __init__(self, *args, **kwargs):

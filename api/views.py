@@ -183,8 +183,8 @@ _IF_MATCH = re.compile(IF_MATCH)
 
 
 def _if_match(header: str, assessment) -> bool:
-    """"*" matches any current version; otherwise one of the listed strong ETags must be the
-    current one (a weak W/ tag never matches: If-Match compares strongly)."""
+    """Whether "*" or one of the listed strong ETags matches the current version; a weak W/
+    tag never does: If-Match compares strongly (RFC 9110 13.1.1)."""
     tags = [tag.strip() for tag in header.split(",")]
     return "*" in tags or _etag(assessment) in tags
 
