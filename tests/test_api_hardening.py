@@ -109,3 +109,27 @@ def test_throttling_is_per_token(karlskoga, monkeypatch, db):
     assert int(throttled["Retry-After"]) > 0
     assert throttled.json()["detail"].startswith("För många anrop")
     assert other.get(url).status_code == 200
+
+
+def test_an_unknown_api_path_answers_json_404(api):
+    response = api.get("/api/v1/cases/null,null/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"] == "Hittades inte."
+
+
+def test_a_non_integer_page_or_filter_is_refused(api, case):
+    for query in ({"limit": "1.5"}, {"offset": "x"}, {"body": "1.5"}, {"status": ""}):
+        assert api.get(reverse("api:case_list"), query).status_code == 400, query
+
+
+def test_a_number_is_not_a_summary_and_a_malformed_if_match_is_400(api, assessment):
+    url = reverse("api:assessment", args=[assessment.case_id])
+    assert api.patch(url, {"summary": 121}, format="json", HTTP_IF_MATCH="*").status_code == 400
+    assert api.patch(url, {"summary": "x"}, format="json", HTTP_IF_MATCH="3").status_code == 400
+
+
+def test_only_json_is_parsed(api, assessment):
+    url = reverse("api:assessment", args=[assessment.case_id])
+    response = api.patch(url, {"summary": "x"}, HTTP_IF_MATCH="*")  # multipart
+    assert response.status_code == 415
