@@ -107,7 +107,6 @@ def screen(text: str, names: Iterable[str] = ()) -> ScreeningResult:
     """Mask personal numbers, phone numbers, e-mail and street addresses, names in `text`."""
     text = text or ""
     folded, origin = normalise(text)
-    masks = _masks()
     taken: list[tuple[int, int, str]] = []  # sorted and never overlapping
     for code, finder in _detectors(names):
         for start, end, *found in finder(folded):
@@ -116,6 +115,9 @@ def screen(text: str, names: Iterable[str] = ()) -> ScreeningResult:
                 index == len(taken) or taken[index][0] >= end
             ):
                 taken.insert(index, (start, end, found[0] if found else code))
+    if not taken:  # most answers: no translation looked up, nothing copied
+        return ScreeningResult(masked_text=text, flagged=False, reasons=[])
+    masks = _masks()
     pieces, position = [], 0
     for start, end, code in taken:
         if origin is not None:
@@ -129,8 +131,8 @@ def screen(text: str, names: Iterable[str] = ()) -> ScreeningResult:
 
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """The text folded for matching, and for each of its characters the index it came from in
-    `text` (None when nothing changed: ASCII text, the usual case, is not copied)."""
-    if text.isascii():
+    `text` (None when nothing changed, the usual case)."""
+    if _UNCHANGED_BY_FOLDING.fullmatch(text):
         return text, None
     pieces, origin = [], []
     for index, character in enumerate(text):
@@ -138,6 +140,11 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
         pieces.append(folded)
         origin += [index] * len(folded)
     return "".join(pieces), origin
+
+
+# ASCII but the tab, and Latin-1's letters (å, ä, ö, é …): NFKC leaves them, none is a dash or a
+# space. Most answers are made of nothing else and are not copied.
+_UNCHANGED_BY_FOLDING = re.compile(r"[\n\r\x20-\x7e\xc0-\xff]*")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -188,10 +195,10 @@ def _detectors(names: Iterable[str]) -> list[tuple[str, Finder]]:
     """E-mail first, so that a name or number inside an address is masked with the address;
     personal numbers before phone numbers, so that a valid one is never called a phone number."""
     return [
-        (EMAIL, lambda text: _spans(_EMAIL, text)),
+        (EMAIL, email_spans),
         (PERSONAL_NUMBER, personal_number_spans),
         (PHONE, phone_spans),
-        (ADDRESS, lambda text: _spans(_ADDRESS, text)),
+        (ADDRESS, address_spans),
         (NAME, _name_finder(names)),
         (NAME, full_name_spans),
     ]
@@ -201,9 +208,28 @@ def _spans(pattern: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
     return (match.span() for match in pattern.finditer(text))
 
 
+# Cheap tests first: most answers hold no "@" or "at", and fewer digits than any number here.
+_EMAIL_HINT = re.compile(r"@|\b(?:at|snabel)\b", re.IGNORECASE)
+_NOT_DIGITS = re.compile(r"\D+")
+
+
+def _digit_count(text: str) -> int:
+    return len(_NOT_DIGITS.sub("", text))
+
+
+def email_spans(text: str) -> Iterator[tuple[int, int]]:
+    return _spans(_EMAIL, text) if _EMAIL_HINT.search(text) else iter(())
+
+
+def address_spans(text: str) -> Iterator[tuple[int, int]]:
+    return _spans(_ADDRESS, text) if _digit_count(text) else iter(())
+
+
 def phone_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where normalised `text` holds a Swedish phone number, mobile or landline, national or
     with the country code."""
+    if _digit_count(text) < 8:
+        return
     for match in _PHONE.finditer(text):
         if not (_DATE.fullmatch(match[0]) or _TIMES.match(match[0])):
             yield match.span()
@@ -212,6 +238,8 @@ def phone_spans(text: str) -> Iterator[tuple[int, int]]:
 def personal_number_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Where normalised `text` holds a personnummer or samordningsnummer: a valid one, or one
     with a real date and a wrong check digit (reported as POSSIBLE_PERSONAL_NUMBER)."""
+    if _digit_count(text) < 10:
+        return
     for match in _PERSONAL_NUMBER.finditer(text):
         century = _digits(match["century"]) or None
         date, serial = _digits(match["date"]), _digits(match["serial"])
@@ -267,20 +295,34 @@ def _luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+_CAPITALISED = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
+_CAPITALISED_WORD = re.compile(rf"(?<![\w-]){_CAPITALISED}")
+
+
 def full_name_spans(text: str) -> Iterator[tuple[int, int]]:
-    """A common Swedish first name followed by a capitalised word: "Anna Svensson"."""
-    return _spans(_full_name_regex(), text)
+    """A common Swedish first name followed by a capitalised word: "Anna Svensson". Each
+    capitalised word is looked up in the list (a set), and only a name is matched further."""
+    first_names, full_name = _first_names(), _full_name_regex()
+    position = 0
+    for word in _CAPITALISED_WORD.finditer(text):
+        if word.start() < position or word[0] not in first_names:
+            continue
+        if match := full_name.match(text, word.start()):
+            position = match.end()
+            yield match.span()
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
 
 
 @functools.lru_cache(maxsize=1)
 def _full_name_regex() -> re.Pattern:
-    lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    names = sorted({line.strip() for line in lines if line.strip() and line[0] != "#"}, key=len)
-    first = "|".join(re.escape(name) for name in reversed(names))
-    capitalised = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
     return re.compile(
-        rf"(?<![\w-])(?:{first})(?:-{capitalised})?\ +(?!{_CAPITALISED_WORDS}(?![\w]))"
-        rf"{capitalised}(?:-{capitalised})?(?![\w])"
+        rf"{_CAPITALISED}(?:-{_CAPITALISED})?\ +(?!{_CAPITALISED_WORDS}(?![\w]))"
+        rf"{_CAPITALISED}(?:-{_CAPITALISED})?(?![\w])"
     )
 
 
