@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from convention.models import Article
 from core.forms import ListedModelChoiceField
 from planning.success_factors import SuccessFactor
+from publichealth.forms import TargetAreaField
 
 from .models import ImportRun, Indicator
 
@@ -17,6 +18,7 @@ class IndicatorForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    target_areas = TargetAreaField()
 
     class Meta:
         model = Indicator
@@ -32,6 +34,7 @@ class IndicatorForm(forms.ModelForm):
             "breakdown",
             "success_factors",
             "articles",
+            "target_areas",
             "featured",
             "position",
         ]
@@ -52,10 +55,13 @@ class ImportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=ImportRun.Format.choices)
     file = forms.FileField(label=_("File"))
     indicator = forms.ModelChoiceField(
-        label=_("Indicator (for an SCB CSV table)"),
+        label=_("Indicator (for an SCB table)"),
         queryset=Indicator.objects.none(),
         required=False,
-        help_text=_("An SCB CSV table does not name its indicator; choose it here."),
+        help_text=_(
+            "An SCB CSV table does not name its indicator; choose it here. For a json-stat2 "
+            "table with one contents code, the choice is used instead of the contents code."
+        ),
     )
     skip_unknown_areas = forms.BooleanField(
         label=_("Skip municipalities and counties that are not in Barnrätt"),

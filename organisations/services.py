@@ -1,4 +1,4 @@
-"""State changes for organisations, bodies, networks and memberships.
+"""State changes for organisations, bodies and memberships.
 
 Views, management commands and (later) the API call these; each writes its audit entry in the
 same transaction through `core.audit`.
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
 
-from .models import Body, Membership, Network, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationFact, ScbArea
 from .roles import Role
 
 
@@ -58,36 +58,6 @@ def delete_body(body: Body, *, by) -> None:
     delete_object(body, by=by)
 
 
-def create_network(
-    organisation: Organisation, *, by, member_organisations=(), member_bodies=(), **fields
-) -> Network:
-    return create_object(
-        Network,
-        by=by,
-        organisation=organisation,
-        m2m={
-            "member_organisations": list(member_organisations),
-            "member_bodies": list(member_bodies),
-        },
-        **fields,
-    )
-
-
-def update_network(
-    network: Network, *, by, member_organisations=None, member_bodies=None, **fields
-) -> Network:
-    m2m = {}
-    if member_organisations is not None:
-        m2m["member_organisations"] = list(member_organisations)
-    if member_bodies is not None:
-        m2m["member_bodies"] = list(member_bodies)
-    return update_object(network, by=by, m2m=m2m, **fields)
-
-
-def delete_network(network: Network, *, by) -> None:
-    delete_object(network, by=by)
-
-
 def find_or_create_person(*, by, username, email="", first_name="", last_name="", title=""):
     """An existing account by user name, or a new one without a password."""
     User = get_user_model()
@@ -113,6 +83,25 @@ def add_member(organisation: Organisation, *, by, user, role, body=None) -> Memb
     return create_object(
         Membership, by=by, organisation=organisation, user=user, body=body, role=role
     )
+
+
+def onboard_organisation(area: ScbArea, *, by, name="", admin: dict):
+    """A municipality or region from SCB's register, with its first organisation admin.
+
+    `admin` holds the admin's username and, for a new account, names and e-mail. Returns the
+    organisation, the admin and whether the account is new (then it needs an invitation).
+    """
+    if not by.is_superuser:
+        raise ValidationError(_("Only a platform administrator can add an organisation."))
+    if Organisation.objects.filter(scb_code=area.code).exists():
+        raise ValidationError(_("An organisation with this SCB code already exists."))
+    with transaction.atomic():
+        organisation = create_organisation(
+            by=by, name=name or area.default_organisation_name, kind=area.kind, scb_code=area.code
+        )
+        user, created = find_or_create_person(by=by, **admin)
+        add_member(organisation, by=by, user=user, role=Role.ORG_ADMIN)
+    return organisation, user, created
 
 
 def invite_by_email(user, *, request) -> bool:

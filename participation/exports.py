@@ -9,10 +9,10 @@ The client hash, the submission key and the class code are never read.
 import csv
 import io
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from assessments.exports import safe_cell, xlsx_cell
+from core.pdf import render_pdf
 
 from .forms import SCALE
 from .models import AgeBand, Answer, Consultation, Question, Response
@@ -114,8 +114,5 @@ def answers_xlsx(consultation: Consultation) -> bytes:
 def results_pdf(consultation: Consultation) -> bytes:
     """A summary to share: totals, each question's chart and table, groups, meetings.
     Free text as others may see it (masked, not waiting for moderation nor hidden)."""
-    from weasyprint import HTML
-
     results = consultation_results(consultation, raw=False, text_limit=None)
-    html = render_to_string("participation/results_pdf.html", {"results": results})
-    return HTML(string=html).write_pdf()
+    return render_pdf("participation/results_pdf.html", {"results": results})

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import save_or_show_errors
+from networks.models import Network
 from organisations.access import can, can_on, get_for_user
-from organisations.models import Network
 from planning.models import Goal
 from planning.success_factors import SuccessFactor
 from planning.views.helpers import render_form

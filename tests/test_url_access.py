@@ -113,6 +113,45 @@ EXPECTATIONS = {
         "article",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    "publichealth:target_areas": (None, dict.fromkeys(PERSONAS, 200)),
+    "publichealth:target_area": ("target_area", dict.fromkeys(PERSONAS, 200)),
+    # Agreements and regulations: every party and member reads them; managers change them.
+    "agreements:agreement_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "agreements:agreement_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:agreement_detail": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "agreements:agreement_edit": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:agreement_delete": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:regulation_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:regulation_detail": (
+        "regulation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "agreements:regulation_edit": (
+        "regulation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:regulation_delete": (
+        "regulation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "organisations:list": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
@@ -137,9 +176,14 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
-    "organisations:network_create": (
+    "networks:network_create": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # Platform administrators (superusers) only; tests/test_onboarding.py signs one in.
+    "organisations:onboard": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 403},
     ),
     "organisations:people": (
         "organisation_pk",
@@ -173,28 +217,28 @@ EXPECTATIONS = {
         "body",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
-    "organisations:network_list": (
+    "networks:network_list": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
-    "organisations:network_detail": (
+    "networks:network_detail": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    # The network dashboard (comparisons): for the network's members only.
-    "comparisons:network_dashboard": (
+    # The network dashboard: for the network's members only.
+    "networks:network_dashboard": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    "comparisons:network_dashboard_export": (
+    "networks:network_dashboard_export": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    "organisations:network_edit": (
+    "networks:network_edit": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
-    "organisations:network_delete": (
+    "networks:network_delete": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),

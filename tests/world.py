@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from agreements import services as agreements
 from api.services import create_token
 from archive import services as archive
 from assessments import services as case_services
@@ -20,9 +21,11 @@ from childbudget import services as childbudget
 from indicators.models import Indicator
 from indicators.services import cite_indicator
 from knowledge import services as knowledge
+from networks import services as network_services
 from networks import services as networks
+from networks.models import Network
 from organisations import services
-from organisations.models import Body, Membership, Network, Organisation, PopulationFact
+from organisations.models import Body, Membership, Organisation, PopulationFact
 from organisations.roles import Role
 from participation import services as participation
 from peerreview import services as peer
@@ -89,7 +92,7 @@ def make_social_committee(karlskoga):
 
 
 def make_karlskoga_network(karlskoga, committee):
-    return services.create_network(
+    return network_services.create_network(
         karlskoga,
         by=None,
         name="Tvärsektoriellt nätverk",
@@ -257,6 +260,7 @@ def build_url_kwargs(
     consultation = _consultation(karlskoga, case_officer)
     kinds = _planning(karlskoga, social_committee) | _knowledge(karlskoga)
     kinds |= _peer_review(karlskoga)
+    kinds |= _agreements(karlskoga, social_committee)
     kinds |= _indicators(karlskoga, assessment, case_officer)
     kinds |= _training_budget(karlskoga, social_committee)
     kinds |= _reports(karlskoga, decision_maker)
@@ -323,6 +327,26 @@ def _networks(karlskoga, network, person):
     }
 
 
+def _agreements(karlskoga, committee):
+    region = Organisation.objects.create(name="Region Örebro län", kind="region")
+    agreement = agreements.create_agreement(
+        karlskoga,
+        by=None,
+        title="Samverkansavtal om folkhälsa",
+        starts_on=datetime.date(2026, 1, 1),
+        carried_out_by=committee,
+        parties=[agreements.Party(karlskoga, 60), agreements.Party(region, 40)],
+    )
+    regulation = agreements.create_regulation(
+        karlskoga, by=None, body=committee, title="Reglemente för socialnämnden"
+    )
+    return {
+        "agreement": {"pk": agreement.pk},
+        "regulation": {"pk": regulation.pk},
+        "target_area": {"number": 6},
+    }
+
+
 def _retention_rule(karlskoga):
     return archive.save_rule(
         karlskoga,
@@ -337,7 +361,7 @@ def _retention_rule(karlskoga):
 def _peer_review(karlskoga):
     """A partnership of Karlskoga and Haninge: one review in progress, one reported."""
     haninge = Organisation.objects.create(name="Haninge", kind="municipality", scb_code="0136")
-    network = services.create_network(
+    network = network_services.create_network(
         karlskoga,
         by=None,
         name="Partnerskapet",

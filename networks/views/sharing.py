@@ -15,13 +15,13 @@ from indicators import comparisons
 from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
 from organisations.access import can, can_on, get_for_user, require
-from organisations.models import Network
 from planning.models import Policy
+from planning.views.helpers import render_form
 from reports.models import ReportVersion
 
 from .. import services
 from ..forms import ComparisonShareForm, SharedTemplateCopyForm, ShareForm
-from ..models import SharedItem
+from ..models import Network, SharedItem
 from .helpers import acting_organisation_ids, acting_organisations, network_for
 
 SHARE_PAGE_KINDS = (
@@ -144,6 +144,7 @@ def template_sharing(user, template) -> dict | None:
     shares = list(SharedItem.objects.filter(template=template).select_related("network"))
     form = _template_share_form(template, shares)
     return {
+        "template": template,
         "shares": shares,
         "form": form if form.fields["network"].queryset.exists() else None,
         "can_unshare": can(user, "delete", "shareditem", template.organisation_id),
@@ -161,8 +162,6 @@ def _template_share_form(template, shares, data=None):
 @require_http_methods(["GET", "POST"])
 def share_template(request, pk):
     """Share one of the organisation's own assessment templates with a network it belongs to."""
-    from planning.views.helpers import render_form
-
     template = get_for_user(AssessmentTemplate.objects, request.user, "change", pk=pk)
     if template.is_shipped:
         raise PermissionDenied

@@ -57,7 +57,7 @@ def add_person(request, organisation_pk):
             result.update(user=user, created=created)
 
         if save_or_show_errors(form, add):
-            _report_invitation(request, result["user"], result["created"])
+            report_invitation(request, result["user"], result["created"])
             return redirect("organisations:people", organisation_pk=organisation.pk)
     title = _("Add a person to %(organisation)s") % {"organisation": organisation}
     return render(
@@ -65,7 +65,7 @@ def add_person(request, organisation_pk):
     )
 
 
-def _report_invitation(request, user, created):
+def report_invitation(request, user, created):
     messages.success(request, _("%(person)s was given the role.") % {"person": user})
     if not created:
         return

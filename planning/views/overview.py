@@ -36,6 +36,7 @@ class Texts:
     goal: str
     success_factors: str
     articles: str
+    target_areas: str
     indicators: str
     no_activities: str
     header: str
@@ -57,6 +58,7 @@ class Texts:
             goal=escape(_("Goal:")),
             success_factors=escape(_("Success factors:")),
             articles=escape(_("Articles:")),
+            target_areas=escape(_("Public-health target areas:")),
             indicators=escape(_("Indicators:")),
             no_activities=escape(_("No activities yet.")),
             header="<thead><tr>"
@@ -89,6 +91,9 @@ def goal_html(goal, texts: Texts, labels: dict, links: str):
         parts.append(f'<p class="meta">{texts.success_factors} {escape(", ".join(factors))}</p>')
     if goal.article_numbers:
         parts.append(f'<p class="meta">{texts.articles} {escape(goal.article_numbers)}</p>')
+    if goal.target_area_numbers:
+        numbers = escape(goal.target_area_numbers)
+        parts.append(f'<p class="meta">{texts.target_areas} {numbers}</p>')
     if goal.indicator_codes:
         codes = ", ".join(goal.indicator_codes)
         parts.append(f'<p class="meta">{texts.indicators} {escape(codes)}</p>')

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,13 @@ from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
 from core.forms import save_or_show_errors
-from organisations.access import can, creatable_organisations, get_for_user, require
+from organisations.access import (
+    bodies_where_allowed,
+    can,
+    creatable_organisations,
+    creatable_through_bodies,
+    get_for_user,
+)
 from organisations.models import Organisation
 
 from .. import services
@@ -35,7 +42,9 @@ def plan_list(request):
         .select_related("organisation", "body")
         .annotate(activity_count=Count("activity"))
     )
-    creatable = creatable_organisations(request.user, "actionplan")
+    creatable = creatable_organisations(request.user, "actionplan") + creatable_through_bodies(
+        request.user, "actionplan"
+    )
     return render(request, "planning/plan_list.html", {"plans": plans, "creatable": creatable})
 
 
@@ -43,8 +52,12 @@ def plan_list(request):
 @require_http_methods(["GET", "POST"])
 def plan_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "actionplan", organisation.pk)
-    form = PlanForm(request.POST or None, organisation=organisation)
+    form = PlanForm(
+        request.POST or None,
+        organisation=organisation,
+        plans=ActionPlan.objects.visible_to(request.user),
+        bodies=_allowed_bodies(request.user, "add", organisation.pk),
+    )
     if request.method == "POST" and form.is_valid():
         plan = services.create_plan(organisation, by=request.user, **form.cleaned_data)
         messages.success(request, _("The plan was created. Now add its priority areas."))
@@ -58,7 +71,11 @@ def plan_create(request, organisation_pk):
 def plan_edit(request, pk):
     plan = plan_for(request, pk, "change")
     form = PlanForm(
-        request.POST or None, instance=ActionPlan.objects.get(pk=pk), organisation=plan.organisation
+        request.POST or None,
+        instance=ActionPlan.objects.get(pk=pk),
+        organisation=plan.organisation,
+        plans=ActionPlan.objects.visible_to(request.user),
+        bodies=_allowed_bodies(request.user, "change", plan.organisation_id),
     )
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
@@ -67,6 +84,17 @@ def plan_edit(request, pk):
             return redirect(plan)
     title = _("Edit %(plan)s") % {"plan": plan}
     return render_form(request, form, title, plan.get_absolute_url())
+
+
+def _allowed_bodies(user, action, organisation_id):
+    """None when the user may `action` plans in the whole organisation; otherwise the joint
+    bodies on which a role of theirs allows it (a team's coordinator), 403 when none."""
+    if can(user, action, "actionplan", organisation_id):
+        return None
+    bodies = bodies_where_allowed(user, action, "actionplan", organisation_id)
+    if not bodies:
+        raise PermissionDenied
+    return bodies
 
 
 def plan_activities(plan):
@@ -129,6 +157,13 @@ def plan_detail(request, pk):
         .values_list("goal_id", "article__number")
     ):
         articles.setdefault(goal_id, []).append(str(number))
+    target_areas: dict[int, list[str]] = {}
+    for goal_id, number in (
+        Goal.target_areas.through.objects.filter(goal__plan=plan)
+        .order_by("targetarea__number")
+        .values_list("goal_id", "targetarea__number")
+    ):
+        target_areas.setdefault(goal_id, []).append(str(number))
     activities = overview_activities(plan)
     by_goal, by_area = {}, {}
     for activity in activities:
@@ -141,6 +176,7 @@ def plan_detail(request, pk):
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
         goal.article_numbers = ", ".join(articles.get(goal.pk, ()))
+        goal.target_area_numbers = ", ".join(target_areas.get(goal.pk, ()))
         links = overview.goal_links(goal, texts, can_change, can_delete)
         goal.html = overview.goal_html(goal, texts, labels, links)
         by_area.setdefault(goal.area_id, []).append(goal)
@@ -151,6 +187,10 @@ def plan_detail(request, pk):
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,
+        "builds_on": _visible_or_none(plan.builds_on_id, request.user),
+        "built_upon_by": ActionPlan.objects.visible_to(request.user)
+        .filter(builds_on=plan)
+        .select_related("organisation"),
         "areas": areas,
         "activity_count": len(activities),
         "timeline": timeline,
@@ -160,6 +200,13 @@ def plan_detail(request, pk):
         "can_see_history": can(request.user, "view", "auditentry", *scope),
     }
     return render(request, "planning/plan_detail.html", context)
+
+
+def _visible_or_none(pk, user):
+    """The plan another one builds on, if this user sees it (its title is not everyone's)."""
+    if pk is None:
+        return None
+    return ActionPlan.objects.visible_to(user).select_related("organisation").filter(pk=pk).first()
 
 
 def _timeline_rows(rows):

@@ -1,0 +1,78 @@
+"""Networks and partnerships: list, create, edit, delete. The network's page is in
+`pages.py`."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.deletion import confirm_delete
+from organisations.access import get_for_user, require
+from organisations.models import Organisation
+
+from .. import services
+from ..forms import NetworkForm
+from ..models import Network
+
+
+@login_required
+def network_list(request):
+    networks = Network.objects.visible_to(request.user).select_related("organisation")
+    page = Paginator(networks, 50).get_page(request.GET.get("page"))
+    return render(request, "networks/network_list.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_create(request, organisation_pk):
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    require(request.user, "add", "network", organisation.pk)
+    form = NetworkForm(request.POST or None, organisation=organisation, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        network = services.create_network(organisation, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The network was created."))
+        return redirect(network)
+    title = _("New network convened by %(organisation)s") % {"organisation": organisation}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_edit(request, pk):
+    network = get_for_user(
+        Network.objects.select_related("organisation"), request.user, "change", pk=pk
+    )
+    form = NetworkForm(
+        request.POST or None,
+        instance=Network.objects.get(pk=pk),
+        organisation=network.organisation,
+        user=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_network(network, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The network was saved."))
+        return redirect(network)
+    title = _("Edit %(name)s") % {"name": network}
+    return render(
+        request, "organisations/form.html", {"form": form, "title": title, "object": network}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_delete(request, pk):
+    network = get_for_user(
+        Network.objects.select_related("organisation"), request.user, "delete", pk=pk
+    )
+    return confirm_delete(
+        request,
+        network,
+        service=services.delete_network,
+        success_url=reverse("networks:network_list"),
+        cancel_url=network.get_absolute_url(),
+    )
