@@ -66,11 +66,11 @@ AND_MARK := $(if $(MARK), and ($(MARK)),)
 # Browser tests flush the database after each test (live server), so they run in their own
 # pytest process after the rest of the suite has run in parallel on both cores.
 test: install-dev system-deps ## Run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)
-	$(BIN)/pytest -n 2 -m "not browser$(AND_MARK)" $(PYTEST_ARGS)
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 -m "browser$(AND_MARK)" $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 -m "not browser and not live_server$(AND_MARK)" $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 -m "(browser or live_server)$(AND_MARK)" $(PYTEST_ARGS)
 
-test-fast: install-dev ## Run the suite without the browser tests
-	$(BIN)/pytest -n 2 -m "not browser$(AND_MARK)" $(PYTEST_ARGS)
+test-fast: install-dev ## Run the suite without the browser and live-server tests
+	$(BIN)/pytest -n 2 -m "not browser and not live_server$(AND_MARK)" $(PYTEST_ARGS)
 
 lint: install-dev ## ruff, imports in the base lock, deploy checks, migrations, translations
 	$(BIN)/ruff check .

@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import deactivation  # noqa: F401  (signal receivers)
+        from . import deactivation, throttle  # noqa: F401  (signal receivers)
 
 
 class BarnrattAdminConfig(admin_apps.AdminConfig):

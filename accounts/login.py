@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from operations.security import record
 
+from . import throttle
 from .forms import CodeForm, LoginForm
 from .twofactor import has_second_factor, verify_code
 
@@ -32,6 +33,19 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"sso_enabled": settings.OIDC_ENABLED}
+
+    def post(self, request, *args, **kwargs):
+        # A name with many recent failures waits before its password is even checked.
+        username = request.POST.get("username", "")
+        if wait := throttle.wait_seconds(username):
+            record("login_slowed", request=request, attempted_username=username[:150])
+            form = self.form_class(request, initial={"username": username[:150]})
+            response = self.render_to_response(
+                self.get_context_data(form=form, wait_seconds=wait), status=429
+            )
+            response["Retry-After"] = str(wait)
+            return response
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         user = form.get_user()

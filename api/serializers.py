@@ -1,3 +1,4 @@
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -40,8 +41,22 @@ class AssessmentSerializer(serializers.ModelSerializer):
         return CompletenessSerializer([c.__dict__ for c in checks], many=True).data
 
 
+class TextField(serializers.CharField):
+    """A string, as the schema says: DRF's CharField would also take 121 or true; and no NUL
+    (PostgreSQL cannot store it), which the schema says with a pattern."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(RegexValidator(r"^[^\x00]*$"))
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class AssessmentUpdateSerializer(serializers.Serializer):
-    summary = serializers.CharField(max_length=20000, allow_blank=True, trim_whitespace=False)
+    summary = TextField(max_length=20000, allow_blank=True, trim_whitespace=False)
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -78,11 +93,9 @@ class CaseUpsertSerializer(serializers.Serializer):
     """What a case-management system sends: the case as it stands there."""
 
     body = serializers.PrimaryKeyRelatedField(queryset=Body.objects.none())
-    case_number = serializers.CharField(max_length=60)
-    title = serializers.CharField(max_length=300)
-    description = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=20000
-    )
+    case_number = TextField(max_length=60)
+    title = TextField(max_length=300)
+    description = TextField(required=False, allow_blank=True, default="", max_length=20000)
     planned_decision_date = serializers.DateField(required=False, allow_null=True, default=None)
 
     def __init__(self, *args, **kwargs):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
@@ -11,4 +11,6 @@ urlpatterns = [
     path("cases/<int:pk>/", views.CaseDetail.as_view(), name="case_detail"),
     path("cases/<int:pk>/assessment/", views.AssessmentDetail.as_view(), name="assessment"),
     path("cases/external/<str:external_id>/", views.CaseUpsert.as_view(), name="case_upsert"),
+    # Anything else under /api/v1/ answers in JSON too, not with the HTML 404 page.
+    re_path(r"^", views.NotFoundView.as_view(), name="not_found"),
 ]

@@ -1,11 +1,17 @@
 """The case API: upsert cases by their id in the case-management system; read assessments."""
 
+import re
+
+import django_filters
+from django import forms
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import APIException, NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,6 +20,7 @@ from assessments.filters import CaseFilter
 from assessments.models import Case
 from organisations.models import Organisation
 
+from .schema import errors
 from .serializers import (
     AssessmentSerializer,
     AssessmentUpdateSerializer,
@@ -24,13 +31,13 @@ from .serializers import (
 
 class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The assessment was changed after you read it (If-Match does not match)."
+    default_detail = _("The assessment was changed after you read it (If-Match does not match).")
     default_code = "precondition_failed"
 
 
 class PreconditionRequired(APIException):
     status_code = 428
-    default_detail = "Send If-Match with the ETag you read, so that no change is overwritten."
+    default_detail = _("Send If-Match with the ETag you read, so that no change is overwritten.")
     default_code = "precondition_required"
 
 
@@ -48,20 +55,89 @@ def scoped_cases(request):
     )
 
 
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class SearchField(forms.CharField):
+    """The search words: a NUL (which no case holds) is dropped, not answered with 400."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", "")
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
+class ApiFilterForm(forms.Form):
+    """`?body=` is not a filter left out but a value that is not an integer: refused, as the
+    schema says (only the search may be empty)."""
+
+    def clean(self):
+        for name in self.fields:
+            if name != "q" and name in self.data and not self.data[name].strip():
+                self.add_error(name, forms.Field.default_error_messages["required"])
+        return super().clean()
+
+
+class ApiCaseFilter(CaseFilter):
+    """The case list's filters, with ids instead of the page's menus: an id the token does not
+    see finds nothing (the list is already narrowed to the token's organisation)."""
+
+    body = IntegerFilter(field_name="body_id", min_value=1, max_value=2**31 - 1)
+    officer = IntegerFilter(field_name="officer_id", min_value=1, max_value=2**31 - 1)
+    article = IntegerFilter(
+        field_name="assessment__articles__number", min_value=1, max_value=2**31 - 1
+    )
+    year = IntegerFilter(method="filter_year", min_value=1900, max_value=2999)
+    q = SearchFilter(method="search")
+
+    class Meta(CaseFilter.Meta):
+        form = ApiFilterForm
+
+    def __init__(self, *args, user, **kwargs):
+        # Not CaseFilter's: it fills the page's menus, which these ids do without.
+        super(CaseFilter, self).__init__(*args, **kwargs)
+
+
+class CaseFilterBackend(DjangoFilterBackend):
+    """django-filter's DRF integration with the case list page's FilterSet, which offers only
+    the bodies and officers the caller may see."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        return super().get_filterset_kwargs(request, queryset, view) | {"user": request.user}
+
+
+# Integers, as the schema says (django-filter's NumberFilter would take 1.5).
+_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+_CHOICE_FILTERS = [
+    OpenApiParameter("body", _ID, description="A body's id."),
+    OpenApiParameter("officer", _ID, description="A case officer's user id."),
+    OpenApiParameter("article", _ID, description="An article of the convention."),
+    OpenApiParameter(
+        "year",
+        {"type": "integer", "minimum": 1900, "maximum": 2999},
+        description="The year decided, or created.",
+    ),
+]
+
+
+@extend_schema(parameters=_CHOICE_FILTERS, responses={200: CaseSerializer, **errors(400)})
 class CaseList(generics.ListAPIView):
     """Cases of the token's organisation, filtered like the case list page."""
 
     serializer_class = CaseSerializer
+    filter_backends = [CaseFilterBackend]
+    filterset_class = ApiCaseFilter
 
     def get_queryset(self):
-        filterset = CaseFilter(
-            self.request.GET or None, queryset=scoped_cases(self.request), user=self.request.user
-        )
-        if filterset.is_bound and not filterset.is_valid():
-            raise ValidationError(filterset.errors)
-        return filterset.qs.order_by("-created_at", "-id")
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular reads the filters
+            return Case.objects.none()
+        return scoped_cases(self.request).order_by("-created_at", "-id")
 
 
+@extend_schema(responses={200: CaseSerializer, **errors(404)})
 class CaseDetail(generics.RetrieveAPIView):
     serializer_class = CaseSerializer
 
@@ -74,7 +150,8 @@ class CaseUpsert(APIView):
     changes nothing; a decided case is not changed (409)."""
 
     @extend_schema(
-        request=CaseUpsertSerializer, responses={200: CaseSerializer, 201: CaseSerializer}
+        request=CaseUpsertSerializer,
+        responses={200: CaseSerializer, 201: CaseSerializer, **errors(400, 409, 415)},
     )
     def put(self, request, external_id):
         organisation = Organisation.objects.get(pk=request.user.organisation_id)
@@ -100,27 +177,49 @@ def _etag(assessment) -> str:
     return f'"{assessment.lock_version}"'
 
 
+# RFC 9110 8.8.3 and 13.1.1: "*", or a list of entity tags, weak ones marked W/.
+IF_MATCH = r'^(\*|(W/)?"[!#-~]*"( *, *(W/)?"[!#-~]*")*)$'
+_IF_MATCH = re.compile(IF_MATCH)
+
+
+def _if_match(header: str, assessment) -> bool:
+    """Whether "*" or one of the listed strong ETags matches the current version; a weak W/
+    tag never does: If-Match compares strongly (RFC 9110 13.1.1)."""
+    tags = [tag.strip() for tag in header.split(",")]
+    return "*" in tags or _etag(assessment) in tags
+
+
+class BadIfMatch(APIException):
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_detail = _('If-Match is "*" or ETags in double quotes, separated by commas.')
+    default_code = "bad_if_match"
+
+
 class AssessmentDetail(APIView):
     """Read a case's assessment (with an ETag); change its summary with If-Match."""
 
     def _assessment(self, request, pk):
         case = get_object_or_404(scoped_cases(request), pk=pk)
         if getattr(case, "assessment", None) is None:
-            from django.http import Http404
-
             raise Http404
         return case.assessment
 
-    @extend_schema(responses=AssessmentSerializer)
+    @extend_schema(responses={200: AssessmentSerializer, **errors(404)})
     def get(self, request, pk):
         assessment = self._assessment(request, pk)
         return Response(AssessmentSerializer(assessment).data, headers={"ETag": _etag(assessment)})
 
     @extend_schema(
         request=AssessmentUpdateSerializer,
-        responses=AssessmentSerializer,
+        responses={200: AssessmentSerializer, **errors(400, 404, 409, 412, 415, 428)},
         parameters=[
-            OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True)
+            OpenApiParameter(
+                "If-Match",
+                {"type": "string", "minLength": 1, "pattern": IF_MATCH},
+                OpenApiParameter.HEADER,
+                required=True,
+                description='The ETag read with GET, such as "3", or * for any current version.',
+            )
         ],
     )
     def patch(self, request, pk):
@@ -130,7 +229,9 @@ class AssessmentDetail(APIView):
         if_match = request.headers.get("If-Match")
         if not if_match:
             raise PreconditionRequired
-        if if_match.strip() != _etag(assessment):
+        if not _IF_MATCH.match(if_match.strip(" \t")):
+            raise BadIfMatch
+        if not _if_match(if_match, assessment):
             raise PreconditionFailed
         try:
             with transaction.atomic():
@@ -146,3 +247,13 @@ class AssessmentDetail(APIView):
         except services.TransitionError as error:
             raise Conflict(error.messages[0]) from error
         return Response(AssessmentSerializer(updated).data, headers={"ETag": _etag(updated)})
+
+
+@extend_schema(exclude=True)
+class NotFoundView(APIView):
+    """No such path in the API: 404 in JSON (401 without a token, as everywhere)."""
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise NotFound
+
+    get = post = put = patch = delete = head = options = http_method_not_allowed

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.twofactor.RequireTwoFactorMiddleware",
     "core.middleware.IdleSessionTimeoutMiddleware",
+    "core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -233,11 +234,25 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A code waiting for its second factor: minutes before the password must be given again.
 TWO_FACTOR_PENDING_SECONDS = 300
 
-# Login guessing: five failures per user name and address lock it for 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("BARNRATT_LOGIN_FAILURE_LIMIT", "5"))
+# The client's address: BARNRATT_TRUSTED_PROXIES is how many proxies stand in front of gunicorn
+# (1 for the documented nginx); each appends to X-Forwarded-For, and only the entry the nearest
+# trusted proxy wrote is believed (docs/operations.md, decision 0032).
+TRUSTED_PROXIES = int(os.environ.get("BARNRATT_TRUSTED_PROXIES", "0"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXIES else ("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_COUNT = max(TRUSTED_PROXIES - 1, 0)
+IPWARE_STRICT = False  # entries a client sent before the trusted ones are skipped, not fatal
+
+# Login guessing: an address with 20 failures (any names) waits 15 minutes. A user name is never
+# locked, only slowed (accounts/throttle.py): a lock on a name is one an attacker could hand out.
+AXES_FAILURE_LIMIT = int(os.environ.get("BARNRATT_LOGIN_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# A success does not wipe the address's failures: an attacker could sign in to an own account.
+AXES_RESET_ON_SUCCESS = False
+LOGIN_NAME_FREE_FAILURES = 5
+LOGIN_NAME_MAX_DELAY_SECONDS = int(os.environ.get("BARNRATT_LOGIN_NAME_MAX_DELAY", "30"))
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
@@ -345,7 +360,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
+    # Per token, counted in Django's cache (api/throttling.py); 429 with Retry-After past it.
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("BARNRATT_API_RATE", "600/min")},
+    "NUM_PROXIES": TRUSTED_PROXIES,
+    "EXCEPTION_HANDLER": "api.exceptions.handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Barnrätt API",
@@ -356,6 +377,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # PATCH takes the same body as documented (summary required), not an all-optional copy.
+    "COMPONENT_SPLIT_PATCH": False,
 }
 
 # E-mail is off unless configured; the app says so where it would have sent one.
@@ -412,6 +435,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "request_id": {"()": "operations.requestid.RequestIdFilter"},
+        "refusal_once": {"()": "operations.refusals.RefusalLoggedOnce"},
         "quiet_readiness": {"()": "operations.health.QuietReadinessFilter"},
     },
     "formatters": {
@@ -431,5 +455,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("BARNRATT_LOG_LEVEL", "WARNING")},
-    "loggers": {"axes": {"level": "WARNING"}, "barnratt.security": {"level": "INFO"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "barnratt.security": {"level": "INFO"},
+        # A refusal is the security log's one line, not django.request's traceback as well.
+        "django.request": {"filters": ["refusal_once"]},
+    },
 }

@@ -4,6 +4,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.utils.cache import add_never_cache_headers
 
 LAST_SEEN_KEY = "barnratt_last_seen"
 # The last-seen mark is refreshed at most this often, so most requests write nothing.
@@ -41,3 +42,19 @@ class SwedishFirstMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on every response to a signed-in user or an API token (ASVS
+    8.2.1): pages, exports and downloads hold personal data and official documents that no
+    browser, proxy or shared computer should keep. Public pages stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # DRF sets request.user to None for an API call without a token.
+        if "Authorization" in request.headers or getattr(request.user, "is_authenticated", False):
+            add_never_cache_headers(response)
+        return response

@@ -1,43 +1,96 @@
 """Screening of children's free-text answers before anyone but the dialogue leader reads them.
 
-Personal identity numbers, phone numbers, e-mail addresses and the names the leader lists are
-replaced by a mask such as "[personnummer]", and the answer is flagged so that the leader looks
-at it. Detection errs towards masking: hiding a harmless word costs less than showing a child's
-personal number, but ordinary numbers (years, prices, class codes) are left alone.
+Personal identity numbers, phone numbers, e-mail addresses, street addresses and names are
+replaced by a mask such as "[personnummer]", and the answer is flagged, which holds it for the
+dialogue leader's moderation. Detection errs towards masking: hiding a harmless word costs less
+than showing a child's personal number, but ordinary numbers (years, prices, class codes, times)
+are left alone.
+
+The text is matched in a normalised form (decision 0032): NFKC (full-width digits and "＠"),
+every kind of dash and space folded to "-" and " ", invisible format characters dropped. The
+masks are put into the text as the child wrote it, so what others read is not rewritten.
 """
 
+import bisect
 import datetime
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-# Stable reason codes, in the order detectors run (earlier ones win where matches overlap).
+# Stable reason codes, in reporting order (earlier detectors win where matches overlap).
 PERSONAL_NUMBER = "personal_number"
+# Date-shaped like a personnummer but with a wrong check digit: a typo is still a child's number.
+POSSIBLE_PERSONAL_NUMBER = "possible_personal_number"
 PHONE = "phone"
 EMAIL = "email"
+ADDRESS = "address"
 NAME = "name"
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+")
+FIRST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "first_names_sv.txt"
+
+# Between two digits: up to three spaces, or a dash, dot or slash with spaces around it.
+_S = r"(?:\ {0,3}[-./]\ {0,3}|\ {1,3})?"
 _PERSONAL_NUMBER = re.compile(
-    r"(?<!\d)(?P<century>\d{2})?(?P<date>\d{6})[-–+]?(?P<serial>\d{4})(?!\d)"
+    rf"(?<![\w+])(?:(?P<century>\d{_S}\d){_S})?(?P<date>\d(?:{_S}\d){{5}})(?:{_S}|\+)"
+    rf"(?P<serial>\d(?:{_S}\d){{3}})(?!\d)"
 )
-_SEP = r"[ \u00a0-]?"  # one space, no-break space or hyphen between digits
-# Seven to nine digits after the leading 0 or +46, as Swedish numbers have.
+# Seven to nine digits after the leading 0 or the country code, as Swedish numbers have.
 _PHONE = re.compile(
     rf"""(?<![\w+])
     (?:
-        (?:\+|00)46{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{6,8}}  # +46 70 …, 0046 8 …
-      | 0[1-9](?:{_SEP}\d){{6,8}}                                 # 070-…, 08-…, 0586-…
-      | \(0[1-9]\d{{0,2}}\)\ ?\d(?:{_SEP}\d){{4,7}}                # (08) 123 45 67
+        (?:\+|00)?46{_S}(?:\(0\){_S}|0{_S})?[1-9](?:{_S}\d){{6,8}}  # +46 70 …, 0046 8 …, 4670…
+      | 0{_S}[1-9](?:{_S}\d){{6,8}}                               # 070-…, 08-…, 0586-…
+      | \(0[1-9]\d{{0,2}}\){_S}\d(?:{_S}\d){{4,7}}                # (08) 123 45 67
     )
     (?!\d)""",
     re.VERBOSE,
 )
-# "01-02-2026" has the shape of a phone number but is a date.
-_DATE = re.compile(r"\d{2}-\d{2}-\d{4}")
+# "01-02-2026" and "08.15-16.30 - 18.00" have the shape of a phone number but are a date and a time.
+_DATE = re.compile(r"\d{1,2} ?[-./] ?\d{1,2} ?[-./] ?\d{2,4}")
+_TIMES = re.compile(r"\d{1,2}[.:]\d{2} ?- ?\d")
+_DIGIT_NEARBY_BEFORE = re.compile(r"[\d+][ ./-]{0,3}$")
+_DIGIT_NEARBY_AFTER = re.compile(r"[ ./-]{0,3}\d")
+
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|snabel-?a|@)\s*[)\]}>]\s*|\s+snabel-?a\s+)"
+# A full stop with a space after it ends a sentence unless a lowercase label follows.
+_DOT = (
+    r"(?:\s*\.(?=\w)|\s*\.\s+(?-i:(?=[a-z0-9]))"
+    r"|\s*[(\[{<]\s*(?:dot|punkt)\s*[)\]}>]\s*|\s+(?:dot|punkt)\s+)"
+)
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+# "anna@gmail.com", "anna (at) gmail (dot) com", "anna @ gmail . com", "anna@gmail" (no
+# top-level domain), and "anna at gmail punkt com", where the bare word needs a dot after it.
+_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]*\w(?:{_AT}{_LABEL}(?:{_DOT}{_LABEL})*|\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})+)",
+    re.IGNORECASE,
+)
+_STREET_WORD = (
+    r"[A-ZÅÄÖÉa-zåäöé][a-zåäöé]+(?:gatan|vägen|gränd|gränden|stigen|backen|torget|allén|leden"
+    r"|slingan|stråket|kajen|esplanaden|promenaden|gata|väg)"
+    r"|(?:[A-ZÅÄÖÉ][a-zåäöé]+\ )?[A-ZÅÄÖÉ][a-zåäöé]+s?\ (?:gata|väg|gränd|allé|torg|stig|backe)"
+)
+_POSTCODE = r"[1-9]\d{2}\ ?\d{2}\ +[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
+# A number of minutes or times after a path is not a house number ("pulkabacken 2 gånger").
+_NOT_HOUSE = (
+    r"(?!\ *(?:gånger|gång|min|minuter|timmar|tim|km|meter|m|st|år|dagar|kr|kronor|%|procent"
+    r"|grader)\b)"
+)
+_ADDRESS = re.compile(
+    rf"""(?<![\w])
+    (?:
+        (?:{_STREET_WORD})\ +\d{{1,3}}(?:\ ?[A-Ha-h](?![\w]))?(?![\d]|[:.,]\d){_NOT_HOUSE}
+        (?:,?\ *(?:lgh|lägenhet)\.?\ *\d{{1,4}})?
+        (?:,?\ *{_POSTCODE})?
+      | (?<!\d)(?<![\d][ ]){_POSTCODE}
+    )
+    (?![\w])""",
+    re.VERBOSE,
+)
 _NAME_SEPARATORS = re.compile(r"[\n,;]+")
 
 
@@ -51,16 +104,24 @@ class ScreeningResult:
 
 
 def screen(text: str, names: Iterable[str] = ()) -> ScreeningResult:
-    """Mask personal numbers, phone numbers, e-mail addresses and the given names in `text`."""
+    """Mask personal numbers, phone numbers, e-mail and street addresses, names in `text`."""
     text = text or ""
-    masks = _masks()
-    taken: list[tuple[int, int, str]] = []
+    folded, origin = normalise(text)
+    taken: list[tuple[int, int, str]] = []  # sorted and never overlapping
     for code, finder in _detectors(names):
-        for start, end in finder(text):
-            if all(end <= s or start >= e for s, e, _code in taken):
-                taken.append((start, end, code))
+        for start, end, *found in finder(folded):
+            index = bisect.bisect(taken, (start,))
+            if (index == 0 or taken[index - 1][1] <= start) and (
+                index == len(taken) or taken[index][0] >= end
+            ):
+                taken.insert(index, (start, end, found[0] if found else code))
+    if not taken:  # most answers: no translation looked up, nothing copied
+        return ScreeningResult(masked_text=text, flagged=False, reasons=[])
+    masks = _masks()
     pieces, position = [], 0
-    for start, end, code in sorted(taken):
+    for start, end, code in taken:
+        if origin is not None:
+            start, end = origin[start], origin[end - 1] + 1
         pieces += [text[position:start], masks[code]]
         position = end
     pieces.append(text[position:])
@@ -68,12 +129,46 @@ def screen(text: str, names: Iterable[str] = ()) -> ScreeningResult:
     return ScreeningResult(masked_text="".join(pieces), flagged=bool(reasons), reasons=reasons)
 
 
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """The text folded for matching, and for each of its characters the index it came from in
+    `text` (None when nothing changed, the usual case)."""
+    if _UNCHANGED_BY_FOLDING.fullmatch(text):
+        return text, None
+    pieces, origin = [], []
+    for index, character in enumerate(text):
+        folded = _fold(character)
+        pieces.append(folded)
+        origin += [index] * len(folded)
+    return "".join(pieces), origin
+
+
+# ASCII but the tab, and Latin-1's letters (å, ä, ö, é …): NFKC leaves them, none is a dash or a
+# space. Most answers are made of nothing else and are not copied.
+_UNCHANGED_BY_FOLDING = re.compile(r"[\n\r\x20-\x7e\xc0-\xff]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(character: str) -> str:
+    category = unicodedata.category(character)
+    if category == "Pd" or character == "\u2212":  # every dash, and the minus sign
+        return "-"
+    if category == "Zs" or character == "\t":  # every space: no-break, thin, ideographic …
+        return " "
+    if category == "Cf":  # zero-width spaces and joiners, soft hyphen, direction marks
+        return ""
+    if category == "Nd":  # any script's digits
+        return str(unicodedata.decimal(character))
+    return unicodedata.normalize("NFKC", character)
+
+
 def _masks() -> dict[str, str]:
     """The masks in the active language, keyed by reason code in reporting order."""
     return {
         PERSONAL_NUMBER: _("[personal number]"),
+        POSSIBLE_PERSONAL_NUMBER: _("[personal number]"),
         PHONE: _("[phone number]"),
         EMAIL: _("[e-mail]"),
+        ADDRESS: _("[address]"),
         NAME: _("[name]"),
     }
 
@@ -82,23 +177,30 @@ def reason_words(reasons: Iterable[str]) -> list[str]:
     """Why a text was flagged, in words for the dialogue leader."""
     words = {
         PERSONAL_NUMBER: _("a personal identity number"),
+        POSSIBLE_PERSONAL_NUMBER: _(
+            "what may be a personal identity number with a wrong check digit"
+        ),
         PHONE: _("a phone number"),
         EMAIL: _("an e-mail address"),
-        NAME: _("a name on the organisation's list"),
+        ADDRESS: _("a street address or postcode"),
+        NAME: _("a name (on the organisation's list, or a common first name and a surname)"),
     }
     return [words.get(reason, reason) for reason in reasons]
 
 
-Finder = Callable[[str], Iterator[tuple[int, int]]]
+Finder = Callable[[str], Iterator[tuple]]
 
 
 def _detectors(names: Iterable[str]) -> list[tuple[str, Finder]]:
-    """E-mail first, so that a name or number inside an address is masked with the address."""
+    """E-mail first, so that a name or number inside an address is masked with the address;
+    personal numbers before phone numbers, so that a valid one is never called a phone number."""
     return [
-        (EMAIL, lambda text: _spans(_EMAIL, text)),
+        (EMAIL, email_spans),
         (PERSONAL_NUMBER, personal_number_spans),
         (PHONE, phone_spans),
+        (ADDRESS, address_spans),
         (NAME, _name_finder(names)),
+        (NAME, full_name_spans),
     ]
 
 
@@ -106,18 +208,61 @@ def _spans(pattern: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
     return (match.span() for match in pattern.finditer(text))
 
 
+# Cheap tests first: most answers hold no "@" or "at", and fewer digits than any number here.
+_EMAIL_HINT = re.compile(r"@|\b(?:at|snabel)\b", re.IGNORECASE)
+_NOT_DIGITS = re.compile(r"\D+")
+
+
+def _digit_count(text: str) -> int:
+    return len(_NOT_DIGITS.sub("", text))
+
+
+def email_spans(text: str) -> Iterator[tuple[int, int]]:
+    return _spans(_EMAIL, text) if _EMAIL_HINT.search(text) else iter(())
+
+
+def address_spans(text: str) -> Iterator[tuple[int, int]]:
+    return _spans(_ADDRESS, text) if _digit_count(text) else iter(())
+
+
 def phone_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where `text` holds a Swedish phone number, mobile or landline, national or +46."""
+    """Where normalised `text` holds a Swedish phone number, mobile or landline, national or
+    with the country code."""
+    if _digit_count(text) < 8:
+        return
     for match in _PHONE.finditer(text):
-        if not _DATE.fullmatch(match[0]):
+        if not (_DATE.fullmatch(match[0]) or _TIMES.match(match[0])):
             yield match.span()
 
 
-def personal_number_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where `text` holds a valid personnummer or samordningsnummer (date and check digit)."""
+def personal_number_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Where normalised `text` holds a personnummer or samordningsnummer: a valid one, or one
+    with a real date and a wrong check digit (reported as POSSIBLE_PERSONAL_NUMBER)."""
+    if _digit_count(text) < 10:
+        return
     for match in _PERSONAL_NUMBER.finditer(text):
-        if is_personal_number(match["century"], match["date"], match["serial"]):
-            yield match.span()
+        century = _digits(match["century"]) or None
+        date, serial = _digits(match["date"]), _digits(match["serial"])
+        if not _is_birth_date(century, date):
+            continue
+        if _luhn_valid(date + serial):
+            yield (*match.span(), PERSONAL_NUMBER)
+        elif century is None and date.startswith("0"):
+            continue  # ten digits from 0 with a wrong check digit: a phone number
+        elif _isolated(text, *match.span()):
+            yield (*match.span(), POSSIBLE_PERSONAL_NUMBER)
+
+
+def _digits(text: str | None) -> str:
+    return "".join(c for c in text or "" if c.isdigit())
+
+
+def _isolated(text: str, start: int, end: int) -> bool:
+    """Not a piece of a longer run of digits (an account or a phone number with +46)."""
+    return not (
+        _DIGIT_NEARBY_BEFORE.search(text, max(0, start - 4), start)
+        or _DIGIT_NEARBY_AFTER.match(text, end)
+    )
 
 
 def is_personal_number(century: str | None, date: str, serial: str) -> bool:
@@ -148,6 +293,44 @@ def _luhn_valid(digits: str) -> bool:
         product = digit * (2 - index % 2)
         total += product // 10 + product % 10
     return total % 10 == 0
+
+
+_CAPITALISED = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
+_CAPITALISED_WORD = re.compile(rf"(?<![\w-]){_CAPITALISED}")
+
+
+def full_name_spans(text: str) -> Iterator[tuple[int, int]]:
+    """A common Swedish first name followed by a capitalised word: "Anna Svensson". Each
+    capitalised word is looked up in the list (a set), and only a name is matched further."""
+    first_names, full_name = _first_names(), _full_name_regex()
+    position = 0
+    for word in _CAPITALISED_WORD.finditer(text):
+        if word.start() < position or word[0] not in first_names:
+            continue
+        if match := full_name.match(text, word.start()):
+            position = match.end()
+            yield match.span()
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
+
+
+@functools.lru_cache(maxsize=1)
+def _full_name_regex() -> re.Pattern:
+    return re.compile(
+        rf"{_CAPITALISED}(?:-{_CAPITALISED})?\ +(?!{_CAPITALISED_WORDS}(?![\w]))"
+        rf"{_CAPITALISED}(?:-{_CAPITALISED})?(?![\w])"
+    )
+
+
+# Everyday words a child may capitalise after a name ("Emma Och jag"): not a surname.
+_CAPITALISED_WORDS = (
+    "(?:Och|Att|Som|Men|Eller|Med|Till|På|Jag|Du|Vi|De|Han|Hon|Det|Den|Är|Var|Har|Hade"
+    "|Sa|Sade|Kom|Ska|Kan|Vill|Tycker|Gick|Går|Får|Fick|Inte|Också|Bara|Alltid|Aldrig)"
+)
 
 
 def _name_finder(names: Iterable[str]) -> Finder:

@@ -344,6 +344,8 @@ EXPECTATIONS = {
         "external",
         {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
     ),
+    # Any other path under /api/v1/: JSON 404 with a token, 401 without (issue 23).
+    "api:not_found": (None, dict.fromkeys(PERSONAS, 401)),
     # Retention rules: coordinators read them; only the organisation's administrator changes.
     "archive:rules": (
         "organisation_pk",

@@ -2,6 +2,9 @@
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from core.richtext import sanitise
 
 register = template.Library()
 
@@ -53,3 +56,10 @@ def form_field(field):
     """One form field with its label (a legend for a group of choices), required mark, help
     text and errors tied to it (templates/core/_form_field.html)."""
     return render_to_string("core/_form_field.html", {"field": field})
+
+
+@register.filter
+def richtext(html):
+    """Stored rich text, cleaned again as it is shown: every write path sanitises it, but a
+    row written another way (an import, the shell, an old version) must not carry a script."""
+    return mark_safe(sanitise(html or ""))  # nh3 has just cleaned it

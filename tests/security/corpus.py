@@ -42,6 +42,10 @@ HOSTILE = [
     "../../../../etc/passwd",
     "..\\..\\windows\\win.ini",
     "x" * 100_000,
+    # Personal data as children write it (issue 23): one of each kind from personal_data.py,
+    # whose whole generated corpus the screening tests run (tests/participation).
+    "Ring 0\uff17\uff10\u2013123\u00a045 67 eller 811228/9874",
+    "anna(at)gmail punkt com, Storgatan 12, 691 31 Karlskoga, Anna Svensson",
 ]
 # Strings a spreadsheet would run as a formula if written as they are.
 FORMULAS = [text for text in HOSTILE if text.startswith(("=", "+", "-", "@", "\t", "\r"))]
