@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
+from core.views.forms import render_form
 from organisations.access import can, get_for_user, require
 from organisations.models import Organisation
 
@@ -58,8 +59,7 @@ def rule_edit(request, pk):
         and _saved(request, form, rule.organisation, rule=rule)
     ):
         return redirect(rule)
-    context = {"form": form, "title": _("Change the retention rule"), "object": rule}
-    return render(request, "organisations/form.html", context)
+    return render_form(request, form, _("Change the retention rule"), rule)
 
 
 @login_required

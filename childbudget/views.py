@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
+from core.exports import XLSX, export_response
+from core.transitions import run_transition
+from core.views.forms import render_form
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Body, Organisation
-from planning.views.helpers import XLSX, export_response, render_form
 
 from . import charts, imports, services
 from .exports import budget_table, line_table
@@ -105,7 +106,7 @@ def budget_create(request, organisation_pk):
                 services.create_budget(organisation, by=request.user, **form.cleaned_data)
             )
 
-        if save_or_show_errors(form, create):
+        if run_transition(request, form=form, change=create):
             messages.success(request, _("The child budget was saved."))
             return redirect(created[0])
     title = _("New child budget in %(organisation)s") % {"organisation": organisation}
@@ -141,8 +142,10 @@ def budget_edit(request, pk):
     form = BudgetForm(request.POST or None, instance=budget, organisation=budget.organisation)
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
-        if save_or_show_errors(
-            form, lambda: services.update_budget(budget, by=request.user, **fields)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_budget(budget, by=request.user, **fields),
         ):
             messages.success(request, _("The child budget was saved."))
             return redirect(budget)

@@ -13,9 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.exports import export_response
 from organisations.access import get_for_user
 from organisations.models import Network
-from planning.views.helpers import export_response
 
 from .figures import collect
 from .forms import DashboardForm

@@ -10,10 +10,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
-from planning.views.helpers import render_form
 
 from . import services
 from .forms import ExampleForm, SearchForm
@@ -132,7 +132,7 @@ def example_create(request, organisation_pk):
                 services.create_example(organisation, by=request.user, **form.service_fields())
             )
 
-        if save_or_show_errors(form, create):
+        if run_transition(request, form=form, change=create):
             messages.success(request, _("The example was saved."))
             return redirect(created[0])
     title = _("New good example from %(organisation)s") % {"organisation": organisation}
@@ -143,11 +143,13 @@ def example_create(request, organisation_pk):
 @require_http_methods(["GET", "POST"])
 def example_edit(request, pk):
     example = get_for_user(Example.objects, request.user, "change", pk=pk)
-    form = ExampleForm(request.POST or None, instance=Example.objects.get(pk=pk))
+    form = ExampleForm(request.POST or None, instance=form_copy(example))
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_example(example, by=request.user, **fields)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_example(example, by=request.user, **fields),
         ):
             messages.success(request, _("The example was saved."))
             return redirect(example)

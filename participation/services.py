@@ -17,6 +17,7 @@ from core.audit import create_object, delete_object, update_object, write_entry
 from core.dates import months_before
 from core.inserts import insert_with_children
 from core.models import AuditEntry
+from core.transitions import TransitionError
 
 from .models import (
     Answer,
@@ -32,10 +33,6 @@ from .models.consultations import CLASS_CODE_LENGTH, new_code
 from .screening import parse_name_list, screen
 
 Transition = AuditEntry.Action.TRANSITION
-
-
-class TransitionError(ValidationError):
-    """A state change that is not possible from the current state; shown as a message."""
 
 
 def _check_links(organisation, cases=(), activities=()):

@@ -11,12 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
 from organisations.access import can, can_on, get_for_user
 from organisations.models import Network
 from planning.models import Goal
 from planning.success_factors import SuccessFactor
-from planning.views.helpers import render_form
 
 from . import access, exports, services
 from .content import review_content
@@ -87,7 +87,7 @@ def review_create(request, network_pk):
         def plan():
             created.append(services.plan_review(network, by=request.user, **form.service_fields()))
 
-        if save_or_show_errors(form, plan):
+        if run_transition(request, form=form, change=plan):
             messages.success(request, _("The peer review was planned."))
             return redirect(created[0])
     title = _("New peer review in %(network)s") % {"network": network}
@@ -103,7 +103,7 @@ def review_edit(request, pk):
         raise Http404
     form = ReviewForm(
         request.POST or None,
-        instance=PeerReview.objects.get(pk=pk),
+        instance=form_copy(review),
         network=review.network,
         initial={
             "reviewing_organisations": review.reviewing_organisations.all(),
@@ -112,8 +112,10 @@ def review_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_plan(review, by=request.user, **fields)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_plan(review, by=request.user, **fields),
         ):
             messages.success(request, _("The plan was saved."))
             return redirect(review)
@@ -164,7 +166,9 @@ def _add_part(request, pk, form_class, service, title, success):
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_or_show_errors(form, lambda: service(review, by=request.user, **form.cleaned_data))
+        and run_transition(
+            request, form=form, change=lambda: service(review, by=request.user, **form.cleaned_data)
+        )
     ):
         messages.success(request, success)
         return redirect(review)
@@ -228,9 +232,12 @@ def finding_edit(request, pk, factor):
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_or_show_errors(
-            form,
-            lambda: services.save_finding(review, factor, by=request.user, **form.cleaned_data),
+        and run_transition(
+            request,
+            form=form,
+            change=lambda: services.save_finding(
+                review, factor, by=request.user, **form.cleaned_data
+            ),
         )
     ):
         messages.success(request, _("The findings were saved."))
@@ -255,7 +262,7 @@ def recommendation_add(request, pk, factor):
                 )
             services.add_recommendation(finding, by=request.user, **form.cleaned_data)
 
-        if save_or_show_errors(form, add):
+        if run_transition(request, form=form, change=add):
             messages.success(request, _("The recommendation was added."))
             return redirect(review.get_absolute_url() + f"#factor-{factor}")
     title = _("New recommendation on %(factor)s") % {"factor": factor.label}
@@ -270,9 +277,10 @@ def review_report(request, pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_or_show_errors(
-            form,
-            lambda: services.report_review(review, by=request.user, **form.cleaned_data),
+        and run_transition(
+            request,
+            form=form,
+            change=lambda: services.report_review(review, by=request.user, **form.cleaned_data),
         )
     ):
         messages.success(request, _("The review was reported."))
@@ -300,9 +308,10 @@ def recommendation_answer(request, pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_or_show_errors(
-            form,
-            lambda: services.answer_recommendation(
+        and run_transition(
+            request,
+            form=form,
+            change=lambda: services.answer_recommendation(
                 recommendation, by=request.user, **form.cleaned_data
             ),
         )
@@ -355,7 +364,7 @@ def recommendation_activity(request, pk):
                 services.recommendation_to_activity(recommendation, goal, by=request.user, **data)
             )
 
-        if save_or_show_errors(form, make):
+        if run_transition(request, form=form, change=make):
             messages.success(request, _("The activity was added to the action plan."))
             return redirect(created[0])
     title = _("Make the recommendation an activity: %(text)s") % {"text": recommendation}

@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete, form_copy
-from core.forms import save_or_show_errors
+from core.deletion import confirm_delete
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
-from planning.views.helpers import render_form
 
 from .. import services
 from ..forms import ContactForm, MeetingDocumentForm, MeetingForm
@@ -100,9 +100,10 @@ def meeting_document_add(request, pk):
     form = MeetingDocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if save_or_show_errors(
-            form,
-            lambda: services.add_meeting_document(
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.add_meeting_document(
                 meeting, by=request.user, title=data["title"], uploaded=data["file"]
             ),
         ):
@@ -151,9 +152,10 @@ def contact_add(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         organisation = fields.pop("organisation")
-        if save_or_show_errors(
-            form,
-            lambda: services.add_contact(network, organisation, by=request.user, **fields),
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.add_contact(network, organisation, by=request.user, **fields),
         ):
             messages.success(request, _("The contact person was added."))
             return redirect(network.get_absolute_url() + "#contacts")

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import AssessmentTemplate
 from core.deletion import confirm_delete
-from core.forms import save_or_show_errors
+from core.transitions import run_transition
+from core.views.forms import render_form
 from indicators import comparisons
 from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
@@ -65,9 +66,12 @@ def share(request, pk):
     bound = next((form for form in forms if form.is_bound), None)
     if bound is not None and bound.is_valid():
         item, note = bound.cleaned_data["item"], bound.cleaned_data["note"]
-        if save_or_show_errors(
-            bound,
-            lambda: services.share(network, item, by=request.user, kind=bound.kind, note=note),
+        if run_transition(
+            request,
+            form=bound,
+            change=lambda: services.share(
+                network, item, by=request.user, kind=bound.kind, note=note
+            ),
         ):
             messages.success(
                 request, _("“%(item)s” is now shared with the network.") % {"item": item}
@@ -107,9 +111,10 @@ def share_comparison(request, organisation_pk, pk):
     form = ComparisonShareForm(request.POST or None, networks=networks)
     if request.method == "POST" and form.is_valid():
         network = form.cleaned_data["network"]
-        if save_or_show_errors(
-            form,
-            lambda: services.share_comparison(
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.share_comparison(
                 network,
                 organisation,
                 by=request.user,
@@ -161,8 +166,6 @@ def _template_share_form(template, shares, data=None):
 @require_http_methods(["GET", "POST"])
 def share_template(request, pk):
     """Share one of the organisation's own assessment templates with a network it belongs to."""
-    from planning.views.helpers import render_form
-
     template = get_for_user(AssessmentTemplate.objects, request.user, "change", pk=pk)
     if template.is_shipped:
         raise PermissionDenied
@@ -171,9 +174,10 @@ def share_template(request, pk):
     form = _template_share_form(template, shares, request.POST or None)
     if request.method == "POST" and form.is_valid():
         network = form.cleaned_data["network"]
-        if save_or_show_errors(
-            form,
-            lambda: services.share(
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.share(
                 network,
                 template,
                 by=request.user,

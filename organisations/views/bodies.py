@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
+from core.views.forms import form_copy, render_form
 
 from .. import services
 from ..access import can, can_on, get_for_user, require
@@ -57,9 +58,7 @@ def body_create(request, organisation_pk):
         messages.success(request, _("The body was created."))
         return redirect(body)
     title = _("New body in %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
-    )
+    return render_form(request, form, title, organisation)
 
 
 @login_required
@@ -68,7 +67,7 @@ def body_edit(request, pk):
     body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
     form = BodyForm(
         request.POST or None,
-        instance=Body.objects.get(pk=pk),
+        instance=form_copy(body),
         organisation=body.organisation,
         user=request.user,
     )
@@ -77,9 +76,7 @@ def body_edit(request, pk):
         messages.success(request, _("The body was saved."))
         return redirect(body)
     title = _("Edit %(name)s") % {"name": body}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": body}
-    )
+    return render_form(request, form, title, body)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
+from core.views.forms import form_copy, render_form
 
 from .. import services
 from ..access import get_for_user, require
@@ -35,9 +36,7 @@ def network_create(request, organisation_pk):
         messages.success(request, _("The network was created."))
         return redirect(network)
     title = _("New network convened by %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
-    )
+    return render_form(request, form, title, organisation)
 
 
 @login_required
@@ -48,7 +47,7 @@ def network_edit(request, pk):
     )
     form = NetworkForm(
         request.POST or None,
-        instance=Network.objects.get(pk=pk),
+        instance=form_copy(network),
         organisation=network.organisation,
         user=request.user,
     )
@@ -57,9 +56,7 @@ def network_edit(request, pk):
         messages.success(request, _("The network was saved."))
         return redirect(network)
     title = _("Edit %(name)s") % {"name": network}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": network}
-    )
+    return render_form(request, form, title, network)
 
 
 @login_required

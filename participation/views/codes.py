@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from assessments.views.helpers import run_transition
+from core.transitions import run_transition
 
 from .. import services
 from ..forms import ClassCodesForm

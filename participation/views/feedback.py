@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments.views.helpers import run_transition
+from core.transitions import run_transition
+from core.views.forms import render_form
 from organisations.access import get_for_user, require
 
 from .. import services
@@ -26,9 +27,7 @@ def voice_add(request, pk):
         messages.success(request, _("The views were recorded."))
         return redirect(consultation)
     title = _("Views from a meeting – %(consultation)s") % {"consultation": consultation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": consultation}
-    )
+    return render_form(request, form, title, consultation)
 
 
 @login_required

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.views.forms import render_form
 from organisations.access import get_for_user, require
 from organisations.models import Organisation
 
@@ -25,6 +26,4 @@ def participation_settings(request, organisation_pk):
         messages.success(request, _("The settings were saved."))
         return redirect(organisation)
     title = _("Consultations in %(organisation)s: settings") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
-    )
+    return render_form(request, form, title, organisation)

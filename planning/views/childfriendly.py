@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.forms import save_or_show_errors
+from core.exports import export_response
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -17,7 +19,6 @@ from .. import childfriendly_services as services
 from ..exports import childfriendly_table
 from ..forms import AgreementForm, StepForm
 from ..models import ChildFriendlyAgreement, ChildFriendlyStep
-from .helpers import export_response, render_form
 
 
 def _agreements(user):
@@ -59,7 +60,7 @@ def childfriendly_create(request, organisation_pk):
                 services.create_agreement(organisation, by=request.user, **form.service_fields())
             )
 
-        if save_or_show_errors(form, create):
+        if run_transition(request, form=form, change=create):
             messages.success(request, _("The agreement was saved. The cycle has begun."))
             return redirect(created[0])
     title = _("New child-friendly municipality agreement in %(organisation)s") % {
@@ -101,13 +102,15 @@ def childfriendly_edit(request, pk):
     form = AgreementForm(
         request.POST or None,
         request.FILES or None,
-        instance=ChildFriendlyAgreement.objects.get(pk=pk),
+        instance=form_copy(agreement),
         organisation=agreement.organisation,
     )
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_agreement(agreement, by=request.user, **fields)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_agreement(agreement, by=request.user, **fields),
         ):
             messages.success(request, _("The agreement was saved."))
             return redirect(agreement)
@@ -124,12 +127,12 @@ def childfriendly_step_edit(request, pk):
         "change",
         pk=pk,
     )
-    form = StepForm(
-        request.POST or None, request.FILES or None, instance=ChildFriendlyStep.objects.get(pk=pk)
-    )
+    form = StepForm(request.POST or None, request.FILES or None, instance=form_copy(step))
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
-        if save_or_show_errors(form, lambda: services.update_step(step, by=request.user, **fields)):
+        if run_transition(
+            request, form=form, change=lambda: services.update_step(step, by=request.user, **fields)
+        ):
             messages.success(request, _("The step was saved."))
             return redirect(step)
     title = _("The step %(step)s") % {"step": step}

@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
-from core.forms import save_or_show_errors
+from core.exports import export_response
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -25,7 +27,7 @@ from ..forms import PlanForm
 from ..models import ActionPlan, Activity, FollowUp, Goal, PriorityArea
 from ..timeline import activity_timeline
 from . import overview
-from .helpers import export_response, plan_for, render_form
+from .helpers import plan_for
 
 
 @login_required
@@ -57,12 +59,12 @@ def plan_create(request, organisation_pk):
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
     plan = plan_for(request, pk, "change")
-    form = PlanForm(
-        request.POST or None, instance=ActionPlan.objects.get(pk=pk), organisation=plan.organisation
-    )
+    form = PlanForm(request.POST or None, instance=form_copy(plan), organisation=plan.organisation)
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
-        if save_or_show_errors(form, lambda: services.update_plan(plan, by=request.user, **fields)):
+        if run_transition(
+            request, form=form, change=lambda: services.update_plan(plan, by=request.user, **fields)
+        ):
             messages.success(request, _("The plan was saved."))
             return redirect(plan)
     title = _("Edit %(plan)s") % {"plan": plan}

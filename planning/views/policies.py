@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
+from core.exports import export_response
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -19,7 +21,6 @@ from .. import services
 from ..exports import policy_table
 from ..forms import PolicyForm
 from ..models import Policy
-from .helpers import export_response, render_form
 
 DUE = "due"
 # A national instance holds tens of policy documents per organisation; a page of 50 stays light.
@@ -87,7 +88,7 @@ def policy_create(request, organisation_pk):
                 services.create_policy(organisation, by=request.user, **form.service_fields())
             )
 
-        if save_or_show_errors(form, create):
+        if run_transition(request, form=form, change=create):
             messages.success(request, _("The document was saved."))
             return redirect(created[0])
     title = _("New policy document in %(organisation)s") % {"organisation": organisation}
@@ -121,13 +122,15 @@ def policy_edit(request, pk):
     form = PolicyForm(
         request.POST or None,
         request.FILES or None,
-        instance=Policy.objects.get(pk=pk),
+        instance=form_copy(policy),
         organisation=policy.organisation,
     )
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_policy(policy, by=request.user, **fields)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_policy(policy, by=request.user, **fields),
         ):
             messages.success(request, _("The document was saved."))
             return redirect(policy)

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.charts import line_chart
-from core.forms import save_or_show_errors
+from core.exports import export_response
 from core.radar import radar_chart
+from core.transitions import run_transition
+from core.views.forms import render_form
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -27,7 +29,6 @@ from ..models import FactorRating, SelfAssessment
 from ..selfassessment_forms import RatingForm, StartForm, SummaryForm
 from ..success_factors import SuccessFactor
 from .factor_html import factor_sections
-from .helpers import export_response, render_form
 
 SELF = FactorRating.Source.SELF
 
@@ -65,7 +66,7 @@ def selfassessment_create(request, organisation_pk):
                 services.start_self_assessment(organisation, by=request.user, **form.cleaned_data)
             )
 
-        if save_or_show_errors(form, start):
+        if run_transition(request, form=form, change=start):
             messages.success(request, _("The self-assessment was started. Now rate the factors."))
             return redirect("planning:selfassessment_edit", created[0].pk)
     title = _("New self-assessment in %(organisation)s") % {"organisation": organisation}
@@ -110,9 +111,10 @@ def selfassessment_edit(request, pk):
     if request.method == "POST" and summary_form.is_valid() and all(f.is_valid() for f in forms):
         fields = {form.factor.value: form.service_fields() for form in forms}
         summary = summary_form.cleaned_data["summary"]
-        if save_or_show_errors(
-            summary_form,
-            lambda: services.save_self_assessment(
+        if run_transition(
+            request,
+            form=summary_form,
+            change=lambda: services.save_self_assessment(
                 assessment, by=request.user, summary=summary, ratings=fields
             ),
         ):

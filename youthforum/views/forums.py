@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.views.forms import form_copy, render_form
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -42,9 +43,7 @@ def forum_create(request, organisation_pk):
         messages.success(request, _("The youth forum was created."))
         return redirect(forum)
     title = _("New youth forum in %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
-    )
+    return render_form(request, form, title, organisation)
 
 
 @login_required
@@ -73,13 +72,11 @@ def forum_detail(request, pk):
 def forum_edit(request, pk):
     forum = forum_for(request, pk, "change")
     form = ForumForm(
-        request.POST or None, instance=Forum.objects.get(pk=pk), organisation=forum.organisation
+        request.POST or None, instance=form_copy(forum), organisation=forum.organisation
     )
     if request.method == "POST" and form.is_valid():
         services.update_forum(forum, by=request.user, **form.cleaned_data)
         messages.success(request, _("The youth forum was saved."))
         return redirect(forum)
     title = _("Edit %(name)s") % {"name": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
-    )
+    return render_form(request, form, title, forum)

@@ -6,12 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
 from ..forms import MatterForm, MeetingForm
 from ..models import ForumMatter, ForumMeeting
-from .helpers import attempt, forum_for
+from .helpers import forum_for
 
 
 @login_required
@@ -25,9 +27,7 @@ def meeting_create(request, pk):
         messages.success(request, _("The meeting was saved."))
         return redirect(meeting)
     title = _("New meeting of %(forum)s") % {"forum": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
-    )
+    return render_form(request, form, title, forum)
 
 
 @login_required
@@ -52,15 +52,13 @@ def meeting_edit(request, pk):
     meeting = get_for_user(
         ForumMeeting.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    form = MeetingForm(request.POST or None, instance=ForumMeeting.objects.get(pk=pk))
+    form = MeetingForm(request.POST or None, instance=form_copy(meeting))
     if request.method == "POST" and form.is_valid():
         services.update_meeting(meeting, by=request.user, **form.cleaned_data)
         messages.success(request, _("The meeting was saved."))
         return redirect(meeting)
     title = _("Agenda and minutes: %(meeting)s") % {"meeting": meeting}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": meeting}
-    )
+    return render_form(request, form, title, meeting)
 
 
 @login_required
@@ -74,9 +72,7 @@ def matter_create(request, pk):
         messages.success(request, _("The matter was saved."))
         return redirect(matter)
     title = _("New matter for %(forum)s") % {"forum": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
-    )
+    return render_form(request, form, title, forum)
 
 
 @login_required
@@ -85,17 +81,13 @@ def matter_edit(request, pk):
     matter = get_for_user(
         ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    form = MatterForm(
-        request.POST or None, instance=ForumMatter.objects.get(pk=pk), forum=matter.forum
-    )
+    form = MatterForm(request.POST or None, instance=form_copy(matter), forum=matter.forum)
     if request.method == "POST" and form.is_valid():
         services.update_matter(matter, by=request.user, **form.cleaned_data)
         messages.success(request, _("The matter was saved."))
         return redirect(matter)
     title = _("Edit %(name)s") % {"name": matter}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": matter}
-    )
+    return render_form(request, form, title, matter)
 
 
 @login_required
@@ -106,8 +98,8 @@ def matter_status(request, pk):
         ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
     )
     if matter.status == ForumMatter.Status.OPEN:
-        if attempt(request, lambda: services.close_matter(matter, by=request.user)):
+        if run_transition(request, lambda: services.close_matter(matter, by=request.user)):
             messages.success(request, _("The matter was closed."))
-    elif attempt(request, lambda: services.reopen_matter(matter, by=request.user)):
+    elif run_transition(request, lambda: services.reopen_matter(matter, by=request.user)):
         messages.success(request, _("The matter was opened again."))
     return redirect(matter)

@@ -7,12 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.transitions import run_transition
+from core.views.forms import form_copy
 from organisations.access import can, get_for_user
 
 from .. import services
 from ..forms import EndMembershipForm, MemberForm
 from ..models import ForumMember
-from .helpers import attempt, forum_for
+from .helpers import forum_for
 
 
 @login_required
@@ -40,7 +42,7 @@ def member_add(request, pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and attempt(
+        and run_transition(
             request, lambda: services.add_member(forum, by=request.user, **form.cleaned_data)
         )
     ):
@@ -61,13 +63,11 @@ def member_edit(request, pk):
     members_url = reverse("youthforum:member_list", args=[member.forum_id])
     if member.left_on:
         return redirect(members_url)
-    form = MemberForm(
-        request.POST or None, instance=ForumMember.objects.get(pk=pk), forum=member.forum
-    )
+    form = MemberForm(request.POST or None, instance=form_copy(member), forum=member.forum)
     if (
         request.method == "POST"
         and form.is_valid()
-        and attempt(
+        and run_transition(
             request,
             lambda: services.update_member(member, by=request.user, **form.cleaned_data),
         )
@@ -94,7 +94,7 @@ def member_end(request, pk):
     form = EndMembershipForm(request.POST or None, member=member)
     if request.method == "POST" and form.is_valid():
         left_on = form.cleaned_data["left_on"]
-        if attempt(
+        if run_transition(
             request, lambda: services.end_membership(member, by=request.user, left_on=left_on)
         ):
             messages.success(

@@ -7,12 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.transitions import run_transition
+from core.views.forms import render_form
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
 from ..forms import AnswerForm, ProposalForm
 from ..models import ForumProposal
-from .helpers import attempt, forum_for
+from .helpers import forum_for
 
 
 def proposal_queryset():
@@ -42,9 +44,7 @@ def proposal_create(request, pk):
         messages.success(request, _("The proposal was sent to the committee."))
         return redirect(proposal)
     title = _("New proposal from %(forum)s") % {"forum": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
-    )
+    return render_form(request, form, title, forum)
 
 
 @login_required
@@ -74,7 +74,7 @@ def proposal_answer(request, pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and attempt(
+        and run_transition(
             request,
             lambda: services.record_answer(proposal, by=request.user, **form.cleaned_data),
         )
@@ -89,7 +89,7 @@ def proposal_answer(request, pk):
 @require_POST
 def proposal_withdraw(request, pk):
     proposal = get_for_user(proposal_queryset(), request.user, "change", pk=pk)
-    if attempt(request, lambda: services.withdraw_proposal(proposal, by=request.user)):
+    if run_transition(request, lambda: services.withdraw_proposal(proposal, by=request.user)):
         messages.success(request, _("The proposal was withdrawn."))
     return redirect(proposal)
 
