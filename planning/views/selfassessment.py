@@ -22,13 +22,12 @@ from organisations.access import can, creatable_organisations, get_for_user, req
 from organisations.models import Organisation
 
 from .. import selfassessment_services as services
-from ..evidence import attach_evidence
+from ..evidence import attach_evidence, evidence_groups
 from ..exports import rating_table
 from ..maturity import HIGHEST
 from ..models import FactorRating, SelfAssessment
 from ..selfassessment_forms import RatingForm, StartForm, SummaryForm
 from ..success_factors import SuccessFactor
-from .factor_html import factor_sections
 
 SELF = FactorRating.Source.SELF
 
@@ -221,11 +220,12 @@ def selfassessment_detail(request, pk):
             others[rating.factor].append(rating)
     for rating in own:
         rating.other_sources = others.get(rating.factor, [])
+        rating.evidence_groups = evidence_groups(rating)
     scope = assessment.permission_scope()
     can_see_history = can(request.user, "view", "auditentry", *scope)
     context = {
         "assessment": assessment,
-        "factor_sections": factor_sections(own, can_see_history=can_see_history),
+        "ratings": own,
         "radar": radar,
         "trend": trend,
         "trend_rows": trend_rows,
