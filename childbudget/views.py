@@ -17,7 +17,7 @@ from organisations.models import Body, Organisation
 
 from . import charts, imports, services
 from .exports import budget_table, line_table
-from .figures import budget_figures, budget_rows, filter_options, share_rows
+from .figures import budget_figures
 from .forms import BudgetForm, ImportForm
 from .models import ChildBudget
 
@@ -56,11 +56,10 @@ def budget_list(request):
     this_year = [figure for figure in all_years if figure.year == year]
     by_body = charts.share_by_body(this_year, year) if year else None
     context = {
-        "budget_rows": budget_rows(this_year),
+        "this_year": this_year,
         "year": year,
         "years": sorted({figure.year for figure in all_years}, reverse=True),
         "by_body": by_body,
-        "by_body_rows": share_rows(by_body.rows) if by_body else "",
         "over_years": charts.share_over_years(all_years),
         "creatable": creatable_organisations(request.user, "childbudget"),
         "importable": [
@@ -68,16 +67,10 @@ def budget_list(request):
             for organisation in creatable_organisations(request.user, "childbudget")
             if can(request.user, "import", "childbudget", organisation.pk)
         ],
-        "organisation_options": filter_options(
-            Organisation.objects.visible_to(request.user)
-            .order_by("name")
-            .values_list("pk", "name"),
-            chosen.get("organisation"),
-        ),
-        "body_options": filter_options(
-            Body.objects.visible_to(request.user).order_by("name").values_list("pk", "name"),
-            chosen.get("body"),
-        ),
+        "organisation_options": Organisation.objects.visible_to(request.user)
+        .order_by("name")
+        .values("pk", "name"),
+        "body_options": Body.objects.visible_to(request.user).order_by("name").values("pk", "name"),
         "chosen": chosen,
         "query": "&".join(f"{key}={value}" for key, value in chosen.items()),
     }

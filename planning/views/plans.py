@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -26,7 +25,6 @@ from ..exports import activity_table
 from ..forms import PlanForm
 from ..models import ActionPlan, Activity, FollowUp, Goal, PriorityArea
 from ..timeline import activity_timeline
-from . import overview
 from .helpers import plan_for
 
 
@@ -95,6 +93,10 @@ class OverviewActivity(NamedTuple):
     responsible_body: str | None
     follow_up_count: int
 
+    @property
+    def status_label(self) -> str:
+        return capfirst(Activity.Status(self.status).label)
+
 
 def overview_activities(plan) -> list[OverviewActivity]:
     """The plan's activities for the overview: no joins beyond the responsible body's name and
@@ -135,43 +137,27 @@ def plan_detail(request, pk):
     by_goal, by_area = {}, {}
     for activity in activities:
         by_goal.setdefault(activity.goal_id, []).append(activity)
-    labels = {value: capfirst(str(label)) for value, label in Activity.Status.choices}
     scope = plan.permission_scope()
     can_change = can(request.user, "change", "actionplan", *scope)
     can_delete = can(request.user, "delete", "priorityarea", *scope)
-    texts = overview.Texts.translated()
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
         goal.article_numbers = ", ".join(articles.get(goal.pk, ()))
-        links = overview.goal_links(goal, texts, can_change, can_delete)
-        goal.html = overview.goal_html(goal, texts, labels, links)
         by_area.setdefault(goal.area_id, []).append(goal)
     for area in areas:
         area.plan_goals = by_area.get(area.pk, [])
         area.progress = _progress(area, [a for g in area.plan_goals for a in g.plan_activities])
-        area.html = overview.area_html(area, texts, can_change, can_delete)
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,
         "areas": areas,
         "activity_count": len(activities),
         "timeline": timeline,
-        "timeline_rows": _timeline_rows(timeline.rows),
         "can_change": can_change,
         "can_delete": can_delete,
         "can_see_history": can(request.user, "view", "auditentry", *scope),
     }
     return render(request, "planning/plan_detail.html", context)
-
-
-def _timeline_rows(rows):
-    return mark_safe(
-        "".join(
-            f'<tr><th scope="row">{overview.escape(title)}</th><td>{overview.escape(starts)}</td>'
-            f"<td>{overview.escape(ends)}</td><td>{overview.escape(capfirst(status))}</td></tr>"
-            for title, starts, ends, status in rows
-        )
-    )
 
 
 def _progress(area, activities):
