@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.transitions import run_transition
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page, render_form
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
 
@@ -51,26 +51,28 @@ def meeting_detail(request, pk):
 def meeting_create(request, pk):
     network = network_for(request, pk)
     require(request.user, "add", "networkmeeting", network.organisation_id)
-    form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.create_meeting(network, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was added."))
-        return redirect(meeting)
-    title = _("New meeting of %(network)s") % {"network": network}
-    return render_form(request, form, title, network.get_absolute_url())
+    return form_page(
+        request,
+        MeetingForm(request.POST or None),
+        title=_("New meeting of %(network)s") % {"network": network},
+        back=network,
+        save=lambda form: services.create_meeting(network, by=request.user, **form.cleaned_data),
+        saved=_("The meeting was added."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
     meeting = meeting_for(request, pk, "change")
-    form = MeetingForm(request.POST or None, instance=form_copy(meeting))
-    if request.method == "POST" and form.is_valid():
-        services.update_meeting(meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
-    title = _("Edit %(meeting)s") % {"meeting": meeting}
-    return render_form(request, form, title, meeting.get_absolute_url())
+    return form_page(
+        request,
+        MeetingForm(request.POST or None, instance=form_copy(meeting)),
+        title=_("Edit %(meeting)s") % {"meeting": meeting},
+        back=meeting,
+        save=lambda form: services.update_meeting(meeting, by=request.user, **form.cleaned_data),
+        saved=_("The meeting was saved."),
+    )
 
 
 @login_required

@@ -1,15 +1,14 @@
 """Bodies (committees, boards, administrations, teams): list, create, detail, edit, delete."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page
 
 from .. import services
 from ..access import can, can_on, get_for_user, require
@@ -52,31 +51,33 @@ def body_detail(request, pk):
 def body_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "body", organisation.pk)
-    form = BodyForm(request.POST or None, organisation=organisation, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        body = services.create_body(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The body was created."))
-        return redirect(body)
-    title = _("New body in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, organisation)
+    return form_page(
+        request,
+        BodyForm(request.POST or None, organisation=organisation, user=request.user),
+        title=_("New body in %(organisation)s") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.create_body(organisation, by=request.user, **form.cleaned_data),
+        saved=_("The body was created."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_edit(request, pk):
     body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
-    form = BodyForm(
-        request.POST or None,
-        instance=form_copy(body),
-        organisation=body.organisation,
-        user=request.user,
+    return form_page(
+        request,
+        BodyForm(
+            request.POST or None,
+            instance=form_copy(body),
+            organisation=body.organisation,
+            user=request.user,
+        ),
+        title=_("Edit %(name)s") % {"name": body},
+        back=body,
+        save=lambda form: services.update_body(body, by=request.user, **form.cleaned_data),
+        saved=_("The body was saved."),
     )
-    if request.method == "POST" and form.is_valid():
-        services.update_body(body, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The body was saved."))
-        return redirect(body)
-    title = _("Edit %(name)s") % {"name": body}
-    return render_form(request, form, title, body)
 
 
 @login_required

@@ -1,16 +1,15 @@
 """Networks and partnerships: list, create, edit, delete. The network's page is in the
 `networks` app."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page
 
 from .. import services
 from ..access import get_for_user, require
@@ -30,13 +29,16 @@ def network_list(request):
 def network_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "network", organisation.pk)
-    form = NetworkForm(request.POST or None, organisation=organisation, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        network = services.create_network(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The network was created."))
-        return redirect(network)
-    title = _("New network convened by %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, organisation)
+    return form_page(
+        request,
+        NetworkForm(request.POST or None, organisation=organisation, user=request.user),
+        title=_("New network convened by %(organisation)s") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.create_network(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The network was created."),
+    )
 
 
 @login_required
@@ -45,18 +47,19 @@ def network_edit(request, pk):
     network = get_for_user(
         Network.objects.select_related("organisation"), request.user, "change", pk=pk
     )
-    form = NetworkForm(
-        request.POST or None,
-        instance=form_copy(network),
-        organisation=network.organisation,
-        user=request.user,
+    return form_page(
+        request,
+        NetworkForm(
+            request.POST or None,
+            instance=form_copy(network),
+            organisation=network.organisation,
+            user=request.user,
+        ),
+        title=_("Edit %(name)s") % {"name": network},
+        back=network,
+        save=lambda form: services.update_network(network, by=request.user, **form.cleaned_data),
+        saved=_("The network was saved."),
     )
-    if request.method == "POST" and form.is_valid():
-        services.update_network(network, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The network was saved."))
-        return redirect(network)
-    title = _("Edit %(name)s") % {"name": network}
-    return render_form(request, form, title, network)
 
 
 @login_required

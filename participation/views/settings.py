@@ -1,12 +1,10 @@
 """An organisation's settings for consultations: retention and names to mask."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import render_form
+from core.views.forms import form_page
 from organisations.access import get_for_user, require
 from organisations.models import Organisation
 
@@ -20,10 +18,14 @@ def participation_settings(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "change", "participationsettings", organisation.pk)
     current = services.participation_settings(organisation)
-    form = SettingsForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        services.save_settings(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The settings were saved."))
-        return redirect(organisation)
-    title = _("Consultations in %(organisation)s: settings") % {"organisation": organisation}
-    return render_form(request, form, title, organisation)
+    return form_page(
+        request,
+        SettingsForm(request.POST or None, instance=current),
+        title=_("Consultations in %(organisation)s: settings") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.save_settings(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The settings were saved."),
+        done=organisation,
+    )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from core.charts import bar_chart
 from core.exports import export_response
 from core.transitions import run_transition
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page, render_form
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -44,13 +44,14 @@ def plan_list(request):
 def plan_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "actionplan", organisation.pk)
-    form = PlanForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        plan = services.create_plan(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The plan was created. Now add its priority areas."))
-        return redirect(plan)
-    title = _("New action plan in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("planning:plan_list"))
+    return form_page(
+        request,
+        PlanForm(request.POST or None, organisation=organisation),
+        title=_("New action plan in %(organisation)s") % {"organisation": organisation},
+        back=reverse("planning:plan_list"),
+        save=lambda form: services.create_plan(organisation, by=request.user, **form.cleaned_data),
+        saved=_("The plan was created. Now add its priority areas."),
+    )
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
@@ -21,13 +21,14 @@ from .helpers import forum_for
 def meeting_create(request, pk):
     forum = forum_for(request, pk, "add", "forummeeting")
     instance = ForumMeeting(forum=forum, organisation_id=forum.organisation_id)
-    form = MeetingForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.create_meeting(forum, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
-    title = _("New meeting of %(forum)s") % {"forum": forum}
-    return render_form(request, form, title, forum)
+    return form_page(
+        request,
+        MeetingForm(request.POST or None, instance=instance),
+        title=_("New meeting of %(forum)s") % {"forum": forum},
+        back=forum,
+        save=lambda form: services.create_meeting(forum, by=request.user, **form.cleaned_data),
+        saved=_("The meeting was saved."),
+    )
 
 
 @login_required
@@ -52,13 +53,14 @@ def meeting_edit(request, pk):
     meeting = get_for_user(
         ForumMeeting.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    form = MeetingForm(request.POST or None, instance=form_copy(meeting))
-    if request.method == "POST" and form.is_valid():
-        services.update_meeting(meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
-    title = _("Agenda and minutes: %(meeting)s") % {"meeting": meeting}
-    return render_form(request, form, title, meeting)
+    return form_page(
+        request,
+        MeetingForm(request.POST or None, instance=form_copy(meeting)),
+        title=_("Agenda and minutes: %(meeting)s") % {"meeting": meeting},
+        back=meeting,
+        save=lambda form: services.update_meeting(meeting, by=request.user, **form.cleaned_data),
+        saved=_("The meeting was saved."),
+    )
 
 
 @login_required
@@ -66,13 +68,14 @@ def meeting_edit(request, pk):
 def matter_create(request, pk):
     forum = forum_for(request, pk, "add", "forummatter")
     instance = ForumMatter(forum=forum, organisation_id=forum.organisation_id)
-    form = MatterForm(request.POST or None, instance=instance, forum=forum)
-    if request.method == "POST" and form.is_valid():
-        matter = services.raise_matter(forum, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The matter was saved."))
-        return redirect(matter)
-    title = _("New matter for %(forum)s") % {"forum": forum}
-    return render_form(request, form, title, forum)
+    return form_page(
+        request,
+        MatterForm(request.POST or None, instance=instance, forum=forum),
+        title=_("New matter for %(forum)s") % {"forum": forum},
+        back=forum,
+        save=lambda form: services.raise_matter(forum, by=request.user, **form.cleaned_data),
+        saved=_("The matter was saved."),
+    )
 
 
 @login_required
@@ -81,13 +84,14 @@ def matter_edit(request, pk):
     matter = get_for_user(
         ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    form = MatterForm(request.POST or None, instance=form_copy(matter), forum=matter.forum)
-    if request.method == "POST" and form.is_valid():
-        services.update_matter(matter, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The matter was saved."))
-        return redirect(matter)
-    title = _("Edit %(name)s") % {"name": matter}
-    return render_form(request, form, title, matter)
+    return form_page(
+        request,
+        MatterForm(request.POST or None, instance=form_copy(matter), forum=matter.forum),
+        title=_("Edit %(name)s") % {"name": matter},
+        back=matter,
+        save=lambda form: services.update_matter(matter, by=request.user, **form.cleaned_data),
+        saved=_("The matter was saved."),
+    )
 
 
 @login_required

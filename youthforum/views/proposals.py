@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import render_form
+from core.views.forms import form_page
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
@@ -32,19 +32,20 @@ def can_answer(user, proposal) -> bool:
 def proposal_create(request, pk):
     forum = forum_for(request, pk, "add", "forumproposal")
     instance = ForumProposal(forum=forum, organisation_id=forum.organisation_id)
-    form = ProposalForm(
-        request.POST or None,
-        instance=instance,
-        forum=forum,
-        committees=services.committees_for(forum),
-        initial={"matter": request.GET.get("matter")},
+    return form_page(
+        request,
+        ProposalForm(
+            request.POST or None,
+            instance=instance,
+            forum=forum,
+            committees=services.committees_for(forum),
+            initial={"matter": request.GET.get("matter")},
+        ),
+        title=_("New proposal from %(forum)s") % {"forum": forum},
+        back=forum,
+        save=lambda form: services.send_proposal(forum, by=request.user, **form.cleaned_data),
+        saved=_("The proposal was sent to the committee."),
     )
-    if request.method == "POST" and form.is_valid():
-        proposal = services.send_proposal(forum, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The proposal was sent to the committee."))
-        return redirect(proposal)
-    title = _("New proposal from %(forum)s") % {"forum": forum}
-    return render_form(request, form, title, forum)
 
 
 @login_required
