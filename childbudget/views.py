@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import XLSX, export_response
-from core.transitions import run_transition
-from core.views.forms import render_form
+from core.views.forms import form_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Body, Organisation
 
@@ -90,20 +89,16 @@ def budget_export(request, fmt):
 def budget_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "childbudget", organisation.pk)
-    form = BudgetForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_budget(organisation, by=request.user, **form.cleaned_data)
-            )
-
-        if run_transition(request, form=form, change=create):
-            messages.success(request, _("The child budget was saved."))
-            return redirect(created[0])
-    title = _("New child budget in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("childbudget:budget_list"))
+    return form_page(
+        request,
+        BudgetForm(request.POST or None, organisation=organisation),
+        title=_("New child budget in %(organisation)s") % {"organisation": organisation},
+        back=reverse("childbudget:budget_list"),
+        save=lambda form: services.create_budget(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The child budget was saved."),
+    )
 
 
 def _budget(request, pk, action="view"):
@@ -132,18 +127,14 @@ def budget_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def budget_edit(request, pk):
     budget = _budget(request, pk, "change")
-    form = BudgetForm(request.POST or None, instance=budget, organisation=budget.organisation)
-    if request.method == "POST" and form.is_valid():
-        fields = form.cleaned_data
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.update_budget(budget, by=request.user, **fields),
-        ):
-            messages.success(request, _("The child budget was saved."))
-            return redirect(budget)
-    title = _("Edit the child budget %(budget)s") % {"budget": budget}
-    return render_form(request, form, title, budget.get_absolute_url())
+    return form_page(
+        request,
+        BudgetForm(request.POST or None, instance=budget, organisation=budget.organisation),
+        title=_("Edit the child budget %(budget)s") % {"budget": budget},
+        back=budget,
+        save=lambda form: services.update_budget(budget, by=request.user, **form.cleaned_data),
+        saved=_("The child budget was saved."),
+    )
 
 
 @login_required

@@ -10,8 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.transitions import run_transition
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -123,38 +122,32 @@ def public_detail(request, pk):
 def example_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "example", organisation.pk)
-    form = ExampleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_example(organisation, by=request.user, **form.service_fields())
-            )
-
-        if run_transition(request, form=form, change=create):
-            messages.success(request, _("The example was saved."))
-            return redirect(created[0])
-    title = _("New good example from %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("knowledge:example_list"))
+    return form_page(
+        request,
+        ExampleForm(request.POST or None),
+        title=_("New good example from %(organisation)s") % {"organisation": organisation},
+        back=reverse("knowledge:example_list"),
+        save=lambda form: services.create_example(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The example was saved."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def example_edit(request, pk):
     example = get_for_user(Example.objects, request.user, "change", pk=pk)
-    form = ExampleForm(request.POST or None, instance=form_copy(example))
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.update_example(example, by=request.user, **fields),
-        ):
-            messages.success(request, _("The example was saved."))
-            return redirect(example)
-    title = _("Edit %(title)s") % {"title": example}
-    return render_form(request, form, title, example.get_absolute_url())
+    return form_page(
+        request,
+        ExampleForm(request.POST or None, instance=form_copy(example)),
+        title=_("Edit %(title)s") % {"title": example},
+        back=example,
+        save=lambda form: services.update_example(
+            example, by=request.user, **form.service_fields()
+        ),
+        saved=_("The example was saved."),
+    )
 
 
 @login_required

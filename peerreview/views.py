@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page, render_form
 from organisations.access import can, can_on, get_for_user
 from organisations.models import Network
 from planning.models import Goal
@@ -80,18 +80,14 @@ def review_list(request):
 def review_create(request, network_pk):
     network = get_for_user(Network.objects, request.user, pk=network_pk)
     _require(access.can_plan(request.user, network))
-    form = ReviewForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def plan():
-            created.append(services.plan_review(network, by=request.user, **form.service_fields()))
-
-        if run_transition(request, form=form, change=plan):
-            messages.success(request, _("The peer review was planned."))
-            return redirect(created[0])
-    title = _("New peer review in %(network)s") % {"network": network}
-    return render_form(request, form, title, network.get_absolute_url())
+    return form_page(
+        request,
+        ReviewForm(request.POST or None, network=network),
+        title=_("New peer review in %(network)s") % {"network": network},
+        back=network,
+        save=lambda form: services.plan_review(network, by=request.user, **form.service_fields()),
+        saved=_("The peer review was planned."),
+    )
 
 
 @login_required
@@ -101,26 +97,22 @@ def review_edit(request, pk):
     _require(access.can_change_plan(request.user, review))
     if review.status not in EDITABLE:
         raise Http404
-    form = ReviewForm(
-        request.POST or None,
-        instance=form_copy(review),
-        network=review.network,
-        initial={
-            "reviewing_organisations": review.reviewing_organisations.all(),
-            "reviewers": review.reviewers.all(),
-        },
+    return form_page(
+        request,
+        ReviewForm(
+            request.POST or None,
+            instance=form_copy(review),
+            network=review.network,
+            initial={
+                "reviewing_organisations": review.reviewing_organisations.all(),
+                "reviewers": review.reviewers.all(),
+            },
+        ),
+        title=_("Edit %(title)s") % {"title": review},
+        back=review,
+        save=lambda form: services.update_plan(review, by=request.user, **form.service_fields()),
+        saved=_("The plan was saved."),
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.update_plan(review, by=request.user, **fields),
-        ):
-            messages.success(request, _("The plan was saved."))
-            return redirect(review)
-    title = _("Edit %(title)s") % {"title": review}
-    return render_form(request, form, title, review.get_absolute_url())
 
 
 @login_required

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.charts import bar_chart
 from core.exports import export_response
 from core.transitions import run_transition
-from core.views.forms import render_form
+from core.views.forms import form_page, render_form
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Body, Organisation
 
@@ -95,20 +95,16 @@ def session_export(request, fmt):
 def session_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "trainingsession", organisation.pk)
-    form = SessionForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_session(organisation, by=request.user, **form.service_fields())
-            )
-
-        if run_transition(request, form=form, change=create):
-            messages.success(request, _("The training was saved."))
-            return redirect(created[0])
-    title = _("New training in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("training:session_list"))
+    return form_page(
+        request,
+        SessionForm(request.POST or None, organisation=organisation),
+        title=_("New training in %(organisation)s") % {"organisation": organisation},
+        back=reverse("training:session_list"),
+        save=lambda form: services.create_session(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The training was saved."),
+    )
 
 
 @login_required

@@ -28,8 +28,9 @@ def render_form(request, form, title, back="", *, multipart=False, status=200):
 
 def form_page(request, form, *, title, back, save, saved, done=None, multipart=False):
     """A whole create or edit page. On a valid POST `save(form)` calls the service; then
-    `saved` is shown and the browser goes to `done` (a URL or an object), by default to what
-    `save` returns, else to `back`. A refusal from the service lands on the form."""
+    `saved` is shown and the browser goes to `done` (a URL, an object, or a function of what
+    `save` returned), by default to what `save` returns, else to `back`. A refusal from the
+    service lands on the form."""
     if request.method == "POST" and form.is_valid():
         try:
             obj = save(form)
@@ -37,5 +38,7 @@ def form_page(request, form, *, title, back, save, saved, done=None, multipart=F
             show_refusal(request, error, form=form)
         else:
             messages.success(request, saved)
+            if callable(done):
+                done = done(obj)
             return redirect(done or obj or back)
     return render_form(request, form, title, back, multipart=multipart)

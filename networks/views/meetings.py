@@ -99,20 +99,21 @@ def meeting_document_add(request, pk):
     """Attach an agenda, notes or another document to the meeting (checked like every upload)."""
     meeting = meeting_for(request, pk)
     require(request.user, "add", "meetingdocument", meeting.organisation_id)
-    form = MeetingDocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.add_meeting_document(
-                meeting, by=request.user, title=data["title"], uploaded=data["file"]
-            ),
-        ):
-            messages.success(request, _("The document was added."))
-            return redirect(meeting.get_absolute_url() + "#documents")
-    title = _("New document for %(meeting)s") % {"meeting": meeting}
-    return render_form(request, form, title, meeting.get_absolute_url(), multipart=True)
+    return form_page(
+        request,
+        MeetingDocumentForm(request.POST or None, request.FILES or None),
+        title=_("New document for %(meeting)s") % {"meeting": meeting},
+        back=meeting,
+        save=lambda form: services.add_meeting_document(
+            meeting,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            uploaded=form.cleaned_data["file"],
+        ),
+        saved=_("The document was added."),
+        done=meeting.get_absolute_url() + "#documents",
+        multipart=True,
+    )
 
 
 @login_required

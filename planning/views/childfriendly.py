@@ -1,17 +1,15 @@
 """UNICEF's child-friendly municipality cycle: the agreements, where an organisation stands,
 and the agreement's and each step's dates, decision and document."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
-from core.transitions import run_transition
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -51,22 +49,18 @@ def childfriendly_export(request, fmt):
 def childfriendly_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "childfriendlyagreement", organisation.pk)
-    form = AgreementForm(request.POST or None, request.FILES or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_agreement(organisation, by=request.user, **form.service_fields())
-            )
-
-        if run_transition(request, form=form, change=create):
-            messages.success(request, _("The agreement was saved. The cycle has begun."))
-            return redirect(created[0])
-    title = _("New child-friendly municipality agreement in %(organisation)s") % {
-        "organisation": organisation
-    }
-    return render_form(request, form, title, reverse("planning:childfriendly_list"), multipart=True)
+    return form_page(
+        request,
+        AgreementForm(request.POST or None, request.FILES or None, organisation=organisation),
+        title=_("New child-friendly municipality agreement in %(organisation)s")
+        % {"organisation": organisation},
+        back=reverse("planning:childfriendly_list"),
+        save=lambda form: services.create_agreement(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The agreement was saved. The cycle has begun."),
+        multipart=True,
+    )
 
 
 @login_required
@@ -99,23 +93,22 @@ def childfriendly_edit(request, pk):
         "change",
         pk=pk,
     )
-    form = AgreementForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=form_copy(agreement),
-        organisation=agreement.organisation,
+    return form_page(
+        request,
+        AgreementForm(
+            request.POST or None,
+            request.FILES or None,
+            instance=form_copy(agreement),
+            organisation=agreement.organisation,
+        ),
+        title=_("Edit %(agreement)s") % {"agreement": agreement},
+        back=agreement,
+        save=lambda form: services.update_agreement(
+            agreement, by=request.user, **form.service_fields()
+        ),
+        saved=_("The agreement was saved."),
+        multipart=True,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.update_agreement(agreement, by=request.user, **fields),
-        ):
-            messages.success(request, _("The agreement was saved."))
-            return redirect(agreement)
-    title = _("Edit %(agreement)s") % {"agreement": agreement}
-    return render_form(request, form, title, agreement.get_absolute_url(), multipart=True)
 
 
 @login_required
@@ -127,16 +120,15 @@ def childfriendly_step_edit(request, pk):
         "change",
         pk=pk,
     )
-    form = StepForm(request.POST or None, request.FILES or None, instance=form_copy(step))
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if run_transition(
-            request, form=form, change=lambda: services.update_step(step, by=request.user, **fields)
-        ):
-            messages.success(request, _("The step was saved."))
-            return redirect(step)
-    title = _("The step %(step)s") % {"step": step}
-    return render_form(request, form, title, step.get_absolute_url(), multipart=True)
+    return form_page(
+        request,
+        StepForm(request.POST or None, request.FILES or None, instance=form_copy(step)),
+        title=_("The step %(step)s") % {"step": step},
+        back=step,
+        save=lambda form: services.update_step(step, by=request.user, **form.service_fields()),
+        saved=_("The step was saved."),
+        multipart=True,
+    )
 
 
 def _file_response(document):

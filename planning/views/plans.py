@@ -4,10 +4,9 @@ export of the plan's activities."""
 from collections import Counter
 from typing import NamedTuple
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -15,8 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
 from core.exports import export_response
-from core.transitions import run_transition
-from core.views.forms import form_copy, form_page, render_form
+from core.views.forms import form_copy, form_page
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -58,16 +56,14 @@ def plan_create(request, organisation_pk):
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
     plan = plan_for(request, pk, "change")
-    form = PlanForm(request.POST or None, instance=form_copy(plan), organisation=plan.organisation)
-    if request.method == "POST" and form.is_valid():
-        fields = form.cleaned_data
-        if run_transition(
-            request, form=form, change=lambda: services.update_plan(plan, by=request.user, **fields)
-        ):
-            messages.success(request, _("The plan was saved."))
-            return redirect(plan)
-    title = _("Edit %(plan)s") % {"plan": plan}
-    return render_form(request, form, title, plan.get_absolute_url())
+    return form_page(
+        request,
+        PlanForm(request.POST or None, instance=form_copy(plan), organisation=plan.organisation),
+        title=_("Edit %(plan)s") % {"plan": plan},
+        back=plan,
+        save=lambda form: services.update_plan(plan, by=request.user, **form.cleaned_data),
+        saved=_("The plan was saved."),
+    )
 
 
 def plan_activities(plan):

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import export_response
-from core.transitions import run_transition
-from core.views.forms import form_copy, render_form
+from core.views.forms import form_copy, form_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -79,20 +78,17 @@ def policy_export(request, fmt):
 def policy_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "policy", organisation.pk)
-    form = PolicyForm(request.POST or None, request.FILES or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_policy(organisation, by=request.user, **form.service_fields())
-            )
-
-        if run_transition(request, form=form, change=create):
-            messages.success(request, _("The document was saved."))
-            return redirect(created[0])
-    title = _("New policy document in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("planning:policy_list"), multipart=True)
+    return form_page(
+        request,
+        PolicyForm(request.POST or None, request.FILES or None, organisation=organisation),
+        title=_("New policy document in %(organisation)s") % {"organisation": organisation},
+        back=reverse("planning:policy_list"),
+        save=lambda form: services.create_policy(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The document was saved."),
+        multipart=True,
+    )
 
 
 @login_required
@@ -119,23 +115,20 @@ def policy_edit(request, pk):
     policy = get_for_user(
         Policy.objects.select_related("organisation"), request.user, "change", pk=pk
     )
-    form = PolicyForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=form_copy(policy),
-        organisation=policy.organisation,
+    return form_page(
+        request,
+        PolicyForm(
+            request.POST or None,
+            request.FILES or None,
+            instance=form_copy(policy),
+            organisation=policy.organisation,
+        ),
+        title=_("Edit %(title)s") % {"title": policy},
+        back=policy,
+        save=lambda form: services.update_policy(policy, by=request.user, **form.service_fields()),
+        saved=_("The document was saved."),
+        multipart=True,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.update_policy(policy, by=request.user, **fields),
-        ):
-            messages.success(request, _("The document was saved."))
-            return redirect(policy)
-    title = _("Edit %(title)s") % {"title": policy}
-    return render_form(request, form, title, policy.get_absolute_url(), multipart=True)
 
 
 @login_required

@@ -17,7 +17,7 @@ from core.charts import line_chart
 from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
-from core.views.forms import render_form
+from core.views.forms import form_page
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -56,20 +56,17 @@ def selfassessment_list(request):
 def selfassessment_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
     require(request.user, "add", "selfassessment", organisation.pk)
-    form = StartForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def start():
-            created.append(
-                services.start_self_assessment(organisation, by=request.user, **form.cleaned_data)
-            )
-
-        if run_transition(request, form=form, change=start):
-            messages.success(request, _("The self-assessment was started. Now rate the factors."))
-            return redirect("planning:selfassessment_edit", created[0].pk)
-    title = _("New self-assessment in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("planning:selfassessment_list"))
+    return form_page(
+        request,
+        StartForm(request.POST or None, organisation=organisation),
+        title=_("New self-assessment in %(organisation)s") % {"organisation": organisation},
+        back=reverse("planning:selfassessment_list"),
+        save=lambda form: services.start_self_assessment(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The self-assessment was started. Now rate the factors."),
+        done=lambda assessment: reverse("planning:selfassessment_edit", args=[assessment.pk]),
+    )
 
 
 def _rating_forms(request, assessment, ratings):
