@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments.models import Case
 from core.exports import as_csv
 from core.models import AuditEntry
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from core.views.history import HISTORY_PAGE_SIZE, _field_label
 from organisations.access import can, get_for_user, require, user_access
 from organisations.models import Organisation
@@ -89,15 +89,13 @@ def indicator_edit(request, pk):
     indicator = indicator_for(request, pk)
     if not can_manage_catalogue(request.user, indicator):
         raise PermissionDenied
-    return form_page(
+    return edit_page(
         request,
-        IndicatorForm(request.POST or None, instance=form_copy(indicator)),
+        indicator,
+        IndicatorForm,
+        services.update_indicator,
+        _("The indicator was saved."),
         title=_("Edit %(indicator)s") % {"indicator": indicator},
-        back=indicator,
-        save=lambda form: services.update_indicator(
-            indicator, by=request.user, **form.service_fields()
-        ),
-        saved=_("The indicator was saved."),
     )
 
 

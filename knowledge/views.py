@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -138,15 +138,8 @@ def example_create(request, organisation_pk):
 @require_http_methods(["GET", "POST"])
 def example_edit(request, pk):
     example = get_for_user(Example.objects, request.user, "change", pk=pk)
-    return form_page(
-        request,
-        ExampleForm(request.POST or None, instance=form_copy(example)),
-        title=_("Edit %(title)s") % {"title": example},
-        back=example,
-        save=lambda form: services.update_example(
-            example, by=request.user, **form.service_fields()
-        ),
-        saved=_("The example was saved."),
+    return edit_page(
+        request, example, ExampleForm, services.update_example, _("The example was saved.")
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import form_copy, form_page, render_form
+from core.views.forms import edit_page, form_page, render_form
 from organisations.access import can, can_on, get_for_user
 from organisations.models import Network
 from planning.models import Goal
@@ -97,21 +97,17 @@ def review_edit(request, pk):
     _require(access.can_change_plan(request.user, review))
     if review.status not in EDITABLE:
         raise Http404
-    return form_page(
+    return edit_page(
         request,
-        ReviewForm(
-            request.POST or None,
-            instance=form_copy(review),
-            network=review.network,
-            initial={
-                "reviewing_organisations": review.reviewing_organisations.all(),
-                "reviewers": review.reviewers.all(),
-            },
-        ),
-        title=_("Edit %(title)s") % {"title": review},
-        back=review,
-        save=lambda form: services.update_plan(review, by=request.user, **form.service_fields()),
-        saved=_("The plan was saved."),
+        review,
+        ReviewForm,
+        services.update_plan,
+        _("The plan was saved."),
+        network=review.network,
+        initial={
+            "reviewing_organisations": review.reviewing_organisations.all(),
+            "reviewers": review.reviewers.all(),
+        },
     )
 
 

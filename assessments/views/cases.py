@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
 from core.keyset import NEWER, OLDER, keyset_page
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -131,11 +131,11 @@ def case_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def case_edit(request, pk):
     case = get_for_user(case_queryset(), request.user, "change", pk=pk)
-    return form_page(
+    return edit_page(
         request,
-        CaseForm(request.POST or None, instance=form_copy(case), organisation=case.organisation),
-        title=_("Edit %(case)s") % {"case": case},
-        back=case,
-        save=lambda form: services.update_case(case, by=request.user, **form.cleaned_data),
-        saved=_("The case was saved."),
+        case,
+        CaseForm,
+        services.update_case,
+        _("The case was saved."),
+        organisation=case.organisation,
     )

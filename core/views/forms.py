@@ -5,6 +5,7 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from core.transitions import show_refusal
 
@@ -42,3 +43,25 @@ def form_page(request, form, *, title, back, save, saved, done=None, multipart=F
                 done = done(obj)
             return redirect(done or obj or back)
     return render_form(request, form, title, back, multipart=multipart)
+
+
+def edit_page(request, obj, form_class, service, saved, *, title=None, multipart=False, **kwargs):
+    """The commonest form page: `obj`'s edit page. `form_class` (with `kwargs`) edits a copy
+    of it (`form_copy`), `service(obj, by=user, **fields)` saves it, and the browser returns to
+    it. `fields` are the form's `service_fields()` where it has them (forms whose input the
+    service takes in other words), else its cleaned data."""
+    files = (request.FILES or None,) if multipart else ()
+    form = form_class(request.POST or None, *files, instance=form_copy(obj), **kwargs)
+    return form_page(
+        request,
+        form,
+        title=title or _("Edit %(name)s") % {"name": obj},
+        back=obj,
+        save=lambda form: service(obj, by=request.user, **_service_fields(form)),
+        saved=saved,
+        multipart=multipart,
+    )
+
+
+def _service_fields(form) -> dict:
+    return form.service_fields() if hasattr(form, "service_fields") else form.cleaned_data

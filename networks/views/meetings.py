@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.transitions import run_transition
-from core.views.forms import form_copy, form_page, render_form
+from core.views.forms import edit_page, form_page, render_form
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
 
@@ -65,13 +65,8 @@ def meeting_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
     meeting = meeting_for(request, pk, "change")
-    return form_page(
-        request,
-        MeetingForm(request.POST or None, instance=form_copy(meeting)),
-        title=_("Edit %(meeting)s") % {"meeting": meeting},
-        back=meeting,
-        save=lambda form: services.update_meeting(meeting, by=request.user, **form.cleaned_data),
-        saved=_("The meeting was saved."),
+    return edit_page(
+        request, meeting, MeetingForm, services.update_meeting, _("The meeting was saved.")
     )
 
 

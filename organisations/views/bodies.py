@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 
 from .. import services
 from ..access import can, can_on, get_for_user, require
@@ -65,18 +65,14 @@ def body_create(request, organisation_pk):
 @require_http_methods(["GET", "POST"])
 def body_edit(request, pk):
     body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
-    return form_page(
+    return edit_page(
         request,
-        BodyForm(
-            request.POST or None,
-            instance=form_copy(body),
-            organisation=body.organisation,
-            user=request.user,
-        ),
-        title=_("Edit %(name)s") % {"name": body},
-        back=body,
-        save=lambda form: services.update_body(body, by=request.user, **form.cleaned_data),
-        saved=_("The body was saved."),
+        body,
+        BodyForm,
+        services.update_body,
+        _("The body was saved."),
+        organisation=body.organisation,
+        user=request.user,
     )
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 
 from .. import services
 from ..access import get_for_user, require
@@ -47,18 +47,14 @@ def network_edit(request, pk):
     network = get_for_user(
         Network.objects.select_related("organisation"), request.user, "change", pk=pk
     )
-    return form_page(
+    return edit_page(
         request,
-        NetworkForm(
-            request.POST or None,
-            instance=form_copy(network),
-            organisation=network.organisation,
-            user=request.user,
-        ),
-        title=_("Edit %(name)s") % {"name": network},
-        back=network,
-        save=lambda form: services.update_network(network, by=request.user, **form.cleaned_data),
-        saved=_("The network was saved."),
+        network,
+        NetworkForm,
+        services.update_network,
+        _("The network was saved."),
+        organisation=network.organisation,
+        user=request.user,
     )
 
 

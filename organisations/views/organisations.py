@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 
 from .. import services
 from ..access import can, can_on, get_for_user, require
@@ -55,15 +55,12 @@ def organisation_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, pk):
     organisation = get_for_user(Organisation.objects, request.user, "change", pk=pk)
-    return form_page(
+    return edit_page(
         request,
-        OrganisationForm(request.POST or None, instance=form_copy(organisation)),
-        title=_("Edit %(name)s") % {"name": organisation},
-        back=organisation,
-        save=lambda form: services.update_organisation(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The organisation was saved."),
+        organisation,
+        OrganisationForm,
+        services.update_organisation,
+        _("The organisation was saved."),
     )
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -93,21 +93,15 @@ def childfriendly_edit(request, pk):
         "change",
         pk=pk,
     )
-    return form_page(
+    return edit_page(
         request,
-        AgreementForm(
-            request.POST or None,
-            request.FILES or None,
-            instance=form_copy(agreement),
-            organisation=agreement.organisation,
-        ),
+        agreement,
+        AgreementForm,
+        services.update_agreement,
+        _("The agreement was saved."),
         title=_("Edit %(agreement)s") % {"agreement": agreement},
-        back=agreement,
-        save=lambda form: services.update_agreement(
-            agreement, by=request.user, **form.service_fields()
-        ),
-        saved=_("The agreement was saved."),
         multipart=True,
+        organisation=agreement.organisation,
     )
 
 
@@ -120,13 +114,13 @@ def childfriendly_step_edit(request, pk):
         "change",
         pk=pk,
     )
-    return form_page(
+    return edit_page(
         request,
-        StepForm(request.POST or None, request.FILES or None, instance=form_copy(step)),
+        step,
+        StepForm,
+        services.update_step,
+        _("The step was saved."),
         title=_("The step %(step)s") % {"step": step},
-        back=step,
-        save=lambda form: services.update_step(step, by=request.user, **form.service_fields()),
-        saved=_("The step was saved."),
         multipart=True,
     )
 

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, can_on, get_for_user, require
 
 from .. import services
@@ -42,13 +42,8 @@ def area_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def area_edit(request, pk):
     area = _part_for(request, PriorityArea, pk)
-    return form_page(
-        request,
-        AreaForm(request.POST or None, instance=form_copy(area)),
-        title=_("Edit %(area)s") % {"area": area},
-        back=area,
-        save=lambda form: services.update_area(area, by=request.user, **form.cleaned_data),
-        saved=_("The priority area was saved."),
+    return edit_page(
+        request, area, AreaForm, services.update_area, _("The priority area was saved.")
     )
 
 
@@ -71,14 +66,7 @@ def goal_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, pk):
     goal = _part_for(request, Goal, pk)
-    return form_page(
-        request,
-        GoalForm(request.POST or None, instance=form_copy(goal)),
-        title=_("Edit %(goal)s") % {"goal": goal},
-        back=goal,
-        save=lambda form: services.update_goal(goal, by=request.user, **form.service_fields()),
-        saved=_("The goal was saved."),
-    )
+    return edit_page(request, goal, GoalForm, services.update_goal, _("The goal was saved."))
 
 
 @login_required
@@ -100,13 +88,13 @@ def activity_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     activity = _part_for(request, Activity, pk)
-    return form_page(
+    return edit_page(
         request,
-        ActivityForm(request.POST or None, instance=form_copy(activity), plan=activity.plan),
-        title=_("Edit %(activity)s") % {"activity": activity},
-        back=activity,
-        save=lambda form: services.update_activity(activity, by=request.user, **form.cleaned_data),
-        saved=_("The activity was saved."),
+        activity,
+        ActivityForm,
+        services.update_activity,
+        _("The activity was saved."),
+        plan=activity.plan,
     )
 
 
@@ -162,15 +150,13 @@ def followup_edit(request, pk):
     follow_up = get_for_user(
         FollowUp.objects.select_related("activity", "plan"), request.user, "change", pk=pk
     )
-    return form_page(
+    return edit_page(
         request,
-        FollowUpForm(request.POST or None, instance=form_copy(follow_up)),
+        follow_up,
+        FollowUpForm,
+        services.update_follow_up,
+        _("The follow-up was saved."),
         title=_("Edit the follow-up %(follow_up)s") % {"follow_up": follow_up},
-        back=follow_up,
-        save=lambda form: services.update_follow_up(
-            follow_up, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The follow-up was saved."),
     )
 
 

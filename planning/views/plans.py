@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
 from core.exports import export_response
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -56,13 +56,13 @@ def plan_create(request, organisation_pk):
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
     plan = plan_for(request, pk, "change")
-    return form_page(
+    return edit_page(
         request,
-        PlanForm(request.POST or None, instance=form_copy(plan), organisation=plan.organisation),
-        title=_("Edit %(plan)s") % {"plan": plan},
-        back=plan,
-        save=lambda form: services.update_plan(plan, by=request.user, **form.cleaned_data),
-        saved=_("The plan was saved."),
+        plan,
+        PlanForm,
+        services.update_plan,
+        _("The plan was saved."),
+        organisation=plan.organisation,
     )
 
 

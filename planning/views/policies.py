@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import export_response
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -115,19 +115,14 @@ def policy_edit(request, pk):
     policy = get_for_user(
         Policy.objects.select_related("organisation"), request.user, "change", pk=pk
     )
-    return form_page(
+    return edit_page(
         request,
-        PolicyForm(
-            request.POST or None,
-            request.FILES or None,
-            instance=form_copy(policy),
-            organisation=policy.organisation,
-        ),
-        title=_("Edit %(title)s") % {"title": policy},
-        back=policy,
-        save=lambda form: services.update_policy(policy, by=request.user, **form.service_fields()),
-        saved=_("The document was saved."),
+        policy,
+        PolicyForm,
+        services.update_policy,
+        _("The document was saved."),
         multipart=True,
+        organisation=policy.organisation,
     )
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, creatable_organisations, get_for_user, require
 from organisations.models import Organisation
 
@@ -71,11 +71,11 @@ def forum_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def forum_edit(request, pk):
     forum = forum_for(request, pk, "change")
-    return form_page(
+    return edit_page(
         request,
-        ForumForm(request.POST or None, instance=form_copy(forum), organisation=forum.organisation),
-        title=_("Edit %(name)s") % {"name": forum},
-        back=forum,
-        save=lambda form: services.update_forum(forum, by=request.user, **form.cleaned_data),
-        saved=_("The youth forum was saved."),
+        forum,
+        ForumForm,
+        services.update_forum,
+        _("The youth forum was saved."),
+        organisation=forum.organisation,
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import form_copy, form_page
+from core.views.forms import edit_page, form_page
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
@@ -53,13 +53,13 @@ def meeting_edit(request, pk):
     meeting = get_for_user(
         ForumMeeting.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    return form_page(
+    return edit_page(
         request,
-        MeetingForm(request.POST or None, instance=form_copy(meeting)),
+        meeting,
+        MeetingForm,
+        services.update_meeting,
+        _("The meeting was saved."),
         title=_("Agenda and minutes: %(meeting)s") % {"meeting": meeting},
-        back=meeting,
-        save=lambda form: services.update_meeting(meeting, by=request.user, **form.cleaned_data),
-        saved=_("The meeting was saved."),
     )
 
 
@@ -84,13 +84,13 @@ def matter_edit(request, pk):
     matter = get_for_user(
         ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    return form_page(
+    return edit_page(
         request,
-        MatterForm(request.POST or None, instance=form_copy(matter), forum=matter.forum),
-        title=_("Edit %(name)s") % {"name": matter},
-        back=matter,
-        save=lambda form: services.update_matter(matter, by=request.user, **form.cleaned_data),
-        saved=_("The matter was saved."),
+        matter,
+        MatterForm,
+        services.update_matter,
+        _("The matter was saved."),
+        forum=matter.forum,
     )
 
 
