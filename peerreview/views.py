@@ -150,17 +150,15 @@ def review_start(request, pk):
 
 def _add_part(request, pk, form_class, service, title, success):
     review = _reviewer_review(request, pk)
-    form = form_class(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_transition(
-            request, form=form, change=lambda: service(review, by=request.user, **form.cleaned_data)
-        )
-    ):
-        messages.success(request, success)
-        return redirect(review)
-    return render_form(request, form, title % {"review": review}, review.get_absolute_url())
+    return form_page(
+        request,
+        form_class(request.POST or None),
+        title=title % {"review": review},
+        back=review,
+        save=lambda form: service(review, by=request.user, **form.cleaned_data),
+        saved=success,
+        done=review,
+    )
 
 
 @login_required
@@ -216,22 +214,17 @@ def finding_edit(request, pk, factor):
     factor = _focus_factor(review, factor)
     finding = Finding.objects.filter(review=review, factor=factor).first()
     initial = {"text": finding.text, "level": finding.level} if finding else None
-    form = FindingForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_transition(
-            request,
-            form=form,
-            change=lambda: services.save_finding(
-                review, factor, by=request.user, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, _("The findings were saved."))
-        return redirect(review.get_absolute_url() + f"#factor-{factor}")
-    title = _("Findings on %(factor)s") % {"factor": factor.label}
-    return render_form(request, form, title, review.get_absolute_url())
+    return form_page(
+        request,
+        FindingForm(request.POST or None, initial=initial),
+        title=_("Findings on %(factor)s") % {"factor": factor.label},
+        back=review,
+        save=lambda form: services.save_finding(
+            review, factor, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The findings were saved."),
+        done=review.get_absolute_url() + f"#factor-{factor}",
+    )
 
 
 @login_required
@@ -261,20 +254,14 @@ def recommendation_add(request, pk, factor):
 @require_http_methods(["GET", "POST"])
 def review_report(request, pk):
     review = _reviewer_review(request, pk)
-    form = ReportForm(request.POST or None, initial={"summary": review.summary})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_transition(
-            request,
-            form=form,
-            change=lambda: services.report_review(review, by=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, _("The review was reported."))
-        return redirect(review)
-    title = _("Report %(title)s") % {"title": review}
-    return render_form(request, form, title, review.get_absolute_url())
+    return form_page(
+        request,
+        ReportForm(request.POST or None, initial={"summary": review.summary}),
+        title=_("Report %(title)s") % {"title": review},
+        back=review,
+        save=lambda form: services.report_review(review, by=request.user, **form.cleaned_data),
+        saved=_("The review was reported."),
+    )
 
 
 def _recommendation_for(request, pk) -> Recommendation:
@@ -292,22 +279,16 @@ def _recommendation_for(request, pk) -> Recommendation:
 def recommendation_answer(request, pk):
     recommendation = _recommendation_for(request, pk)
     initial = {"answer": recommendation.answer, "answer_text": recommendation.answer_text}
-    form = AnswerForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_transition(
-            request,
-            form=form,
-            change=lambda: services.answer_recommendation(
-                recommendation, by=request.user, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, _("The answer was saved."))
-        return redirect(recommendation)
-    title = _("Answer the recommendation: %(text)s") % {"text": recommendation}
-    return render_form(request, form, title, recommendation.get_absolute_url())
+    return form_page(
+        request,
+        AnswerForm(request.POST or None, initial=initial),
+        title=_("Answer the recommendation: %(text)s") % {"text": recommendation},
+        back=recommendation,
+        save=lambda form: services.answer_recommendation(
+            recommendation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The answer was saved."),
+    )
 
 
 def _goals_for(request, review):
