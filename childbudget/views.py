@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import XLSX, export_response
 from core.views.forms import form_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations, get_for_user
 from organisations.models import Body, Organisation
 
 from . import charts, imports, services
@@ -87,8 +88,7 @@ def budget_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "childbudget", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "childbudget")
     return form_page(
         request,
         BudgetForm(request.POST or None, organisation=organisation),
@@ -166,8 +166,7 @@ def lines_export(request, pk, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_import(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "import", "childbudget", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "import", "childbudget")
     form = ImportForm(request.POST or None, request.FILES or None)
     errors, summary = [], None
     if request.method == "POST" and form.is_valid():

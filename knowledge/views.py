@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views.forms import edit_page, form_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations, get_for_user
 
 from . import services
 from .forms import ExampleForm, SearchForm
@@ -120,8 +120,7 @@ def public_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def example_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "example", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "example")
     return form_page(
         request,
         ExampleForm(request.POST or None),

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
 from core.views.forms import form_page
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from . import services
 from .document import build_document, localised, sentence_ids
@@ -37,8 +37,7 @@ def report_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "report", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "report")
     return form_page(
         request,
         ReportForm(request.POST or None, organisation=organisation),

@@ -16,6 +16,7 @@ from core.charts import bar_chart
 from core.exports import export_response
 from core.transitions import run_transition
 from core.views.forms import form_page, render_form
+from core.views.lookups import organisation_for
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Body, Organisation
 
@@ -93,8 +94,7 @@ def session_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "trainingsession", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "trainingsession")
     return form_page(
         request,
         SessionForm(request.POST or None, organisation=organisation),

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 from core.exports import export_response
 from core.keyset import NEWER, OLDER, keyset_page
 from core.views.forms import edit_page, form_page
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from .. import exports, services
 from ..completeness import completeness
@@ -84,8 +84,7 @@ def case_list_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "case", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "case")
     form = CaseForm(
         request.POST or None, organisation=organisation, initial={"officer": request.user}
     )

@@ -9,12 +9,13 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
 
 from .. import services
-from ..access import can, can_on, get_for_user, require
+from ..access import can, can_on, get_for_user
 from ..filters import BodyFilter
 from ..forms import BodyForm
-from ..models import Body, Membership, Organisation
+from ..models import Body, Membership
 
 # A municipality has about fifteen bodies: one page holds them, and the page stays light.
 PAGE_SIZE = 25
@@ -49,8 +50,7 @@ def body_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "body", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "body")
     return form_page(
         request,
         BodyForm(request.POST or None, organisation=organisation, user=request.user),

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
 
 from .. import services
-from ..access import get_for_user, require
+from ..access import get_for_user
 from ..forms import NetworkForm
-from ..models import Network, Organisation
+from ..models import Network
 
 
 @login_required
@@ -27,8 +28,7 @@ def network_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "network", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "network")
     return form_page(
         request,
         NetworkForm(request.POST or None, organisation=organisation, user=request.user),

@@ -9,9 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
 
 from .. import services
-from ..access import can, can_on, get_for_user, require
+from ..access import can, can_on, get_for_user
 from ..forms import OrganisationForm, PopulationFactForm
 from ..models import Body, Network, Organisation, PopulationFact
 
@@ -67,8 +68,7 @@ def organisation_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def population_add(request, pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=pk)
-    require(request.user, "add", "populationfact", organisation.pk)
+    organisation = organisation_for(request, pk, "add", "populationfact")
     return form_page(
         request,
         PopulationFactForm(request.POST or None, organisation=organisation),

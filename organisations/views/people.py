@@ -10,17 +10,17 @@ from django.views.decorators.http import require_http_methods
 from core.deletion import confirm_delete
 from core.transitions import run_transition
 from core.views.forms import form_copy, render_form
+from core.views.lookups import organisation_for
 
 from .. import services
-from ..access import forget_access, get_for_user, require
+from ..access import forget_access, get_for_user
 from ..forms import AddMemberForm, MembershipForm
-from ..models import Membership, Organisation
+from ..models import Membership
 
 
 @login_required
 def people(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "view", "membership", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "view", "membership")
     memberships = Membership.objects.filter(organisation=organisation).select_related(
         "user", "body", "organisation"
     )
@@ -37,8 +37,7 @@ def people(request, organisation_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_person(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "membership", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "membership")
     form = AddMemberForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.keyset import keyset_page
 from core.transitions import run_transition
 from core.views.forms import form_copy, form_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations
 
 from .. import services
 from ..forms import ConsultationForm
@@ -44,8 +44,7 @@ def consultation_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def consultation_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "consultation", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "consultation")
     form = ConsultationForm(
         request.POST or None,
         organisation=organisation,

@@ -5,8 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.views.forms import form_page
-from organisations.access import get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
 
 from .. import services
 from ..forms import SettingsForm
@@ -15,8 +14,7 @@ from ..forms import SettingsForm
 @login_required
 @require_http_methods(["GET", "POST"])
 def participation_settings(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "change", "participationsettings", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "change", "participationsettings")
     current = services.participation_settings(organisation)
     return form_page(
         request,

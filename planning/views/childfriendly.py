@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from .. import childfriendly_services as services
 from ..exports import childfriendly_table
@@ -47,8 +47,7 @@ def childfriendly_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def childfriendly_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "childfriendlyagreement", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "childfriendlyagreement")
     return form_page(
         request,
         AgreementForm(request.POST or None, request.FILES or None, organisation=organisation),

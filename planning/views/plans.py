@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 from core.charts import bar_chart
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations
 
 from .. import services
 from ..exports import activity_table
@@ -40,8 +40,7 @@ def plan_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "actionplan", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "actionplan")
     return form_page(
         request,
         PlanForm(request.POST or None, organisation=organisation),

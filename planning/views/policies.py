@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations, get_for_user
 
 from .. import services
 from ..exports import policy_table
@@ -76,8 +76,7 @@ def policy_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def policy_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "policy", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "policy")
     return form_page(
         request,
         PolicyForm(request.POST or None, request.FILES or None, organisation=organisation),

@@ -18,8 +18,8 @@ from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
 from core.views.forms import form_page
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from .. import selfassessment_services as services
 from ..evidence import attach_evidence, evidence_groups
@@ -54,8 +54,7 @@ def selfassessment_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def selfassessment_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "selfassessment", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "selfassessment")
     return form_page(
         request,
         StartForm(request.POST or None, organisation=organisation),

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.views.forms import edit_page, form_page
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations
 
 from .. import services
 from ..forms import ForumForm
@@ -34,8 +34,7 @@ def forum_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def forum_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "forum", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "forum")
     return form_page(
         request,
         ForumForm(request.POST or None, organisation=organisation),
