@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.audit import create_object, delete_object, update_object
 from core.models import AuditEntry
 from core.transitions import TransitionError
+from organisations.models import Membership
 from planning import selfassessment_services
 from planning import services as planning_services
 from planning.models import FactorRating, SelfAssessment
@@ -49,8 +50,6 @@ def _check_parties(network, organisation, reviewing, reviewers) -> None:
         raise ValidationError(
             {"reviewing_organisations": _("An organisation does not review itself.")}
         )
-    from organisations.models import Membership
-
     for user in reviewers:
         if not Membership.objects.filter(user=user, organisation_id__in=reviewing_ids).exists():
             raise ValidationError(
