@@ -4,7 +4,6 @@ the import page and citations from an assessment."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,9 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import Case
 from core.exports import as_csv
-from core.models import AuditEntry
 from core.views.forms import edit_page, form_page
-from core.views.history import HISTORY_PAGE_SIZE, _field_label
+from core.views.history import history_page
 from organisations.access import can, get_for_user, require, user_access
 from organisations.models import Organisation
 
@@ -106,19 +104,7 @@ def indicator_history(request, pk):
     indicator = indicator_for(request, pk)
     if not can_manage_catalogue(request.user, indicator):
         raise PermissionDenied
-    entries = AuditEntry.objects.for_object(indicator).select_related("actor")
-    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        (
-            entry,
-            [
-                (_field_label(Indicator, name), before, after)
-                for name, (before, after) in entry.changes.items()
-            ],
-        )
-        for entry in page
-    ]
-    return render(request, "core/history.html", {"object": indicator, "page": page, "rows": rows})
+    return history_page(request, indicator)
 
 
 @login_required

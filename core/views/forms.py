@@ -18,20 +18,23 @@ def form_copy(instance):
     return copy.copy(instance)
 
 
-def render_form(request, form, title, back="", *, multipart=False, status=200):
+def render_form(
+    request, form, title, back="", *, multipart=False, template="core/form.html", context=None
+):
     """The generic form page (`core/form.html`): a heading, the form, Save and Cancel. `back`
-    is where Cancel leads: a URL or an object with `get_absolute_url` (no link when empty)."""
+    is where Cancel leads: a URL or an object with `get_absolute_url` (no link when empty). A
+    page with more to say names its own `template` and `context`."""
     if hasattr(back, "get_absolute_url"):
         back = back.get_absolute_url()
-    context = {"form": form, "title": title, "back": back, "multipart": multipart}
-    return render(request, "core/form.html", context, status=status)
+    page = {"form": form, "title": title, "back": back, "multipart": multipart}
+    return render(request, template, page | (context or {}))
 
 
-def form_page(request, form, *, title, back, save, saved, done=None, multipart=False):
+def form_page(request, form, *, title, back, save, saved, done=None, **page):
     """A whole create or edit page. On a valid POST `save(form)` calls the service; then
     `saved` is shown and the browser goes to `done` (a URL, an object, or a function of what
     `save` returned), by default to what `save` returns, else to `back`. A refusal from the
-    service lands on the form."""
+    service lands on the form. `page` goes to `render_form` (multipart, template, context)."""
     if request.method == "POST" and form.is_valid():
         try:
             obj = save(form)
@@ -42,7 +45,7 @@ def form_page(request, form, *, title, back, save, saved, done=None, multipart=F
             if callable(done):
                 done = done(obj)
             return redirect(done or obj or back)
-    return render_form(request, form, title, back, multipart=multipart)
+    return render_form(request, form, title, back, **page)
 
 
 def edit_page(request, obj, form_class, service, saved, *, title=None, multipart=False, **kwargs):

@@ -71,19 +71,17 @@ def proposal_answer(request, pk):
     if not proposal.is_waiting:
         messages.info(request, _("The proposal has already been answered or withdrawn."))
         return redirect(proposal)
-    form = AnswerForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_transition(
-            request,
-            lambda: services.record_answer(proposal, by=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, _("The committee's answer was recorded."))
-        return redirect(proposal)
-    context = {"proposal": proposal, "form": form}
-    return render(request, "youthforum/proposal_answer.html", context)
+    return form_page(
+        request,
+        AnswerForm(request.POST or None),
+        title=_("Record the committee's answer"),
+        back=proposal,
+        save=lambda form: services.record_answer(proposal, by=request.user, **form.cleaned_data),
+        saved=_("The committee's answer was recorded."),
+        done=proposal,
+        template="youthforum/proposal_answer.html",
+        context={"proposal": proposal},
+    )
 
 
 @login_required
