@@ -2,12 +2,17 @@
 the same template as the print view) and DOCX (python-docx) render it. The case list exports to
 CSV and XLSX from the same filtered queryset as the page."""
 
-import io
-
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from core.exports import xml_text
+from core.pdf import render_pdf
+from core.word import (
+    add_table,
+    finish_table_of_contents,
+    start_table_of_contents,
+    word_bytes,
+    word_document,
+)
 
 from .completeness import completeness
 from .presentation import answer_sections
@@ -27,24 +32,20 @@ def assessment_content(case) -> dict:
 
 
 def assessment_pdf(case, *, request=None) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "assessments/assessment_pdf.html", assessment_content(case), request=request
-    )
-    return HTML(string=html).write_pdf()
+    return render_pdf("assessments/assessment_pdf.html", assessment_content(case), request=request)
 
 
 def assessment_docx(case) -> bytes:
     """Every text from the case goes through `xml_text`: python-docx refuses control
     characters, which a pasted or imported text may carry."""
-    from docx import Document
-
     content = assessment_content(case)
-    document = Document()
-    document.core_properties.title = xml_text(case)
-    document.add_heading(_("Assessment of the child's best interests"), level=0)
+    kind = _("Assessment of the child's best interests")
+    document = word_document(
+        title=f"{case.case_number} {case.title}", author=case.organisation.name, subject=kind
+    )
+    document.add_heading(kind, level=0)
     _docx_facts(document, content)
+    contents = start_table_of_contents(document, _("Contents"))
     if content["assessment"].summary:
         document.add_heading(_("Summary"), level=1)
         document.add_paragraph(xml_text(content["assessment"].summary))
@@ -60,35 +61,23 @@ def assessment_docx(case) -> bytes:
     for check in content["checks"]:
         mark = "–" if not check.applies else ("✓" if check.ok else _("Missing:"))
         document.add_paragraph(xml_text(f"{mark} {check.label}"), style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    finish_table_of_contents(document, contents)
+    return word_bytes(document)
 
 
 def _docx_facts(document, content):
     case, assessment = content["case"], content["assessment"]
-    table = document.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for label, value in (
+    facts = [
         (_("Case"), f"{case.case_number} {case.title}"),
         (_("Body"), f"{case.body} ({case.organisation})"),
         (_("Template"), str(assessment.template_version)),
         (_("Status"), assessment.get_status_display()),
-    ):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = str(label), xml_text(value)
+    ]
+    add_table(document, None, facts)
 
 
 def _docx_table(document, rows):
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, header in zip(
-        table.rows[0].cells, (_("Group"), _("Effect"), _("How large"), _("How likely")), strict=True
-    ):
-        cell.text = str(header)
-    for row in rows:
-        for cell, value in zip(table.add_row().cells, row, strict=True):
-            cell.text = xml_text(value)
+    add_table(document, (_("Group"), _("Effect"), _("How large"), _("How likely")), rows)
 
 
 CASE_COLUMNS = [

@@ -23,6 +23,21 @@ class SectionView:
     rows: list
 
 
+def template_sections(version) -> list[SectionView]:
+    """A template version's sections and questions as shown to read (no answers): the
+    template's page and a template shared with a network."""
+    return [
+        SectionView(
+            Q_.localised(s["title"]),
+            [
+                (Q_.localised(q["text"]), Q_.KINDS.get(q["kind"], q["kind"]), q)
+                for q in s.get("questions", [])
+            ],
+        )
+        for s in (version.sections if version else [])
+    ]
+
+
 def _label(choices, value):
     return str(dict(choices).get(value, value))
 

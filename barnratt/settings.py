@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "archive",
     "indicators",
     "knowledge",
-    "comparisons",
     "networks",
     "peerreview",
     "rest_framework",
@@ -92,7 +91,7 @@ MIDDLEWARE = [
     "core.middleware.IdleSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.csp.CSPMiddleware",  # django-csp's, with the policy built once
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so that a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
@@ -100,21 +99,8 @@ MIDDLEWARE = [
     "operations.unavailable.DatabaseUnavailableMiddleware",
     "operations.security.PermissionDeniedLogMiddleware",
 ]
-# The children's pages have no account: no session, login, two-factor, messages, htmx or lockout.
-# barnratt.wsgi sends these paths through this shorter stack (core.handlers, decision 0026).
-CHILDREN_PATH_PREFIXES = ("/b/", "/delta/")
-CHILDREN_MIDDLEWARE = [
-    "operations.requestid.RequestIdMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.csp.CSPMiddleware",
-    "operations.unavailable.DatabaseUnavailableMiddleware",
-]
 if BENCHMARK:
     MIDDLEWARE.insert(0, "core.bench.BenchmarkTimingMiddleware")
-    CHILDREN_MIDDLEWARE.insert(0, "core.bench.BenchmarkTimingMiddleware")
 
 ROOT_URLCONF = "barnratt.urls"
 WSGI_APPLICATION = "barnratt.wsgi.application"
@@ -142,9 +128,6 @@ PARTICIPATION_RATE_LIMIT = (
     int(os.environ.get("BARNRATT_PARTICIPATION_RATE_WINDOW", "600")),
 )
 
-# Widgets rendered in Python where Django's templates for them were most of a page's time.
-FORM_RENDERER = "core.renderers.FastWidgetRenderer"
-
 # Database: SQLite in WAL mode by default; DATABASE_URL names PostgreSQL (postgres://…) or
 # another SQLite file (sqlite:////absolute/path.sqlite3).
 SQLITE_PATH = Path(os.environ.get("BARNRATT_SQLITE_PATH", BASE_DIR / "db.sqlite3"))
@@ -167,16 +150,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # Django's default: no `SELECT 1` before each request's first query. A connection that a
     # database restart broke fails one request (the friendly 503 of DatabaseUnavailableMiddleware,
-    # nothing half-written) and is then replaced (decision 0024).
+    # nothing half-written) and is then replaced (decision 0024, kept by 0027).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = (
         os.environ.get("BARNRATT_DB_HEALTH_CHECKS", "0") == "1"
     )
-    # The few statements run through core.prepared (the children's pages) are prepared on the
-    # server once per connection; the ORM's statements never are (Django binds them on the
-    # client). Set BARNRATT_DB_PREPARE=0 behind a pooler that cannot keep prepared statements
-    # (PgBouncer in transaction mode before 1.21).
-    if os.environ.get("BARNRATT_DB_PREPARE", "1") == "1":
-        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 0
+    # psycopg prepares a statement on the server only over server-side binding cursors (Django
+    # binds on the client by default). BARNRATT_DB_PREPARE=1 turns both on for every query:
+    # PostgreSQL then parses and plans each statement once per connection. Off by default: it
+    # needs a pooler that keeps prepared statements (not PgBouncer in transaction mode before
+    # 1.21), and Django notes a rare GROUP BY with parameters it cannot run (ticket #34255).
+    if os.environ.get("BARNRATT_DB_PREPARE", "0") == "1":
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -281,10 +267,15 @@ BACKUP_DIR = Path(os.environ.get("BARNRATT_BACKUP_DIR", BASE_DIR / "backups"))
 BARNRATT_MAX_UPLOAD_BYTES = int(os.environ.get("BARNRATT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 # Indicator imports (statistics files can be large); checked before a file is read.
 INDICATOR_IMPORT_MAX_BYTES = int(os.environ.get("BARNRATT_INDICATOR_IMPORT_MB", "200")) << 20
-# Kolada's API (indicators app); the client follows `next_page`, with timeouts and retries.
-KOLADA_BASE_URL = os.environ.get("KOLADA_BASE_URL", "https://api.kolada.se/v2")
+# Kolada's API v3 (indicators app); the client follows `next_url` (and v2's `next_page`),
+# with timeouts and retries, and fails rather than import part of a fetch.
+KOLADA_BASE_URL = os.environ.get("KOLADA_BASE_URL", "https://api.kolada.se/v3")
 KOLADA_TIMEOUT_SECONDS = float(os.environ.get("KOLADA_TIMEOUT_SECONDS", "30"))
 KOLADA_RETRIES = int(os.environ.get("KOLADA_RETRIES", "3"))
+# SCB's PxWebApi 2.0 (`manage.py fetch_scb`), json-stat2.
+SCB_BASE_URL = os.environ.get("SCB_BASE_URL", "https://statistikdatabasen.scb.se/api/v2")
+SCB_TIMEOUT_SECONDS = float(os.environ.get("SCB_TIMEOUT_SECONDS", "60"))
+SCB_RETRIES = int(os.environ.get("SCB_RETRIES", "3"))
 # Django refuses larger request bodies before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

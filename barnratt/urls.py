@@ -19,7 +19,6 @@ urlpatterns = [
     path("", include("archive.urls")),
     path("", include("indicators.urls")),
     path("", include("knowledge.urls")),
-    path("", include("comparisons.urls")),
     path("", include("networks.urls")),
     path("", include("peerreview.urls")),
     path("accounts/", include("accounts.urls")),

@@ -6,9 +6,4 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "barnratt.settings")
 
-# Sets Django up first: core.handlers reads the settings.
 application = get_wsgi_application()
-
-from core.handlers import ChildrenFirst, ChildrenWSGIHandler  # noqa: E402
-
-application = ChildrenFirst(application, ChildrenWSGIHandler())

@@ -31,14 +31,14 @@ from bench.submissions import answers, form_body, form_fields, tokens
 
 LOAD_CLIENTS = 64
 # gunicorn gthread: a worker per core and 4 threads each, with --reuse-port (bench.server);
-# measured against 2 x 2, 2 x 3, 2 x 6, 2 x 8, 3 x 4 and 4 x 3 (docs/performance.md).
+# measured against 2 x 2, 2 x 3, 2 x 6, 2 x 8, 3 x 4 and 4 x 3 (docs/performance-history.md).
 LOAD_WORKERS, LOAD_THREADS = 2, 4
 LOAD_RATE_LIMIT = "1000000"  # BARNRATT_PARTICIPATION_RATE_LIMIT for the load test's server
 DOUBLE_POST_EVERY_CLIENT, DOUBLE_POST_EVERY_ROUND = 8, 5
 REQUEST_TIMEOUT = 30
 # Targets.
-MIN_THROUGHPUT_SHARE = 0.25  # submissions per second at least this share of the bare view's rps
-MAX_P95_MS = 100.0
+MIN_THROUGHPUT_SHARE = 0.10  # submissions per second at least this share of the bare view's rps
+MAX_P95_MS = 200.0  # POST p95 (issue 26)
 
 
 class Connection:

@@ -17,6 +17,9 @@ STARTUP_TIMEOUT = 60
 
 
 def free_port() -> int:
+    """BARNRATT_BENCH_PORT if set (a shared machine's own range), else any free port."""
+    if os.environ.get("BARNRATT_BENCH_PORT"):
+        return int(os.environ["BARNRATT_BENCH_PORT"])
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
@@ -28,7 +31,7 @@ def gunicorn_command(port: int, workers: int = 1, threads: int = 1) -> list:
     # gthread with one thread serves one request at a time like the sync worker, but keeps
     # the connection alive, so the client measures requests and not TCP handshakes.
     # --reuse-port: a listening socket per worker, so the kernel spreads connections evenly;
-    # with one shared socket one worker took 54 of the load test's 64 (docs/performance.md).
+    # with one shared socket one worker took 54 of the load test's 64 (docs/performance-history.md).
     return [
         *command,
         "barnratt.wsgi",

@@ -5,6 +5,8 @@ its rows relate to organisations. Views, exports and the API call `.visible_to(u
 filter by organisation by hand.
 """
 
+from collections.abc import Callable
+
 from django.db import models
 from django.db.models import Q
 
@@ -17,6 +19,53 @@ class OrganisationIds(tuple):
         instance = super().__new__(cls, sorted(ids))
         instance.memo = {}
         return instance
+
+
+# Sets of ids that apps above `organisations` derive from a user's organisations (the networks
+# they belong to), so that apps below can filter by them without importing the app that knows
+# how. name -> function(organisation_ids) -> a queryset whose primary keys are the ids, where
+# `organisation_ids` is a list or a subquery of organisation ids.
+_DERIVED_IDS: dict[str, Callable] = {}
+# Extra visibility for a model, added by an app above it: "app_label.model" -> function
+# (organisation_ids) -> Q.
+_VISIBILITY: dict[str, list[Callable]] = {}
+
+
+def register_derived_ids(name: str, queryset_for: Callable) -> None:
+    """Let `derived_ids(..., name)` (and the one statement of `organisations.access`) read a
+    set of ids that another app defines."""
+    _DERIVED_IDS[name] = queryset_for
+
+
+def derived_id_sources() -> dict[str, Callable]:
+    return dict(_DERIVED_IDS)
+
+
+def derived_ids(organisation_ids, name: str) -> list[int]:
+    """The ids registered as `name` for these organisations, memoised for the request (the
+    access statement usually has them already). Empty when no app registered `name`."""
+    memo = getattr(organisation_ids, "memo", {})  # OrganisationIds
+    if name not in memo:
+        source = _DERIVED_IDS.get(name)
+        rows = source(list(organisation_ids)).values_list("pk", flat=True) if source else []
+        memo[name] = sorted(set(rows))
+    return memo[name]
+
+
+def register_visibility(label: str, extra_filter: Callable) -> None:
+    """Let rows of the model `label` be seen through another app too (the knowledge bank's
+    examples shared with a network). Idempotent."""
+    filters = _VISIBILITY.setdefault(label, [])
+    if extra_filter not in filters:
+        filters.append(extra_filter)
+
+
+def extra_visibility(model, organisation_ids) -> Q:
+    """The OR of what other apps registered for `model`: an always-false Q when nothing."""
+    condition = Q(pk__in=[])
+    for extra_filter in _VISIBILITY.get(model._meta.label_lower, []):
+        condition |= extra_filter(organisation_ids)
+    return condition
 
 
 def visible_organisation_ids(user) -> OrganisationIds:

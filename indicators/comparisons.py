@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from core.charts import SERIES_STYLES, format_value, line_chart
 from organisations.models import Organisation
 
-from .models import NATIONAL_CODE, Gender, IndicatorValue
+from .models import NATIONAL_CODE, Gender, IndicatorValue, MunicipalityGroup
 
 
 @dataclass
@@ -103,11 +103,21 @@ def gender_chart(indicator, area: Area, values, *, id_prefix=None):
     return line_chart(title, series, unit=indicator.unit, id_prefix=id_prefix)
 
 
-def latest_standing(indicator, organisation) -> dict | None:
-    """Where the municipality stands among all municipalities with a figure in the latest year."""
+def groups_of(organisation) -> list[MunicipalityGroup]:
+    """Kolada's municipality groups the municipality is a member of."""
+    if len(organisation.scb_code) != 4:
+        return []
+    return list(MunicipalityGroup.objects.filter(members__area_code=organisation.scb_code))
+
+
+def latest_standing(indicator, organisation, *, group=None) -> dict | None:
+    """Where the municipality stands among all municipalities with a figure in the latest year,
+    or among the members of one of Kolada's municipality groups."""
     rows = IndicatorValue.objects.filter(
         indicator=indicator, gender=Gender.TOTAL, age_band="", value__isnull=False
     ).exclude(area_code=NATIONAL_CODE)
+    if group is not None:
+        rows = rows.filter(area_code__in=group.members.values("area_code"))
     latest = rows.order_by("-year").values_list("year", flat=True).first()
     if latest is None:
         return None

@@ -52,10 +52,13 @@ class ImportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=ImportRun.Format.choices)
     file = forms.FileField(label=_("File"))
     indicator = forms.ModelChoiceField(
-        label=_("Indicator (for an SCB CSV table)"),
+        label=_("Indicator (for an SCB table)"),
         queryset=Indicator.objects.none(),
         required=False,
-        help_text=_("An SCB CSV table does not name its indicator; choose it here."),
+        help_text=_(
+            "An SCB CSV table does not name its indicator; choose it here. For a json-stat2 "
+            "table with one contents code, the choice is used instead of the contents code."
+        ),
     )
     skip_unknown_areas = forms.BooleanField(
         label=_("Skip municipalities and counties that are not in Barnrätt"),

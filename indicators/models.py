@@ -266,3 +266,45 @@ class Citation(TenantModel):
 
     def permission_scope(self):
         return self.organisation_id, self.assessment.case.body_id
+
+
+class MunicipalityGroup(models.Model):
+    """A group of municipalities from Kolada (such as similar municipalities by some measure),
+    for placing a municipality among others alike. Shared reference data, replaced each time
+    it is fetched (`manage.py fetch_kolada --groups`)."""
+
+    kolada_id = models.CharField(_("Kolada id"), max_length=40, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    fetched_at = models.DateTimeField(_("fetched at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("municipality group")
+        verbose_name_plural = _("municipality groups")
+        ordering = ["title", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class MunicipalityGroupMember(models.Model):
+    """A municipality (by SCB code) in a Kolada group; indexed by code to find its groups."""
+
+    group = models.ForeignKey(
+        MunicipalityGroup,
+        verbose_name=_("municipality group"),
+        on_delete=models.CASCADE,
+        related_name="members",
+    )
+    area_code = models.CharField(_("SCB code"), max_length=4, db_index=True)
+
+    class Meta:
+        verbose_name = _("member of a municipality group")
+        verbose_name_plural = _("members of municipality groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "area_code"], name="municipality_group_member_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group} {self.area_code}"

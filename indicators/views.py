@@ -146,6 +146,8 @@ def comparison(request, organisation_pk, pk):
     indicator = indicator_for(request, pk)
     neighbours, chosen, areas, values = _comparison(request, organisation, indicator)
     chart = comparisons.comparison_chart(indicator, areas, values, id_prefix="comparison")
+    groups = comparisons.groups_of(organisation)
+    group = next((g for g in groups if str(g.pk) == request.GET.get("group")), None)
     by_gender = None
     if indicator.by_gender and areas:
         by_gender = comparisons.gender_chart(indicator, areas[0], values, id_prefix="by-gender")
@@ -165,6 +167,11 @@ def comparison(request, organisation_pk, pk):
         "query": "&".join(f"compare={code}" for code in chosen),
         "standing": comparisons.latest_standing(indicator, organisation)
         if len(organisation.scb_code) == 4
+        else None,
+        "groups": groups,
+        "group": group,
+        "group_standing": comparisons.latest_standing(indicator, organisation, group=group)
+        if group
         else None,
         "has_uncertain": bool(missing),
         "can_share": can(request.user, "add", "shareditem", organisation.pk),

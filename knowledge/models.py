@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
-from core.tenancy import TenantQuerySet
+from core.tenancy import TenantQuerySet, extra_visibility
 from planning import success_factors
 
 FIRST_YEAR = 1990
@@ -20,34 +20,6 @@ FIRST_YEAR = 1990
 
 def last_year() -> int:
     return datetime.date.today().year + 1
-
-
-def network_peer_ids(organisation_ids) -> list[int]:
-    """Organisations that share a network with any of `organisation_ids`: the convener, the
-    member organisations and the organisations whose bodies are members. One query, memoised
-    for the request."""
-    from organisations.models import Network, Organisation
-
-    memo = getattr(organisation_ids, "memo", {})  # core.tenancy.OrganisationIds
-    if "network_peer_ids" not in memo:
-        members = Network.member_organisations.through.objects
-        bodies = Network.member_bodies.through.objects
-        networks = Network.objects.filter(
-            Q(organisation_id__in=organisation_ids)
-            | Q(pk__in=members.filter(organisation_id__in=organisation_ids).values("network_id"))
-            | Q(
-                pk__in=bodies.filter(body__organisation_id__in=organisation_ids).values(
-                    "network_id"
-                )
-            )
-        ).values("pk")
-        peers = Organisation.objects.filter(
-            Q(pk__in=Network.objects.filter(pk__in=networks).values("organisation_id"))
-            | Q(pk__in=members.filter(network_id__in=networks).values("organisation_id"))
-            | Q(pk__in=bodies.filter(network_id__in=networks).values("body__organisation_id"))
-        ).exclude(pk__in=organisation_ids)
-        memo["network_peer_ids"] = sorted(peers.values_list("pk", flat=True))
-    return memo["network_peer_ids"]
 
 
 class ExampleQuerySet(TenantQuerySet):
@@ -152,15 +124,12 @@ class Example(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
-        from networks.models import shared_example_ids
-
-        peers = network_peer_ids(organisation_ids)
         return (
             Q(organisation_id__in=organisation_ids)
             | Q(visibility=cls.Visibility.PUBLIC)
-            | Q(visibility=cls.Visibility.NETWORK, organisation_id__in=peers)
-            # Shared on purpose with one network (networks.SharedItem): its members read it.
-            | Q(pk__in=shared_example_ids(organisation_ids))
+            # What the networks app adds (networks/extensions.py): network examples of
+            # organisations sharing a network, and examples shared with one on purpose.
+            | extra_visibility(cls, organisation_ids)
         )
 
     def permission_scope(self):

@@ -7,3 +7,11 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
     # Called by `manage.py load_demo`.
     demo_loader = "networks.demo.load_demo"
+
+    def ready(self):
+        # What networks add to the apps below them, which never import this app
+        # (decision 0028): the member networks in the access statement, the knowledge bank's
+        # network visibility, and the sections on an organisation's and a template's page.
+        from . import extensions
+
+        extensions.register()

@@ -1,6 +1,7 @@
-"""Demo data for the networks: contact persons (the demo's persona users, no invented people),
-meetings, a joint plan and shared items for the Karlskoga–Degerfors cross-sectoral network and
-the partnership. Running it twice changes nothing."""
+"""Demo data for the networks: the Karlskoga–Degerfors cross-sectoral network, the regional
+network of northern Örebro county and the partnership of ten municipalities; contact persons
+(the demo's persona users, no invented people), meetings, a joint plan and shared items for the
+cross-sectoral network and the partnership. Running it twice changes nothing."""
 
 import datetime
 
@@ -8,14 +9,17 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from knowledge.models import Example
-from organisations.models import Body, Network
+from organisations.demo import COMMITTEES
+from organisations.demo import PARTNERSHIP as PARTNERSHIP_CODES
+from organisations.models import Body, Organisation
 from planning import services as planning
 from planning.models import ActionPlan, Policy
 
 from . import services
-from .models import NetworkContact, NetworkMeeting, SharedItem
+from .models import Network, NetworkContact, NetworkMeeting, SharedItem
 
 CROSS_SECTORAL = "Tvärsektoriellt nätverk för barnkonvention och folkhälsa"
+REGIONAL = "Samverkan för folkhälsa i norra Örebro län"
 PARTNERSHIP = "Partnerskapet för barns rättigheter i praktiken"
 JOINT_PLAN = "Nätverkets gemensamma arbetsplan"
 
@@ -59,6 +63,52 @@ CONTACTS = {
     ],
     PARTNERSHIP: [("1883", "samordnare", "Kontaktperson för Karlskoga kommun")],
 }
+
+
+def _create_network(convener, name, kind, *, organisations=(), bodies=(), description=""):
+    if Network.objects.filter(organisation=convener, name=name).exists():
+        return
+    services.create_network(
+        convener,
+        by=None,
+        name=name,
+        kind=kind,
+        description=description,
+        member_organisations=organisations,
+        member_bodies=bodies,
+    )
+
+
+def load_networks():
+    """The networks between the organisations of `organisations.demo`."""
+    organisations = {o.scb_code: o for o in Organisation.objects.exclude(scb_code="")}
+    if not {"1884", "1863", "1864", "1885", "18", *PARTNERSHIP_CODES} <= organisations.keys():
+        return
+    karlskoga, degerfors = organisations["1883"], organisations["1862"]
+    committees = Body.objects.filter(
+        organisation__in=[karlskoga, degerfors],
+        name__in=[name for name, _kind in COMMITTEES] + ["Folkhälsonämnden"],
+    )
+    _create_network(
+        karlskoga,
+        CROSS_SECTORAL,
+        Network.Kind.CROSS_SECTORAL,
+        organisations=[karlskoga, degerfors],
+        bodies=list(committees),
+        description="Folkhälsonämnden bjuder in samtliga nämnder och styrelser i båda kommunerna.",
+    )
+    northern = [organisations[code] for code in ("1884", "1863", "1864", "1885", "18")]
+    _create_network(northern[-1], REGIONAL, Network.Kind.REGIONAL, organisations=northern)
+    members = [organisations[code] for code in PARTNERSHIP_CODES]
+    _create_network(
+        members[0],
+        PARTNERSHIP,
+        Network.Kind.PARTNERSHIP,
+        organisations=members,
+        description="Tio kommuner som utbyter erfarenheter och granskar varandras arbete. "
+        "Karlskoga, Degerfors och Haninge nämns i källorna; övriga medlemmar i "
+        "demodatan är exempel.",
+    )
 
 
 def _network(name):
@@ -134,6 +184,7 @@ def load_shared(network, by, *, policy=None, example=None):
 
 @transaction.atomic
 def load_demo():
+    load_networks()
     users = {user.username: user for user in get_user_model().objects.all()}
     coordinator = users.get("samordnare")
     cross, partnership = _network(CROSS_SECTORAL), _network(PARTNERSHIP)

@@ -1,8 +1,8 @@
-"""What a network holds beyond its members: contact persons, meetings, and what members share.
+"""Networks and what happens in them: the network itself, contact persons, meetings, and what
+members share.
 
-The network itself (`organisations.Network`) and its joint plan (`planning.ActionPlan.network`)
-live in their own apps. Everything here is seen by the network's members only, through
-`Network.member_network_ids`.
+A network's joint plan is an ordinary `planning.ActionPlan` with `network` set. Everything here
+is seen by the network's members only, through `Network.member_network_ids`.
 """
 
 from django.conf import settings
@@ -13,11 +13,93 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from core.tenancy import derived_ids
+from organisations.models import Body, Organisation
+
+# The name under which `member_network_ids` is registered with `core.tenancy` (apps.py), read
+# by `organisations.access` in its one statement and by `planning.plan_scope`.
+MEMBER_NETWORK_IDS = "member_network_ids"
+
+
+class Network(TenantModel):
+    """A cross-sectoral network of bodies, or a partnership of organisations. The owning
+    organisation convenes it; members see it."""
+
+    class Kind(models.TextChoices):
+        CROSS_SECTORAL = "cross_sectoral", _("cross-sectoral network")
+        PARTNERSHIP = "partnership", _("partnership")
+        REGIONAL = "regional", _("regional network")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    member_organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("member organisations"), related_name="networks", blank=True
+    )
+    member_bodies = models.ManyToManyField(
+        Body, verbose_name=_("member bodies"), related_name="networks", blank=True
+    )
+
+    class Meta:
+        # Moved from `organisations` (decision 0028) with its tables: the many-to-many tables'
+        # names follow from this one.
+        db_table = "organisations_network"
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="network_unique_name_per_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:network_detail", args=[self.pk])
+
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        """Convened by one of the organisations, or with it (or one of its bodies) as member.
+        `organisation_ids` may be a list or a subquery (the access statement's)."""
+        member_org = Network.member_organisations.through.objects.filter(
+            organisation_id__in=organisation_ids
+        )
+        member_body = Network.member_bodies.through.objects.filter(
+            body__organisation_id__in=organisation_ids
+        )
+        return (
+            Q(organisation_id__in=organisation_ids)
+            | Q(pk__in=member_org.values("network_id"))
+            | Q(pk__in=member_body.values("network_id"))
+        )
+
+    @staticmethod
+    def member_network_ids(organisation_ids) -> list[int]:
+        """Networks these organisations convene or belong to (themselves or by a body), as a
+        short list memoised for the request: joint plans, meetings and shared items are seen
+        through it."""
+        return derived_ids(organisation_ids, MEMBER_NETWORK_IDS)
+
+    def member_organisation_ids(self) -> set[int]:
+        """The convener, the member organisations and the organisations of member bodies."""
+        ids = {self.organisation_id}
+        ids |= set(self.member_organisations.values_list("pk", flat=True))
+        ids |= set(self.member_bodies.values_list("organisation_id", flat=True))
+        return ids
+
+    def permission_scope(self):
+        return self.organisation_id, None
+
+
+def member_networks(organisation_ids):
+    """The networks these organisations convene or belong to: registered in apps.py as
+    `MEMBER_NETWORK_IDS` with `core.tenancy.register_derived_ids`."""
+    return Network.objects.filter(Network.visibility_filter(organisation_ids))
 
 
 def in_member_networks(organisation_ids, prefix: str = "") -> Q:
-    from organisations.models import Network
-
     return Q(**{f"{prefix}network_id__in": Network.member_network_ids(organisation_ids)})
 
 
@@ -26,7 +108,7 @@ class NetworkContact(TenantModel):
     The organisation is the member the person speaks for."""
 
     network = models.ForeignKey(
-        "organisations.Network",
+        Network,
         verbose_name=_("network"),
         on_delete=models.CASCADE,
         related_name="contacts",
@@ -57,7 +139,7 @@ class NetworkContact(TenantModel):
         return f"{self.user.get_full_name() or self.user} ({self.role})"
 
     def get_absolute_url(self):
-        return reverse("organisations:network_detail", args=[self.network_id]) + "#contacts"
+        return reverse("networks:network_detail", args=[self.network_id]) + "#contacts"
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
@@ -72,7 +154,7 @@ class NetworkMeeting(TenantModel):
     and the notes (cleaned rich text)."""
 
     network = models.ForeignKey(
-        "organisations.Network",
+        Network,
         verbose_name=_("network"),
         on_delete=models.PROTECT,
         related_name="meetings",
@@ -204,7 +286,7 @@ class SharedItem(TenantModel):
         TEMPLATE = "template", _("assessment template")
 
     network = models.ForeignKey(
-        "organisations.Network",
+        Network,
         verbose_name=_("network"),
         on_delete=models.CASCADE,
         related_name="shared_items",
@@ -310,8 +392,6 @@ def shared_example_ids(organisation_ids) -> list[int]:
     """Good examples shared with a network these organisations belong to: the knowledge bank
     shows them to the network's members whatever the example's own visibility. A short list,
     memoised for the request."""
-    from organisations.models import Network
-
     memo = getattr(organisation_ids, "memo", {})  # core.tenancy.OrganisationIds
     if "shared_example_ids" not in memo:
         rows = SharedItem.objects.filter(

@@ -1,17 +1,58 @@
-"""Changes to a network's contact persons, meetings, joint plan and shared items. Views and the
+"""Changes to a network, its contact persons, meetings, joint plan and shared items. Views and the
 demo call these; each writes its audit entry in the same transaction through `core.audit`."""
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from assessments import template_services
 from core.audit import create_object, delete_object, update_object
 from core.richtext import sanitise
 from core.uploads import check_upload, display_name, stored_name
-from organisations.models import Membership
+from organisations.models import Membership, Organisation
 from planning import services as planning
 
-from .models import MeetingDocument, NetworkContact, NetworkMeeting, SavedComparison, SharedItem
+from .models import (
+    MeetingDocument,
+    Network,
+    NetworkContact,
+    NetworkMeeting,
+    SavedComparison,
+    SharedItem,
+)
+
+# The network itself -------------------------------------------------------------------------
+
+
+def create_network(
+    organisation: Organisation, *, by, member_organisations=(), member_bodies=(), **fields
+) -> Network:
+    return create_object(
+        Network,
+        by=by,
+        organisation=organisation,
+        m2m={
+            "member_organisations": list(member_organisations),
+            "member_bodies": list(member_bodies),
+        },
+        **fields,
+    )
+
+
+def update_network(
+    network: Network, *, by, member_organisations=None, member_bodies=None, **fields
+) -> Network:
+    m2m = {}
+    if member_organisations is not None:
+        m2m["member_organisations"] = list(member_organisations)
+    if member_bodies is not None:
+        m2m["member_bodies"] = list(member_bodies)
+    return update_object(network, by=by, m2m=m2m, **fields)
+
+
+def delete_network(network: Network, *, by) -> None:
+    delete_object(network, by=by)
 
 
 def _require_member(network, organisation) -> None:
@@ -74,8 +115,6 @@ def delete_meeting(meeting: NetworkMeeting, *, by) -> None:
 def add_meeting_document(meeting: NetworkMeeting, *, by, title: str, uploaded) -> MeetingDocument:
     """Attach a checked file (stored under a generated name) to a meeting: the same rules as
     every other upload (core.uploads)."""
-    from django.core.files import File
-
     content_type, extension = check_upload(uploaded)
     return create_object(
         MeetingDocument,
@@ -157,8 +196,6 @@ def copy_shared_template(shared: SharedItem, *, by, organisation):
     """A member's own copy of an assessment template another member shares with the network,
     made with the templates' own copy service (audited there). Only while it is shared, and
     only into a member of the same network."""
-    from assessments import template_services
-
     if shared.kind != SharedItem.Kind.TEMPLATE:
         raise ValidationError(_("Only a shared assessment template can be copied."))
     _require_member(shared.network, organisation)

@@ -1,10 +1,25 @@
 from django.urls import path
 
-from .views import meetings, pages, sharing
+from .views import dashboard, meetings, networks, pages, sharing
 
 app_name = "networks"
 
 urlpatterns = [
+    path("networks/", networks.network_list, name="network_list"),
+    path(
+        "organisations/<int:organisation_pk>/networks/new/",
+        networks.network_create,
+        name="network_create",
+    ),
+    path("networks/<int:pk>/", pages.network_detail, name="network_detail"),
+    path("networks/<int:pk>/edit/", networks.network_edit, name="network_edit"),
+    path("networks/<int:pk>/delete/", networks.network_delete, name="network_delete"),
+    path("networks/<int:pk>/dashboard/", dashboard.network_dashboard, name="network_dashboard"),
+    path(
+        "networks/<int:pk>/dashboard/export.csv",
+        dashboard.network_dashboard_export,
+        name="network_dashboard_export",
+    ),
     path("networks/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("network-meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("network-meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),

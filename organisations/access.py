@@ -4,10 +4,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db.models import CharField, IntegerField, Value
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from core.tenancy import OrganisationIds, derived_id_sources
+
+from .models import Body, Membership, Organisation
 from .permissions import allowed_roles
 
 
@@ -23,18 +26,18 @@ class UserAccess:
     # Read in the same statement as the memberships, when loaded from the database (None:
     # not known; the models work them out when asked).
     joint_body_ids: tuple[int, ...] | None = None
-    network_ids: tuple[int, ...] | None = None
+    # The sets other apps derive from the organisations (`core.tenancy.register_derived_ids`),
+    # by name: the networks the organisations belong to.
+    derived_ids: dict[str, tuple[int, ...]] | None = None
 
     @cached_property
     def sorted_organisation_ids(self):
-        from core.tenancy import OrganisationIds
-
         ids = OrganisationIds(self.organisation_ids)
-        # The memo `Body.joint_body_ids` and `Network.member_network_ids` read first.
+        # The memo `Body.joint_body_ids` and `core.tenancy.derived_ids` read first.
         if self.joint_body_ids is not None:
             ids.memo["joint_body_ids"] = list(self.joint_body_ids)
-        if self.network_ids is not None:
-            ids.memo["member_network_ids"] = list(self.network_ids)
+        for name, values in (self.derived_ids or {}).items():
+            ids.memo[name] = list(values)
         return ids
 
     @property
@@ -60,16 +63,13 @@ NO_ACCESS = UserAccess()
 
 
 def _load_access(user) -> UserAccess:
-    rows = _access_rows(user.pk)
     organisation_roles: dict[int, set[str]] = {}
     body_roles: dict[int, set[str]] = {}
-    names, joint_body_ids, network_ids = {}, set(), set()
-    for kind, organisation_id, body_id, role, name in rows:
-        if kind == "network":
-            network_ids.add(organisation_id)
-        elif kind == "joint":
+    names, joint_body_ids, derived = {}, set(), {}
+    for kind, organisation_id, body_id, role, name in _access_rows(user.pk):
+        if kind == "joint":
             joint_body_ids.add(body_id)
-        else:
+        elif kind in ("member", "served"):
             names[organisation_id] = name
             if kind == "served":
                 continue
@@ -77,13 +77,15 @@ def _load_access(user) -> UserAccess:
                 organisation_roles.setdefault(organisation_id, set()).add(role)
             else:
                 body_roles.setdefault(body_id, set()).add(role)
+        else:  # a set registered with core.tenancy.register_derived_ids
+            derived.setdefault(kind, set()).add(organisation_id)
     return UserAccess(
         organisation_ids=frozenset(names),
         names=names,
         organisation_roles={key: frozenset(value) for key, value in organisation_roles.items()},
         body_roles={key: frozenset(value) for key, value in body_roles.items()},
         joint_body_ids=tuple(sorted(joint_body_ids)),
-        network_ids=tuple(sorted(network_ids)),
+        derived_ids={name: tuple(sorted(derived.get(name, ()))) for name in derived_id_sources()},
     )
 
 
@@ -91,59 +93,44 @@ def _access_rows(user_id) -> list[tuple]:
     """Everything a request needs to know about where the user works, in one statement
     (decision 0023): the memberships; the organisations the user's joint bodies serve; the
     joint bodies hosted elsewhere that serve the user's organisations (`Body.joint_body_ids`);
-    the networks those organisations convene or belong to (`Network.member_network_ids`).
-    Four ORM queries cost more Python time to build than the page around them; this one is
-    written once, in plain SQL both databases run."""
-    from .models import Body, Membership, Network, Organisation
+    and each set of ids another app derives from those organisations
+    (`core.tenancy.register_derived_ids`: the networks they belong to). The parts are ORM
+    querysets joined by UNION ALL; each row is (kind, organisation id or derived id, body id,
+    role, organisation name)."""
+    memberships = Membership.objects.filter(user_id=user_id).order_by()
+    # The organisations the user works in: those of their memberships and those their joint
+    # bodies serve. Every later part is derived from this subquery exactly as the models'
+    # own filters derive it from a list (tests/test_access_query.py compares them).
+    served = Body.served_organisations.through.objects.filter(body__memberships__user_id=user_id)
+    orgs = memberships.values("organisation_id").union(served.values("organisation_id"), all=True)
+    # Joint bodies hosted elsewhere that serve one of those organisations (a body serving two
+    # of them comes twice; the caller keeps a set).
+    joint = Body.served_organisations.through.objects.filter(organisation_id__in=orgs).exclude(
+        body__organisation_id__in=orgs
+    )
+    parts = [
+        memberships.values_list(
+            _text("member"), "organisation_id", "body_id", "role", "organisation__name"
+        ),
+        Organisation.objects.filter(pk__in=served.values("organisation_id"))
+        .order_by()
+        .values_list(_text("served"), "pk", _NO_ID, _NO_TEXT, "name"),
+        joint.values_list(_text("joint"), _NO_ID, "body_id", _NO_TEXT, _NO_TEXT),
+    ]
+    for name, queryset_for in derived_id_sources().items():
+        parts.append(
+            queryset_for(orgs).order_by().values_list(_text(name), "pk", _NO_ID, _NO_TEXT, _NO_TEXT)
+        )
+    return list(parts[0].union(*parts[1:], all=True))
 
-    tables = {
-        "membership": Membership._meta.db_table,
-        "organisation": Organisation._meta.db_table,
-        "body": Body._meta.db_table,
-        "served": Body.served_organisations.through._meta.db_table,
-        "network": Network._meta.db_table,
-        "network_orgs": Network.member_organisations.through._meta.db_table,
-        "network_bodies": Network.member_bodies.through._meta.db_table,
-    }
-    with connection.cursor() as cursor:
-        cursor.execute(_ACCESS_SQL.format(**tables), [user_id])
-        return cursor.fetchall()
+
+def _text(value: str) -> Value:
+    return Value(value, output_field=CharField())
 
 
-# The organisations a user works in ("orgs") are those of their memberships and those their
-# joint bodies serve; every later part is derived from that set exactly as the ORM filters in
-# organisations.models derive it (tests/organisations/test_access_query.py compares them).
-_ACCESS_SQL = """
-WITH mem AS (
-    SELECT organisation_id, body_id, role FROM {membership} WHERE user_id = %s
-), served AS (
-    SELECT DISTINCT organisation_id FROM {served}
-    WHERE body_id IN (SELECT body_id FROM mem WHERE body_id IS NOT NULL)
-), orgs AS (
-    SELECT organisation_id FROM mem UNION SELECT organisation_id FROM served
-)
-SELECT 'member', mem.organisation_id, mem.body_id, mem.role, o.name
-FROM mem JOIN {organisation} o ON o.id = mem.organisation_id
-UNION ALL
-SELECT 'served', served.organisation_id, NULL, NULL, o.name
-FROM served JOIN {organisation} o ON o.id = served.organisation_id
-UNION ALL
-SELECT 'joint', NULL, joint.body_id, NULL, NULL FROM (
-    SELECT DISTINCT s.body_id FROM {served} s JOIN {body} b ON b.id = s.body_id
-    WHERE s.organisation_id IN (SELECT organisation_id FROM orgs)
-    AND b.organisation_id NOT IN (SELECT organisation_id FROM orgs)
-) joint
-UNION ALL
-SELECT 'network', n.id, NULL, NULL, NULL FROM {network} n
-WHERE n.organisation_id IN (SELECT organisation_id FROM orgs)
-OR n.id IN (
-    SELECT network_id FROM {network_orgs}
-    WHERE organisation_id IN (SELECT organisation_id FROM orgs)
-) OR n.id IN (
-    SELECT nb.network_id FROM {network_bodies} nb JOIN {body} b ON b.id = nb.body_id
-    WHERE b.organisation_id IN (SELECT organisation_id FROM orgs)
-)
-"""
+# Typed NULLs, so that both databases agree on each column's type across the UNION.
+_NO_ID = Value(None, output_field=IntegerField())
+_NO_TEXT = Value(None, output_field=CharField())
 
 
 def user_access(user) -> UserAccess:
@@ -211,8 +198,6 @@ def creatable_organisations(user, object_type: str) -> list[NamedOrganisation]:
     """Where the user may add an `object_type` (for the "New … in …" buttons of a list), from
     the access the page header has loaded anyway: no query for most users."""
     if user.is_superuser:
-        from .models import Organisation
-
         names = dict(Organisation.objects.order_by("name").values_list("pk", "name"))
     else:
         names = user_access(user).organisation_names

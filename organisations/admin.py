@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.admin import AuditedModelAdmin
 
-from .models import Body, Membership, Network, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationFact
 
 
 @admin.register(Organisation)
@@ -17,11 +17,6 @@ class BodyAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "organisation"]
     list_filter = ["kind"]
     search_fields = ["name"]
-
-
-@admin.register(Network)
-class NetworkAdmin(AuditedModelAdmin):
-    list_display = ["name", "kind", "organisation"]
 
 
 @admin.register(Membership)

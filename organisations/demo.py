@@ -1,12 +1,12 @@
 """Demo data from the seed documents: Karlskoga and Degerfors with their joint public-health
-committee, northern Örebro county with its public-health team, and a partnership of ten
-municipalities. Running it twice changes nothing."""
+committee, and northern Örebro county with its public-health team (their networks and the
+partnership of ten municipalities are in `networks.demo`). Running it twice changes nothing."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import services
-from .models import Body, Membership, Network, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationFact
 from .roles import Role
 
 DEMO_PASSWORD = "demo"
@@ -94,20 +94,6 @@ def _body(organisation, name, kind, *, served=(), description=""):
     )
 
 
-def _network(organisation, name, kind, *, organisations=(), bodies=(), description=""):
-    if Network.objects.filter(organisation=organisation, name=name).exists():
-        return
-    services.create_network(
-        organisation,
-        by=None,
-        name=name,
-        kind=kind,
-        description=description,
-        member_organisations=organisations,
-        member_bodies=bodies,
-    )
-
-
 def load_organisations():
     for code, name, kind in ORGANISATIONS:
         if not Organisation.objects.filter(scb_code=code).exists():
@@ -125,11 +111,10 @@ def load_organisations():
 
 def load_karlskoga_degerfors():
     karlskoga, degerfors = _organisation("1883"), _organisation("1862")
-    committees = []
     for organisation in (karlskoga, degerfors):
         for name, kind in COMMITTEES:
-            committees.append(_body(organisation, name, kind))
-    joint = _body(
+            _body(organisation, name, kind)
+    _body(
         karlskoga,
         "Folkhälsonämnden",
         Body.Kind.COMMITTEE,
@@ -138,14 +123,6 @@ def load_karlskoga_degerfors():
         "ansvar för barnkonventions- och folkhälsoarbetet.",
     )
     _body(karlskoga, "Folkhälsoenheten", Body.Kind.TEAM, served=[degerfors])
-    _network(
-        karlskoga,
-        "Tvärsektoriellt nätverk för barnkonvention och folkhälsa",
-        Network.Kind.CROSS_SECTORAL,
-        organisations=[karlskoga, degerfors],
-        bodies=[*committees, joint],
-        description="Folkhälsonämnden bjuder in samtliga nämnder och styrelser i båda kommunerna.",
-    )
 
 
 def load_northern_orebro():
@@ -165,25 +142,6 @@ def load_northern_orebro():
         Body.Kind.BOARD,
         served=others,
         description="Kommuncheferna i de fyra kommunerna.",
-    )
-    _network(
-        others[-1],
-        "Samverkan för folkhälsa i norra Örebro län",
-        Network.Kind.REGIONAL,
-        organisations=[nora, *others],
-    )
-
-
-def load_partnership():
-    members = [_organisation(code) for code in PARTNERSHIP]
-    _network(
-        members[0],
-        "Partnerskapet för barns rättigheter i praktiken",
-        Network.Kind.PARTNERSHIP,
-        organisations=members,
-        description="Tio kommuner som utbyter erfarenheter och granskar varandras arbete. "
-        "Karlskoga, Degerfors och Haninge nämns i källorna; övriga medlemmar i "
-        "demodatan är exempel.",
     )
 
 
@@ -218,5 +176,4 @@ def load_demo():
     load_organisations()
     load_karlskoga_degerfors()
     load_northern_orebro()
-    load_partnership()
     load_users()

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import Body, Membership, Network, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationFact
 from .roles import Role
 
 
@@ -48,38 +48,6 @@ class BodyForm(forms.ModelForm):
             others = others.exclude(pk=self.instance.pk)
         if others.exists():
             raise forms.ValidationError(_("The organisation already has a body with that name."))
-        return name
-
-
-class NetworkForm(forms.ModelForm):
-    class Meta:
-        model = Network
-        fields = ["name", "kind", "description", "member_organisations", "member_bodies"]
-        widgets = {
-            "member_organisations": forms.CheckboxSelectMultiple,
-            "member_bodies": forms.CheckboxSelectMultiple,
-        }
-
-    def __init__(self, *args, organisation, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.organisation = organisation
-        # Any organisation may be invited; bodies only from organisations the user works in.
-        bodies = Body.objects.visible_to(user)
-        if self.instance.pk:
-            # Keep members from organisations the user does not work in, or saving drops them.
-            bodies = bodies | Body.objects.filter(networks=self.instance)
-        self.fields["member_bodies"].queryset = bodies.distinct().select_related("organisation")
-        self.fields["member_bodies"].label_from_instance = lambda body: (
-            f"{body} ({body.organisation})"
-        )
-
-    def clean_name(self):
-        name = self.cleaned_data["name"]
-        others = Network.objects.filter(organisation=self.organisation, name__iexact=name)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError(_("The organisation already has a network with that name."))
         return name
 
 

@@ -1,4 +1,5 @@
-"""Organisations, the bodies that serve them, networks between them, and memberships."""
+"""Organisations, the bodies that serve them, and memberships. Networks between them are the
+`networks` app's (decision 0028)."""
 
 from django.conf import settings
 from django.db import models
@@ -166,77 +167,6 @@ class Body(TenantModel):
     @property
     def is_joint(self) -> bool:
         return bool(self.served_organisations.all())
-
-
-class Network(TenantModel):
-    """A cross-sectoral network of bodies, or a partnership of organisations. The owning
-    organisation convenes it; members see it."""
-
-    class Kind(models.TextChoices):
-        CROSS_SECTORAL = "cross_sectoral", _("cross-sectoral network")
-        PARTNERSHIP = "partnership", _("partnership")
-        REGIONAL = "regional", _("regional network")
-
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
-    member_organisations = models.ManyToManyField(
-        Organisation, verbose_name=_("member organisations"), related_name="networks", blank=True
-    )
-    member_bodies = models.ManyToManyField(
-        Body, verbose_name=_("member bodies"), related_name="networks", blank=True
-    )
-
-    class Meta:
-        verbose_name = _("network")
-        verbose_name_plural = _("networks")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "name"], name="network_unique_name_per_organisation"
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("organisations:network_detail", args=[self.pk])
-
-    @classmethod
-    def visibility_filter(cls, organisation_ids):
-        member_org = Network.member_organisations.through.objects.filter(
-            organisation_id__in=organisation_ids
-        )
-        member_body = Network.member_bodies.through.objects.filter(
-            body__organisation_id__in=organisation_ids
-        )
-        return (
-            Q(organisation_id__in=organisation_ids)
-            | Q(pk__in=member_org.values("network_id"))
-            | Q(pk__in=member_body.values("network_id"))
-        )
-
-    @staticmethod
-    def member_network_ids(organisation_ids) -> list[int]:
-        """Networks these organisations convene or belong to (themselves or by a body), as a
-        short list memoised for the request: joint plans, meetings and shared items are seen
-        through it."""
-        memo = getattr(organisation_ids, "memo", {})  # core.tenancy.OrganisationIds
-        if "member_network_ids" not in memo:
-            networks = Network.objects.filter(Network.visibility_filter(organisation_ids))
-            memo["member_network_ids"] = sorted(networks.values_list("pk", flat=True))
-        return memo["member_network_ids"]
-
-    def member_organisation_ids(self) -> set[int]:
-        """The convener, the member organisations and the organisations of member bodies."""
-        ids = {self.organisation_id}
-        ids |= set(self.member_organisations.values_list("pk", flat=True))
-        ids |= set(self.member_bodies.values_list("organisation_id", flat=True))
-        return ids
-
-    def permission_scope(self):
-        return self.organisation_id, None
 
 
 class Membership(TenantModel):

@@ -1,4 +1,4 @@
-"""State changes for organisations, bodies, networks and memberships.
+"""State changes for organisations, bodies and memberships.
 
 Views, management commands and (later) the API call these; each writes its audit entry in the
 same transaction through `core.audit`.
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
 
-from .models import Body, Membership, Network, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationFact
 from .roles import Role
 
 
@@ -56,36 +56,6 @@ def update_body(body: Body, *, by, served_organisations=None, **fields) -> Body:
 
 def delete_body(body: Body, *, by) -> None:
     delete_object(body, by=by)
-
-
-def create_network(
-    organisation: Organisation, *, by, member_organisations=(), member_bodies=(), **fields
-) -> Network:
-    return create_object(
-        Network,
-        by=by,
-        organisation=organisation,
-        m2m={
-            "member_organisations": list(member_organisations),
-            "member_bodies": list(member_bodies),
-        },
-        **fields,
-    )
-
-
-def update_network(
-    network: Network, *, by, member_organisations=None, member_bodies=None, **fields
-) -> Network:
-    m2m = {}
-    if member_organisations is not None:
-        m2m["member_organisations"] = list(member_organisations)
-    if member_bodies is not None:
-        m2m["member_bodies"] = list(member_bodies)
-    return update_object(network, by=by, m2m=m2m, **fields)
-
-
-def delete_network(network: Network, *, by) -> None:
-    delete_object(network, by=by)
 
 
 def find_or_create_person(*, by, username, email="", first_name="", last_name="", title=""):

@@ -1,8 +1,6 @@
 from django.urls import path
 
-from networks.views import pages as network_pages
-
-from .views import bodies, networks, organisations, people
+from .views import bodies, organisations, people
 
 app_name = "organisations"
 
@@ -17,11 +15,6 @@ urlpatterns = [
     ),
     path("population/<int:pk>/delete/", organisations.population_delete, name="population_delete"),
     path("organisations/<int:organisation_pk>/bodies/new/", bodies.body_create, name="body_create"),
-    path(
-        "organisations/<int:organisation_pk>/networks/new/",
-        networks.network_create,
-        name="network_create",
-    ),
     path("organisations/<int:organisation_pk>/people/", people.people, name="people"),
     path("organisations/<int:organisation_pk>/people/add/", people.add_person, name="add_person"),
     path("memberships/<int:pk>/edit/", people.membership_edit, name="membership_edit"),
@@ -30,8 +23,4 @@ urlpatterns = [
     path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),
     path("bodies/<int:pk>/edit/", bodies.body_edit, name="body_edit"),
     path("bodies/<int:pk>/delete/", bodies.body_delete, name="body_delete"),
-    path("networks/", networks.network_list, name="network_list"),
-    path("networks/<int:pk>/", network_pages.network_detail, name="network_detail"),
-    path("networks/<int:pk>/edit/", networks.network_edit, name="network_edit"),
-    path("networks/<int:pk>/delete/", networks.network_delete, name="network_delete"),
 ]

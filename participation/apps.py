@@ -11,13 +11,10 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from organisations.models import Organisation
-
         from . import childpage, waiting  # noqa: F401  (waiting registers start-page providers)
-        from .models import Consultation, ParticipationSettings
+        from .models import Consultation
 
-        # What a children's page view reuses (childpage.find_for_page_view) is forgotten as soon
-        # as anything it shows changes in this process.
-        for model in (Consultation, Organisation, ParticipationSettings):
-            for signal in (post_save, post_delete):
-                signal.connect(childpage.forget_found, sender=model, dispatch_uid=f"{model}-page")
+        # A children's page view reuses a lookup for a moment (childpage.find_for_page_view);
+        # a saved consultation is looked up afresh at once.
+        for signal in (post_save, post_delete):
+            signal.connect(childpage.forget_found, sender=Consultation, dispatch_uid="child-page")

@@ -6,8 +6,9 @@ database id), dates are given to the month, and free text only as masked and sho
 The client hash, the submission key and the class code are never read.
 """
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from core.pdf import render_pdf
 
 from .forms import SCALE
 from .models import AgeBand, Answer, Consultation, Question, Response
@@ -92,8 +93,5 @@ def answers_table(consultation: Consultation) -> tuple[list[str], list[list]]:
 def results_pdf(consultation: Consultation) -> bytes:
     """A summary to share: totals, each question's chart and table, groups, meetings.
     Free text as others may see it (masked, not waiting for moderation nor hidden)."""
-    from weasyprint import HTML
-
     results = consultation_results(consultation, raw=False, text_limit=None)
-    html = render_to_string("participation/results_pdf.html", {"results": results})
-    return HTML(string=html).write_pdf()
+    return render_pdf("participation/results_pdf.html", {"results": results})

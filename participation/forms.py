@@ -246,17 +246,13 @@ class AnswerForm(forms.Form):
         consultation: Consultation,
         english: bool = False,
         questions=None,
-        fields=None,
         **kwargs,
     ):
-        """`fields`: the fields `answer_fields` built for the consultation, if the caller keeps
-        them (participation.childpage shares them between requests: forms only read them)."""
+        """`questions`: the consultation's questions in order, if the caller has read them."""
         super().__init__(*args, **kwargs)
         self.consultation, self.english = consultation, english
         self.questions = list(consultation.questions.all()) if questions is None else questions
-        if fields is None:
-            fields = answer_fields(consultation, english, self.questions)
-        self.fields.update(fields)
+        self.fields.update(answer_fields(consultation, english, self.questions))
 
     def blocks(self) -> list[tuple[str | None, list]]:
         """The visible fields in order, a ranking's fields together under its question."""

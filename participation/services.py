@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object, write_entry
 from core.dates import months_before
-from core.inserts import insert_with_children
 from core.models import AuditEntry
 from core.transitions import TransitionError
 
@@ -224,12 +223,12 @@ def submit_response(
         if pk in questions and value not in (None, "", [])
     ]
     try:
-        if consultation.requires_class_code:
-            with transaction.atomic():
+        # One transaction: the response and its answers are stored together or not at all.
+        with transaction.atomic():
+            if consultation.requires_class_code:
                 response.class_code = _use_class_code(consultation, class_code, today)
-                insert_with_children(response, answers, "response")
-        else:
-            insert_with_children(response, answers, "response")
+            response.save(force_insert=True)
+            Answer.objects.bulk_create(answers)
     except IntegrityError:
         # The same form posted twice (the key is unique per consultation): the first response
         # stands. Asking the database first would cost every child's answer a query.

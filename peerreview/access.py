@@ -2,6 +2,7 @@
 names the side it asks about; the roles come from the table in `organisations.permissions`.
 Each condition stands on its own line so that every branch is tested."""
 
+from networks.models import Network
 from organisations.access import can, user_access
 
 
@@ -22,8 +23,6 @@ def can_plan(user, network, organisation_ids=None) -> bool:
 
 def networks_to_plan_in(networks, user) -> list:
     """The networks (of those given) in which the user may plan a review, in two queries."""
-    from organisations.models import Network
-
     networks = list(networks)
     ids = {network.pk: {network.organisation_id} for network in networks}
     members = Network.member_organisations.through.objects.filter(network_id__in=list(ids))

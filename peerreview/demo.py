@@ -9,9 +9,10 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from networks.models import Network
 from organisations import services as organisation_services
 from organisations.demo import DEMO_PASSWORD
-from organisations.models import Membership, Network, Organisation
+from organisations.models import Membership, Organisation
 from organisations.roles import Role
 from planning.success_factors import SuccessFactor as F
 

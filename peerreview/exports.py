@@ -1,35 +1,39 @@
 """The review report as PDF (WeasyPrint, from a template) and DOCX (python-docx), both from
 `content.review_content`."""
 
-import io
-
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from core.pdf import render_pdf
+from core.word import (
+    add_table,
+    finish_table_of_contents,
+    start_table_of_contents,
+    word_bytes,
+    word_document,
+    xml_text,
+)
 
 from .content import review_content
 
 
 def review_pdf(review, *, request=None) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("peerreview/review_pdf.html", review_content(review), request=request)
-    return HTML(string=html).write_pdf()
+    return render_pdf("peerreview/review_pdf.html", review_content(review), request=request)
 
 
 def review_docx(review) -> bytes:
-    from docx import Document
-
     content = review_content(review)
-    document = Document()
-    document.core_properties.title = str(review)
-    document.add_heading(_("Peer review: %(title)s") % {"title": review}, level=0)
+    title = _("Peer review: %(title)s") % {"title": review}
+    reviewers = ", ".join(str(o) for o in content["reviewing"]) or str(review.network)
+    document = word_document(title=title, author=reviewers, subject=str(review.organisation))
+    document.add_heading(xml_text(title), level=0)
     _facts(document, content)
+    contents = start_table_of_contents(document, _("Contents"))
     if review.questions:
         document.add_heading(_("Questions"), level=1)
-        document.add_paragraph(review.questions)
+        document.add_paragraph(xml_text(review.questions))
     if review.summary:
         document.add_heading(_("Summary"), level=1)
-        document.add_paragraph(review.summary)
+        document.add_paragraph(xml_text(review.summary))
     _ratings(document, content)
     for part in content["factors"]:
         document.add_heading(part.label, level=1)
@@ -38,34 +42,33 @@ def review_docx(review) -> bytes:
             % {"peer": part.peer_label, "self": part.self_label}
         )
         document.add_heading(_("Findings"), level=2)
-        document.add_paragraph(part.finding.text if part.finding and part.finding.text else "–")
+        document.add_paragraph(
+            xml_text(part.finding.text) if part.finding and part.finding.text else "–"
+        )
         if part.recommendations:
             document.add_heading(_("Recommendations and answers"), level=2)
         for recommendation in part.recommendations:
-            document.add_paragraph(recommendation.text, style="List Number")
+            document.add_paragraph(xml_text(recommendation.text), style="List Number")
             answer = (
                 recommendation.get_answer_display() if recommendation.answer else _("Not answered")
             )
             line = _("Answer: %(answer)s") % {"answer": answer}
             if recommendation.answer_text:
                 line += f". {recommendation.answer_text}"
-            document.add_paragraph(line)
+            document.add_paragraph(xml_text(line))
             if recommendation.activity:
                 document.add_paragraph(
                     _("Activity in the action plan: %(activity)s")
                     % {"activity": recommendation.activity}
                 )
     _basis(document, content)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    finish_table_of_contents(document, contents)
+    return word_bytes(document)
 
 
 def _facts(document, content):
     review = content["review"]
-    table = document.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for label, value in (
+    facts = [
         (_("Network"), review.network),
         (_("Reviewed organisation"), review.organisation),
         (_("Reviewing organisations"), ", ".join(str(o) for o in content["reviewing"])),
@@ -74,21 +77,15 @@ def _facts(document, content):
         (_("Report due"), review.report_due or "–"),
         (_("Status"), review.get_status_display()),
         (_("Success factors in focus"), ", ".join(review.focus_labels)),
-    ):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = str(label), str(value)
+    ]
+    add_table(document, None, facts)
 
 
 def _ratings(document, content):
     document.add_heading(_("Ratings beside the self-rating"), level=1)
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
     headers = (_("Success factor"), _("Self-rating"), _("The reviewers' rating"))
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = str(header)
-    for part in content["factors"]:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = part.label, part.self_label, part.peer_label
+    rows = [(part.label, part.self_label, part.peer_label) for part in content["factors"]]
+    add_table(document, headers, rows)
 
 
 def _basis(document, content):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import TenantModel
+from networks.models import Network
 from planning import success_factors
 from planning.maturity import HIGHEST, Level
 from planning.success_factors import SuccessFactor
@@ -35,7 +36,7 @@ class PeerReview(TenantModel):
     """One member's work reviewed by other members of a network, on chosen success factors."""
 
     network = models.ForeignKey(
-        "organisations.Network",
+        Network,
         verbose_name=_("network"),
         on_delete=models.PROTECT,
         related_name="peer_reviews",
@@ -96,8 +97,6 @@ class PeerReview(TenantModel):
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
-        from organisations.models import Network
-
         reviewing = PeerReview.reviewing_organisations.through.objects.filter(
             organisation_id__in=organisation_ids
         )

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
 from core.views.forms import edit_page, form_page, render_form
+from networks.models import Network
 from organisations.access import can, can_on, get_for_user
-from organisations.models import Network
 from planning.models import Goal
 from planning.success_factors import SuccessFactor
 

@@ -1,17 +1,26 @@
 """The report's formats, all from one document (`document.build_document` or a frozen
-version's data): PDF from the web page's template (WeasyPrint; PDF/A-3b for the archive), DOCX
-(python-docx, Word's heading styles, tables, charts as pictures), JSON and CSV (open data)."""
+version's data): PDF from the web page's template (WeasyPrint, tagged: PDF/UA-1, PDF/A-2a for
+the archive), DOCX (python-docx, Word's heading styles, tables, charts as pictures), JSON and
+CSV (open data)."""
 
 import csv
 import io
 import json
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.exports import safe_cell, xml_text
+from core.pdf import render_pdf
+from core.word import (
+    add_picture,
+    add_table,
+    finish_table_of_contents,
+    start_table_of_contents,
+    word_bytes,
+    word_document,
+)
 
 from .document import key_figure_rows, localised
 
@@ -26,25 +35,21 @@ EXTENSIONS = {"pdfa": "pdf"}
 
 
 def report_pdf(document: dict, *, archival: bool = False, version=None) -> bytes:
-    from weasyprint import HTML
-
+    """PDF/UA-1 to read, PDF/A-2a (tagged) for the archive (`core.pdf`)."""
     doc = localised(document)
-    html = render_to_string("reports/report_pdf.html", {"doc": doc, "version": version})
-    options = {"pdf_variant": "pdf/a-3b"} if archival else {}
-    return HTML(string=html).write_pdf(**options)
+    context = {"doc": doc, "version": version}
+    return render_pdf("reports/report_pdf.html", context, archival=archival)
 
 
 def report_docx(document: dict, *, version=None) -> bytes:
-    from docx import Document
-    from docx.shared import Cm
-
     from .raster import bar_png, line_png
 
     doc = _xml_safe(localised(document))  # python-docx refuses control characters
-    word = Document()
-    word.core_properties.title = doc["title"]
+    organisations = ", ".join(o["name"] for o in doc["organisations"])
+    word = word_document(title=doc["title"], author=organisations)
     word.add_heading(doc["title"], level=0)
     word.add_paragraph(_meta_line(doc, version))
+    contents = start_table_of_contents(word, _("Contents"))
     narrative = doc["narrative"]
     if narrative["foreword"]:
         word.add_heading(_("Foreword"), level=1)
@@ -57,11 +62,11 @@ def report_docx(document: dict, *, version=None) -> bytes:
             if block["kind"] == "chart":
                 word.add_paragraph(block["title"], style="Caption")
                 picture = line_png(block) if block.get("shape") == "line" else bar_png(block)
-                word.add_picture(io.BytesIO(picture), width=Cm(16))
+                add_picture(word, picture, width_cm=16, alt=block["text_alternative"])
                 word.add_paragraph(block["text_alternative"])
             else:
                 word.add_paragraph(block["caption"], style="Caption")
-            _table(word, block["columns"], block["rows"])
+            add_table(word, block["columns"], block["rows"])
             if block["note"]:
                 word.add_paragraph(block["note"])
     if narrative["analysis"]:
@@ -72,9 +77,8 @@ def report_docx(document: dict, *, version=None) -> bytes:
     if narrative["priorities"]:
         word.add_heading(_("Priorities for next year"), level=1)
         _paragraphs(word, narrative["priorities"])
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
+    finish_table_of_contents(word, contents)
+    return word_bytes(word)
 
 
 def _xml_safe(value):
@@ -102,18 +106,6 @@ def _paragraphs(word, text):
     for paragraph in text.split("\n\n"):
         if paragraph.strip():
             word.add_paragraph(paragraph.strip())
-
-
-def _table(word, columns, rows):
-    table = word.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
-    for cell, header in zip(table.rows[0].cells, columns, strict=True):
-        cell.text = str(header)
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        for cell, value in zip(table.add_row().cells, row, strict=True):
-            cell.text = str(value)
 
 
 def report_json(document: dict) -> bytes:

@@ -3,12 +3,10 @@
 Karlskoga hosts a joint public-health committee that also serves Degerfors.
 """
 
-import django.test.client
 import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from core.handlers import ChildrenMiddlewareMixin, is_childrens_path
 from organisations import services
 from organisations.models import Body
 from organisations.roles import Role
@@ -34,8 +32,6 @@ DATABASE_SPECIFIC = {
         "tests/knowledge/test_bounded_search.py",
         "tests/knowledge/test_filtered_search.py",
     ],
-    "core/prepared.py": ["tests/test_prepared_and_inserts.py"],
-    "core/inserts.py": ["tests/test_prepared_and_inserts.py"],
     "operations/backups.py": ["tests/operations/test_backups.py"],
     "operations/health.py": ["tests/operations/test_health.py"],
     "organisations/access.py": ["tests/test_access_query.py", "tests/test_tenancy.py"],
@@ -61,50 +57,12 @@ def _swedish_and_fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-class ChildrenClientHandler(ChildrenMiddlewareMixin, django.test.client.ClientHandler):
-    pass
-
-
-class ChildrenFirstClientHandler:
-    """The test client's handler, sending the children's paths to their own stack as
-    barnratt.wsgi does in production (core.handlers)."""
-
-    def __init__(self, enforce_csrf_checks=True, *args, **kwargs):
-        self.staff = STAFF_CLIENT_HANDLER(enforce_csrf_checks, *args, **kwargs)
-        self.children = ChildrenClientHandler(enforce_csrf_checks, *args, **kwargs)
-
-    @property
-    def enforce_csrf_checks(self):
-        return self.staff.enforce_csrf_checks
-
-    @enforce_csrf_checks.setter
-    def enforce_csrf_checks(self, enforce):
-        self.staff.enforce_csrf_checks = self.children.enforce_csrf_checks = enforce
-
-    def __call__(self, environ):
-        if is_childrens_path(environ["PATH_INFO"]):
-            return self.children(environ)
-        return self.staff(environ)
-
-
-STAFF_CLIENT_HANDLER = django.test.client.ClientHandler
-
-
 @pytest.fixture(autouse=True)
-def _children_first(monkeypatch):
-    monkeypatch.setattr(django.test.client, "ClientHandler", ChildrenFirstClientHandler)
-
-
-@pytest.fixture(autouse=True)
-def _no_prepared_children_pages():
-    # The children's pages are prepared once per process (participation.childpage); a test's
-    # database may reuse another test's ids.
+def _empty_cache():
+    # Cached lookups, results and rate limits (Django's cache): a test's database may reuse
+    # another test's ids.
     from django.core.cache import cache
 
-    from participation import childpage
-
-    childpage.clear()
-    # And the cached results and rate limits (Django's cache), for the same reason.
     cache.clear()
 
 

@@ -1,14 +1,17 @@
-"""The user's access is read in one SQL statement (decision 0023); it must agree, fact by fact,
-with the ORM filters the models use when they work the same things out on their own."""
+"""The user's access is read in one statement (decision 0023, built with the ORM since 0028); it
+must agree, fact by fact, with the filters the models use when they work the same things out on
+their own."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.tenancy import OrganisationIds
+from networks import services as network_services
+from networks.models import Network
 from organisations import services
 from organisations.access import forget_access, user_access
-from organisations.models import Body, Membership, Network, Organisation
+from organisations.models import Body, Membership, Organisation
 from organisations.permissions import Role
 from tests.conftest import make_user
 
@@ -33,14 +36,14 @@ def region(db):
         c, by=None, name="Gemensam nämnd", kind=Body.Kind.COMMITTEE, served_organisations=[b, d]
     )
     networks = {
-        "c_with_b": services.create_network(
+        "c_with_b": network_services.create_network(
             c, by=None, name="N1", kind="partnership", member_organisations=[b]
         ),
-        "d_with_b_board": services.create_network(
+        "d_with_b_board": network_services.create_network(
             d, by=None, name="N2", kind="regional", member_bodies=[b_board]
         ),
-        "c_alone": services.create_network(c, by=None, name="N3", kind="cross_sectoral"),
-        "a_alone": services.create_network(a, by=None, name="N4", kind="cross_sectoral"),
+        "c_alone": network_services.create_network(c, by=None, name="N3", kind="cross_sectoral"),
+        "a_alone": network_services.create_network(a, by=None, name="N4", kind="cross_sectoral"),
     }
     return {
         "a": a,
@@ -77,7 +80,7 @@ def _actual(user):
     return {
         "organisations": set(access.organisation_ids),
         "joint": list(access.joint_body_ids),
-        "networks": list(access.network_ids),
+        "networks": list(access.derived_ids["member_network_ids"]),
     }
 
 
@@ -137,3 +140,15 @@ def test_one_query_answers_every_later_question(region):
         Body.joint_body_ids(ids)
         Network.member_network_ids(ids)
     assert len(queries) == 1
+
+
+def test_two_roles_on_one_joint_body_and_a_body_serving_two_of_them_count_once(region):
+    user = make_user("joint-two-hats")
+    for role in (Role.CASE_OFFICER, Role.DECISION_MAKER):
+        services.add_member(region["a"], by=None, user=user, role=role, body=region["a_joint"])
+    services.add_member(region["d"], by=None, user=user, role=Role.READER)
+    actual = _actual(user)
+    assert actual == _expected(user)
+    assert actual["organisations"] == {region["a"].pk, region["b"].pk, region["d"].pk}
+    # c_joint serves both b and d: one id, not two.
+    assert actual["joint"] == [region["c_joint"].pk]

@@ -75,6 +75,14 @@ def test_postgres_url_gets_postgres_options():
     assert database["CONN_HEALTH_CHECKS"] is False
 
 
+def test_prepared_statements_are_a_documented_option_and_off_by_default():
+    url = "postgres://user:secret@db.example:5433/barnratt"
+    assert "server_side_binding" not in database_settings(DATABASE_URL=url).get("OPTIONS", {})
+    options = database_settings(DATABASE_URL=url, BARNRATT_DB_PREPARE="1")["OPTIONS"]
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 5
+
+
 @pytest.mark.parametrize("url", ["", None])
 def test_no_url_means_the_default_sqlite_file(url):
     environ = {} if url is None else {"DATABASE_URL": url}

@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from core.models import AuditEntry
-from organisations.models import Body, Membership, Network, Organisation
+from networks.models import Network
+from organisations.models import Body, Membership, Organisation
 
 
 def counts():

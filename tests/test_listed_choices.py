@@ -4,9 +4,9 @@ streamed through a server-side cursor, and still offer and validate the same cho
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from comparisons.forms import DashboardForm
 from indicators.forms import CitationForm
 from indicators.models import Indicator
+from networks.dashboard.forms import DashboardForm
 
 
 def _indicators():

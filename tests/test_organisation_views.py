@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.models import AuditEntry
-from organisations.models import Body, Membership, Network, PopulationFact
+from networks.models import Network
+from organisations.models import Body, Membership, PopulationFact
 
 
 def test_coordinator_creates_a_joint_body(coordinator_client, coordinator, karlskoga, degerfors):
@@ -68,7 +69,7 @@ def test_delete_asks_for_confirmation_first(coordinator_client, social_committee
 
 def test_coordinator_creates_a_network(coordinator_client, karlskoga, degerfors, social_committee):
     response = coordinator_client.post(
-        reverse("organisations:network_create", args=[karlskoga.pk]),
+        reverse("networks:network_create", args=[karlskoga.pk]),
         {
             "name": "Partnerskapet",
             "kind": "partnership",
@@ -84,7 +85,7 @@ def test_coordinator_creates_a_network(coordinator_client, karlskoga, degerfors,
 def test_network_form_offers_only_bodies_the_user_sees(
     coordinator_client, karlskoga, degerfors_committee
 ):
-    response = coordinator_client.get(reverse("organisations:network_create", args=[karlskoga.pk]))
+    response = coordinator_client.get(reverse("networks:network_create", args=[karlskoga.pk]))
     assert "Kommunstyrelsen" not in response.content.decode()
 
 
@@ -93,7 +94,7 @@ def test_editing_a_network_keeps_member_bodies_the_editor_cannot_see(
 ):
     karlskoga_network.member_bodies.add(degerfors_committee)
     coordinator_client.post(
-        reverse("organisations:network_edit", args=[karlskoga_network.pk]),
+        reverse("networks:network_edit", args=[karlskoga_network.pk]),
         {
             "name": "Nytt namn",
             "kind": "cross_sectoral",

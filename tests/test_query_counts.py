@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.audit import update_object
+from networks import services as network_services
 from organisations import services
 from organisations.models import Body
 
@@ -31,7 +32,7 @@ def grow(karlskoga, degerfors, coordinator, size):
             kind="committee",
             served_organisations=[degerfors],
         )
-        services.create_network(
+        network_services.create_network(
             karlskoga,
             by=coordinator,
             name=f"Nätverk {i}",
@@ -51,8 +52,8 @@ PAGES = [
     ("organisations:people", lambda k, b, n: {"organisation_pk": k.pk}),
     ("organisations:body_list", lambda k, b, n: {}),
     ("organisations:body_detail", lambda k, b, n: {"pk": b.pk}),
-    ("organisations:network_list", lambda k, b, n: {}),
-    ("organisations:network_detail", lambda k, b, n: {"pk": n.pk}),
+    ("networks:network_list", lambda k, b, n: {}),
+    ("networks:network_detail", lambda k, b, n: {"pk": n.pk}),
     ("core:history", lambda k, b, n: {"model_label": "organisations.organisation", "pk": k.pk}),
     ("convention:articles", lambda k, b, n: {}),
 ]

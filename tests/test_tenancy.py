@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEntry
+from networks import services as network_services
+from networks.models import Network
 from organisations import services
-from organisations.models import Body, Membership, Network, Organisation, PopulationFact
+from organisations.models import Body, Membership, Organisation, PopulationFact
 
 
 def test_anonymous_sees_nothing(karlskoga, social_committee, django_user_model):
@@ -49,14 +51,14 @@ def test_member_of_a_joint_body_sees_the_organisations_it_serves(
 def test_network_is_visible_to_member_organisations(
     outsider, karlskoga, degerfors, social_committee
 ):
-    network = services.create_network(
+    network = network_services.create_network(
         karlskoga,
         by=None,
         name="Partnerskap",
         kind="partnership",
         member_organisations=[karlskoga, degerfors],
     )
-    hidden = services.create_network(
+    hidden = network_services.create_network(
         karlskoga, by=None, name="Internt", kind="cross_sectoral", member_bodies=[social_committee]
     )
     visible = set(Network.objects.visible_to(outsider))
@@ -85,8 +87,8 @@ def test_superuser_sees_everything(django_user_model, karlskoga, degerfors):
         ("organisations:body_detail", "social_committee"),
         ("organisations:body_edit", "social_committee"),
         ("organisations:body_delete", "social_committee"),
-        ("organisations:network_detail", "karlskoga_network"),
-        ("organisations:network_edit", "karlskoga_network"),
+        ("networks:network_detail", "karlskoga_network"),
+        ("networks:network_edit", "karlskoga_network"),
     ],
 )
 def test_outsider_gets_404_for_karlskoga_objects(outsider_client, request, url_name, target):

@@ -137,7 +137,7 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
-    "organisations:network_create": (
+    "networks:network_create": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
@@ -173,28 +173,28 @@ EXPECTATIONS = {
         "body",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
-    "organisations:network_list": (
+    "networks:network_list": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
-    "organisations:network_detail": (
+    "networks:network_detail": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    # The network dashboard (comparisons): for the network's members only.
-    "comparisons:network_dashboard": (
+    # The network dashboard: for the network's members only.
+    "networks:network_dashboard": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    "comparisons:network_dashboard_export": (
+    "networks:network_dashboard_export": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    "organisations:network_edit": (
+    "networks:network_edit": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
-    "organisations:network_delete": (
+    "networks:network_delete": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),

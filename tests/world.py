@@ -20,9 +20,11 @@ from childbudget import services as childbudget
 from indicators.models import Indicator
 from indicators.services import cite_indicator
 from knowledge import services as knowledge
+from networks import services as network_services
 from networks import services as networks
+from networks.models import Network
 from organisations import services
-from organisations.models import Body, Membership, Network, Organisation, PopulationFact
+from organisations.models import Body, Membership, Organisation, PopulationFact
 from organisations.roles import Role
 from participation import services as participation
 from peerreview import services as peer
@@ -89,7 +91,7 @@ def make_social_committee(karlskoga):
 
 
 def make_karlskoga_network(karlskoga, committee):
-    return services.create_network(
+    return network_services.create_network(
         karlskoga,
         by=None,
         name="Tvärsektoriellt nätverk",
@@ -337,7 +339,7 @@ def _retention_rule(karlskoga):
 def _peer_review(karlskoga):
     """A partnership of Karlskoga and Haninge: one review in progress, one reported."""
     haninge = Organisation.objects.create(name="Haninge", kind="municipality", scb_code="0136")
-    network = services.create_network(
+    network = network_services.create_network(
         karlskoga,
         by=None,
         name="Partnerskapet",

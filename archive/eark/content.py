@@ -7,7 +7,6 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -15,13 +14,15 @@ from lxml import etree
 from assessments.exports import assessment_content
 from assessments.models import Assessment, Attachment, Case, Decision, Review
 from core.models import AuditEntry
+from core.pdf import render_pdf
 from core.richtext import plain
 
-# PDF/A-2u: fonts embedded, colours defined, and every character mapped to Unicode, so the text
-# can be searched and copied in fifty years. Accepted for long-term preservation by Riksarkivet
-# (RA-FS 2009:2 with its amendments) and the national archives' e-archive profiles.
-PDF_VARIANT = "pdf/a-2u"
-PDF_PART, PDF_CONFORMANCE = "2", "U"
+# PDF/A-2a (`core.pdf.ARCHIVE`): fonts embedded, colours defined, every character mapped to
+# Unicode, and tagged (structure tree, language), so the text can be searched, copied and read
+# aloud in fifty years. Accepted for long-term preservation by Riksarkivet (RA-FS 2009:2 with
+# its amendments) and the national archives' e-archive profiles. Decision 0031.
+PDF_NAME = "PDF/A-2a"
+PDF_PART, PDF_CONFORMANCE = "2", "A"
 
 CASES_NS = "urn:barnratt:archive:cases:1"
 PREMIS_NS = "http://www.loc.gov/premis/v3"
@@ -99,8 +100,6 @@ def _assessment(case):
 def case_pdf(case, trail, attachment_paths: dict[int, str]) -> bytes:
     """The case as PDF/A: facts, assessment, reviews, decision, follow-up, attachments and the
     audit trail."""
-    from weasyprint import HTML
-
     assessment = _assessment(case)
     context = (
         assessment_content(case)
@@ -113,8 +112,7 @@ def case_pdf(case, trail, attachment_paths: dict[int, str]) -> bytes:
         "attachments": [(a, attachment_paths.get(a.pk)) for a in case.attachments.all()],
         "trail": trail,
     }
-    html = render_to_string("archive/case_pdf.html", context)
-    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
+    return render_pdf("archive/case_pdf.html", context, archival=True)
 
 
 def _text(parent, tag, value, **attributes):
@@ -191,7 +189,7 @@ def descriptive_xml(organisation, start, end, cases, files_of: dict[int, dict]) 
             if decision.follow_up_done_on:
                 follow_up.set("done", decision.follow_up_done_on.isoformat())
             follow_up.text = decision.follow_up_notes
-        _text(element, "rendition", "", href=paths["rendition"], format="PDF/A-2u")
+        _text(element, "rendition", "", href=paths["rendition"], format=PDF_NAME)
         attachments = etree.SubElement(element, f"{{{CASES_NS}}}attachments")
         for attachment in case.attachments.all():
             if attachment.url:

@@ -4,7 +4,7 @@
 <OBJID>/metadata/descriptive/cases.xml
 <OBJID>/metadata/preservation/premis.xml
 <OBJID>/representations/rep1/METS.xml
-<OBJID>/representations/rep1/data/<case>/case.pdf            (PDF/A-2u)
+<OBJID>/representations/rep1/data/<case>/case.pdf            (PDF/A-2a)
 <OBJID>/representations/rep1/data/<case>/attachments/<file>   (as uploaded)
 <OBJID>/schemas/mets.xsd, xlink.xsd
 <OBJID>/documentation/README.txt
@@ -127,7 +127,7 @@ def build_package(
                 pdf,
                 "application/pdf",
                 created,
-                format_name="PDF/A-2u",
+                format_name=content.PDF_NAME,
                 case_pk=case.pk,
                 is_rendition=True,
             )
@@ -242,7 +242,7 @@ metadata/preservation/premis.xml  PREMIS 3: the cases, the files with SHA-256, a
                                   trail of every case as events (who, what, when in UTC)
 representations/rep1/METS.xml     every data file with its size and SHA-256
 representations/rep1/data/<year>/<case>/case.pdf
-                                  the case as PDF/A-2u: assessment, reviews, decision,
+                                  the case as PDF/A-2a: assessment, reviews, decision,
                                   follow-up, attachments and audit trail
 representations/rep1/data/<year>/<case>/attachments/
                                   the attached files as they were uploaded

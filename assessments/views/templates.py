@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.audit import update_object
+from core.panels import panels_for
 from core.views.forms import render_form
 from organisations.access import can_on, get_for_user
 
 from .. import template_services as ts
 from ..models import AssessmentTemplate, TemplateVersion
-from ..presentation import SectionView
-from ..questions import KINDS, iter_questions, localised
+from ..presentation import template_sections
+from ..questions import iter_questions
 from ..template_forms import (
     CopyTemplateForm,
     NewQuestionForm,
@@ -23,25 +24,6 @@ from ..template_forms import (
     SectionForm,
     TemplateDetailsForm,
 )
-
-
-def template_sharing(user, template):
-    from networks.views.sharing import template_sharing as sharing
-
-    return sharing(user, template)
-
-
-def _sections_view(version):
-    return [
-        SectionView(
-            localised(s["title"]),
-            [
-                (localised(q["text"]), KINDS.get(q["kind"], q["kind"]), q)
-                for q in s.get("questions", [])
-            ],
-        )
-        for s in (version.sections if version else [])
-    ]
 
 
 @login_required
@@ -61,11 +43,12 @@ def template_detail(request, pk):
         {
             "template": template,
             "version": version,
-            "sections": _sections_view(version),
+            "sections": template_sections(version),
             "can_edit": not template.is_shipped and can_on(request.user, "change", template),
             "copy_form": copy_form if copy_form.fields["organisation"].queryset.exists() else None,
             "versions": template.versions.all(),
-            "sharing": template_sharing(request.user, template),
+            # "Shared with networks", added by the networks app (core.panels).
+            "panels": panels_for("assessments.template_detail", request.user, template),
         },
     )
 
@@ -130,7 +113,7 @@ def version_edit(request, pk):
         {
             "version": version,
             "template": template,
-            "sections": _sections_view(version),
+            "sections": template_sections(version),
             "question_form": question_form,
             "section_form": section_form,
             "details": details,

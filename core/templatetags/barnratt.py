@@ -1,8 +1,7 @@
 """Template helpers shared by every app."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
 
 register = template.Library()
 
@@ -52,48 +51,5 @@ def consequence_rows(bound_fields):
 @register.simple_tag
 def form_field(field):
     """One form field with its label (a legend for a group of choices), required mark, help
-    text and errors tied to it. Rendered in Python rather than through an included template:
-    long forms render many fields on every view (decision 0008)."""
-    errors = field.errors
-    error_class = " field--error" if errors else ""
-    required = (
-        format_html(' <span class="required">({})</span>', gettext("required"))
-        if field.field.required
-        else ""
-    )
-    help_text = (
-        format_html('<p class="help" id="{}_helptext">{}</p>', field.auto_id, field.help_text)
-        if field.help_text
-        else ""
-    )
-    error_list = (
-        format_html(
-            '<ul class="errorlist" id="{}_errors">{}</ul>',
-            field.auto_id,
-            format_html_join("", "<li>{}</li>", ((error,) for error in errors)),
-        )
-        if errors
-        else ""
-    )
-    widget = accessible_widget(field)
-    if field.use_fieldset:
-        return format_html(
-            '<fieldset class="field{}">\n  <legend>{}{}</legend>\n  {}\n  {}\n'
-            '  <div class="choices">{}</div>\n</fieldset>',
-            error_class,
-            field.label,
-            required,
-            help_text,
-            error_list,
-            widget,
-        )
-    return format_html(
-        '<div class="field{}">\n  <label for="{}">{}{}</label>\n  {}\n  {}\n  {}\n</div>',
-        error_class,
-        field.id_for_label,
-        field.label,
-        required,
-        help_text,
-        error_list,
-        widget,
-    )
+    text and errors tied to it (templates/core/_form_field.html)."""
+    return render_to_string("core/_form_field.html", {"field": field})

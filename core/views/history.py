@@ -14,7 +14,7 @@ from organisations.access import can, get_for_user
 HISTORY_MODELS = {
     "organisations.organisation",
     "organisations.body",
-    "organisations.network",
+    "networks.network",
     "organisations.membership",
     "organisations.populationfact",
     "assessments.case",

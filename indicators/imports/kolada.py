@@ -1,8 +1,9 @@
-"""Kolada's formats: the API v2 JSON (`/v2/data/kpi/…`) as downloaded, and Kolada's CSV.
+"""Kolada's formats: the API JSON (`/v3/data/kpi/…`, and v2's) as downloaded, and Kolada's CSV.
 
-API v2 JSON: `{"count": n, "values": [{"kpi": "N02904", "municipality": "1883", "period": 2023,
-"values": [{"gender": "T", "status": "", "value": 12.3, "count": 1}, …]}], "next_page": …}`.
-Counties are "00" + the county code, Sweden is "0000". A JSON list of such pages is read too.
+API JSON: `{"count": n, "values": [{"kpi": "N02904", "municipality": "1883", "period": 2023,
+"values": [{"gender": "T", "status": "", "value": 12.3, "count": 1}, …]}], "next_url": …}` (v2
+named the link `next_page`; the records are the same in both versions). Counties are "00" +
+the county code, Sweden is "0000". A JSON list of such pages is read too.
 CSV: one figure a line with the columns kpi, municipality (or municipality_id), period (or
 year), gender, value and status; comma, semicolon or tab.
 """

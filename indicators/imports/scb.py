@@ -1,24 +1,43 @@
-"""SCB's PxWeb formats: json-stat2 (the API's `format=json-stat2`) and the CSV export.
+"""SCB's PxWeb formats: json-stat2 (PxWebApi 2.0's `outputFormat=json-stat2`, and the older
+API's `format=json-stat2`) and the CSV export.
 
 json-stat2: the region dimension (role geo, or "Region") gives the SCB code, the time dimension
 (role time, or "Tid") the year, "Kon" the gender (1 boys, 2 girls, 1+2 total), "Alder" an age
 band, and the contents code (role metric, or "ContentsCode") the indicator, matched against the
-catalogue's SCB ids. A table may also hold dimensions with a single value.
+catalogue's SCB ids — or, when an indicator is chosen on import, every figure is that indicator's
+and the table must hold one contents code. A table may also hold dimensions with a single value.
+`status` may be an object keyed by position, a list, or one text for every value.
 CSV: the PxWeb export with a header such as "region","kön","2022","2023": one column per year
 (a contents label before the year is allowed), regions written "1883 Karlskoga". The indicator
 is chosen when importing.
+Riket (Sweden) is "00" at SCB and is stored as "0000", the code Kolada uses.
 """
 
 import re
 
 from django.utils.translation import gettext as _
 
+from ..models import NATIONAL_CODE
 from .core import ImportFailed, RawRow
 from .kolada import load_json
 from .tabular import cell, reader
 
 AGE_TOTALS = {"tot", "totalt", "tot1", "totalt ålder", ""}
 YEAR = re.compile(r"(\d{4})(?:[a-z]\d{1,2})?$")
+SCB_NATIONAL = ("00", "riket", "sweden")
+
+
+def area_code(raw: str) -> str:
+    """SCB's region code as stored: Riket ("00", or the bare label) becomes "0000"."""
+    return NATIONAL_CODE if raw.strip().lower() in SCB_NATIONAL else raw
+
+
+def _status_at(statuses, flat: int):
+    if isinstance(statuses, dict):
+        return statuses.get(str(flat))
+    if isinstance(statuses, list):
+        return statuses[flat] if flat < len(statuses) else None
+    return statuses or None
 
 
 def _categories(dimension) -> list[str]:
@@ -31,7 +50,9 @@ def _categories(dimension) -> list[str]:
     return list(labels)
 
 
-def jsonstat_rows(data: bytes):
+def jsonstat_rows(data: bytes, *, one_indicator: bool = False):
+    """`one_indicator`: the importer chose the indicator, so the table may hold one contents
+    code only (two would land on the same figures)."""
     document = load_json(data)
     if not isinstance(document, dict) or document.get("class") != "dataset":
         raise ImportFailed([(0, _("This is not a json-stat2 dataset from SCB."))])
@@ -58,8 +79,12 @@ def jsonstat_rows(data: bytes):
             raise ImportFailed(
                 [(0, _("The dimension “%(name)s” has more than one value.") % {"name": name})]
             )
+    if one_indicator and sizes[ids.index(metric)] > 1:
+        raise ImportFailed(
+            [(0, _("The table holds several contents codes; import it without an indicator."))]
+        )
     values = document.get("value")
-    statuses = document.get("status") or {}
+    statuses = document.get("status")
     total = 1
     for size in sizes:
         total *= size
@@ -71,12 +96,12 @@ def jsonstat_rows(data: bytes):
             position[name] = codes[name][rest % size]
             rest //= size
         value = values[flat] if isinstance(values, list) else (values or {}).get(str(flat))
-        status = statuses.get(str(flat)) if isinstance(statuses, dict) else None
+        status = _status_at(statuses, flat)
         age_band = position.get(age, "") if age else ""
         yield RawRow(
             line=flat + 1,
             indicator=position[metric],
-            area=position[geo],
+            area=area_code(position[geo]),
             year=position[time],
             gender=position.get(gender, "1+2") if gender else "T",
             age_band="" if age_band.lower() in AGE_TOTALS else age_band,
@@ -102,7 +127,7 @@ def csv_rows(data: bytes):
     if not years:
         raise ImportFailed([(1, _("The header has no year columns."))])
     for number, cells in rows:
-        area = cell(cells, region).strip().split(" ", 1)[0]
+        area = area_code(cell(cells, region).strip().split(" ", 1)[0])
         age_band = cell(cells, age).strip()
         for index, year in years.items():
             yield RawRow(

@@ -1,7 +1,9 @@
 """Small helpers the network views share."""
 
-from organisations.access import can, get_for_user
-from organisations.models import Network, Organisation
+from organisations.access import can, get_for_user, user_access
+from organisations.models import Organisation
+
+from ..models import Network
 
 
 def network_for(request, pk) -> Network:
@@ -12,12 +14,7 @@ def network_for(request, pk) -> Network:
 def acting_organisation_ids(user, member_ids, action: str, object_type: str) -> list[int]:
     """Of the network's members, the user's organisations in which the user may do `action` on
     `object_type`: where they may share, or name contact persons, from. No query."""
-    if user.is_superuser:
-        ids = member_ids
-    else:
-        from organisations.access import user_access
-
-        ids = member_ids & user_access(user).organisation_ids
+    ids = member_ids if user.is_superuser else member_ids & user_access(user).organisation_ids
     return sorted(pk for pk in ids if can(user, action, object_type, pk))
 
 

@@ -3,12 +3,15 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from assessments.presentation import template_sections
 from indicators import comparisons
 from organisations.access import can, can_on
 from planning.models import ActionPlan
 
+from ..forms import SharedTemplateCopyForm
 from ..models import NetworkContact, NetworkMeeting, SharedItem
 from .helpers import acting_organisation_ids, network_for
+from .sharing import copy_targets
 
 ITEM_RELATIONS = (
     "organisation",
@@ -82,16 +85,11 @@ def shared_item(request, network_pk, pk):
 
 def _template_context(user, network, template) -> dict:
     """The latest published version, read-only, and where the user may copy it to."""
-    from assessments.views.templates import _sections_view
-
-    from ..forms import SharedTemplateCopyForm
-    from .sharing import copy_targets
-
     version = template.published_versions().order_by("-number").first()
     targets = copy_targets(user, network)
     return {
         "version": version,
-        "sections": _sections_view(version),
+        "sections": template_sections(version),
         "copy_form": SharedTemplateCopyForm(organisation_ids=targets) if targets else None,
     }
 

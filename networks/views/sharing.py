@@ -16,13 +16,12 @@ from indicators import comparisons
 from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
 from organisations.access import can, can_on, get_for_user, require
-from organisations.models import Network
 from planning.models import Policy
 from reports.models import ReportVersion
 
 from .. import services
 from ..forms import ComparisonShareForm, SharedTemplateCopyForm, ShareForm
-from ..models import SharedItem
+from ..models import Network, SharedItem
 from .helpers import acting_organisation_ids, acting_organisations, network_for
 
 SHARE_PAGE_KINDS = (
@@ -149,6 +148,7 @@ def template_sharing(user, template) -> dict | None:
     shares = list(SharedItem.objects.filter(template=template).select_related("network"))
     form = _template_share_form(template, shares)
     return {
+        "template": template,
         "shares": shares,
         "form": form if form.fields["network"].queryset.exists() else None,
         "can_unshare": can(user, "delete", "shareditem", template.organisation_id),

@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
+from core.panels import panels_for
 from core.views.forms import edit_page, form_page
 from core.views.lookups import organisation_for
 
 from .. import services
 from ..access import can, can_on, get_for_user
 from ..forms import OrganisationForm, PopulationFactForm
-from ..models import Body, Network, Organisation, PopulationFact
+from ..models import Body, Organisation, PopulationFact
 
 
 @login_required
@@ -30,19 +31,15 @@ def organisation_detail(request, pk):
     # `pk IN (subquery)` keeps both sides of the OR on an index (no JOIN, no DISTINCT).
     served = Body.served_organisations.through.objects.filter(organisation=organisation)
     bodies = Body.objects.filter(Q(organisation=organisation) | Q(pk__in=served.values("body_id")))
-    members = Network.member_organisations.through.objects.filter(organisation=organisation)
-    networks = Network.objects.visible_to(request.user).filter(
-        Q(organisation=organisation) | Q(pk__in=members.values("network_id"))
-    )
     user = request.user
     context = {
         "organisation": organisation,
         "facts": PopulationFact.objects.filter(organisation=organisation),
         "bodies": bodies.select_related("organisation"),
-        "networks": networks,
+        # Sections other apps add, such as the networks the organisation is part of.
+        "panels": panels_for("organisations.organisation_detail", user, organisation),
         "can_edit": can_on(user, "change", organisation),
         "can_add_body": can(user, "add", "body", organisation.pk),
-        "can_add_network": can(user, "add", "network", organisation.pk),
         "can_add_fact": can(user, "add", "populationfact", organisation.pk),
         "can_see_people": can(user, "view", "membership", organisation.pk),
         "can_see_history": can(user, "view", "auditentry", organisation.pk),

@@ -5,14 +5,15 @@ unknown or draft consultations answer with a friendly page, never an error.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from .. import abuse, childpage, services
-from ..forms import CodeForm
+from ..forms import CodeForm, new_submission_key
 from ..models import Feedback
 
 
@@ -55,8 +56,10 @@ def _child_page(request, found, english):
         context["feedback"] = published.first()
         return render(request, "participation/child/closed.html", context)
     if request.method == "GET":
-        return HttpResponse(childpage.answer_page(request, found, english))
-    form = childpage.answer_form(request.POST, consultation, english, found.fingerprint)
+        # Built only when the template's cached fragment of the fields has expired.
+        form = SimpleLazyObject(lambda: childpage.answer_form(None, consultation, english))
+        return _answer_page(request, context, form, new_submission_key())
+    form = childpage.answer_form(request.POST, consultation, english)
     if form.is_valid():
         if form.cleaned_data.get("website"):
             # A robot filled in the field people cannot see: thank it and store nothing.
@@ -81,7 +84,20 @@ def _child_page(request, found, english):
             form.add_error("class_code" if "class_code" in form.fields else None, error)
         else:
             return _thanks_redirect(consultation, english)
-    context["form"] = form
+    # Shown again with the child's own submission key, so that a second try cannot store twice.
+    return _answer_page(request, context, form, form["submission_key"].value())
+
+
+def _answer_page(request, context, form, submission_key):
+    # The empty form's fields are the same for every child: their HTML is a cached template
+    # fragment, under a key that changes with them (childpage.fields_version). A form with
+    # errors (a POST) is rendered afresh.
+    context.update(
+        form=form,
+        submission_key=submission_key,
+        fields_cached=request.method == "GET",
+        fields_version=childpage.fields_version(context["consultation"]),
+    )
     return render(request, "participation/child/answer.html", context)
 
 

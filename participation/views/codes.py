@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.pdf import render_pdf
 from core.transitions import run_transition
 
 from .. import services
@@ -36,11 +36,9 @@ def qr_code(request, pk, fmt):
 @login_required
 def poster(request, pk):
     """An A4 poster for a classroom wall: the question, the QR code, the link and the code."""
-    from weasyprint import HTML
-
     consultation = consultation_for(request.user, pk)
     url = _children_url(request, consultation)
-    html = render_to_string(
+    pdf = render_pdf(
         "participation/poster.html",
         {
             "consultation": consultation,
@@ -49,7 +47,7 @@ def poster(request, pk):
             "qr": qr_svg(url, module_size=8, id_prefix="poster"),
         },
     )
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="affisch-{consultation.code}.pdf"'
     return response
 

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from core.tenancy import derived_ids
+from organisations.models import Body
 
 from .. import success_factors
 
@@ -22,12 +24,12 @@ from .. import success_factors
 def plan_scope(organisation_ids, prefix: str = "", *, networks: bool = False) -> Q:
     """A plan belongs to its organisation; a joint body's plan is also seen where it serves,
     and a network's joint plan (`networks=True`, for plans and their parts) by its members."""
-    from organisations.models import Body, Network
-
     joint_ids = Body.joint_body_ids(organisation_ids)
     scope = Q(organisation_id__in=organisation_ids) | Q(**{f"{prefix}body_id__in": joint_ids})
     if networks:
-        network_ids = Network.member_network_ids(organisation_ids)
+        # The networks app registers this set (networks/extensions.py); planning only knows
+        # the plan's `network` column.
+        network_ids = derived_ids(organisation_ids, "member_network_ids")
         scope |= Q(**{f"{prefix}network_id__in": network_ids})
     return scope
 
@@ -49,7 +51,7 @@ class ActionPlan(TenantModel):
         help_text=_("Only for the plan of a joint committee or team."),
     )
     network = models.ForeignKey(
-        "organisations.Network",
+        "networks.Network",
         verbose_name=_("network"),
         null=True,
         blank=True,

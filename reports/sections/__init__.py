@@ -63,9 +63,9 @@ class Section:
             }
         )
 
-    def chart(self, chart, *, note: str = "", unit: str = "", max_value=None) -> None:
+    def chart(self, chart, *, note: str = "", unit: str = "", max_value=None, columns=None) -> None:
         """A bar chart: its SVG, text alternative and table, and its raw figures for the
-        picture in the Word file."""
+        picture in the Word file. `columns` head the table when the bars are not groups."""
         self.blocks.append(
             {
                 "kind": "chart",
@@ -75,7 +75,9 @@ class Section:
                 "max_value": max_value,
                 "svg": str(chart.svg),
                 "text_alternative": chart.text_alternative,
-                "columns": [_("Group"), _("Share (%)") if unit == "%" else _("Number")],
+                "columns": [str(c) for c in columns]
+                if columns
+                else [_("Group"), _("Share (%)") if unit == "%" else _("Number")],
                 "rows": [[_cell(v) for v in row] for row in chart.rows],
                 "note": str(note or ""),
             }

@@ -69,6 +69,7 @@ def render(figures, scope) -> Section:
                 _("Mean level per year"), means, max_value=4, id_prefix="report-factor-trend"
             ),
             max_value=4,
+            columns=[_("Year"), _("Mean level (0–4)")],
         )
     section.figure("mean", _("Mean level (0–4)"), [["total", mean]])
     return section

@@ -19,6 +19,7 @@ from archive.eark.package import NothingToExport, build_package
 from archive.models import ArchiveExport
 from assessments import services as case_services
 from core.models import AuditEntry
+from tests.pdf_checks import assert_tagged_pdf
 
 NS = {"mets": METS_NS, "xlink": XLINK_NS, "csip": CSIP_NS, "premis": "http://www.loc.gov/premis/v3"}
 PERIOD = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
@@ -139,7 +140,8 @@ def test_the_rendition_is_pdf_a_with_the_case_number_and_decision(package, tmp_p
         ["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True
     ).stdout
     assert 'pdfaid:part="2"' in metadata
-    assert 'pdfaid:conformance="U"' in metadata
+    assert 'pdfaid:conformance="A"' in metadata
+    assert_tagged_pdf(files[name], tmp_path, archival=True)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

@@ -10,6 +10,8 @@ import pytest
 from django.urls import reverse
 
 from assessments import services
+from tests.docx_checks import assert_swedish_word_file
+from tests.pdf_checks import assert_tagged_pdf
 
 
 def download(client, case, fmt):
@@ -21,8 +23,14 @@ def download(client, case, fmt):
 def test_docx_holds_the_answers_and_headings(case_officer_client, submitted_assessment):
     from docx import Document
 
-    response = download(case_officer_client, submitted_assessment.case, "docx")
+    case = submitted_assessment.case
+    response = download(case_officer_client, case, "docx")
     document = Document(io.BytesIO(response.content))
+    assert_swedish_word_file(
+        response.content,
+        title=f"{case.case_number} {case.title}",
+        author=case.organisation.name,
+    )
     texts = [p.text for p in document.paragraphs]
     assert "Prövning av barnets bästa" in texts[0]
     assert "Berör ärendet barn?" in texts
@@ -45,6 +53,8 @@ def test_pdf_holds_the_answers_and_renders(case_officer_client, submitted_assess
         check=True,
     )
     assert (tmp_path / "page-1.png").stat().st_size > 1000
+    types = assert_tagged_pdf(response.content, tmp_path)
+    assert {"/H1", "/H2"} <= types
 
 
 def test_docx_opens_in_libreoffice(case_officer_client, submitted_assessment, tmp_path):
@@ -74,6 +84,8 @@ def test_docx_opens_in_libreoffice(case_officer_client, submitted_assessment, tm
         check=True,
     ).stdout
     assert "Berör ärendet barn?" in text
+    # The table of contents is there as LibreOffice renders it, before the first section.
+    assert text.index("Innehåll") < text.index("Berör ärendet barn?")
 
 
 def test_outsider_cannot_download_the_assessment(outsider_client, submitted_assessment):

@@ -5,8 +5,7 @@ checks every page on the way."""
 import pytest
 from playwright.sync_api import expect
 
-from networks.models import NetworkMeeting, SharedItem
-from organisations.models import Network
+from networks.models import Network, NetworkMeeting, SharedItem
 
 from .conftest import assert_accessible, log_in
 

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from organisations.models import Body, Network, Organisation
+from networks.models import Network
+from organisations.models import Body, Organisation
 
 from .conftest import assert_accessible, log_in
 

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from knowledge.models import Example
-from organisations import services as org_services
-from organisations.models import Network
+from networks import services as network_services
+from networks.models import Network
 
 from .conftest import add_example
 
@@ -45,7 +45,7 @@ def test_outsider_sees_only_public_examples_in_list_search_and_detail(
 def test_network_members_see_network_examples_but_not_the_organisations_own(
     karlskoga, degerfors, outsider, outsider_client, three_examples
 ):
-    org_services.create_network(
+    network_services.create_network(
         karlskoga,
         by=None,
         name="Partnerskapet",
@@ -66,7 +66,7 @@ def test_network_members_see_network_examples_but_not_the_organisations_own(
 def test_a_member_body_makes_its_organisation_a_network_member(
     karlskoga, degerfors, degerfors_committee, outsider, three_examples
 ):
-    org_services.create_network(
+    network_services.create_network(
         karlskoga,
         by=None,
         name="Nämndnätverket",
@@ -80,7 +80,7 @@ def test_a_member_body_makes_its_organisation_a_network_member(
 def test_leaving_the_network_hides_its_examples_at_once(
     karlskoga, degerfors, outsider, three_examples
 ):
-    network = org_services.create_network(
+    network = network_services.create_network(
         karlskoga,
         by=None,
         name="Partnerskapet",
@@ -88,7 +88,7 @@ def test_leaving_the_network_hides_its_examples_at_once(
         member_organisations=[karlskoga, degerfors],
     )
     assert three_examples["network"] in Example.objects.visible_to(outsider)
-    org_services.update_network(network, by=None, member_organisations=[karlskoga])
+    network_services.update_network(network, by=None, member_organisations=[karlskoga])
     outsider.__dict__.pop("_barnratt_access", None)
     assert three_examples["network"] not in Example.objects.visible_to(outsider)
 
@@ -97,7 +97,7 @@ def test_a_network_of_others_does_not_open_the_door(karlskoga, degerfors, outsid
     from organisations.models import Organisation
 
     nora = Organisation.objects.create(name="Nora kommun", kind="municipality", scb_code="1884")
-    org_services.create_network(
+    network_services.create_network(
         degerfors,
         by=None,
         name="Utan Karlskoga",

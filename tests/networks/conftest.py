@@ -7,8 +7,9 @@ import pytest
 
 from knowledge import services as knowledge
 from networks import services
+from networks.models import Network
 from organisations import services as organisations
-from organisations.models import Network, Organisation
+from organisations.models import Organisation
 from organisations.roles import Role
 from planning import services as planning
 from tests.conftest import make_user
@@ -16,7 +17,7 @@ from tests.conftest import make_user
 
 @pytest.fixture
 def network(karlskoga, degerfors, social_committee):
-    return organisations.create_network(
+    return services.create_network(
         karlskoga,
         by=None,
         name="Partnerskapet",

@@ -210,3 +210,22 @@ def test_deleting_a_meeting_asks_first(coordinator_client, meeting, network):
     response = coordinator_client.post(url)
     assert response.url == network.get_absolute_url()
     assert not NetworkMeeting.objects.filter(pk=meeting.pk).exists()
+
+
+def test_the_networks_history_lists_its_changes_under_its_new_app(client, network, coordinator):
+    """The audit log's entries for a network follow the model into `networks` (decision 0028)."""
+    services.update_network(network, by=coordinator, description="Ny beskrivning")
+    client.force_login(coordinator)
+    response = client.get(reverse("core:history", args=["networks.network", network.pk]))
+    assert response.status_code == 200
+    assert "Ny beskrivning" in response.content.decode()
+    old = client.get(reverse("core:history", args=["organisations.network", network.pk]))
+    assert old.status_code == 404
+
+
+def test_the_organisation_page_lists_its_networks_through_the_panel(client, network, coordinator):
+    client.force_login(coordinator)
+    response = client.get(reverse("organisations:detail", args=[network.organisation_id]))
+    page = response.content.decode()
+    assert network.name in page
+    assert reverse("networks:network_create", args=[network.organisation_id]) in page

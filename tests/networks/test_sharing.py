@@ -96,9 +96,8 @@ def test_outsider_of_the_network_sees_neither_the_network_nor_what_is_shared(
 def test_a_shared_item_is_not_found_under_another_network(
     client, network, coordinator, karlskoga, policy
 ):
-    from organisations import services as organisations
 
-    other = organisations.create_network(
+    other = services.create_network(
         karlskoga, by=None, name="Annat", kind="partnership", member_organisations=[karlskoga]
     )
     shared = services.share(network, policy, by=coordinator, kind=SharedItem.Kind.POLICY)

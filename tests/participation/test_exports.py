@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from participation import services
+from tests.pdf_checks import assert_tagged_pdf
 
 from .conftest import answer
 
@@ -105,6 +106,11 @@ def test_xlsx_opens_with_the_same_rows(case_officer_client, answered):
     assert rows[1] == (1, "2026-03", "13–17 år", "tjej", "Vilket är bäst?", "Gungor")
     assert any(row[5] == '\'=HYPERLINK("http://evil.example")' for row in rows)
     assert not any("070-123" in str(row[5]) for row in rows)
+
+
+def test_results_pdf_is_tagged_pdf_ua_in_swedish(case_officer_client, answered, tmp_path):
+    types = assert_tagged_pdf(export(case_officer_client, answered, "pdf").content, tmp_path)
+    assert {"/Table", "/TH"} <= types
 
 
 def test_pdf_summary_has_totals_charts_tables_and_meetings(case_officer_client, answered):

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from participation import services
 from participation.models import Consultation, Feedback, OfflineVoice, Question
+from tests.pdf_checks import assert_tagged_pdf
 
 
 @pytest.fixture
@@ -90,6 +91,7 @@ def test_poster_is_a_real_a4_pdf_with_the_code(leader_client, consultation, tmp_
     assert consultation.code in text.replace(" ", "") and "Parken vid skolan" in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "595.276 x 841.89" in info  # A4 in points
+    assert "/Figure" in assert_tagged_pdf(response.content, tmp_path)  # the QR code
 
 
 def test_qr_codes_open_the_childrens_page(leader_client, consultation):

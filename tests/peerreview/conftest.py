@@ -5,8 +5,10 @@ import datetime
 
 import pytest
 
+from networks import services as network_services
+from networks.models import Network
 from organisations import services as organisation_services
-from organisations.models import Network, Organisation
+from organisations.models import Organisation
 from organisations.roles import Role
 from peerreview import services
 from planning import services as planning_services
@@ -25,7 +27,7 @@ def nora(db):
 
 @pytest.fixture
 def partnership(karlskoga, degerfors, haninge):
-    return organisation_services.create_network(
+    return network_services.create_network(
         karlskoga,
         by=None,
         name="Partnerskapet",

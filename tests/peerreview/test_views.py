@@ -9,8 +9,11 @@ import subprocess
 import pytest
 from django.urls import reverse
 
+from networks import services as network_services
 from peerreview.models import PeerReview, Recommendation, Status
 from planning.models import Activity, SelfAssessment
+from tests.docx_checks import assert_swedish_word_file
+from tests.pdf_checks import assert_tagged_pdf
 from tests.test_query_counts import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -211,6 +214,7 @@ def test_report_as_pdf(client, reported, coordinator, tmp_path):
     client.force_login(coordinator)
     path = tmp_path / "report.pdf"
     path.write_bytes(_download(client, reported, "pdf"))
+    assert_tagged_pdf(path.read_bytes(), tmp_path)
     text = subprocess.run(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -232,6 +236,8 @@ def test_report_as_docx(client, reported, coordinator, tmp_path):
     client.force_login(coordinator)
     content = _download(client, reported, "docx")
     document = Document(io.BytesIO(content))
+    reviewers = ", ".join(str(o) for o in reported.reviewing_organisations.all())
+    assert_swedish_word_file(content, title=f"Kollegial granskning: {reported}", author=reviewers)
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Planen saknar indikatorer." in text
     assert "Utbilda nya chefer varje år." in text
@@ -251,7 +257,6 @@ def test_report_as_docx(client, reported, coordinator, tmp_path):
 
 
 def test_review_pages_run_a_fixed_number_of_queries(client, reported, coordinator, reviewer):
-    from organisations import services as organisation_services
     from peerreview import services
 
     client.force_login(coordinator)
@@ -266,7 +271,7 @@ def test_review_pages_run_a_fixed_number_of_queries(client, reported, coordinato
         )
     PeerReview.objects.filter(pk=reported.pk).update(status=Status.REPORTED)
     for n in range(3):  # more networks to plan in
-        organisation_services.create_network(
+        network_services.create_network(
             reported.organisation,
             by=None,
             name=f"Nätverk {n}",

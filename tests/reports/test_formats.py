@@ -13,6 +13,8 @@ import pytest
 from django.urls import reverse
 
 from reports import services
+from tests.docx_checks import assert_swedish_word_file
+from tests.pdf_checks import assert_tagged_pdf
 from tests.reports.conftest import AS_OF
 
 
@@ -58,6 +60,17 @@ def test_pdf_has_contents_page_numbers_figures_and_vector_charts(client, publish
     assert b"/Subtype /Image" not in content
 
 
+def test_report_pdf_is_tagged_pdf_ua_in_swedish_with_headings_tables_and_figures(
+    client, published, tmp_path
+):
+    types = assert_tagged_pdf(download(client, published, "pdf"), tmp_path)
+    assert {"/H1", "/H2", "/Table", "/TH"} <= types
+
+
+def test_archival_report_pdf_is_tagged_pdf_a_2a(client, published, tmp_path):
+    assert_tagged_pdf(download(client, published, "pdfa"), tmp_path, archival=True)
+
+
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_archival_pdf_declares_pdf_a(client, published, tmp_path):
     content = download(client, published, "pdfa")
@@ -66,7 +79,7 @@ def test_archival_pdf_declares_pdf_a(client, published, tmp_path):
     meta = subprocess.run(
         ["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True
     ).stdout
-    assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="B"' in meta
+    assert 'pdfaid:part="2"' in meta and 'pdfaid:conformance="A"' in meta
     # What a PDF/A validator checks first (no validator such as veraPDF is installable here):
     # an output intent with its colour profile, and every font embedded.
     objects = _inflated(content)
@@ -90,7 +103,9 @@ def _inflated(content: bytes) -> bytes:
 def test_docx_has_word_headings_tables_and_chart_pictures(client, published):
     from docx import Document
 
-    document = Document(io.BytesIO(download(client, published, "docx")))
+    data = download(client, published, "docx")
+    document = Document(io.BytesIO(data))
+    assert_swedish_word_file(data, title=published.data["title"], author="Karlskoga kommun")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[:2] == ["Förord", "Beslut och barnets bästa"]
     assert "Under 2026 beslutades 3 ärenden." in [p.text for p in document.paragraphs]

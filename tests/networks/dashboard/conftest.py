@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
-from organisations import services
-from organisations.models import Body, Network, Organisation
+from networks import services as network_services
+from networks.models import Network
+from organisations.models import Body, Organisation
 
 YEAR = 2026
 
@@ -101,7 +102,7 @@ def add_figures(organisation, *, user, version, number, levels=(2,) * 7, decided
 
 @pytest.fixture
 def partnership(karlskoga, degerfors, coordinator, standard_version):
-    network = services.create_network(
+    network = network_services.create_network(
         karlskoga,
         by=None,
         name="Partnerskapet",

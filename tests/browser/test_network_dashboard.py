@@ -4,7 +4,7 @@ another year and a chosen indicator; axe-core checks every page on the way."""
 import pytest
 from playwright.sync_api import expect
 
-from organisations.models import Network
+from networks.models import Network
 
 from .conftest import assert_accessible, log_in
 

@@ -14,18 +14,17 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from core.exports import export_response
-from organisations.access import get_for_user
-from organisations.models import Network
 
-from .figures import collect
-from .forms import DashboardForm
-from .tables import csv_table, sections
+from ..dashboard.figures import collect
+from ..dashboard.forms import DashboardForm
+from ..dashboard.tables import csv_table, sections
+from .helpers import network_for
 
 CACHE_SECONDS = 600
 
 
 def _choices(request, pk):
-    network = get_for_user(Network.objects.select_related("organisation"), request.user, pk=pk)
+    network = network_for(request, pk)
     form = DashboardForm(request.GET or None, user=request.user)
     year, indicators = form.choices()
     return network, form, year, indicators
@@ -41,7 +40,7 @@ def _drawn(network, year, indicators) -> dict:
         drawn = {
             "members": len(figures.members),
             "sections": render_to_string(
-                "comparisons/_sections.html", {"sections": sections(figures)}
+                "networks/dashboard/_sections.html", {"sections": sections(figures)}
             ),
             "computed_at": timezone.now(),
         }
@@ -60,7 +59,7 @@ def network_dashboard(request, pk):
         "drawn": _drawn(network, year, indicators),
         "query": request.GET.urlencode(),
     }
-    return render(request, "comparisons/network_dashboard.html", context)
+    return render(request, "networks/dashboard/network_dashboard.html", context)
 
 
 @login_required

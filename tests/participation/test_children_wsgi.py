@@ -1,34 +1,25 @@
-"""The children's pages go through their own, shorter middleware stack (core.handlers,
-decision 0026) in production and in the tests' client, and keep every protection they need."""
+"""The children's pages go through Django's own WSGI application and the one middleware stack
+(decision 0027), and keep every protection they need."""
 
 import io
 import re
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.test import Client
+from django.urls import reverse
 
 from barnratt.wsgi import application
-from core.handlers import ChildrenFirst, is_childrens_path
 from participation.models import Response
-from participation.views import children
 
 from .test_children import form_data
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SUBMISSION_KEY = re.compile(r'name="submission_key" value="([^"]+)"')
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options")
-
-
-def routes(resolver=None, prefix=""):
-    for entry in (resolver or get_resolver()).url_patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            yield from routes(entry, route)
-        elif isinstance(entry, URLPattern):
-            yield "/" + route.lstrip("^"), entry.callback
 
 
 def call(method, path, body=b"", cookie=""):
@@ -64,44 +55,20 @@ def call(method, path, body=b"", cookie=""):
     return started["status"], dict(started["headers"]), content
 
 
-def test_the_childrens_stack_is_the_staff_stack_with_some_left_out():
-    staff = settings.MIDDLEWARE
-    assert set(settings.CHILDREN_MIDDLEWARE) < set(staff)
-    positions = [staff.index(name) for name in settings.CHILDREN_MIDDLEWARE]
-    assert positions == sorted(positions)
-    for needed in ("csrf.CsrfViewMiddleware", "security.SecurityMiddleware", "core.csp."):
-        assert any(needed in name for name in settings.CHILDREN_MIDDLEWARE)
-
-
-def test_the_childrens_paths_hold_the_childrens_views_and_nothing_else():
-    seen = set()
-    for route, view in routes():
-        childrens_view = view.__module__ == children.__name__
-        assert is_childrens_path(route) == childrens_view, route
-        seen.add(view.__name__)
-    assert {"child_start", "child_page", "child_thanks"} <= seen
-
-
-def test_the_tests_client_sends_the_childrens_pages_through_the_short_stack(client, consultation):
-    # LocaleMiddleware, in the staff stack only, names the language of every response.
+def test_the_childrens_pages_and_the_staff_pages_share_one_stack(client, consultation):
     childrens = client.get(consultation.children_path())
     staff = client.get(reverse("accounts:login"))
-    assert "Content-Language" not in childrens
-    assert staff["Content-Language"] == "sv"
-    for header in SECURITY_HEADERS:
-        assert header in childrens
+    for header in (*SECURITY_HEADERS, "Content-Language"):
+        assert header in childrens and header in staff
 
 
 def test_the_wsgi_application_answers_and_protects_the_childrens_page(client, consultation):
-    assert isinstance(application, ChildrenFirst)
+    assert isinstance(application, WSGIHandler)
     status, headers, page = call("GET", consultation.children_path())
     assert status.startswith("200")
-    assert "Content-Language" not in headers
     assert headers["X-Frame-Options"] == "DENY"
     assert "script-src 'self'" in headers["Content-Security-Policy"]
     assert b'name="submission_key"' in page
-    status, headers, _page = call("GET", reverse("accounts:login"))
-    assert headers["Content-Language"] == "sv"
 
 
 def test_the_wsgi_application_refuses_an_answer_without_a_csrf_token(consultation, client):
@@ -125,8 +92,16 @@ def test_the_wsgi_application_stores_an_answer_with_its_token(consultation, clie
     assert Response.objects.filter(consultation=consultation).count() == 1
 
 
-def test_the_tests_client_checks_csrf_on_the_childrens_pages_when_asked(client, consultation):
-    client.handler.enforce_csrf_checks = True
+def test_the_tests_client_checks_csrf_on_the_childrens_pages_when_asked(consultation):
+    client = Client(enforce_csrf_checks=True)
     response = client.post(consultation.children_path(), form_data(client, consultation))
     assert response.status_code == 403
     assert not Response.objects.filter(consultation=consultation).exists()
+
+
+def test_a_child_gets_no_session_through_the_one_stack(client, consultation):
+    # The children's pages have no account: the session middleware must never start one.
+    client.get(consultation.children_path())
+    client.post(consultation.children_path(), form_data(client, consultation))
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert Response.objects.filter(consultation=consultation).count() == 1

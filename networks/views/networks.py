@@ -1,5 +1,5 @@
-"""Networks and partnerships: list, create, edit, delete. The network's page is in the
-`networks` app."""
+"""Networks and partnerships: list, create, edit, delete. The network's page is in
+`pages.py`."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 from core.deletion import confirm_delete
 from core.views.forms import edit_page, form_page
 from core.views.lookups import organisation_for
+from organisations.access import get_for_user
 
 from .. import services
-from ..access import get_for_user
 from ..forms import NetworkForm
 from ..models import Network
 
@@ -22,7 +22,7 @@ from ..models import Network
 def network_list(request):
     networks = Network.objects.visible_to(request.user).select_related("organisation")
     page = Paginator(networks, 50).get_page(request.GET.get("page"))
-    return render(request, "organisations/network_list.html", {"page": page})
+    return render(request, "networks/network_list.html", {"page": page})
 
 
 @login_required
@@ -68,6 +68,6 @@ def network_delete(request, pk):
         request,
         network,
         service=services.delete_network,
-        success_url=reverse("organisations:network_list"),
+        success_url=reverse("networks:network_list"),
         cancel_url=network.get_absolute_url(),
     )

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from comparisons.figures import collect
 from indicators.models import Indicator
+from networks.dashboard.figures import collect
 from planning.success_factors import SuccessFactor
 
 from .conftest import YEAR, grow
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(network, **params):
-    url = reverse("comparisons:network_dashboard", args=[network.pk])
+    url = reverse("networks:network_dashboard", args=[network.pk])
     query = "&".join(f"{key}={value}" for key, value in params.items())
     return f"{url}?{query}" if query else url
 
@@ -72,7 +72,7 @@ def test_the_page_shows_charts_and_tables(partnership, coordinator_client):
 
 def test_the_csv_export_has_one_row_per_member(partnership, coordinator_client):
     indicator = Indicator.objects.get(code="dashboard-test")
-    url = reverse("comparisons:network_dashboard_export", args=[partnership.pk])
+    url = reverse("networks:network_dashboard_export", args=[partnership.pk])
     response = coordinator_client.get(f"{url}?year={YEAR}&indicator={indicator.pk}")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -92,7 +92,7 @@ def test_non_members_get_404(partnership, outsider_client, karlskoga_network):
     # cross-sectoral network.
     assert outsider_client.get(_url(partnership)).status_code == 200
     assert outsider_client.get(_url(karlskoga_network)).status_code == 404
-    export = reverse("comparisons:network_dashboard_export", args=[karlskoga_network.pk])
+    export = reverse("networks:network_dashboard_export", args=[karlskoga_network.pk])
     assert outsider_client.get(export).status_code == 404
 
 

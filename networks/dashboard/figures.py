@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 
-from organisations.models import Network, Organisation
+from assessments.models import Assessment, Decision
+from indicators.models import Gender, IndicatorValue
+from organisations.models import Organisation
+from participation.models import Consultation
+from planning.models import FactorRating, SelfAssessment
 from planning.success_factors import SuccessFactor
+from training.models import Headcount, SessionBody
+
+from ..models import Network
 
 
 @dataclass
@@ -102,8 +109,6 @@ def collect(network, year: int, indicators=()) -> Figures:
 
 
 def _ratings(by_pk, ids, year) -> None:
-    from planning.models import FactorRating, SelfAssessment
-
     latest = (
         SelfAssessment.objects.filter(
             organisation_id=OuterRef("assessment__organisation_id"), body=None, year__lte=year
@@ -124,8 +129,6 @@ def _ratings(by_pk, ids, year) -> None:
 
 
 def _cases(by_pk, ids, year) -> None:
-    from assessments.models import Assessment, Decision
-
     affecting = Q(case__assessment__children_affected=Assessment.ChildrenAffected.YES)
     rows = (
         Decision.objects.filter(organisation_id__in=ids, decided_on__year=year)
@@ -148,8 +151,6 @@ def _cases(by_pk, ids, year) -> None:
 
 
 def _consultations(by_pk, ids, year) -> None:
-    from participation.models import Consultation
-
     rows = (
         Consultation.objects.filter(organisation_id__in=ids, closes_on__year=year)
         .values("organisation_id")
@@ -166,8 +167,6 @@ def _consultations(by_pk, ids, year) -> None:
 
 
 def _training(by_pk, ids, year) -> None:
-    from training.models import Headcount, SessionBody
-
     trained = (
         SessionBody.objects.filter(organisation_id__in=ids, session__held_on__year=year)
         .values("organisation_id")
@@ -187,8 +186,6 @@ def _training(by_pk, ids, year) -> None:
 
 
 def _indicators(members, indicators, year) -> list[IndicatorColumn]:
-    from indicators.models import Gender, IndicatorValue
-
     if not indicators:
         return []
     by_code = {member.scb_code: member for member in members if member.scb_code}
