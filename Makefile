@@ -8,6 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Production-like settings for `check --deploy` and `make serve` (never a real secret).
 PROD_ENV := DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
+	BARNRATT_ACCESSIBILITY_EMAIL=tillganglighet@example.se \
 	DJANGO_SECRET_KEY=check-deploy-only-$$(printf '%064d' 0 | tr 0 x)
 
 .DEFAULT_GOAL := help
@@ -47,11 +48,11 @@ run: install ## Migrate, load the demo data and serve at http://127.0.0.1:8000
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET_KEY and hosts)
+serve: install ## Serve with gunicorn and production settings (set DJANGO_SECRET_KEY, hosts, BARNRATT_ACCESSIBILITY_EMAIL)
 	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v 0
 	DJANGO_ENV=production $(PY) manage.py migrate --no-input
-	DJANGO_ENV=production $(BIN)/gunicorn barnratt.wsgi --bind $(HOST):$(PORT) \
-	  --workers 2 --threads 4 --worker-class gthread --reuse-port
+	DJANGO_ENV=production $(BIN)/gunicorn barnratt.wsgi --config gunicorn.conf.py \
+	  --bind $(HOST):$(PORT) --workers 2 --threads 4 --worker-class gthread
 
 # MARK narrows the run to a marker expression: CI runs `make test MARK=both_databases` on SQLite
 # after the whole suite on PostgreSQL (tests/conftest.py, DATABASE_SPECIFIC).

@@ -86,15 +86,18 @@ def signed_in_with_sso(request) -> bool:
 
 
 def must_enrol(request) -> bool:
-    """Whether the setting stops this signed-in organisation admin until a code is verified."""
+    """Whether the setting stops this signed-in superuser or organisation admin until a code is
+    verified."""
     user = request.user
-    if not settings.REQUIRE_2FA_FOR_ORG_ADMINS or not user.is_authenticated:
+    if not settings.REQUIRE_2FA_FOR_ADMINS or not user.is_authenticated:
         return False
     if signed_in_with_sso(request) or user.is_verified():
         return False
     from organisations.access import user_access
     from organisations.roles import Role
 
+    if user.is_superuser:
+        return True
     # The memberships are read once per request anyway (and cached on the user).
     return Role.ORG_ADMIN in user_access(user).all_roles
 
@@ -104,14 +107,15 @@ ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/readyz")
 
 
 class RequireTwoFactorMiddleware:
-    """With REQUIRE_2FA_FOR_ORG_ADMINS, an organisation admin enrols before anything else."""
+    """With REQUIRE_2FA_FOR_ADMINS, a superuser or organisation admin enrols before anything
+    else."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if (
-            settings.REQUIRE_2FA_FOR_ORG_ADMINS
+            settings.REQUIRE_2FA_FOR_ADMINS
             and not request.path.startswith(ALLOWED_PREFIXES)
             and must_enrol(request)
         ):

@@ -28,6 +28,8 @@ ENVIRONMENT = os.environ.get("DJANGO_ENV", "development")
 PRODUCTION = ENVIRONMENT == "production"
 # The benchmark switches on its timing headers and the bare reference view.
 BENCHMARK = env_bool("BARNRATT_BENCHMARK", False)
+if BENCHMARK and PRODUCTION:
+    raise RuntimeError("BARNRATT_BENCHMARK must not be set when DJANGO_ENV=production")
 
 DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -58,6 +60,8 @@ INSTALLED_APPS = [
     "accounts",
     "organisations",
     "convention",
+    "publichealth",
+    "agreements",
     "assessments",
     "participation",
     "youthforum",
@@ -217,8 +221,12 @@ OIDC_LINK_BY_EMAIL = env_bool("BARNRATT_OIDC_LINK_BY_EMAIL", False)
 # An unknown identity may get a new account, with no roles; off unless set.
 OIDC_CREATE_USERS = env_bool("BARNRATT_OIDC_CREATE_USERS", False)
 
-# Two-factor authentication (TOTP) for local accounts; organisation admins may be made to use it.
-REQUIRE_2FA_FOR_ORG_ADMINS = env_bool("BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS", False)
+# Two-factor authentication (TOTP) for local accounts: superusers and organisation admins must
+# use it, by default in production (BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS is the older name).
+REQUIRE_2FA_FOR_ADMINS = env_bool(
+    "BARNRATT_REQUIRE_2FA_FOR_ADMINS",
+    env_bool("BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS", PRODUCTION),
+)
 OTP_TOTP_ISSUER = "Barnrätt"
 # The admin lists devices (to delete a lost one) but never shows their secrets or QR codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
@@ -362,7 +370,10 @@ LOG_FORMAT = os.environ.get("BARNRATT_LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "operations.requestid.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "operations.requestid.RequestIdFilter"},
+        "quiet_readiness": {"()": "operations.health.QuietReadinessFilter"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -375,7 +386,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_id"],
+            "filters": ["request_id", "quiet_readiness"],
             "formatter": "json" if LOG_FORMAT == "json" else "text",
         }
     },

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("organisations.urls")),
     path("", include("convention.urls")),
+    path("", include("publichealth.urls")),
+    path("", include("agreements.urls")),
     path("", include("assessments.urls")),
     path("", include("youthforum.urls")),
     path("", include("planning.urls")),

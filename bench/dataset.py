@@ -160,7 +160,7 @@ def bodies(data: Dataset) -> None:
 def networks(data: Dataset) -> None:
     """A cross-sectoral network per municipality (its bodies), a regional network per county,
     and one partnership of all municipalities convened by the first region."""
-    from organisations.models import Network
+    from networks.models import Network
 
     plan = network_plan(data)  # (network, member organisations, member bodies)
     bulk(Network, [network for network, _orgs, _bodies in plan])
@@ -182,7 +182,7 @@ def networks(data: Dataset) -> None:
 
 def network_plan(data: Dataset) -> list:
     """(network, member organisations, member bodies), the partnership last."""
-    from organisations.models import Network
+    from networks.models import Network
 
     plan = []
     for municipality in data.municipalities:

@@ -38,7 +38,8 @@ def discover_ids() -> dict:
 
     from assessments.models import Case
     from indicators.models import Indicator
-    from organisations.models import Body, Network, Organisation
+    from networks.models import Network
+    from organisations.models import Body, Organisation
     from participation.models import Consultation
     from planning.models import ActionPlan, SelfAssessment
 
@@ -77,7 +78,8 @@ def counts() -> dict:
     from childbudget.models import BudgetLine, ChildBudget
     from core.models import AuditEntry
     from indicators.models import IndicatorValue
-    from organisations.models import Body, Membership, Network, Organisation, PopulationFact
+    from networks.models import Network
+    from organisations.models import Body, Membership, Organisation, PopulationFact
     from participation.models import Answer, Consultation, Feedback, Question, Response
     from planning.models import Activity, FactorRating, FollowUp, Policy, SelfAssessment
     from training.models import Headcount, SessionBody, TrainingSession

@@ -139,7 +139,8 @@ def generate(examples: int, *, analyse: bool = True):
     from convention.models import Article
     from knowledge.models import Example
     from knowledge.search import FTS_TABLE, is_postgresql, stem_row
-    from organisations.models import Membership, Network, Organisation
+    from networks.models import Network
+    from organisations.models import Membership, Organisation
     from planning.success_factors import SuccessFactor
 
     rng = random.Random(SEED)

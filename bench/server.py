@@ -35,6 +35,8 @@ def gunicorn_command(port: int, workers: int = 1, threads: int = 1) -> list:
     return [
         *command,
         "barnratt.wsgi",
+        "--config",
+        "python:bench.gunicorn_config",
         "--bind",
         f"{HOST}:{port}",
         "--workers",

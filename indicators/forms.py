@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from convention.models import Article
 from core.forms import ListedModelChoiceField
 from planning.success_factors import SuccessFactor
+from publichealth.forms import TargetAreaField
 
 from .models import ImportRun, Indicator
 
@@ -17,6 +18,7 @@ class IndicatorForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    target_areas = TargetAreaField()
 
     class Meta:
         model = Indicator
@@ -32,6 +34,7 @@ class IndicatorForm(forms.ModelForm):
             "breakdown",
             "success_factors",
             "articles",
+            "target_areas",
             "featured",
             "position",
         ]

@@ -84,6 +84,12 @@ class Indicator(models.Model):
     articles = models.ManyToManyField(
         "convention.Article", verbose_name=_("articles informed"), blank=True, related_name="+"
     )
+    target_areas = models.ManyToManyField(
+        "publichealth.TargetArea",
+        verbose_name=_("public-health target areas"),
+        blank=True,
+        related_name="+",
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation",
         verbose_name=_("own indicator of"),

@@ -11,14 +11,19 @@ from core.models import AuditEntry
 from .models import Citation, Indicator, MunicipalityGroup, MunicipalityGroupMember
 
 
-def create_indicator(*, by, articles=(), organisation=None, **fields) -> Indicator:
-    return create_object(
-        Indicator, by=by, organisation=organisation, m2m={"articles": list(articles)}, **fields
-    )
+def _tags(**lists) -> dict:
+    return {name: list(values) for name, values in lists.items() if values is not None}
 
 
-def update_indicator(indicator: Indicator, *, by, articles=None, **fields) -> Indicator:
-    m2m = {"articles": list(articles)} if articles is not None else None
+def create_indicator(*, by, articles=(), target_areas=(), organisation=None, **fields) -> Indicator:
+    m2m = _tags(articles=articles, target_areas=target_areas)
+    return create_object(Indicator, by=by, organisation=organisation, m2m=m2m, **fields)
+
+
+def update_indicator(
+    indicator: Indicator, *, by, articles=None, target_areas=None, **fields
+) -> Indicator:
+    m2m = _tags(articles=articles, target_areas=target_areas)
     return update_object(indicator, by=by, m2m=m2m, **fields)
 
 

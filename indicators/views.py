@@ -60,6 +60,7 @@ def indicator_detail(request, pk):
     context = {
         "indicator": indicator,
         "articles": indicator.articles.order_by("number"),
+        "target_areas": indicator.target_areas.order_by("number"),
         "organisations": user_access(request.user).organisation_names,
         "can_change": can_manage_catalogue(request.user, indicator),
     }

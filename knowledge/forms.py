@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
 from planning.success_factors import SuccessFactor
+from publichealth.forms import TargetAreaField
 
 from .models import Example
 
@@ -19,6 +20,7 @@ class ExampleForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    target_areas = TargetAreaField()
 
     class Meta:
         model = Example
@@ -28,6 +30,7 @@ class ExampleForm(forms.ModelForm):
             "visibility",
             "success_factors",
             "articles",
+            "target_areas",
             "tags",
             "description",
             "results",

@@ -56,6 +56,12 @@ class Example(TenantModel):
     articles = models.ManyToManyField(
         "convention.Article", verbose_name=_("articles"), blank=True, related_name="+"
     )
+    target_areas = models.ManyToManyField(
+        "publichealth.TargetArea",
+        verbose_name=_("public-health target areas"),
+        blank=True,
+        related_name="+",
+    )
     tags = models.CharField(
         _("tags"), max_length=300, blank=True, help_text=_("Separate the tags with commas.")
     )

@@ -16,21 +16,25 @@ def _cleaned(fields: dict) -> dict:
     return fields
 
 
-def create_example(organisation, *, by, articles=(), **fields) -> Example:
+def _tags(**lists) -> dict:
+    return {name: list(values) for name, values in lists.items() if values is not None}
+
+
+def create_example(organisation, *, by, articles=(), target_areas=(), **fields) -> Example:
     with transaction.atomic():
         example = create_object(
             Example,
             by=by,
             organisation=organisation,
-            m2m={"articles": articles},
+            m2m=_tags(articles=articles, target_areas=target_areas),
             **_cleaned(fields),
         )
         index_example(example)
     return example
 
 
-def update_example(example: Example, *, by, articles=None, **fields) -> Example:
-    m2m = {"articles": articles} if articles is not None else None
+def update_example(example: Example, *, by, articles=None, target_areas=None, **fields) -> Example:
+    m2m = _tags(articles=articles, target_areas=target_areas)
     with transaction.atomic():
         example = update_object(example, by=by, m2m=m2m, **_cleaned(fields))
         index_example(example)

@@ -95,6 +95,7 @@ def _detail(request, example, *, public):
     context = {
         "example": example,
         "articles": example.articles.order_by("number"),
+        "target_areas": example.target_areas.order_by("number"),
         "public": public,
     }
     if not public:

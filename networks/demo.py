@@ -14,6 +14,7 @@ from organisations.demo import PARTNERSHIP as PARTNERSHIP_CODES
 from organisations.models import Body, Organisation
 from planning import services as planning
 from planning.models import ActionPlan, Policy
+from planning.publichealth_demo import REGIONAL_TITLE
 
 from . import services
 from .models import Network, NetworkContact, NetworkMeeting, SharedItem
@@ -183,8 +184,17 @@ def load_shared(network, by, *, policy=None, example=None):
 
 
 @transaction.atomic
+def share_regional_plan():
+    """The region's public-health plan (planning's demo) is the regional network's plan."""
+    network = _network(REGIONAL)
+    plan = ActionPlan.objects.filter(title=REGIONAL_TITLE, network=None).first()
+    if network is not None and plan is not None and plan.organisation_id == network.organisation_id:
+        planning.update_plan(plan, by=None, network=network)
+
+
 def load_demo():
     load_networks()
+    share_regional_plan()
     users = {user.username: user for user in get_user_model().objects.all()}
     coordinator = users.get("samordnare")
     cross, partnership = _network(CROSS_SECTORAL), _network(PARTNERSHIP)

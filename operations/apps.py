@@ -7,4 +7,4 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        from . import security  # noqa: F401  (connects the security log's receivers)
+        from . import checks, security  # noqa: F401  (registers checks, connects receivers)

@@ -1,10 +1,12 @@
 """Backups of the database and the uploaded files, and their restore (docs/operations.md).
 
-A backup is one .tar.gz: the database (SQLite through its online backup API, PostgreSQL with
-`pg_dump --format=custom`), every uploaded file under MEDIA_ROOT, and a manifest with the row
-count of every table and the SHA-256 of every file. Restore refuses a database that holds
-data unless told otherwise, puts both back, and checks the result against the manifest: a
-backup that cannot be shown to be whole is not reported as restored.
+A backup is one .tar.gz, readable by its owner only (0600): the database (SQLite through its
+online backup API, PostgreSQL with `pg_dump --format=custom`) without the sessions and the
+children's daily salt, every uploaded file under MEDIA_ROOT, and a manifest with the applied
+migrations, the row count of every table and the SHA-256 of every file. Restore refuses a
+database that holds data unless told otherwise, and a backup of another schema version unless
+told to migrate it; it puts both back and checks the result against the manifest: a backup that
+cannot be shown to be whole is not reported as restored.
 """
 
 import hashlib
@@ -22,9 +24,16 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 
-FORMAT = 1
+FORMAT = 2
+# Kept out of every backup (their tables stay, empty): live sessions would let whoever holds
+# the archive act as a signed-in person, and the daily salt would link answers to devices.
+EXCLUDED_MODELS = ("sessions.session", "participation.dailysalt")
 MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 PG_FILE = "database.dump"
@@ -40,24 +49,57 @@ class Verified:
     tables: int
     rows: int
     files: int
+    migrated: int = 0
+
+
+def excluded_tables() -> list[str]:
+    tables = []
+    for label in EXCLUDED_MODELS:
+        try:
+            tables.append(apps.get_model(label)._meta.db_table)
+        except LookupError:  # the model is gone (or its app is not installed)
+            continue
+    return tables
+
+
+def applied_migrations() -> list[str]:
+    return sorted(
+        f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations()
+    )
+
+
+def code_migrations() -> set[str]:
+    """Every migration this code has: a database at this schema version has applied them all."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    known = set(loader.graph.nodes)
+    for squashed in loader.replacements.values():
+        known.update(squashed.replaces)  # recorded as applied before the squash
+    return {f"{app}.{name}" for app, name in known}
 
 
 def backup_to(directory: Path) -> Path:
     """Write a backup archive into `directory` and return its path."""
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = directory / f"barnratt-backup-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         database_file = _dump_database(work)
+        excluded = excluded_tables()
         manifest = {
             "format": FORMAT,
             "created_at": datetime.now(UTC).isoformat(),
             "database": connection.vendor,
-            "counts": row_counts(),
+            "migrations": applied_migrations(),
+            "excluded_tables": excluded,
+            "counts": {
+                table: count for table, count in row_counts().items() if table not in excluded
+            },
             "files": _file_list(Path(settings.MEDIA_ROOT)),
         }
-        with tarfile.open(target, "w:gz") as archive:
+        # Created 0600 before a byte is written: the archive holds personal data.
+        handle = os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+        with handle, tarfile.open(fileobj=handle, mode="w:gz") as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
             archive.add(database_file, arcname=database_file.name)
             media = Path(settings.MEDIA_ROOT)
@@ -66,9 +108,15 @@ def backup_to(directory: Path) -> Path:
     return target
 
 
-def restore_from(archive_path: Path, *, force: bool = False) -> Verified:
-    """Restore the database and files of an archive, then verify them against its manifest."""
-    if not force and _holds_data():
+def restore_from(
+    archive_path: Path, *, force: bool = False, migrate: bool = False, media_only: bool = False
+) -> Verified:
+    """Restore the database and files of an archive, then verify them against its manifest.
+
+    With `media_only`, only the uploaded files (after a point-in-time recovery of the database).
+    With `migrate`, a backup of an older schema version is migrated after it is verified.
+    """
+    if not media_only and not force and _holds_data():
         raise BackupError(
             "The database holds data. Restore into an empty database, or use --force."
         )
@@ -77,19 +125,60 @@ def restore_from(archive_path: Path, *, force: bool = False) -> Verified:
         # The "data" filter refuses absolute paths, links out of the folder and devices.
         archive.extractall(work, filter="data")
         manifest = json.loads((work / MANIFEST).read_text())
-        if manifest.get("format") != FORMAT:
+        if manifest.get("format") not in (1, FORMAT):
             raise BackupError(f"Unknown backup format: {manifest.get('format')!r}")
+        if media_only:
+            _restore_files(work / MEDIA_DIR, Path(settings.MEDIA_ROOT))
+            return Verified(0, 0, _verify_files(manifest))
         if manifest["database"] != connection.vendor:
             raise BackupError(
                 f"The backup is of a {manifest['database']} database, this is {connection.vendor}."
             )
-        _load_database(work)
+        _check_schema(manifest, migrate=migrate)
+        _load_database(work, manifest)
         _restore_files(work / MEDIA_DIR, Path(settings.MEDIA_ROOT))
-        return verify(manifest)
+        verified = verify(manifest)
+    plan = _migration_plan() if migrate else []
+    if plan:
+        call_command("migrate", interactive=False, verbosity=0)
+    return Verified(verified.tables, verified.rows, verified.files, migrated=len(plan))
+
+
+def _migration_plan() -> list:
+    executor = MigrationExecutor(connection)
+    return executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
+def _check_schema(manifest: dict, *, migrate: bool) -> None:
+    """Refuses a backup of another schema version, unless it is older and `migrate` is given."""
+    ours = code_migrations()
+    apps_here = {key.split(".")[0] for key in ours}
+    if "migrations" not in manifest:
+        if not migrate:
+            raise BackupError(
+                "The backup does not record its schema version (made before the manifest did). "
+                "Restore it with the release that made it, or use --migrate."
+            )
+        return
+    theirs = {key for key in manifest["migrations"] if key.split(".")[0] in apps_here}
+    newer = sorted(theirs - ours)
+    if newer:
+        raise BackupError(
+            f"The backup is of a newer schema version ({len(newer)} migrations this code does not "
+            f"have, e.g. {newer[0]}): restore it with the release that made it."
+        )
+    missing = ours - theirs
+    if missing and not migrate:
+        raise BackupError(
+            f"The backup is of an older schema version ({len(missing)} migrations behind, e.g. "
+            f"{min(missing)}). Restore it with the release that made it, or use --migrate "
+            "to migrate it after the restore."
+        )
 
 
 def verify(manifest: dict) -> Verified:
-    counts = row_counts()
+    # The backup's own tables: a backup of an older schema version lacks the newer ones.
+    counts = row_counts(manifest["counts"])
     differing = {
         table: (expected, counts.get(table))
         for table, expected in manifest["counts"].items()
@@ -97,21 +186,27 @@ def verify(manifest: dict) -> Verified:
     }
     if differing:
         raise BackupError(f"Row counts differ after restore: {differing}")
+    files = _verify_files(manifest)
+    return Verified(len(counts), sum(counts.values()), files)
+
+
+def _verify_files(manifest: dict) -> int:
     media = Path(settings.MEDIA_ROOT)
     for entry in manifest["files"]:
         path = media / entry["path"]
         if not path.is_file() or _sha256(path) != entry["sha256"]:
             raise BackupError(f"File missing or changed after restore: {entry['path']}")
-    return Verified(len(counts), sum(counts.values()), len(manifest["files"]))
+    return len(manifest["files"])
 
 
-def row_counts() -> dict[str, int]:
-    """Rows per table of every installed model (and many-to-many table)."""
-    tables = {
-        model._meta.db_table
-        for model in apps.get_models(include_auto_created=True)
-        if model._meta.managed and not model._meta.proxy
-    }
+def row_counts(tables=None) -> dict[str, int]:
+    """Rows per table of every installed model (and many-to-many table), or of `tables`."""
+    if tables is None:
+        tables = {
+            model._meta.db_table
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.managed and not model._meta.proxy
+        } & set(connection.introspection.table_names())  # a not yet migrated model has none
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         counts = {}
@@ -140,23 +235,37 @@ def _dump_database(work: Path) -> Path:
         connection.ensure_connection()
         with sqlite3.connect(target) as copy:
             connection.connection.backup(copy)
+            # Overwrites the deleted rows with zeros: they must not stay in the file's pages.
+            copy.execute("PRAGMA secure_delete = ON")
+            for table in excluded_tables():
+                copy.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
         copy.close()
         return target
     if connection.vendor == "postgresql":
         target = work / PG_FILE
         name = connection.settings_dict["NAME"]
-        _pg("pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", name)
+        skip = [f"--exclude-table-data={table}" for table in excluded_tables()]
+        _pg(
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            *skip,
+            f"--file={target}",
+            name,
+        )
         return target
     raise BackupError(f"No backup for {connection.vendor} databases.")
 
 
-def _load_database(work: Path) -> None:
+def _load_database(work: Path, manifest: dict) -> None:
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         with sqlite3.connect(work / SQLITE_FILE) as source:
             source.backup(connection.connection)
         source.close()
         return
+    _drop_tables_not_in(manifest)
     connection.close()  # pg_restore drops and recreates the tables this connection may hold
     _pg(
         "pg_restore",
@@ -168,6 +277,17 @@ def _load_database(work: Path) -> None:
         f"--dbname={connection.settings_dict['NAME']}",
         str(work / PG_FILE),
     )
+
+
+def _drop_tables_not_in(manifest: dict) -> None:
+    # `pg_restore --clean` drops only what the dump holds: the tables of newer migrations (a
+    # database migrated by newer code) would stay, and migrating the restored backup would then
+    # find them in its way.
+    kept = {*manifest["counts"], *manifest.get("excluded_tables", ()), "django_migrations"}
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table in sorted(set(connection.introspection.table_names()) - kept):
+            cursor.execute(f"DROP TABLE IF EXISTS {quote(table)} CASCADE")
 
 
 def _pg(program: str, *args: str) -> None:

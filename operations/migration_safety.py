@@ -8,8 +8,10 @@ What is flagged, on tables that already existed before the migration:
   or a foreign key), and an AlterField that changes the column (type, null, length; Django's
   own test `_field_should_be_altered`, so a change of choices or help text is not flagged);
 - on any table: RenameField and RenameModel (the running code still uses the old name),
-  RemoveField and DeleteModel (only one release after the code stopped using them), and
-  RunPython or RunSQL without a way back.
+  RemoveField and DeleteModel (only one release after the code stopped using them), RunPython
+  or RunSQL without a way back, AddField of a NOT NULL column without `db_default` (Django
+  drops the default after adding the column, so the old code's inserts fail), and AlterField
+  that makes a nullable column NOT NULL.
 
 A flagged migration is acceptable once someone has written down the plan (e.g. "create the index
 CONCURRENTLY by hand first", "the table is empty at that release"): add it to REVIEWED with that
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, migrations
+from django.db import connection, migrations, models
 from django.db.migrations.loader import MigrationLoader
 
 # Tables that grow with use: thousands to millions of rows in a large municipality.
@@ -54,6 +56,18 @@ REVIEWED = {
     "knowledge.0003_order_index": (
         "one index on examples, added before the first production release; same plan as "
         "assessments 0004"
+    ),
+    "accounts.0002_sso_and_sessions": (
+        "session_generation NOT NULL with a Python default, before the first production release "
+        "(no old code was running); new columns get db_default since"
+    ),
+    "participation.0003_consultation_results_version": (
+        "results_version NOT NULL with a Python default, before the first production release; "
+        "same as accounts 0002"
+    ),
+    "knowledge.0004_example_target_areas": (
+        "a many-to-many field: Django creates a new, empty link table and does not alter or "
+        "lock the examples table itself"
     ),
     "participation.0004_response_indexes_that_serve": (
         "drops three response indexes (DROP INDEX: a short lock, no scan) and adds a partial "
@@ -127,6 +141,22 @@ def _check(loader, app_label, name, migration) -> list[Finding]:
             flag(operation, "renaming breaks the code still running during the upgrade")
         elif isinstance(operation, migrations.RemoveField | migrations.DeleteModel):
             flag(operation, "remove only one release after the code stopped using it")
+        elif (
+            isinstance(operation, migrations.AddField)
+            and table not in created
+            and _not_null_without_db_default(operation.field)
+        ):
+            flag(
+                operation,
+                "NOT NULL column without db_default: the old code's inserts fail "
+                "(give it db_default, or null=True)",
+            )
+        elif (
+            isinstance(operation, migrations.AlterField)
+            and table not in created
+            and _makes_not_null(loader, app_label, name, operation)
+        ):
+            flag(operation, "makes a column NOT NULL that the old code may leave empty")
         elif not existing_large:
             continue
         elif type(operation) is migrations.AddIndex:
@@ -154,3 +184,22 @@ def _alters_column(loader, app_label, name, operation) -> bool:
     # Only asks; the editor is not entered, so nothing is executed.
     editor = connection.SchemaEditorClass(connection, collect_sql=True)
     return editor._field_should_be_altered(old, new)
+
+
+def _not_null_without_db_default(field) -> bool:
+    # Django adds the column with a default, then drops the default: the old code, which does
+    # not know the field, then inserts rows without it and fails (IntegrityError).
+    return (
+        not field.many_to_many
+        and not field.null
+        and field.db_default is models.NOT_PROVIDED
+        and not field.generated
+    )
+
+
+def _makes_not_null(loader, app_label, name, operation) -> bool:
+    if operation.field.null or loader is None:
+        return False
+    before = loader.project_state((app_label, name), at_end=False).apps
+    old = before.get_model(app_label, operation.model_name)._meta.get_field(operation.name)
+    return old.null and operation.field.db_default is models.NOT_PROVIDED

@@ -37,8 +37,27 @@ class RequestIdMiddleware:
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds `request_id` to every record (a dash outside a request)."""
+    """Adds `request_id` to every record (a dash outside a request).
+
+    Django logs a response of 400 or more ("Not Found: /x", "Internal Server Error: /y") on
+    `django.request` after the middleware has returned, so the context no longer holds the id;
+    such a record carries the request itself, and the id is read from it. gunicorn's access
+    lines carry the response's X-Request-ID header among their arguments.
+    """
 
     def filter(self, record):
-        record.request_id = current()
+        request_id = current()
+        if request_id == "-":
+            request_id = getattr(getattr(record, "request", None), "request_id", None) or (
+                _from_access_line(record)
+            )
+        record.request_id = request_id
         return True
+
+
+def _from_access_line(record) -> str:
+    # gunicorn.glogging logs each access line with a dict of atoms as its arguments; a
+    # response header is the atom "{name}o".
+    atoms = record.args if isinstance(record.args, dict) else {}
+    value = atoms.get("{x-request-id}o")
+    return value if value and value != "-" else "-"

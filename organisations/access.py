@@ -194,6 +194,41 @@ class NamedOrganisation:
         return reverse("organisations:detail", args=[self.pk])
 
 
+def bodies_where_allowed(user, action: str, object_type: str, organisation_id) -> list[int]:
+    """The organisation's bodies on which the user's roles on a body allow `action`: the team's
+    coordinator holds a role on the team, not in the host organisation, and still records the
+    team's plan and agreement there (the record then names the body)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    allowed = allowed_roles(object_type, action)
+    candidates = [pk for pk, roles in user_access(user).body_roles.items() if roles & allowed]
+    if not candidates:
+        return []
+    from .models import Body
+
+    hosted = Body.objects.filter(organisation_id=organisation_id, pk__in=candidates)
+    return sorted(hosted.values_list("pk", flat=True))
+
+
+def creatable_through_bodies(user, object_type: str) -> list[NamedOrganisation]:
+    """Organisations where the user may add `object_type` only on a body they hold a role on."""
+    allowed = allowed_roles(object_type, "add")
+    candidates = [pk for pk, roles in user_access(user).body_roles.items() if roles & allowed]
+    if not candidates:
+        return []
+    from .models import Body
+
+    rows = (
+        Body.objects.filter(pk__in=candidates)
+        .values_list("organisation_id", "organisation__name")
+        .distinct()
+        .order_by("organisation__name")
+    )
+    return [
+        NamedOrganisation(pk, name) for pk, name in rows if not can(user, "add", object_type, pk)
+    ]
+
+
 def creatable_organisations(user, object_type: str) -> list[NamedOrganisation]:
     """Where the user may add an `object_type` (for the "New … in …" buttons of a list), from
     the access the page header has loaded anyway: no query for most users."""

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import Body, Membership, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationFact, ScbArea
 from .roles import Role
 
 
@@ -51,15 +51,19 @@ class BodyForm(forms.ModelForm):
         return name
 
 
-class AddMemberForm(forms.Form):
-    """Add a person by user name; a new user name creates an account without a password."""
-
-    username = forms.RegexField(
+def username_field():
+    return forms.RegexField(
         label=_("user name"),
         max_length=150,
         regex=r"^[\w.@+-]+$",
         error_messages={"invalid": _("Use only letters, digits and @ . + - _")},
     )
+
+
+class AddMemberForm(forms.Form):
+    """Add a person by user name; a new user name creates an account without a password."""
+
+    username = username_field()
     first_name = forms.CharField(label=_("first name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("e-mail"), required=False)
@@ -98,3 +102,34 @@ class MembershipForm(forms.ModelForm):
         self.fields["body"].queryset = Body.objects.filter(
             organisation_id=self.instance.organisation_id
         )
+
+
+class OnboardForm(forms.Form):
+    """A municipality or region from SCB's register and its first organisation admin."""
+
+    area = forms.ModelChoiceField(
+        label=_("municipality or region"),
+        queryset=ScbArea.objects.none(),
+        help_text=_("From Statistics Sweden's register; those already in Barnrätt are not listed."),
+    )
+    name = forms.CharField(
+        label=_("organisation name"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty for the register's name, e.g. Karlskoga or Region Örebro län."),
+    )
+    username = username_field()
+    first_name = forms.CharField(label=_("first name"), max_length=150)
+    last_name = forms.CharField(label=_("last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("e-mail"), help_text=_("The invitation to choose a password is sent here.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        taken = Organisation.objects.exclude(scb_code="").values("scb_code")
+        self.fields["area"].queryset = ScbArea.objects.exclude(code__in=taken)
+
+    def admin(self) -> dict:
+        data = self.cleaned_data
+        return {key: data[key] for key in ("username", "first_name", "last_name", "email")}

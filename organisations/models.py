@@ -70,6 +70,40 @@ class Organisation(models.Model):
         return self.scb_code[:2]
 
 
+class ScbArea(models.Model):
+    """A municipality (kommun) or county (län) in Statistics Sweden's register: reference data
+    from which a platform administrator onboards an organisation (organisations/data)."""
+
+    code = models.CharField(_("SCB code"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=[
+            (Organisation.Kind.MUNICIPALITY, Organisation.Kind.MUNICIPALITY.label),
+            (Organisation.Kind.REGION, Organisation.Kind.REGION.label),
+        ],
+    )
+    organisation_name = models.CharField(
+        _("organisation name"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name the region's organisation uses, e.g. Region Örebro län."),
+    )
+
+    class Meta:
+        verbose_name = _("SCB area")
+        verbose_name_plural = _("SCB areas")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    @property
+    def default_organisation_name(self) -> str:
+        return self.organisation_name or self.name
+
+
 class PopulationFact(TenantModel):
     """A population figure for an organisation in a given year, with where it comes from."""
 

@@ -102,6 +102,16 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("policy", "add"): MANAGERS,
     ("policy", "change"): MANAGERS,
     ("policy", "delete"): MANAGERS,
+    # Agreements between organisations and a body's regulations (agreements app): recorded and
+    # changed by the recording organisation's managers; every party and member reads them.
+    ("agreement", "view"): ALL_ROLES,
+    ("agreement", "add"): MANAGERS,
+    ("agreement", "change"): MANAGERS,
+    ("agreement", "delete"): MANAGERS,
+    ("regulation", "view"): ALL_ROLES,
+    ("regulation", "add"): MANAGERS,
+    ("regulation", "change"): MANAGERS,
+    ("regulation", "delete"): MANAGERS,
     ("actionplan", "view"): ALL_ROLES,
     ("actionplan", "add"): PLANNERS,
     ("actionplan", "change"): PLANNERS,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
 
-from .models import Body, Membership, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationFact, ScbArea
 from .roles import Role
 
 
@@ -83,6 +83,25 @@ def add_member(organisation: Organisation, *, by, user, role, body=None) -> Memb
     return create_object(
         Membership, by=by, organisation=organisation, user=user, body=body, role=role
     )
+
+
+def onboard_organisation(area: ScbArea, *, by, name="", admin: dict):
+    """A municipality or region from SCB's register, with its first organisation admin.
+
+    `admin` holds the admin's username and, for a new account, names and e-mail. Returns the
+    organisation, the admin and whether the account is new (then it needs an invitation).
+    """
+    if not by.is_superuser:
+        raise ValidationError(_("Only a platform administrator can add an organisation."))
+    if Organisation.objects.filter(scb_code=area.code).exists():
+        raise ValidationError(_("An organisation with this SCB code already exists."))
+    with transaction.atomic():
+        organisation = create_organisation(
+            by=by, name=name or area.default_organisation_name, kind=area.kind, scb_code=area.code
+        )
+        user, created = find_or_create_person(by=by, **admin)
+        add_member(organisation, by=by, user=user, role=Role.ORG_ADMIN)
+    return organisation, user, created
 
 
 def invite_by_email(user, *, request) -> bool:

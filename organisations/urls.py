@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import bodies, organisations, people
+from .views import bodies, onboarding, organisations, people
 
 app_name = "organisations"
 
 urlpatterns = [
     path("organisations/", organisations.organisation_list, name="list"),
+    path("organisations/onboard/", onboarding.onboard, name="onboard"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="detail"),
     path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="edit"),
     path(

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from convention.models import Article
 from organisations.models import Body, Organisation
+from publichealth.models import TargetArea
 
-from . import services
+from . import publichealth_demo, services
 from .models import ActionPlan, Policy
 from .success_factors import SuccessFactor as F
 
@@ -48,6 +49,13 @@ POLICIES = [
         [3, 6, 24, 31],
     ),
 ]
+
+# The public-health documents serve target areas of the national public-health policy: the
+# policy all eight, the programme those its goals name (publichealth_demo.PROGRAMME).
+POLICY_TARGET_AREAS = {
+    "Folkhälsopolitisk policy": range(1, 9),
+    "Folkhälsopolitiskt program": [1, 2, 7],
+}
 
 # area -> [(goal, factors, articles, indicators, [(activity, body, start, end, status, cost)])]
 PLAN = [
@@ -192,6 +200,7 @@ def load_demo():
     load_plan(karlskoga, coordinator, bodies)
     load_self_assessments(karlskoga, coordinator)
     load_child_friendly(karlskoga, coordinator, bodies)
+    publichealth_demo.load_demo()
 
 
 def load_policies(karlskoga, by, bodies):
@@ -214,6 +223,9 @@ def load_policies(karlskoga, by, bodies):
             responsible_body=bodies.get("Folkhälsonämnden"),
             success_factors=[str(factor) for factor in factors],
             articles=list(Article.objects.filter(number__in=numbers)),
+            target_areas=list(
+                TargetArea.objects.filter(number__in=POLICY_TARGET_AREAS.get(title, ()))
+            ),
         )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from convention.models import Article
 from core.forms import DateInput
 from organisations.models import Body
+from publichealth.forms import TargetAreaField
 
 from .models import (
     ActionPlan,
@@ -32,7 +33,9 @@ def bodies_for(organisation):
 
 
 class ServesMixin(forms.ModelForm):
-    """Success factors and articles as checkboxes, for policies and goals."""
+    """Success factors, articles and public-health target areas, for policies and goals."""
+
+    target_areas = TargetAreaField()
 
     def _serves_fields(self):
         self.fields["success_factors"] = forms.MultipleChoiceField(
@@ -66,6 +69,7 @@ class PolicyForm(ServesMixin):
             "url",
             "success_factors",
             "articles",
+            "target_areas",
         ]
         widgets = {
             "adopted_on": DateInput(),
@@ -91,14 +95,43 @@ class PolicyForm(ServesMixin):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = ActionPlan
-        fields = ["title", "body", "start_year", "end_year", "status", "description"]
+        fields = [
+            "kind",
+            "title",
+            "body",
+            "builds_on",
+            "start_year",
+            "end_year",
+            "status",
+            "description",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, plans=None, bodies=None, **kwargs):
+        """`plans`: the plans the user sees, which this one may build on. `bodies`: the only
+        bodies the plan may belong to, for a user whose right comes from a role on a body (a
+        team's coordinator); None: any joint body of the organisation, or none."""
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
+        if bodies is not None:
+            self.fields["body"].queryset = Body.objects.filter(pk__in=bodies).order_by("name")
+            self.fields["body"].required = True
+        # Optional so that a form without it (an older client) keeps the child-rights plan.
+        self.fields["kind"].required = False
+        builds_on = plans if plans is not None else ActionPlan.objects.none()
+        if self.instance.pk:
+            builds_on = builds_on.exclude(pk=self.instance.pk)
+        self.fields["builds_on"].queryset = builds_on.select_related("organisation").order_by(
+            "kind", "-start_year", "title"
+        )
+        self.fields["builds_on"].label_from_instance = lambda plan: (
+            f"{plan} – {plan.organisation} ({plan.get_kind_display()})"
+        )
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or self.instance.kind or ActionPlan.Kind.CHILD_RIGHTS
 
 
 class AreaForm(forms.ModelForm):
@@ -117,7 +150,14 @@ class GoalForm(ServesMixin):
 
     class Meta:
         model = Goal
-        fields = ["title", "description", "success_factors", "articles", "position"]
+        fields = [
+            "title",
+            "description",
+            "success_factors",
+            "articles",
+            "target_areas",
+            "position",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -142,6 +182,8 @@ class GoalForm(ServesMixin):
 
 
 class ActivityForm(forms.ModelForm):
+    target_areas = TargetAreaField()
+
     class Meta:
         model = Activity
         fields = [
@@ -153,6 +195,8 @@ class ActivityForm(forms.ModelForm):
             "ends_on",
             "status",
             "cost",
+            "articles",
+            "target_areas",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -173,6 +217,8 @@ class ActivityForm(forms.ModelForm):
         self.fields["responsible_person"].label_from_instance = lambda user: (
             user.get_full_name() or user.get_username()
         )
+        self.fields["articles"].queryset = Article.objects.order_by("number")
+        self.fields["articles"].help_text = _("Hold Ctrl (or Cmd) to choose more than one.")
 
 
 class FollowUpForm(forms.ModelForm):
@@ -182,12 +228,14 @@ class FollowUpForm(forms.ModelForm):
             "period",
             "status",
             "result",
+            "effects_for_population",
             "effects_for_children",
             "goal_reached",
             "more_measures_needed",
         ]
         widgets = {
             "result": forms.Textarea(attrs={"rows": 4}),
+            "effects_for_population": forms.Textarea(attrs={"rows": 4}),
             "effects_for_children": forms.Textarea(attrs={"rows": 4}),
         }
 

@@ -29,20 +29,28 @@ def file_fields(uploaded) -> dict:
     }
 
 
-def create_policy(organisation, *, by, articles=(), uploaded=None, **fields) -> Policy:
+def tags(**lists) -> dict:
+    """The many-to-many tags (articles, target areas) that were given, as lists."""
+    return {name: list(values) for name, values in lists.items() if values is not None}
+
+
+def create_policy(
+    organisation, *, by, articles=(), target_areas=(), uploaded=None, **fields
+) -> Policy:
     if uploaded:
         fields |= file_fields(uploaded)
-    return create_object(
-        Policy, by=by, organisation=organisation, m2m={"articles": articles}, **fields
-    )
+    m2m = tags(articles=articles, target_areas=target_areas)
+    return create_object(Policy, by=by, organisation=organisation, m2m=m2m, **fields)
 
 
-def update_policy(policy: Policy, *, by, articles=None, uploaded=None, **fields) -> Policy:
+def update_policy(
+    policy: Policy, *, by, articles=None, target_areas=None, uploaded=None, **fields
+) -> Policy:
     """Change a policy; a new file replaces the old one, which is removed after the commit."""
     replaced = policy.file.name if uploaded and policy.file else None
     if uploaded:
         fields |= file_fields(uploaded)
-    m2m = {"articles": articles} if articles is not None else None
+    m2m = tags(articles=articles, target_areas=target_areas)
     with transaction.atomic():
         policy = update_object(policy, by=by, m2m=m2m, **fields)
         if replaced:
@@ -100,28 +108,31 @@ def update_area(area: PriorityArea, *, by, **fields) -> PriorityArea:
     return update_object(area, by=by, **fields)
 
 
-def add_goal(area: PriorityArea, *, by, articles=(), **fields) -> Goal:
-    return create_object(
-        Goal, by=by, m2m={"articles": articles}, area=area, **_part_fields(area.plan), **fields
-    )
+def add_goal(area: PriorityArea, *, by, articles=(), target_areas=(), **fields) -> Goal:
+    m2m = tags(articles=articles, target_areas=target_areas)
+    return create_object(Goal, by=by, m2m=m2m, area=area, **_part_fields(area.plan), **fields)
 
 
-def update_goal(goal: Goal, *, by, articles=None, **fields) -> Goal:
-    m2m = {"articles": articles} if articles is not None else None
+def update_goal(goal: Goal, *, by, articles=None, target_areas=None, **fields) -> Goal:
+    m2m = tags(articles=articles, target_areas=target_areas)
     return update_object(goal, by=by, m2m=m2m, **fields)
 
 
-def add_activity(goal: Goal, *, by, **fields) -> Activity:
-    return create_object(Activity, by=by, goal=goal, **_part_fields(goal.plan), **fields)
+def add_activity(goal: Goal, *, by, articles=(), target_areas=(), **fields) -> Activity:
+    m2m = tags(articles=articles, target_areas=target_areas)
+    return create_object(Activity, by=by, m2m=m2m, goal=goal, **_part_fields(goal.plan), **fields)
 
 
-def update_activity(activity: Activity, *, by, **fields) -> Activity:
+def update_activity(
+    activity: Activity, *, by, articles=None, target_areas=None, **fields
+) -> Activity:
     """Change an activity; a new status is logged as a status change."""
+    m2m = tags(articles=articles, target_areas=target_areas)
     with transaction.atomic():
         activity = Activity.objects.select_for_update().select_related("plan").get(pk=activity.pk)
         status_changed = "status" in fields and fields["status"] != activity.status
         action = AuditEntry.Action.TRANSITION if status_changed else AuditEntry.Action.UPDATE
-        return update_object(activity, by=by, action=action, **fields)
+        return update_object(activity, by=by, m2m=m2m, action=action, **fields)
 
 
 def record_follow_up(activity: Activity, *, by, **fields) -> FollowUp:

@@ -62,7 +62,7 @@ def test_main_menu_groups_the_staff_links_in_swedish(coordinator_client):
     for group in ("Ärendearbete", "Delaktighet", "Planering", "Kunskap", "Organisation"):
         assert f"<summary>{group}</summary>" in nav
     assert nav.count("<details") == 5
-    assert nav.count("<a ") == 16  # Start plus the fifteen grouped links: none was lost
+    assert nav.count("<a ") == 18  # Start plus the seventeen grouped links: none was lost
     assert "{#" not in nav and "comment" not in nav
 
 
@@ -71,6 +71,7 @@ def test_main_menu_for_the_public_is_flat(client, db):
     nav = content[content.index('<nav class="main-nav"') : content.index("</nav>")]
     assert "<details" not in nav
     assert "Goda exempel" in nav and "Barnkonventionen" in nav
+    assert "Folkhälsopolitiken" in nav
 
 
 def test_anyone_can_report_an_accessibility_problem(client, db):

@@ -113,6 +113,45 @@ EXPECTATIONS = {
         "article",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    "publichealth:target_areas": (None, dict.fromkeys(PERSONAS, 200)),
+    "publichealth:target_area": ("target_area", dict.fromkeys(PERSONAS, 200)),
+    # Agreements and regulations: every party and member reads them; managers change them.
+    "agreements:agreement_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "agreements:agreement_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:agreement_detail": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "agreements:agreement_edit": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:agreement_delete": (
+        "agreement",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:regulation_create": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:regulation_detail": (
+        "regulation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "agreements:regulation_edit": (
+        "regulation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "agreements:regulation_delete": (
+        "regulation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "organisations:list": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
@@ -140,6 +179,11 @@ EXPECTATIONS = {
     "networks:network_create": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # Platform administrators (superusers) only; tests/test_onboarding.py signs one in.
+    "organisations:onboard": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 403, "case_officer": 403, "outsider": 403},
     ),
     "organisations:people": (
         "organisation_pk",

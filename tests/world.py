@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from agreements import services as agreements
 from api.services import create_token
 from archive import services as archive
 from assessments import services as case_services
@@ -259,6 +260,7 @@ def build_url_kwargs(
     consultation = _consultation(karlskoga, case_officer)
     kinds = _planning(karlskoga, social_committee) | _knowledge(karlskoga)
     kinds |= _peer_review(karlskoga)
+    kinds |= _agreements(karlskoga, social_committee)
     kinds |= _indicators(karlskoga, assessment, case_officer)
     kinds |= _training_budget(karlskoga, social_committee)
     kinds |= _reports(karlskoga, decision_maker)
@@ -322,6 +324,26 @@ def _networks(karlskoga, network, person):
         "meeting_document": {"pk": document.pk},
         "network_contact": {"pk": contact.pk},
         "shared_item": {"network_pk": network.pk, "pk": shared.pk},
+    }
+
+
+def _agreements(karlskoga, committee):
+    region = Organisation.objects.create(name="Region Örebro län", kind="region")
+    agreement = agreements.create_agreement(
+        karlskoga,
+        by=None,
+        title="Samverkansavtal om folkhälsa",
+        starts_on=datetime.date(2026, 1, 1),
+        carried_out_by=committee,
+        parties=[agreements.Party(karlskoga, 60), agreements.Party(region, 40)],
+    )
+    regulation = agreements.create_regulation(
+        karlskoga, by=None, body=committee, title="Reglemente för socialnämnden"
+    )
+    return {
+        "agreement": {"pk": agreement.pk},
+        "regulation": {"pk": regulation.pk},
+        "target_area": {"number": 6},
     }
 
 

@@ -57,13 +57,13 @@ def add_person(request, organisation_pk):
             result.update(user=user, created=created)
 
         if run_transition(request, form=form, change=add):
-            _report_invitation(request, result["user"], result["created"])
+            report_invitation(request, result["user"], result["created"])
             return redirect("organisations:people", organisation_pk=organisation.pk)
     title = _("Add a person to %(organisation)s") % {"organisation": organisation}
     return render_form(request, form, title, organisation)
 
 
-def _report_invitation(request, user, created):
+def report_invitation(request, user, created):
     messages.success(request, _("%(person)s was given the role.") % {"person": user})
     if not created:
         return

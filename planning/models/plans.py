@@ -34,12 +34,22 @@ def plan_scope(organisation_ids, prefix: str = "", *, networks: bool = False) ->
     return scope
 
 
+TARGET_AREAS_HELP = _("The target areas of Sweden's public-health policy it serves.")
+
+
 class ActionPlan(TenantModel):
-    """A plan for the Convention's work over a few years, of an organisation or a joint body."""
+    """A plan over a few years, of an organisation or a joint body: the child-rights plan, a
+    public-health programme, a region's public-health plan or a team's plan (one model, a kind)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         ADOPTED = "adopted", _("adopted")
+
+    class Kind(models.TextChoices):
+        CHILD_RIGHTS = "child_rights", _("child-rights plan")
+        PUBLIC_HEALTH_PROGRAMME = "public_health_programme", _("public-health programme")
+        REGIONAL_PUBLIC_HEALTH = "regional_public_health", _("regional public-health plan")
+        TEAM = "team", _("team plan")
 
     body = models.ForeignKey(
         "organisations.Body",
@@ -58,6 +68,18 @@ class ActionPlan(TenantModel):
         on_delete=models.PROTECT,
         related_name="joint_plans",
         help_text=_("Only for a network's joint plan, kept by the convening organisation."),
+    )
+    kind = models.CharField(
+        _("kind of plan"), max_length=30, choices=Kind.choices, default=Kind.CHILD_RIGHTS
+    )
+    builds_on = models.ForeignKey(
+        "self",
+        verbose_name=_("builds on"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="built_upon_by",
+        help_text=_("The plan this one starts from, such as the region's public-health plan."),
     )
     title = models.CharField(_("title"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("first year"))
@@ -101,6 +123,16 @@ class ActionPlan(TenantModel):
             raise ValidationError({"start_year": _("Give a year between 2000 and 2100.")})
         if both and self.end_year - self.start_year > 10:
             raise ValidationError({"end_year": _("A plan covers at most eleven years.")})
+        self._check_builds_on()
+
+    def _check_builds_on(self):
+        """A plan cannot build on itself, directly or through the plans it builds on."""
+        seen, current = {self.pk}, self.builds_on
+        while current is not None:
+            if current.pk in seen:
+                raise ValidationError({"builds_on": _("A plan cannot build on itself.")})
+            seen.add(current.pk)
+            current = current.builds_on
 
     def permission_scope(self):
         return self.organisation_id, self.body_id
@@ -175,6 +207,13 @@ class Goal(PlanPart):
     success_factors = models.JSONField(_("success factors served"), default=list, blank=True)
     articles = models.ManyToManyField(
         "convention.Article", verbose_name=_("articles served"), blank=True, related_name="+"
+    )
+    target_areas = models.ManyToManyField(
+        "publichealth.TargetArea",
+        verbose_name=_("public-health target areas"),
+        blank=True,
+        related_name="+",
+        help_text=TARGET_AREAS_HELP,
     )
     # Kolada KPI ids such as "N00945", for the indicators to come.
     indicator_codes = models.JSONField(_("indicators (Kolada ids)"), default=list, blank=True)
@@ -253,6 +292,16 @@ class Activity(PlanPart):
     cost = models.DecimalField(
         _("cost (SEK)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    articles = models.ManyToManyField(
+        "convention.Article", verbose_name=_("articles served"), blank=True, related_name="+"
+    )
+    target_areas = models.ManyToManyField(
+        "publichealth.TargetArea",
+        verbose_name=_("public-health target areas"),
+        blank=True,
+        related_name="+",
+        help_text=TARGET_AREAS_HELP,
+    )
 
     class Meta:
         verbose_name = _("activity")
@@ -305,6 +354,11 @@ class FollowUp(PlanPart):
     )
     status = models.CharField(_("status of the activity"), max_length=20, choices=ActivityStatus)
     result = models.TextField(_("result"), help_text=_("What was done in the period."))
+    effects_for_population = models.TextField(
+        _("effects for the population"),
+        blank=True,
+        help_text=_("What it led to for the population's health, and for which groups."),
+    )
     effects_for_children = models.TextField(
         _("effects for children"), blank=True, help_text=_("What it led to for children.")
     )

@@ -77,6 +77,13 @@ class Policy(TenantModel):
     articles = models.ManyToManyField(
         "convention.Article", verbose_name=_("articles served"), blank=True, related_name="+"
     )
+    target_areas = models.ManyToManyField(
+        "publichealth.TargetArea",
+        verbose_name=_("public-health target areas"),
+        blank=True,
+        related_name="+",
+        help_text=_("The target areas of Sweden's public-health policy it serves."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = PolicyQuerySet.as_manager()

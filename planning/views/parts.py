@@ -112,6 +112,8 @@ def activity_detail(request, pk):
         "activity": activity,
         "plan": activity.plan,
         "follow_ups": activity.follow_ups.all(),
+        "articles": activity.articles.order_by("number"),
+        "target_areas": activity.target_areas.order_by("number"),
         # Consultations whose children's views serve this activity.
         "consultations": activity.consultations.visible_to(request.user),
         "can_change": can_on(request.user, "change", activity),

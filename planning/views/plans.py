@@ -5,6 +5,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,8 +16,14 @@ from django.views.decorators.http import require_http_methods
 from core.charts import bar_chart
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_for
-from organisations.access import can, creatable_organisations
+from organisations.access import (
+    bodies_where_allowed,
+    can,
+    creatable_organisations,
+    creatable_through_bodies,
+    get_for_user,
+)
+from organisations.models import Organisation
 
 from .. import services
 from ..exports import activity_table
@@ -33,17 +40,25 @@ def plan_list(request):
         .select_related("organisation", "body")
         .annotate(activity_count=Count("activity"))
     )
-    creatable = creatable_organisations(request.user, "actionplan")
+    creatable = creatable_organisations(request.user, "actionplan") + creatable_through_bodies(
+        request.user, "actionplan"
+    )
     return render(request, "planning/plan_list.html", {"plans": plans, "creatable": creatable})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "actionplan")
+    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
+    form = PlanForm(
+        request.POST or None,
+        organisation=organisation,
+        plans=ActionPlan.objects.visible_to(request.user),
+        bodies=_allowed_bodies(request.user, "add", organisation.pk),
+    )
     return form_page(
         request,
-        PlanForm(request.POST or None, organisation=organisation),
+        form,
         title=_("New action plan in %(organisation)s") % {"organisation": organisation},
         back=reverse("planning:plan_list"),
         save=lambda form: services.create_plan(organisation, by=request.user, **form.cleaned_data),
@@ -62,7 +77,20 @@ def plan_edit(request, pk):
         services.update_plan,
         _("The plan was saved."),
         organisation=plan.organisation,
+        plans=ActionPlan.objects.visible_to(request.user),
+        bodies=_allowed_bodies(request.user, "change", plan.organisation_id),
     )
+
+
+def _allowed_bodies(user, action, organisation_id):
+    """None when the user may `action` plans in the whole organisation; otherwise the joint
+    bodies on which a role of theirs allows it (a team's coordinator), 403 when none."""
+    if can(user, action, "actionplan", organisation_id):
+        return None
+    bodies = bodies_where_allowed(user, action, "actionplan", organisation_id)
+    if not bodies:
+        raise PermissionDenied
+    return bodies
 
 
 def plan_activities(plan):
@@ -129,6 +157,13 @@ def plan_detail(request, pk):
         .values_list("goal_id", "article__number")
     ):
         articles.setdefault(goal_id, []).append(str(number))
+    target_areas: dict[int, list[str]] = {}
+    for goal_id, number in (
+        Goal.target_areas.through.objects.filter(goal__plan=plan)
+        .order_by("targetarea__number")
+        .values_list("goal_id", "targetarea__number")
+    ):
+        target_areas.setdefault(goal_id, []).append(str(number))
     activities = overview_activities(plan)
     by_goal, by_area = {}, {}
     for activity in activities:
@@ -139,6 +174,7 @@ def plan_detail(request, pk):
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
         goal.article_numbers = ", ".join(articles.get(goal.pk, ()))
+        goal.target_area_numbers = ", ".join(target_areas.get(goal.pk, ()))
         by_area.setdefault(goal.area_id, []).append(goal)
     for area in areas:
         area.plan_goals = by_area.get(area.pk, [])
@@ -146,6 +182,10 @@ def plan_detail(request, pk):
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,
+        "builds_on": _visible_or_none(plan.builds_on_id, request.user),
+        "built_upon_by": ActionPlan.objects.visible_to(request.user)
+        .filter(builds_on=plan)
+        .select_related("organisation"),
         "areas": areas,
         "activity_count": len(activities),
         "timeline": timeline,
@@ -154,6 +194,13 @@ def plan_detail(request, pk):
         "can_see_history": can(request.user, "view", "auditentry", *scope),
     }
     return render(request, "planning/plan_detail.html", context)
+
+
+def _visible_or_none(pk, user):
+    """The plan another one builds on, if this user sees it (its title is not everyone's)."""
+    if pk is None:
+        return None
+    return ActionPlan.objects.visible_to(user).select_related("organisation").filter(pk=pk).first()
 
 
 def _progress(area, activities):

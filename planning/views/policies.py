@@ -100,6 +100,7 @@ def policy_detail(request, pk):
     context = {
         "policy": policy,
         "articles": policy.articles.order_by("number"),
+        "target_areas": policy.target_areas.order_by("number"),
         "due": policy.is_due_for_revision(),
         "can_change": can_on(request.user, "change", policy),
         "can_delete": can_on(request.user, "delete", policy),

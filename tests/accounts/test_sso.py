@@ -231,7 +231,7 @@ def test_an_organisation_admin_signed_in_with_sso_is_not_held_for_a_local_code(
     client, org_admin, provider, settings
 ):
     # The provider decides the second factor of its users (Conditional Access in Entra ID).
-    settings.REQUIRE_2FA_FOR_ORG_ADMINS = True
+    settings.REQUIRE_2FA_FOR_ADMINS = True
     link(org_admin, provider)
     sso_sign_in(client, provider)
     assert client.get(reverse("core:start")).status_code == 200

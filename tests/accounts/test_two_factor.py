@@ -214,7 +214,7 @@ def test_admin_login_goes_through_the_app_sign_in(client, db):
 
 
 def test_organisation_admins_can_be_required_to_use_it(client, org_admin, settings):
-    settings.REQUIRE_2FA_FOR_ORG_ADMINS = True
+    settings.REQUIRE_2FA_FOR_ADMINS = True
     password_step(client, org_admin.username)
     response = client.get(reverse("core:start"))
     assert response["Location"] == reverse("accounts:two_factor")
@@ -227,8 +227,37 @@ def test_organisation_admins_can_be_required_to_use_it(client, org_admin, settin
     assert client.get(reverse("core:start")).status_code == 200
 
 
+def test_superusers_are_required_to_use_it(client, db, settings):
+    settings.REQUIRE_2FA_FOR_ADMINS = True
+    make_user("plattform", is_superuser=True, is_staff=True)
+    password_step(client, "plattform")
+    assert client.get(reverse("organisations:onboard"))["Location"] == reverse(
+        "accounts:two_factor"
+    )
+    enrol(client)
+    assert client.get(reverse("organisations:onboard")).status_code == 200
+
+
+def test_the_requirement_is_on_by_default_in_production(monkeypatch):
+    import importlib
+
+    import barnratt.settings as module
+
+    monkeypatch.setenv("DJANGO_ENV", "production")
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    monkeypatch.delenv("BARNRATT_REQUIRE_2FA_FOR_ADMINS", raising=False)
+    monkeypatch.delenv("BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS", raising=False)
+    try:
+        assert importlib.reload(module).REQUIRE_2FA_FOR_ADMINS is True
+        monkeypatch.setenv("BARNRATT_REQUIRE_2FA_FOR_ADMINS", "false")
+        assert importlib.reload(module).REQUIRE_2FA_FOR_ADMINS is False
+    finally:
+        monkeypatch.undo()
+        importlib.reload(module)
+
+
 def test_the_requirement_leaves_other_roles_alone(client, coordinator, settings):
-    settings.REQUIRE_2FA_FOR_ORG_ADMINS = True
+    settings.REQUIRE_2FA_FOR_ADMINS = True
     password_step(client, "coordinator")
     assert is_signed_in(client)
 
@@ -245,7 +274,7 @@ def test_the_admin_lists_devices_without_their_secrets(client, coordinator, db):
 def test_an_enrolled_organisation_admin_without_a_verified_session_gives_the_code(
     client, org_admin, settings
 ):
-    settings.REQUIRE_2FA_FOR_ORG_ADMINS = True
+    settings.REQUIRE_2FA_FOR_ADMINS = True
     client.force_login(org_admin)
     device, _codes = enrol(client)
     other = Client()

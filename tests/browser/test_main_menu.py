@@ -14,8 +14,15 @@ GROUPS = {
     "Ärendearbete": ["Ärenden", "Mallar"],
     "Delaktighet": ["Dialoger", "Ungdomsforum"],
     "Planering": ["Plan", "Utbildning", "Barnbudget", "Bokslut"],
-    "Kunskap": ["Statistik", "Goda exempel", "Kollegial granskning", "Nätverk", "Barnkonventionen"],
-    "Organisation": ["Organisationer", "Organ"],
+    "Kunskap": [
+        "Statistik",
+        "Goda exempel",
+        "Kollegial granskning",
+        "Nätverk",
+        "Barnkonventionen",
+        "Folkhälsopolitiken",
+    ],
+    "Organisation": ["Organisationer", "Organ", "Avtal och reglementen"],
 }
 
 

@@ -3,14 +3,16 @@ import pytest
 from knowledge import services
 
 
-def add_example(organisation, *, by=None, articles=(), **fields):
+def add_example(organisation, *, by=None, articles=(), target_areas=(), **fields):
     values = {
         "title": "Exempel",
         "year": 2024,
         "description": "<p>Beskrivning.</p>",
         "visibility": "public",
     } | fields
-    return services.create_example(organisation, by=by, articles=articles, **values)
+    return services.create_example(
+        organisation, by=by, articles=articles, target_areas=target_areas, **values
+    )
 
 
 @pytest.fixture

@@ -1,9 +1,15 @@
 """A backup restored into an empty database brings back every record, file and audit entry."""
 
+import json
+import os
 import shutil
+import stat
 import tarfile
+from datetime import date
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
@@ -11,6 +17,8 @@ from assessments import services
 from assessments.models import Attachment, Case
 from core.models import AuditEntry
 from operations.backups import MANIFEST, row_counts
+from organisations.models import ScbArea
+from participation.models import DailySalt
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -36,12 +44,21 @@ def test_backup_and_restore_bring_everything_back(case, case_officer, media, tmp
     attachment = services.add_attachment(
         case, by=case_officer, title="Underlag", uploaded=SimpleUploadedFile("u.pdf", PDF)
     )
+    salt = DailySalt.objects.create(day=date.today(), salt="s" * 64)
+    session = SessionStore()
+    session["who"] = case_officer.pk
+    session.create()
     counts, trail = row_counts(), audit_trail()
     call_command("backup", output=tmp_path / "backups")
     archive = capsys.readouterr().out.strip()
+    # Only the owner may read it: it holds personal data.
+    assert stat.S_IMODE(os.stat(archive).st_mode) == 0o600
     with tarfile.open(archive) as packed:
         names = packed.getnames()
+        manifest = json.load(packed.extractfile(MANIFEST))
     assert MANIFEST in names and f"media/{attachment.file.name}" in names
+    assert "organisations.0004_load_scb_areas" in manifest["migrations"]
+    assert {Session._meta.db_table, DailySalt._meta.db_table} <= set(manifest["excluded_tables"])
 
     call_command("flush", interactive=False)
     shutil.rmtree(media)
@@ -49,7 +66,9 @@ def test_backup_and_restore_bring_everything_back(case, case_officer, media, tmp
 
     call_command("restore", archive)
     assert "Restored and verified" in capsys.readouterr().out
-    assert row_counts() == counts
+    # Everything but the sessions and the salt, which no backup holds.
+    assert not Session.objects.exists() and not DailySalt.objects.filter(pk=salt.pk).exists()
+    assert row_counts() == counts | {Session._meta.db_table: 0, DailySalt._meta.db_table: 0}
     assert audit_trail() == trail
     restored = Attachment.objects.get(pk=attachment.pk)
     assert restored.case.title == case.title
@@ -73,13 +92,75 @@ def test_a_tampered_backup_is_not_reported_as_restored(case, media, tmp_path, ca
     call_command("backup", output=tmp_path)
     archive = capsys.readouterr().out.strip()
     # Rebuild the archive with the file changed but the manifest as it was.
+    tampered = rebuild(
+        archive,
+        tmp_path,
+        lambda unpacked: (unpacked / "media" / "note.txt").write_bytes(b"changed"),
+    )
+    with pytest.raises(CommandError, match=r"note\.txt"):
+        call_command("restore", str(tampered), force=True)
+
+
+def rebuild(archive, tmp_path, change):
+    """A copy of the archive with `change` applied to its unpacked folder."""
     unpacked = tmp_path / "unpacked"
     with tarfile.open(archive) as packed:
         packed.extractall(unpacked, filter="data")
-    (unpacked / "media" / "note.txt").write_bytes(b"changed")
-    tampered = tmp_path / "tampered.tar.gz"
-    with tarfile.open(tampered, "w:gz") as packed:
+    change(unpacked)
+    changed = tmp_path / "changed.tar.gz"
+    with tarfile.open(changed, "w:gz") as packed:
         for path in unpacked.iterdir():
             packed.add(path, arcname=path.name)
-    with pytest.raises(CommandError, match=r"note\.txt"):
-        call_command("restore", str(tampered), force=True)
+    return changed
+
+
+def edit_manifest(edit):
+    def change(unpacked):
+        manifest = json.loads((unpacked / MANIFEST).read_text())
+        edit(manifest)
+        (unpacked / MANIFEST).write_text(json.dumps(manifest))
+
+    return change
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_of_an_older_schema_is_refused_unless_migrated(media, tmp_path, capsys):
+    # A real older schema: the release before the SCB register (no table, no rows).
+    call_command("migrate", "organisations", "0001", verbosity=0)
+    try:
+        call_command("backup", output=tmp_path)
+        archive = capsys.readouterr().out.strip()
+        call_command("migrate", verbosity=0)
+        call_command("flush", interactive=False)
+        with pytest.raises(CommandError, match=r"older schema version \(2 migrations behind"):
+            call_command("restore", archive)
+        call_command("restore", archive, migrate=True)
+    finally:
+        call_command("migrate", verbosity=0)
+    assert "Then migrated: 2 migrations applied." in capsys.readouterr().out
+    assert ScbArea.objects.filter(kind="municipality").count() == 290
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_of_a_newer_schema_is_refused_even_with_migrate(media, tmp_path, capsys):
+    call_command("backup", output=tmp_path)
+    archive = capsys.readouterr().out.strip()
+    newer = rebuild(
+        archive, tmp_path, edit_manifest(lambda m: m["migrations"].append("core.9999_future"))
+    )
+    call_command("flush", interactive=False)
+    with pytest.raises(CommandError, match="newer schema version"):
+        call_command("restore", str(newer), migrate=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_media_only_restores_the_files_and_leaves_the_database(case, media, tmp_path, capsys):
+    (media / "policy.pdf").write_bytes(PDF)
+    call_command("backup", output=tmp_path)
+    archive = capsys.readouterr().out.strip()
+    shutil.rmtree(media)
+    Case.objects.filter(pk=case.pk).update(title="Efter återställningspunkten")
+    call_command("restore", archive, media_only=True)
+    assert "3 files" not in capsys.readouterr().out
+    assert (media / "policy.pdf").read_bytes() == PDF
+    assert Case.objects.get(pk=case.pk).title == "Efter återställningspunkten"
