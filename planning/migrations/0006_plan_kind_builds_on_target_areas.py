@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='actionplan',
             name='kind',
-            field=models.CharField(choices=[('child_rights', 'child-rights plan'), ('public_health_programme', 'public-health programme'), ('regional_public_health', 'regional public-health plan'), ('team', 'team plan')], default='child_rights', max_length=30, verbose_name='kind of plan'),
+            field=models.CharField(choices=[('child_rights', 'child-rights plan'), ('public_health_programme', 'public-health programme'), ('regional_public_health', 'regional public-health plan'), ('team', 'team plan')], db_default='child_rights', default='child_rights', max_length=30, verbose_name='kind of plan'),
         ),
         migrations.AddField(
             model_name='activity',
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='followup',
             name='effects_for_population',
-            field=models.TextField(blank=True, help_text="What it led to for the population's health, and for which groups.", verbose_name='effects for the population'),
+            field=models.TextField(blank=True, db_default='', help_text="What it led to for the population's health, and for which groups.", verbose_name='effects for the population'),
         ),
         migrations.AddField(
             model_name='goal',

@@ -70,7 +70,12 @@ class ActionPlan(TenantModel):
         help_text=_("Only for a network's joint plan, kept by the convening organisation."),
     )
     kind = models.CharField(
-        _("kind of plan"), max_length=30, choices=Kind.choices, default=Kind.CHILD_RIGHTS
+        _("kind of plan"),
+        max_length=30,
+        choices=Kind.choices,
+        default=Kind.CHILD_RIGHTS,
+        # The old code inserts plans without a kind while an upgrade runs (check_migrations).
+        db_default=Kind.CHILD_RIGHTS,
     )
     builds_on = models.ForeignKey(
         "self",
@@ -358,6 +363,7 @@ class FollowUp(PlanPart):
         _("effects for the population"),
         blank=True,
         help_text=_("What it led to for the population's health, and for which groups."),
+        db_default="",
     )
     effects_for_children = models.TextField(
         _("effects for children"), blank=True, help_text=_("What it led to for children.")

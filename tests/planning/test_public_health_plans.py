@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from convention.models import Article
 from core.models import AuditEntry
+from networks import services as network_services
 from networks.models import Network
 from organisations import services as org_services
 from organisations.models import Organisation
@@ -25,7 +26,7 @@ def regional_plan(db):
     a regional network (the plan is the region's; members read it)."""
     region = Organisation.objects.create(name="Region Örebro län", kind="region", scb_code="18")
     nora = Organisation.objects.create(name="Nora kommun", kind="municipality", scb_code="1884")
-    network = org_services.create_network(
+    network = network_services.create_network(
         region,
         by=None,
         name="Folkhälsa i Örebro län",
