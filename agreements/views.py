@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete, form_copy
-from core.forms import save_or_show_errors
+from core.deletion import confirm_delete
+from core.transitions import run_transition
+from core.views.forms import form_copy
 from organisations.access import (
     bodies_where_allowed,
     can,
@@ -83,7 +84,7 @@ def agreement_create(request, organisation_pk):
                 )
             )
 
-        if save_or_show_errors(form, create):
+        if run_transition(request, form=form, change=create):
             messages.success(request, _("The agreement was recorded."))
             return redirect(saved[0])
     title = _("New agreement in %(organisation)s") % {"organisation": organisation}
@@ -130,7 +131,7 @@ def agreement_edit(request, pk):
                 agreement, by=request.user, parties=parties.parties(), **form.cleaned_data
             )
 
-        if save_or_show_errors(form, update):
+        if run_transition(request, form=form, change=update):
             messages.success(request, pgettext("between organisations", "The agreement was saved."))
             return redirect(agreement)
     title = _("Edit %(agreement)s") % {"agreement": agreement}
@@ -198,8 +199,10 @@ def regulation_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
-        if save_or_show_errors(
-            form, lambda: services.update_regulation(regulation, by=request.user, **fields)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_regulation(regulation, by=request.user, **fields),
         ):
             messages.success(request, _("The regulations were saved."))
             return redirect(regulation)

@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.models import Job
+from core.views.forms import render_form
+from core.views.lookups import organisation_for
 from organisations.access import can, get_for_user, require
-from organisations.models import Organisation
 
 from . import jobs as archive_jobs
 from . import services
@@ -36,8 +37,7 @@ TOKEN = re.compile(r"^[0-9a-f]{32}$")
 @login_required
 @require_http_methods(["GET", "POST"])
 def rules(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "view", "retentionrule", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "view", "retentionrule")
     may_add = can(request.user, "add", "retentionrule", organisation.pk)
     form = RetentionRuleForm(request.POST or None) if may_add else None
     if request.method == "POST":
@@ -65,8 +65,7 @@ def rule_edit(request, pk):
         and _saved(request, form, rule.organisation, rule=rule)
     ):
         return redirect(rule)
-    context = {"form": form, "title": _("Change the retention rule"), "object": rule}
-    return render(request, "organisations/form.html", context)
+    return render_form(request, form, _("Change the retention rule"), rule)
 
 
 @login_required
@@ -95,8 +94,7 @@ def _saved(request, form, organisation, rule=None) -> bool:
 def archive_export(request, organisation_pk):
     """Make an archive package of the cases decided in a period and download it (at most
     MAX_CASES_ONLINE cases; larger deliveries with `manage.py export_sip`)."""
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "view", "archiveexport", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "view", "archiveexport")
     may_add = can(request.user, "add", "archiveexport", organisation.pk)
     form = ArchiveExportForm(request.POST or None) if may_add else None
     if request.method == "POST":

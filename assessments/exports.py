@@ -2,13 +2,9 @@
 the same template as the print view) and DOCX (python-docx) render it. The case list exports to
 CSV and XLSX from the same filtered queryset as the page."""
 
-import csv
-import io
-import numbers
-import re
-
 from django.utils.translation import gettext as _
 
+from core.exports import xml_text
 from core.pdf import render_pdf
 from core.word import (
     add_table,
@@ -20,9 +16,6 @@ from core.word import (
 
 from .completeness import completeness
 from .presentation import answer_sections
-
-# Spreadsheet programs run cells that start with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def assessment_content(case) -> dict:
@@ -87,34 +80,6 @@ def _docx_table(document, rows):
     add_table(document, (_("Group"), _("Effect"), _("How large"), _("How likely")), rows)
 
 
-def safe_cell(value):
-    """A spreadsheet cell that is shown as text, never run as a formula."""
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-# What XML 1.0 (XLSX, DOCX) cannot hold: control characters other than tab, newline and
-# carriage return, lone surrogates and the two non-characters. Text may carry them (pasted from
-# elsewhere, imported); a worksheet or document refuses them, so they are left out.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(value) -> str:
-    return XML_ILLEGAL.sub("", str(value))
-
-
-def xlsx_cell(value):
-    """A worksheet cell: numbers and dates as they are, text as `safe_cell` without what XML
-    cannot hold (removed first, so that a control character cannot hide a formula)."""
-    if value is None:
-        return ""
-    if isinstance(value, numbers.Number) or hasattr(value, "isoformat"):
-        return value
-    return safe_cell(xml_text(value))
-
-
 CASE_COLUMNS = [
     ("case_number", _("Case number")),
     ("title", _("Title")),
@@ -146,23 +111,6 @@ def case_rows(cases):
         ]
 
 
-def cases_csv(cases) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(label) for _key, label in CASE_COLUMNS])
-    for row in case_rows(cases):
-        writer.writerow([safe_cell(value) for value in row])
-    return "\ufeff" + buffer.getvalue()  # the byte-order mark makes Excel read UTF-8
-
-
-def cases_xlsx(cases) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(_("Cases")))
-    sheet.append([str(label) for _key, label in CASE_COLUMNS])
-    for row in case_rows(cases):
-        sheet.append([xlsx_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def case_table(cases) -> tuple[list[str], list[list]]:
+    """The case list as columns and rows for `core.exports.export_response`."""
+    return [str(label) for _key, label in CASE_COLUMNS], case_rows(cases)

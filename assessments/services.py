@@ -13,6 +13,7 @@ from convention.models import Article
 from core.audit import create_object, delete_object, update_object
 from core.models import AuditEntry
 from core.richtext import sanitise
+from core.transitions import TransitionError
 from core.uploads import check_upload, display_name, stored_name
 
 from .completeness import is_complete
@@ -20,10 +21,6 @@ from .models import Assessment, Attachment, Case, Decision, Review, TemplateVers
 from .questions import children_may_be_affected, is_answered
 
 Transition = AuditEntry.Action.TRANSITION
-
-
-class TransitionError(ValidationError):
-    """A state change that is not possible from the current state; shown as a message."""
 
 
 @dataclass

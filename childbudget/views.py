@@ -9,14 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
+from core.exports import XLSX, export_response
+from core.views.forms import form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations, get_for_user
 from organisations.models import Body, Organisation
-from planning.views.helpers import XLSX, export_response, render_form
 
 from . import charts, imports, services
 from .exports import budget_table, line_table
-from .figures import budget_figures, budget_rows, filter_options, share_rows
+from .figures import budget_figures
 from .forms import BudgetForm, ImportForm
 from .models import ChildBudget
 
@@ -55,11 +56,10 @@ def budget_list(request):
     this_year = [figure for figure in all_years if figure.year == year]
     by_body = charts.share_by_body(this_year, year) if year else None
     context = {
-        "budget_rows": budget_rows(this_year),
+        "this_year": this_year,
         "year": year,
         "years": sorted({figure.year for figure in all_years}, reverse=True),
         "by_body": by_body,
-        "by_body_rows": share_rows(by_body.rows) if by_body else "",
         "over_years": charts.share_over_years(all_years),
         "creatable": creatable_organisations(request.user, "childbudget"),
         "importable": [
@@ -67,16 +67,10 @@ def budget_list(request):
             for organisation in creatable_organisations(request.user, "childbudget")
             if can(request.user, "import", "childbudget", organisation.pk)
         ],
-        "organisation_options": filter_options(
-            Organisation.objects.visible_to(request.user)
-            .order_by("name")
-            .values_list("pk", "name"),
-            chosen.get("organisation"),
-        ),
-        "body_options": filter_options(
-            Body.objects.visible_to(request.user).order_by("name").values_list("pk", "name"),
-            chosen.get("body"),
-        ),
+        "organisation_options": Organisation.objects.visible_to(request.user)
+        .order_by("name")
+        .values("pk", "name"),
+        "body_options": Body.objects.visible_to(request.user).order_by("name").values("pk", "name"),
         "chosen": chosen,
         "query": "&".join(f"{key}={value}" for key, value in chosen.items()),
     }
@@ -94,22 +88,17 @@ def budget_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "childbudget", organisation.pk)
-    form = BudgetForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_budget(organisation, by=request.user, **form.cleaned_data)
-            )
-
-        if save_or_show_errors(form, create):
-            messages.success(request, _("The child budget was saved."))
-            return redirect(created[0])
-    title = _("New child budget in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("childbudget:budget_list"))
+    organisation = organisation_for(request, organisation_pk, "add", "childbudget")
+    return form_page(
+        request,
+        BudgetForm(request.POST or None, organisation=organisation),
+        title=_("New child budget in %(organisation)s") % {"organisation": organisation},
+        back=reverse("childbudget:budget_list"),
+        save=lambda form: services.create_budget(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The child budget was saved."),
+    )
 
 
 def _budget(request, pk, action="view"):
@@ -138,16 +127,14 @@ def budget_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def budget_edit(request, pk):
     budget = _budget(request, pk, "change")
-    form = BudgetForm(request.POST or None, instance=budget, organisation=budget.organisation)
-    if request.method == "POST" and form.is_valid():
-        fields = form.cleaned_data
-        if save_or_show_errors(
-            form, lambda: services.update_budget(budget, by=request.user, **fields)
-        ):
-            messages.success(request, _("The child budget was saved."))
-            return redirect(budget)
-    title = _("Edit the child budget %(budget)s") % {"budget": budget}
-    return render_form(request, form, title, budget.get_absolute_url())
+    return form_page(
+        request,
+        BudgetForm(request.POST or None, instance=budget, organisation=budget.organisation),
+        title=_("Edit the child budget %(budget)s") % {"budget": budget},
+        back=budget,
+        save=lambda form: services.update_budget(budget, by=request.user, **form.cleaned_data),
+        saved=_("The child budget was saved."),
+    )
 
 
 @login_required
@@ -179,8 +166,7 @@ def lines_export(request, pk, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_import(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "import", "childbudget", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "import", "childbudget")
     form = ImportForm(request.POST or None, request.FILES or None)
     errors, summary = [], None
     if request.method == "POST" and form.is_valid():

@@ -1,8 +1,5 @@
 """The shared shape of a delete view: GET asks for confirmation (and says what goes with the
-record), POST deletes through the app's service function, which writes the audit log; and a
-copy of a record for an edit form, so the view's own instance keeps the values from before."""
-
-import copy
+record), POST deletes through the app's service function, which writes the audit log."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -30,10 +27,3 @@ def confirm_delete(request, obj, *, service, success_url, cancel_url, consequenc
         return redirect(success_url)
     context = {"object": obj, "cancel_url": cancel_url, "consequences": list(consequences)}
     return render(request, "core/confirm_delete.html", context)
-
-
-def form_copy(instance):
-    """A copy of `instance` for a ModelForm to change while it validates, without reading the
-    row again: the original keeps the stored values, which `core.audit.update_object` compares
-    to log what really changed. Related objects already loaded are shared, not copied."""
-    return copy.copy(instance)

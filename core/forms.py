@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import AccessibilityReport
@@ -53,17 +52,3 @@ class ListedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """A ModelMultipleChoiceField for short lists (see `ListedChoiceIterator`)."""
 
     iterator = ListedChoiceIterator
-
-
-def save_or_show_errors(form, change) -> bool:
-    """Run a service call; a refused change lands on the form instead of becoming a 500."""
-    try:
-        change()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return False
-    return True

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import Case
+from core.exports import as_csv
 from core.models import Job
+from core.views.forms import edit_page, form_page
+from core.views.history import history_page
 from organisations.access import can, get_for_user, require, user_access
 from organisations.models import Organisation
-from planning.exports import as_csv
 
 from . import comparisons, progress, services
 from . import jobs as import_jobs
@@ -72,12 +74,14 @@ def indicator_detail(request, pk):
 def indicator_create(request):
     if not can_manage_catalogue(request.user):
         raise PermissionDenied
-    form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        indicator = services.create_indicator(by=request.user, **form.service_fields())
-        messages.success(request, _("The indicator was saved."))
-        return redirect(indicator)
-    return _render_form(request, form, _("New indicator"), reverse("indicators:indicator_list"))
+    return form_page(
+        request,
+        IndicatorForm(request.POST or None),
+        title=_("New indicator"),
+        back=reverse("indicators:indicator_list"),
+        save=lambda form: services.create_indicator(by=request.user, **form.service_fields()),
+        saved=_("The indicator was saved."),
+    )
 
 
 @login_required
@@ -86,45 +90,24 @@ def indicator_edit(request, pk):
     indicator = indicator_for(request, pk)
     if not can_manage_catalogue(request.user, indicator):
         raise PermissionDenied
-    form = IndicatorForm(request.POST or None, instance=Indicator.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        services.update_indicator(indicator, by=request.user, **form.service_fields())
-        messages.success(request, _("The indicator was saved."))
-        return redirect(indicator)
-    title = _("Edit %(indicator)s") % {"indicator": indicator}
-    return _render_form(request, form, title, indicator.get_absolute_url())
+    return edit_page(
+        request,
+        indicator,
+        IndicatorForm,
+        services.update_indicator,
+        _("The indicator was saved."),
+        title=_("Edit %(indicator)s") % {"indicator": indicator},
+    )
 
 
 @login_required
 def indicator_history(request, pk):
     """The catalogue entry's changes (a shared indicator has no organisation, so the common
     history page, which checks the organisation's roles, does not serve it)."""
-    from django.core.paginator import Paginator
-
-    from core.models import AuditEntry
-    from core.views.history import HISTORY_PAGE_SIZE, _field_label
-
     indicator = indicator_for(request, pk)
     if not can_manage_catalogue(request.user, indicator):
         raise PermissionDenied
-    entries = AuditEntry.objects.for_object(indicator).select_related("actor")
-    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        (
-            entry,
-            [
-                (_field_label(Indicator, name), before, after)
-                for name, (before, after) in entry.changes.items()
-            ],
-        )
-        for entry in page
-    ]
-    return render(request, "core/history.html", {"object": indicator, "page": page, "rows": rows})
-
-
-def _render_form(request, form, title, back, *, multipart=False):
-    context = {"form": form, "title": title, "back": back, "multipart": multipart}
-    return render(request, "planning/form.html", context)
+    return history_page(request, indicator)
 
 
 @login_required

@@ -10,10 +10,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
-from planning.views.helpers import render_form
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations, get_for_user
 
 from . import services
 from .forms import ExampleForm, SearchForm
@@ -122,38 +121,26 @@ def public_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def example_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "example", organisation.pk)
-    form = ExampleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_example(organisation, by=request.user, **form.service_fields())
-            )
-
-        if save_or_show_errors(form, create):
-            messages.success(request, _("The example was saved."))
-            return redirect(created[0])
-    title = _("New good example from %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("knowledge:example_list"))
+    organisation = organisation_for(request, organisation_pk, "add", "example")
+    return form_page(
+        request,
+        ExampleForm(request.POST or None),
+        title=_("New good example from %(organisation)s") % {"organisation": organisation},
+        back=reverse("knowledge:example_list"),
+        save=lambda form: services.create_example(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The example was saved."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def example_edit(request, pk):
     example = get_for_user(Example.objects, request.user, "change", pk=pk)
-    form = ExampleForm(request.POST or None, instance=Example.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_example(example, by=request.user, **fields)
-        ):
-            messages.success(request, _("The example was saved."))
-            return redirect(example)
-    title = _("Edit %(title)s") % {"title": example}
-    return render_form(request, form, title, example.get_absolute_url())
+    return edit_page(
+        request, example, ExampleForm, services.update_example, _("The example was saved.")
+    )
 
 
 @login_required

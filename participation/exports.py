@@ -6,12 +6,8 @@ database id), dates are given to the month, and free text only as masked and sho
 The client hash, the submission key and the class code are never read.
 """
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 
-from assessments.exports import safe_cell, xlsx_cell
 from core.pdf import render_pdf
 
 from .forms import SCALE
@@ -89,26 +85,9 @@ def _not_shown() -> list[str]:
     return [status for status in Answer.Moderation.values if status not in SHOWN]
 
 
-def answers_csv(consultation: Consultation) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(columns())
-    for row in answer_rows(consultation):
-        writer.writerow([safe_cell(value) for value in row])
-    return "\ufeff" + buffer.getvalue()  # the byte-order mark makes Excel read UTF-8
-
-
-def answers_xlsx(consultation: Consultation) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(_("Answers")))
-    sheet.append(columns())
-    for row in answer_rows(consultation):
-        sheet.append([xlsx_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def answers_table(consultation: Consultation) -> tuple[list[str], list[list]]:
+    """Every answer as a row, for `core.exports.export_response`."""
+    return columns(), answer_rows(consultation)
 
 
 def results_pdf(consultation: Consultation) -> bytes:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.audit import create_object, delete_object, update_object, write_entry
 from core.dates import months_before
 from core.models import AuditEntry
+from core.transitions import TransitionError
 
 from .models import (
     Answer,
@@ -31,10 +32,6 @@ from .models.consultations import CLASS_CODE_LENGTH, new_code
 from .screening import parse_name_list, screen
 
 Transition = AuditEntry.Action.TRANSITION
-
-
-class TransitionError(ValidationError):
-    """A state change that is not possible from the current state; shown as a message."""
 
 
 def _check_links(organisation, cases=(), activities=()):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
 from core.models import AuditEntry
+from core.transitions import TransitionError
 from organisations.models import Membership
 from planning import selfassessment_services
 from planning import services as planning_services
@@ -18,10 +19,6 @@ from .access import network_organisation_ids
 from .models import DocumentRead, Finding, Interview, PeerReview, Recommendation, Status
 
 PEER = FactorRating.Source.PEER
-
-
-class TransitionError(ValidationError):
-    """The review's status does not allow this change."""
 
 
 def _locked(review) -> PeerReview:

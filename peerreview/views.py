@@ -11,12 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
+from core.transitions import run_transition
+from core.views.forms import edit_page, form_page, render_form
 from networks.models import Network
 from organisations.access import can, can_on, get_for_user
 from planning.models import Goal
 from planning.success_factors import SuccessFactor
-from planning.views.helpers import render_form
 
 from . import access, exports, services
 from .content import review_content
@@ -80,18 +80,14 @@ def review_list(request):
 def review_create(request, network_pk):
     network = get_for_user(Network.objects, request.user, pk=network_pk)
     _require(access.can_plan(request.user, network))
-    form = ReviewForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def plan():
-            created.append(services.plan_review(network, by=request.user, **form.service_fields()))
-
-        if save_or_show_errors(form, plan):
-            messages.success(request, _("The peer review was planned."))
-            return redirect(created[0])
-    title = _("New peer review in %(network)s") % {"network": network}
-    return render_form(request, form, title, network.get_absolute_url())
+    return form_page(
+        request,
+        ReviewForm(request.POST or None, network=network),
+        title=_("New peer review in %(network)s") % {"network": network},
+        back=network,
+        save=lambda form: services.plan_review(network, by=request.user, **form.service_fields()),
+        saved=_("The peer review was planned."),
+    )
 
 
 @login_required
@@ -101,24 +97,18 @@ def review_edit(request, pk):
     _require(access.can_change_plan(request.user, review))
     if review.status not in EDITABLE:
         raise Http404
-    form = ReviewForm(
-        request.POST or None,
-        instance=PeerReview.objects.get(pk=pk),
+    return edit_page(
+        request,
+        review,
+        ReviewForm,
+        services.update_plan,
+        _("The plan was saved."),
         network=review.network,
         initial={
             "reviewing_organisations": review.reviewing_organisations.all(),
             "reviewers": review.reviewers.all(),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_plan(review, by=request.user, **fields)
-        ):
-            messages.success(request, _("The plan was saved."))
-            return redirect(review)
-    title = _("Edit %(title)s") % {"title": review}
-    return render_form(request, form, title, review.get_absolute_url())
 
 
 @login_required
@@ -160,15 +150,15 @@ def review_start(request, pk):
 
 def _add_part(request, pk, form_class, service, title, success):
     review = _reviewer_review(request, pk)
-    form = form_class(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_show_errors(form, lambda: service(review, by=request.user, **form.cleaned_data))
-    ):
-        messages.success(request, success)
-        return redirect(review)
-    return render_form(request, form, title % {"review": review}, review.get_absolute_url())
+    return form_page(
+        request,
+        form_class(request.POST or None),
+        title=title % {"review": review},
+        back=review,
+        save=lambda form: service(review, by=request.user, **form.cleaned_data),
+        saved=success,
+        done=review,
+    )
 
 
 @login_required
@@ -224,19 +214,17 @@ def finding_edit(request, pk, factor):
     factor = _focus_factor(review, factor)
     finding = Finding.objects.filter(review=review, factor=factor).first()
     initial = {"text": finding.text, "level": finding.level} if finding else None
-    form = FindingForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_show_errors(
-            form,
-            lambda: services.save_finding(review, factor, by=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, _("The findings were saved."))
-        return redirect(review.get_absolute_url() + f"#factor-{factor}")
-    title = _("Findings on %(factor)s") % {"factor": factor.label}
-    return render_form(request, form, title, review.get_absolute_url())
+    return form_page(
+        request,
+        FindingForm(request.POST or None, initial=initial),
+        title=_("Findings on %(factor)s") % {"factor": factor.label},
+        back=review,
+        save=lambda form: services.save_finding(
+            review, factor, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The findings were saved."),
+        done=review.get_absolute_url() + f"#factor-{factor}",
+    )
 
 
 @login_required
@@ -255,7 +243,7 @@ def recommendation_add(request, pk, factor):
                 )
             services.add_recommendation(finding, by=request.user, **form.cleaned_data)
 
-        if save_or_show_errors(form, add):
+        if run_transition(request, form=form, change=add):
             messages.success(request, _("The recommendation was added."))
             return redirect(review.get_absolute_url() + f"#factor-{factor}")
     title = _("New recommendation on %(factor)s") % {"factor": factor.label}
@@ -266,19 +254,14 @@ def recommendation_add(request, pk, factor):
 @require_http_methods(["GET", "POST"])
 def review_report(request, pk):
     review = _reviewer_review(request, pk)
-    form = ReportForm(request.POST or None, initial={"summary": review.summary})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_show_errors(
-            form,
-            lambda: services.report_review(review, by=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, _("The review was reported."))
-        return redirect(review)
-    title = _("Report %(title)s") % {"title": review}
-    return render_form(request, form, title, review.get_absolute_url())
+    return form_page(
+        request,
+        ReportForm(request.POST or None, initial={"summary": review.summary}),
+        title=_("Report %(title)s") % {"title": review},
+        back=review,
+        save=lambda form: services.report_review(review, by=request.user, **form.cleaned_data),
+        saved=_("The review was reported."),
+    )
 
 
 def _recommendation_for(request, pk) -> Recommendation:
@@ -296,21 +279,16 @@ def _recommendation_for(request, pk) -> Recommendation:
 def recommendation_answer(request, pk):
     recommendation = _recommendation_for(request, pk)
     initial = {"answer": recommendation.answer, "answer_text": recommendation.answer_text}
-    form = AnswerForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_show_errors(
-            form,
-            lambda: services.answer_recommendation(
-                recommendation, by=request.user, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, _("The answer was saved."))
-        return redirect(recommendation)
-    title = _("Answer the recommendation: %(text)s") % {"text": recommendation}
-    return render_form(request, form, title, recommendation.get_absolute_url())
+    return form_page(
+        request,
+        AnswerForm(request.POST or None, initial=initial),
+        title=_("Answer the recommendation: %(text)s") % {"text": recommendation},
+        back=recommendation,
+        save=lambda form: services.answer_recommendation(
+            recommendation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The answer was saved."),
+    )
 
 
 def _goals_for(request, review):
@@ -355,7 +333,7 @@ def recommendation_activity(request, pk):
                 services.recommendation_to_activity(recommendation, goal, by=request.user, **data)
             )
 
-        if save_or_show_errors(form, make):
+        if run_transition(request, form=form, change=make):
             messages.success(request, _("The activity was added to the action plan."))
             return redirect(created[0])
     title = _("Make the recommendation an activity: %(text)s") % {"text": recommendation}

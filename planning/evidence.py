@@ -2,6 +2,8 @@
 rows: four short queries on the link tables instead of four prefetches that build whole objects
 (the self-assessment page spent a third of its time in them)."""
 
+from django.utils.translation import gettext as _
+
 from .models import FactorRating
 
 # Relation on FactorRating -> the columns of the linked object the page shows.
@@ -39,3 +41,24 @@ def attach_evidence(ratings) -> None:
             by_id[rating_id].evidence_links[name].append(
                 target(pk=pk, **dict(zip(fields, values, strict=True)))
             )
+
+
+# Relation -> its heading on the page, and how one linked object reads there.
+SHOWN = {
+    "policies": (lambda: _("Policy documents"), lambda policy: policy.title),
+    "plans": (lambda: _("Action plans"), str),
+    "cases": (lambda: _("Cases"), lambda case: f"{case.case_number} {case.title}"),
+    "trainings": (
+        lambda: _("Trainings"),
+        lambda training: f"{training.topic} ({training.held_on.isoformat()})",
+    ),
+}
+
+
+def evidence_groups(rating) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What a rating cites, for the page: (heading, [(url, text), …]) per kind it cites."""
+    return [
+        (heading(), [(obj.get_absolute_url(), text(obj)) for obj in rating.evidence_links[name]])
+        for name, (heading, text) in SHOWN.items()
+        if rating.evidence_links[name]
+    ]

@@ -1,13 +1,8 @@
 """Exports are data × format: the policy list and a plan's activities, each gathered once as
-rows in words and written as CSV or XLSX. Every text cell goes through `safe_cell`."""
-
-import csv
-import io
+rows in words and written as CSV or XLSX by `core.exports`."""
 
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-
-from assessments.exports import safe_cell, xlsx_cell
 
 
 def policy_table(policies) -> tuple[list[str], list[list]]:
@@ -73,28 +68,6 @@ def activity_table(activities) -> tuple[list[str], list[list]]:
         for activity in activities
     ]
     return columns, rows
-
-
-def as_csv(columns, rows) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(column) for column in columns])
-    for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
-    return "\ufeff" + buffer.getvalue()  # the byte-order mark makes Excel read UTF-8
-
-
-def as_xlsx(sheet_name: str, columns, rows) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_name[:31])
-    sheet.append([str(column) for column in columns])
-    for row in rows:
-        sheet.append([xlsx_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def rating_table(ratings) -> tuple[list[str], list[list]]:

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from assessments.exports import safe_cell, xml_text
+from core.exports import safe_cell, xml_text
 from core.pdf import render_pdf
 from core.word import (
     add_picture,
@@ -120,7 +120,7 @@ def report_csv(document: dict) -> bytes:
         [_("year"), _("section"), _("figure id"), _("figure"), _("organisation"), _("value")]
     )
     for row in key_figure_rows(document, language):
-        writer.writerow([value if isinstance(value, int) else safe_cell(value) for value in row])
+        writer.writerow([safe_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 

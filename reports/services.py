@@ -4,7 +4,6 @@ entry in the same transaction through `core.audit`.
 Draft → approved (by a decision-maker) → published. Changing the texts of an approved or
 published report takes it back to draft; publishing freezes a new `ReportVersion`."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -13,15 +12,12 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, update_object
 from core.models import AuditEntry
+from core.transitions import TransitionError
 
 from .document import build_document
 from .models import Report, ReportVersion
 
 NARRATIVE_FIELDS = ("foreword", "analysis", "priorities", "overrides")
-
-
-class TransitionError(ValidationError):
-    """A change the report's status does not allow."""
 
 
 def _slug(organisation, body, year) -> str:

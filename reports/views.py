@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
 from core.models import Job
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.transitions import run_transition
+from core.views.forms import form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from . import jobs as report_jobs
 from . import services
@@ -38,19 +39,17 @@ def report_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "report", organisation.pk)
-    form = ReportForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        report = services.create_report(
-            organisation, by=request.user, year=data["year"], body=data["body"], title=data["title"]
-        )
-        messages.success(request, _("The report was created. Now write its texts."))
-        return redirect(report)
-    title = _("New yearly report in %(organisation)s") % {"organisation": organisation}
-    context = {"form": form, "title": title, "back": reverse("reports:report_list")}
-    return render(request, "planning/form.html", context)
+    organisation = organisation_for(request, organisation_pk, "add", "report")
+    return form_page(
+        request,
+        ReportForm(request.POST or None, organisation=organisation),
+        title=_("New yearly report in %(organisation)s") % {"organisation": organisation},
+        back=reverse("reports:report_list"),
+        save=lambda form: services.create_report(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The report was created. Now write its texts."),
+    )
 
 
 @login_required
@@ -85,8 +84,10 @@ def report_edit(request, pk):
     form = TextsForm(request.POST or None, report=report, sentences=sentence_ids(document))
     if request.method == "POST" and form.is_valid():
         texts = form.texts(report)
-        if save_or_show_errors(
-            form, lambda: services.update_texts(report, by=request.user, **texts)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_texts(report, by=request.user, **texts),
         ):
             messages.success(request, _("The texts were saved."))
             return redirect(report)

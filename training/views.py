@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.charts import bar_chart
-from core.forms import save_or_show_errors
+from core.exports import export_response
+from core.transitions import run_transition
+from core.views.forms import form_page, render_form
+from core.views.lookups import organisation_for
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.models import Body, Organisation
-from planning.views.helpers import export_response, render_form
 
 from . import coverage, services
 from .exports import coverage_table, session_table
@@ -92,22 +94,17 @@ def session_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "trainingsession", organisation.pk)
-    form = SessionForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_session(organisation, by=request.user, **form.service_fields())
-            )
-
-        if save_or_show_errors(form, create):
-            messages.success(request, _("The training was saved."))
-            return redirect(created[0])
-    title = _("New training in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("training:session_list"))
+    organisation = organisation_for(request, organisation_pk, "add", "trainingsession")
+    return form_page(
+        request,
+        SessionForm(request.POST or None, organisation=organisation),
+        title=_("New training in %(organisation)s") % {"organisation": organisation},
+        back=reverse("training:session_list"),
+        save=lambda form: services.create_session(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The training was saved."),
+    )
 
 
 @login_required
@@ -139,8 +136,10 @@ def session_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
         session = TrainingSession.objects.select_related("organisation").get(pk=pk)
-        if save_or_show_errors(
-            form, lambda: services.update_session(session, by=request.user, **fields)
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.update_session(session, by=request.user, **fields),
         ):
             messages.success(request, _("The training was saved."))
             return redirect(session)
@@ -171,7 +170,7 @@ def material_add(request, pk):
                 session, by=request.user, title=data["title"], uploaded=data["file"]
             )
 
-        if save_or_show_errors(form, add):
+        if run_transition(request, form=form, change=add):
             messages.success(request, _("The material was added."))
             return redirect(session)
     title = _("Add material to %(title)s") % {"title": session}
@@ -261,7 +260,7 @@ def headcounts(request, organisation_pk, year):
             services.set_headcounts(organisation, year, by=request.user, counts=form.counts())
             services.set_target(organisation, year, form.cleaned_data["target"], by=request.user)
 
-        if save_or_show_errors(form, save):
+        if run_transition(request, form=form, change=save):
             messages.success(request, _("The headcounts were saved."))
             url = reverse("training:coverage", args=[organisation.pk])
             return redirect(f"{url}?year={year}")

@@ -10,15 +10,12 @@ from django.utils.translation import gettext as _
 from core.audit import create_object, update_object
 from core.models import AuditEntry
 from core.richtext import sanitise
+from core.transitions import TransitionError
 from organisations.models import Body
 
 from .models import Forum, ForumMatter, ForumMeeting, ForumMember, ForumProposal
 
 Transition = AuditEntry.Action.TRANSITION
-
-
-class TransitionError(ValidationError):
-    """A state change that is not possible from the current state; shown as a message."""
 
 
 def _clean_rich_text(fields):

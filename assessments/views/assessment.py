@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.transitions import run_transition
 from organisations.access import get_for_user, require
 
 from .. import exports, services
@@ -17,7 +18,6 @@ from ..forms import StartAssessmentForm, build_answer_form, collect_answers
 from ..presentation import answer_sections
 from ..summary import generate_summary
 from .cases import case_queryset
-from .helpers import run_transition
 
 
 def _posted_version(request) -> int:

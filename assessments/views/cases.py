@@ -1,29 +1,27 @@
 """Cases: the filtered list, create, detail and edit."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.exports import export_response
 from core.keyset import NEWER, OLDER, keyset_page
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from .. import exports, services
 from ..completeness import completeness
 from ..filters import CaseFilter
 from ..forms import CaseForm
 from ..models import Case
-from .helpers import run_transition
 
 # 25 rows keep the page light (see docs/performance.md); the filters find the rest.
 PAGE_SIZE = 25
 # An export holds at most a year of the largest municipality's cases.
 EXPORT_LIMIT = 50_000
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def case_queryset():
@@ -80,29 +78,23 @@ def case_list_export(request, fmt):
         request.GET or None, queryset=case_queryset().visible_to(request.user), user=request.user
     )
     cases = filterset.qs.select_related("assessment")[:EXPORT_LIMIT]
-    if fmt == "csv":
-        response = HttpResponse(exports.cases_csv(cases), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(exports.cases_xlsx(cases), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="arenden.{fmt}"'
-    return response
+    return export_response(fmt, "arenden", _("Cases"), exports.case_table(cases))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "case", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "case")
     form = CaseForm(
         request.POST or None, organisation=organisation, initial={"officer": request.user}
     )
-    if request.method == "POST" and form.is_valid():
-        case = services.create_case(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The case was created."))
-        return redirect(case)
-    title = _("New case in %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    return form_page(
+        request,
+        form,
+        title=_("New case in %(organisation)s") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.create_case(organisation, by=request.user, **form.cleaned_data),
+        saved=_("The case was created."),
     )
 
 
@@ -138,16 +130,11 @@ def case_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def case_edit(request, pk):
     case = get_for_user(case_queryset(), request.user, "change", pk=pk)
-    form = CaseForm(
-        request.POST or None, instance=Case.objects.get(pk=pk), organisation=case.organisation
-    )
-    if request.method == "POST" and form.is_valid():
-        if run_transition(
-            request, lambda: services.update_case(case, by=request.user, **form.cleaned_data)
-        ):
-            messages.success(request, _("The case was saved."))
-        return redirect(case)
-    title = _("Edit %(case)s") % {"case": case}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": case}
+    return edit_page(
+        request,
+        case,
+        CaseForm,
+        services.update_case,
+        _("The case was saved."),
+        organisation=case.organisation,
     )

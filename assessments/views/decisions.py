@@ -6,12 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.transitions import run_transition
+from core.views.forms import form_page
+
 from .. import services
 from ..completeness import completeness, is_complete
 from ..forms import DecisionForm, FollowUpForm, ReviewForm
 from ..presentation import answer_sections
 from .assessment import _case_for
-from .helpers import run_transition
 
 
 @login_required
@@ -81,18 +83,17 @@ def follow_up(request, pk):
     decision = getattr(case, "decision", None)
     if decision is None:
         return redirect(case)
-    form = FollowUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.record_follow_up(
+    return form_page(
+        request,
+        FollowUpForm(request.POST or None),
+        title=_("Follow up: %(case)s") % {"case": case},
+        back=case,
+        save=lambda form: services.record_follow_up(
             decision,
             by=request.user,
             notes=form.cleaned_data["notes"],
             done_on=form.cleaned_data["done_on"],
-        )
-        messages.success(request, _("The follow-up was recorded."))
-        return redirect(case)
-    return render(
-        request,
-        "organisations/form.html",
-        {"form": form, "object": case, "title": _("Follow up: %(case)s") % {"case": case}},
+        ),
+        saved=_("The follow-up was recorded."),
+        done=case,
     )

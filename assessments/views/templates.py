@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.audit import update_object
 from core.panels import panels_for
+from core.views.forms import render_form
 from organisations.access import can_on, get_for_user
 
 from .. import template_services as ts
@@ -179,8 +180,4 @@ def question_edit(request, pk, key):
             form.add_error(None, error)
         else:
             return redirect("assessments:version_edit", pk=version.pk)
-    return render(
-        request,
-        "organisations/form.html",
-        {"form": form, "object": None, "title": _("Edit the question")},
-    )
+    return render_form(request, form, _("Edit the question"))

@@ -61,6 +61,13 @@ def object_history(request, model_label, pk):
     organisation_id, body_id = obj.permission_scope()
     if not can(request.user, "view", "auditentry", organisation_id, body_id):
         raise PermissionDenied
+    return history_page(request, obj)
+
+
+def history_page(request, obj):
+    """The page of `obj`'s audit entries, newest first, a page at a time (the caller has checked
+    that the user may read them)."""
+    model = type(obj)
     entries = AuditEntry.objects.for_object(obj).select_related("actor")
     page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [

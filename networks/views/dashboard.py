@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from planning.views.helpers import export_response
+from core.exports import export_response
 
 from ..dashboard.figures import collect
 from ..dashboard.forms import DashboardForm

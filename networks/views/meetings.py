@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete, form_copy
-from core.forms import save_or_show_errors
+from core.deletion import confirm_delete
+from core.transitions import run_transition
+from core.views.forms import edit_page, form_page, render_form
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
-from planning.views.helpers import render_form
 
 from .. import services
 from ..forms import ContactForm, MeetingDocumentForm, MeetingForm
@@ -51,26 +51,23 @@ def meeting_detail(request, pk):
 def meeting_create(request, pk):
     network = network_for(request, pk)
     require(request.user, "add", "networkmeeting", network.organisation_id)
-    form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.create_meeting(network, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was added."))
-        return redirect(meeting)
-    title = _("New meeting of %(network)s") % {"network": network}
-    return render_form(request, form, title, network.get_absolute_url())
+    return form_page(
+        request,
+        MeetingForm(request.POST or None),
+        title=_("New meeting of %(network)s") % {"network": network},
+        back=network,
+        save=lambda form: services.create_meeting(network, by=request.user, **form.cleaned_data),
+        saved=_("The meeting was added."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
     meeting = meeting_for(request, pk, "change")
-    form = MeetingForm(request.POST or None, instance=form_copy(meeting))
-    if request.method == "POST" and form.is_valid():
-        services.update_meeting(meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
-    title = _("Edit %(meeting)s") % {"meeting": meeting}
-    return render_form(request, form, title, meeting.get_absolute_url())
+    return edit_page(
+        request, meeting, MeetingForm, services.update_meeting, _("The meeting was saved.")
+    )
 
 
 @login_required
@@ -97,19 +94,21 @@ def meeting_document_add(request, pk):
     """Attach an agenda, notes or another document to the meeting (checked like every upload)."""
     meeting = meeting_for(request, pk)
     require(request.user, "add", "meetingdocument", meeting.organisation_id)
-    form = MeetingDocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if save_or_show_errors(
-            form,
-            lambda: services.add_meeting_document(
-                meeting, by=request.user, title=data["title"], uploaded=data["file"]
-            ),
-        ):
-            messages.success(request, _("The document was added."))
-            return redirect(meeting.get_absolute_url() + "#documents")
-    title = _("New document for %(meeting)s") % {"meeting": meeting}
-    return render_form(request, form, title, meeting.get_absolute_url(), multipart=True)
+    return form_page(
+        request,
+        MeetingDocumentForm(request.POST or None, request.FILES or None),
+        title=_("New document for %(meeting)s") % {"meeting": meeting},
+        back=meeting,
+        save=lambda form: services.add_meeting_document(
+            meeting,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            uploaded=form.cleaned_data["file"],
+        ),
+        saved=_("The document was added."),
+        done=meeting.get_absolute_url() + "#documents",
+        multipart=True,
+    )
 
 
 @login_required
@@ -151,9 +150,10 @@ def contact_add(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         organisation = fields.pop("organisation")
-        if save_or_show_errors(
-            form,
-            lambda: services.add_contact(network, organisation, by=request.user, **fields),
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.add_contact(network, organisation, by=request.user, **fields),
         ):
             messages.success(request, _("The contact person was added."))
             return redirect(network.get_absolute_url() + "#contacts")

@@ -1,17 +1,17 @@
 """Networks and partnerships: list, create, edit, delete. The network's page is in
 `pages.py`."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from organisations.access import get_for_user, require
-from organisations.models import Organisation
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
+from organisations.access import get_for_user
 
 from .. import services
 from ..forms import NetworkForm
@@ -28,16 +28,16 @@ def network_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "network", organisation.pk)
-    form = NetworkForm(request.POST or None, organisation=organisation, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        network = services.create_network(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The network was created."))
-        return redirect(network)
-    title = _("New network convened by %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    organisation = organisation_for(request, organisation_pk, "add", "network")
+    return form_page(
+        request,
+        NetworkForm(request.POST or None, organisation=organisation, user=request.user),
+        title=_("New network convened by %(organisation)s") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.create_network(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The network was created."),
     )
 
 
@@ -47,19 +47,14 @@ def network_edit(request, pk):
     network = get_for_user(
         Network.objects.select_related("organisation"), request.user, "change", pk=pk
     )
-    form = NetworkForm(
-        request.POST or None,
-        instance=Network.objects.get(pk=pk),
+    return edit_page(
+        request,
+        network,
+        NetworkForm,
+        services.update_network,
+        _("The network was saved."),
         organisation=network.organisation,
         user=request.user,
-    )
-    if request.method == "POST" and form.is_valid():
-        services.update_network(network, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The network was saved."))
-        return redirect(network)
-    title = _("Edit %(name)s") % {"name": network}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": network}
     )
 
 

@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import AssessmentTemplate
 from core.deletion import confirm_delete
-from core.forms import save_or_show_errors
+from core.transitions import run_transition
+from core.views.forms import render_form
 from indicators import comparisons
 from indicators.views import indicator_for, organisation_for
 from knowledge.models import Example
 from organisations.access import can, can_on, get_for_user, require
 from planning.models import Policy
-from planning.views.helpers import render_form
 from reports.models import ReportVersion
 
 from .. import services
@@ -65,9 +65,12 @@ def share(request, pk):
     bound = next((form for form in forms if form.is_bound), None)
     if bound is not None and bound.is_valid():
         item, note = bound.cleaned_data["item"], bound.cleaned_data["note"]
-        if save_or_show_errors(
-            bound,
-            lambda: services.share(network, item, by=request.user, kind=bound.kind, note=note),
+        if run_transition(
+            request,
+            form=bound,
+            change=lambda: services.share(
+                network, item, by=request.user, kind=bound.kind, note=note
+            ),
         ):
             messages.success(
                 request, _("“%(item)s” is now shared with the network.") % {"item": item}
@@ -107,9 +110,10 @@ def share_comparison(request, organisation_pk, pk):
     form = ComparisonShareForm(request.POST or None, networks=networks)
     if request.method == "POST" and form.is_valid():
         network = form.cleaned_data["network"]
-        if save_or_show_errors(
-            form,
-            lambda: services.share_comparison(
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.share_comparison(
                 network,
                 organisation,
                 by=request.user,
@@ -170,9 +174,10 @@ def share_template(request, pk):
     form = _template_share_form(template, shares, request.POST or None)
     if request.method == "POST" and form.is_valid():
         network = form.cleaned_data["network"]
-        if save_or_show_errors(
-            form,
-            lambda: services.share(
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.share(
                 network,
                 template,
                 by=request.user,

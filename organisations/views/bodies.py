@@ -1,20 +1,21 @@
 """Bodies (committees, boards, administrations, teams): list, create, detail, edit, delete."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
 
 from .. import services
-from ..access import can, can_on, get_for_user, require
+from ..access import can, can_on, get_for_user
 from ..filters import BodyFilter
 from ..forms import BodyForm
-from ..models import Body, Membership, Organisation
+from ..models import Body, Membership
 
 # A municipality has about fifteen bodies: one page holds them, and the page stays light.
 PAGE_SIZE = 25
@@ -49,16 +50,14 @@ def body_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "body", organisation.pk)
-    form = BodyForm(request.POST or None, organisation=organisation, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        body = services.create_body(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The body was created."))
-        return redirect(body)
-    title = _("New body in %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    organisation = organisation_for(request, organisation_pk, "add", "body")
+    return form_page(
+        request,
+        BodyForm(request.POST or None, organisation=organisation, user=request.user),
+        title=_("New body in %(organisation)s") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.create_body(organisation, by=request.user, **form.cleaned_data),
+        saved=_("The body was created."),
     )
 
 
@@ -66,19 +65,14 @@ def body_create(request, organisation_pk):
 @require_http_methods(["GET", "POST"])
 def body_edit(request, pk):
     body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
-    form = BodyForm(
-        request.POST or None,
-        instance=Body.objects.get(pk=pk),
+    return edit_page(
+        request,
+        body,
+        BodyForm,
+        services.update_body,
+        _("The body was saved."),
         organisation=body.organisation,
         user=request.user,
-    )
-    if request.method == "POST" and form.is_valid():
-        services.update_body(body, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The body was saved."))
-        return redirect(body)
-    title = _("Edit %(name)s") % {"name": body}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": body}
     )
 
 

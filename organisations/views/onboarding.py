@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.forms import save_or_show_errors
+from core.transitions import run_transition
+from core.views.forms import render_form
 
 from .. import services
 from ..forms import OnboardForm
@@ -33,14 +34,10 @@ def onboard(request):
             )
             result.update(organisation=organisation, user=user, created=created)
 
-        if save_or_show_errors(form, add):
+        if run_transition(request, form=form, change=add):
             messages.success(
                 request, _("%(organisation)s was added.") % {"organisation": result["organisation"]}
             )
             report_invitation(request, result["user"], result["created"])
             return redirect(result["organisation"])
-    return render(
-        request,
-        "organisations/form.html",
-        {"form": form, "title": _("Add a municipality or region")},
-    )
+    return render_form(request, form, _("Add a municipality or region"))

@@ -1,18 +1,19 @@
 """Organisations: list, detail, edit, and their population figures."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.panels import panels_for
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
 
 from .. import services
-from ..access import can, can_on, get_for_user, require
+from ..access import can, can_on, get_for_user
 from ..forms import OrganisationForm, PopulationFactForm
 from ..models import Body, Organisation, PopulationFact
 
@@ -52,37 +53,29 @@ def organisation_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, pk):
     organisation = get_for_user(Organisation.objects, request.user, "change", pk=pk)
-    # The form works on a copy so that the service sees the values from before the edit.
-    form = OrganisationForm(request.POST or None, instance=Organisation.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        services.update_organisation(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The organisation was saved."))
-        return redirect(organisation)
-    return render(
+    return edit_page(
         request,
-        "organisations/form.html",
-        {
-            "form": form,
-            "object": organisation,
-            "title": _("Edit %(name)s") % {"name": organisation},
-        },
+        organisation,
+        OrganisationForm,
+        services.update_organisation,
+        _("The organisation was saved."),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def population_add(request, pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=pk)
-    require(request.user, "add", "populationfact", organisation.pk)
-    form = PopulationFactForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        services.add_population_fact(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The population figure was added."))
-        return redirect(organisation)
-    return render(
+    organisation = organisation_for(request, pk, "add", "populationfact")
+    return form_page(
         request,
-        "organisations/form.html",
-        {"form": form, "object": organisation, "title": _("Add a population figure")},
+        PopulationFactForm(request.POST or None, organisation=organisation),
+        title=_("Add a population figure"),
+        back=organisation,
+        save=lambda form: services.add_population_fact(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The population figure was added."),
+        done=organisation,
     )
 
 

@@ -8,18 +8,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.forms import save_or_show_errors
+from core.transitions import run_transition
+from core.views.forms import form_copy, render_form
+from core.views.lookups import organisation_for
 
 from .. import services
-from ..access import forget_access, get_for_user, require
+from ..access import forget_access, get_for_user
 from ..forms import AddMemberForm, MembershipForm
-from ..models import Membership, Organisation
+from ..models import Membership
 
 
 @login_required
 def people(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "view", "membership", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "view", "membership")
     memberships = Membership.objects.filter(organisation=organisation).select_related(
         "user", "body", "organisation"
     )
@@ -36,8 +37,7 @@ def people(request, organisation_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_person(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "membership", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "membership")
     form = AddMemberForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -56,13 +56,11 @@ def add_person(request, organisation_pk):
             )
             result.update(user=user, created=created)
 
-        if save_or_show_errors(form, add):
+        if run_transition(request, form=form, change=add):
             report_invitation(request, result["user"], result["created"])
             return redirect("organisations:people", organisation_pk=organisation.pk)
     title = _("Add a person to %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
-    )
+    return render_form(request, form, title, organisation)
 
 
 def report_invitation(request, user, created):
@@ -87,12 +85,13 @@ def membership_edit(request, pk):
     membership = get_for_user(
         Membership.objects.select_related("user", "organisation"), request.user, "change", pk=pk
     )
-    form = MembershipForm(request.POST or None, instance=Membership.objects.get(pk=pk))
+    form = MembershipForm(request.POST or None, instance=form_copy(membership))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if save_or_show_errors(
-            form,
-            lambda: services.change_membership(
+        if run_transition(
+            request,
+            form=form,
+            change=lambda: services.change_membership(
                 membership, by=request.user, role=data["role"], body=data["body"]
             ),
         ):
@@ -100,9 +99,7 @@ def membership_edit(request, pk):
             messages.success(request, _("The role was changed."))
             return redirect("organisations:people", organisation_pk=membership.organisation_id)
     title = _("Change the role of %(person)s") % {"person": membership.user}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": membership}
-    )
+    return render_form(request, form, title, membership)
 
 
 @login_required

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from assessments.views.helpers import run_transition
 from core.pdf import render_pdf
+from core.transitions import run_transition
 
 from .. import services
 from ..forms import ClassCodesForm

@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments.views.helpers import run_transition
 from core.keyset import keyset_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.transitions import run_transition
+from core.views.forms import form_copy, form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations
 
 from .. import services
 from ..forms import ConsultationForm
@@ -43,22 +44,21 @@ def consultation_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def consultation_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "consultation", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "add", "consultation")
     form = ConsultationForm(
         request.POST or None,
         organisation=organisation,
         initial={"age_bands": ["13-17"], "channels": ["online"]},
     )
-    if request.method == "POST" and form.is_valid():
-        consultation = services.create_consultation(
+    return form_page(
+        request,
+        form,
+        title=_("New consultation in %(organisation)s") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.create_consultation(
             organisation, by=request.user, **form.service_fields()
-        )
-        messages.success(request, _("The consultation was created. Now add the questions."))
-        return redirect(consultation)
-    title = _("New consultation in %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+        ),
+        saved=_("The consultation was created. Now add the questions."),
     )
 
 
@@ -102,21 +102,19 @@ def _pending(consultation) -> int:
 def consultation_edit(request, pk):
     consultation = consultation_for(request.user, pk, "change")
     form = ConsultationForm(
-        request.POST or None, instance=consultation, organisation=consultation.organisation
+        request.POST or None,
+        instance=form_copy(consultation),
+        organisation=consultation.organisation,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if run_transition(
-            request,
-            lambda: services.update_consultation(
-                Consultation.objects.get(pk=pk), by=request.user, **fields
-            ),
-        ):
-            messages.success(request, _("The consultation was saved."))
-        return redirect(consultation)
-    title = _("Edit %(consultation)s") % {"consultation": consultation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": consultation}
+    return form_page(
+        request,
+        form,
+        title=_("Edit %(consultation)s") % {"consultation": consultation},
+        back=consultation,
+        save=lambda form: services.update_consultation(
+            consultation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The consultation was saved."),
     )
 
 

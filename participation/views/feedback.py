@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments.views.helpers import run_transition
+from core.transitions import run_transition
+from core.views.forms import form_page
 from organisations.access import get_for_user, require
 
 from .. import services
@@ -20,14 +21,16 @@ from .helpers import consultation_for, readability
 def voice_add(request, pk):
     consultation = consultation_for(request.user, pk)
     require(request.user, "add", "offlinevoice", consultation.organisation_id, consultation.body_id)
-    form = OfflineVoiceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.record_offline_voice(consultation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The views were recorded."))
-        return redirect(consultation)
-    title = _("Views from a meeting – %(consultation)s") % {"consultation": consultation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": consultation}
+    return form_page(
+        request,
+        OfflineVoiceForm(request.POST or None),
+        title=_("Views from a meeting – %(consultation)s") % {"consultation": consultation},
+        back=consultation,
+        save=lambda form: services.record_offline_voice(
+            consultation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The views were recorded."),
+        done=consultation,
     )
 
 

@@ -2,15 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments.views.helpers import run_transition
+from core.transitions import run_transition
+from core.views.forms import form_copy, form_page
 
 from .. import services
 from ..forms import QuestionForm
-from ..models import Question
 from .helpers import consultation_for, question_for
 
 
@@ -18,37 +18,33 @@ from .helpers import consultation_for, question_for
 @require_http_methods(["GET", "POST"])
 def question_add(request, pk):
     consultation = consultation_for(request.user, pk, "change")
-    form = QuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if run_transition(
-            request,
-            lambda: services.add_question(consultation, by=request.user, **form.service_fields()),
-        ):
-            messages.success(request, _("The question was added."))
-        return redirect(consultation)
-    return _form_page(request, form, consultation, _("New question"))
+    return form_page(
+        request,
+        QuestionForm(request.POST or None),
+        title=f"{_('New question')} – {consultation}",
+        back=consultation,
+        save=lambda form: services.add_question(
+            consultation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The question was added."),
+        done=consultation,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk):
     question = question_for(request.user, pk)
-    form = QuestionForm(request.POST or None, instance=Question.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        if run_transition(
-            request,
-            lambda: services.update_question(question, by=request.user, **form.service_fields()),
-        ):
-            messages.success(request, _("The question was saved."))
-        return redirect(question.consultation)
-    return _form_page(request, form, question.consultation, _("Edit the question"))
-
-
-def _form_page(request, form, consultation, title):
-    return render(
+    return form_page(
         request,
-        "organisations/form.html",
-        {"form": form, "title": f"{title} – {consultation}", "object": consultation},
+        QuestionForm(request.POST or None, instance=form_copy(question)),
+        title=f"{_('Edit the question')} – {question.consultation}",
+        back=question.consultation,
+        save=lambda form: services.update_question(
+            question, by=request.user, **form.service_fields()
+        ),
+        saved=_("The question was saved."),
+        done=question.consultation,
     )
 
 

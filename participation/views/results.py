@@ -3,12 +3,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from core.exports import export_response
 
 from .. import exports
 from ..results import TEXTS_ON_PAGE, cached_results
 from .helpers import consultation_for, may_read_answers
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -32,15 +33,10 @@ def results(request, pk):
 @login_required
 def results_export(request, pk, fmt):
     consultation = consultation_for(request.user, pk)
-    if fmt == "csv":
-        response = HttpResponse(
-            exports.answers_csv(consultation), content_type="text/csv; charset=utf-8"
-        )
-    elif fmt == "xlsx":
-        response = HttpResponse(exports.answers_xlsx(consultation), content_type=XLSX)
-    else:
-        response = HttpResponse(exports.results_pdf(consultation), content_type="application/pdf")
-    disposition = "inline" if fmt == "pdf" else "attachment"
-    filename = f"resultat-{consultation.code}.{fmt}"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    filename = f"resultat-{consultation.code}"
+    if fmt != "pdf":
+        table = exports.answers_table(consultation)
+        return export_response(fmt, filename, _("Answers"), table)
+    response = HttpResponse(exports.results_pdf(consultation), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     return response

@@ -1,13 +1,11 @@
 """An organisation's settings for consultations: retention and names to mask."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from organisations.access import get_for_user, require
-from organisations.models import Organisation
+from core.views.forms import form_page
+from core.views.lookups import organisation_for
 
 from .. import services
 from ..forms import SettingsForm
@@ -16,15 +14,16 @@ from ..forms import SettingsForm
 @login_required
 @require_http_methods(["GET", "POST"])
 def participation_settings(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "change", "participationsettings", organisation.pk)
+    organisation = organisation_for(request, organisation_pk, "change", "participationsettings")
     current = services.participation_settings(organisation)
-    form = SettingsForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        services.save_settings(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The settings were saved."))
-        return redirect(organisation)
-    title = _("Consultations in %(organisation)s: settings") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    return form_page(
+        request,
+        SettingsForm(request.POST or None, instance=current),
+        title=_("Consultations in %(organisation)s: settings") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.save_settings(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The settings were saved."),
+        done=organisation,
     )

@@ -1,23 +1,22 @@
 """UNICEF's child-friendly municipality cycle: the agreements, where an organisation stands,
 and the agreement's and each step's dates, decision and document."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.forms import save_or_show_errors
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.exports import export_response
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from .. import childfriendly_services as services
 from ..exports import childfriendly_table
 from ..forms import AgreementForm, StepForm
 from ..models import ChildFriendlyAgreement, ChildFriendlyStep
-from .helpers import export_response, render_form
 
 
 def _agreements(user):
@@ -48,24 +47,19 @@ def childfriendly_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def childfriendly_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "childfriendlyagreement", organisation.pk)
-    form = AgreementForm(request.POST or None, request.FILES or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_agreement(organisation, by=request.user, **form.service_fields())
-            )
-
-        if save_or_show_errors(form, create):
-            messages.success(request, _("The agreement was saved. The cycle has begun."))
-            return redirect(created[0])
-    title = _("New child-friendly municipality agreement in %(organisation)s") % {
-        "organisation": organisation
-    }
-    return render_form(request, form, title, reverse("planning:childfriendly_list"), multipart=True)
+    organisation = organisation_for(request, organisation_pk, "add", "childfriendlyagreement")
+    return form_page(
+        request,
+        AgreementForm(request.POST or None, request.FILES or None, organisation=organisation),
+        title=_("New child-friendly municipality agreement in %(organisation)s")
+        % {"organisation": organisation},
+        back=reverse("planning:childfriendly_list"),
+        save=lambda form: services.create_agreement(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The agreement was saved. The cycle has begun."),
+        multipart=True,
+    )
 
 
 @login_required
@@ -98,21 +92,16 @@ def childfriendly_edit(request, pk):
         "change",
         pk=pk,
     )
-    form = AgreementForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=ChildFriendlyAgreement.objects.get(pk=pk),
+    return edit_page(
+        request,
+        agreement,
+        AgreementForm,
+        services.update_agreement,
+        _("The agreement was saved."),
+        title=_("Edit %(agreement)s") % {"agreement": agreement},
+        multipart=True,
         organisation=agreement.organisation,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_agreement(agreement, by=request.user, **fields)
-        ):
-            messages.success(request, _("The agreement was saved."))
-            return redirect(agreement)
-    title = _("Edit %(agreement)s") % {"agreement": agreement}
-    return render_form(request, form, title, agreement.get_absolute_url(), multipart=True)
 
 
 @login_required
@@ -124,16 +113,15 @@ def childfriendly_step_edit(request, pk):
         "change",
         pk=pk,
     )
-    form = StepForm(
-        request.POST or None, request.FILES or None, instance=ChildFriendlyStep.objects.get(pk=pk)
+    return edit_page(
+        request,
+        step,
+        StepForm,
+        services.update_step,
+        _("The step was saved."),
+        title=_("The step %(step)s") % {"step": step},
+        multipart=True,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if save_or_show_errors(form, lambda: services.update_step(step, by=request.user, **fields)):
-            messages.success(request, _("The step was saved."))
-            return redirect(step)
-    title = _("The step %(step)s") % {"step": step}
-    return render_form(request, form, title, step.get_absolute_url(), multipart=True)
 
 
 def _file_response(document):

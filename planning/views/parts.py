@@ -1,21 +1,20 @@
 """The plan's parts: priority areas, goals and activities (created and changed by the plan's
 owners) and follow-ups (recorded also by the responsible body's people)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete, form_copy
-from core.forms import save_or_show_errors
+from core.deletion import confirm_delete
+from core.views.forms import edit_page, form_page
 from organisations.access import can, can_on, get_for_user, require
 
 from .. import services
 from ..forms import ActivityForm, AreaForm, FollowUpForm, GoalForm
 from ..models import Activity, FollowUp, Goal, PriorityArea
-from .helpers import plan_for, render_form
+from .helpers import plan_for
 
 
 def _part_for(request, model, pk, action="change"):
@@ -28,28 +27,24 @@ def _part_for(request, model, pk, action="change"):
 @require_http_methods(["GET", "POST"])
 def area_create(request, pk):
     plan = plan_for(request, pk, "change")
-    form = AreaForm(
-        request.POST or None, instance=PriorityArea(plan=plan, organisation_id=plan.organisation_id)
+    instance = PriorityArea(plan=plan, organisation_id=plan.organisation_id)
+    return form_page(
+        request,
+        AreaForm(request.POST or None, instance=instance),
+        title=_("New priority area in %(plan)s") % {"plan": plan},
+        back=plan,
+        save=lambda form: services.add_area(plan, by=request.user, **form.cleaned_data),
+        saved=_("The priority area was added."),
     )
-    if request.method == "POST" and form.is_valid():
-        area = services.add_area(plan, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The priority area was added."))
-        return redirect(area)
-    title = _("New priority area in %(plan)s") % {"plan": plan}
-    return render_form(request, form, title, plan.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def area_edit(request, pk):
     area = _part_for(request, PriorityArea, pk)
-    form = AreaForm(request.POST or None, instance=form_copy(area))
-    if request.method == "POST" and form.is_valid():
-        services.update_area(area, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The priority area was saved."))
-        return redirect(area)
-    title = _("Edit %(area)s") % {"area": area}
-    return render_form(request, form, title, area.get_absolute_url())
+    return edit_page(
+        request, area, AreaForm, services.update_area, _("The priority area was saved.")
+    )
 
 
 @login_required
@@ -57,26 +52,21 @@ def area_edit(request, pk):
 def goal_create(request, pk):
     area = _part_for(request, PriorityArea, pk)
     instance = Goal(area=area, plan=area.plan, organisation_id=area.organisation_id)
-    form = GoalForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        goal = services.add_goal(area, by=request.user, **form.service_fields())
-        messages.success(request, _("The goal was added."))
-        return redirect(goal)
-    title = _("New goal in %(area)s") % {"area": area}
-    return render_form(request, form, title, area.get_absolute_url())
+    return form_page(
+        request,
+        GoalForm(request.POST or None, instance=instance),
+        title=_("New goal in %(area)s") % {"area": area},
+        back=area,
+        save=lambda form: services.add_goal(area, by=request.user, **form.service_fields()),
+        saved=_("The goal was added."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, pk):
     goal = _part_for(request, Goal, pk)
-    form = GoalForm(request.POST or None, instance=Goal.objects.select_related("area").get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        services.update_goal(goal, by=request.user, **form.service_fields())
-        messages.success(request, _("The goal was saved."))
-        return redirect(goal)
-    title = _("Edit %(goal)s") % {"goal": goal}
-    return render_form(request, form, title, goal.get_absolute_url())
+    return edit_page(request, goal, GoalForm, services.update_goal, _("The goal was saved."))
 
 
 @login_required
@@ -84,33 +74,28 @@ def goal_edit(request, pk):
 def activity_create(request, pk):
     goal = _part_for(request, Goal, pk)
     instance = Activity(goal=goal, plan=goal.plan, organisation_id=goal.organisation_id)
-    form = ActivityForm(request.POST or None, instance=instance, plan=goal.plan)
-    if request.method == "POST" and form.is_valid():
-        activity = services.add_activity(goal, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The activity was added."))
-        return redirect(activity)
-    title = _("New activity for %(goal)s") % {"goal": goal}
-    return render_form(request, form, title, goal.get_absolute_url())
+    return form_page(
+        request,
+        ActivityForm(request.POST or None, instance=instance, plan=goal.plan),
+        title=_("New activity for %(goal)s") % {"goal": goal},
+        back=goal,
+        save=lambda form: services.add_activity(goal, by=request.user, **form.cleaned_data),
+        saved=_("The activity was added."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     activity = _part_for(request, Activity, pk)
-    form = ActivityForm(
-        request.POST or None,
-        instance=Activity.objects.select_related("plan", "goal").get(pk=pk),
+    return edit_page(
+        request,
+        activity,
+        ActivityForm,
+        services.update_activity,
+        _("The activity was saved."),
         plan=activity.plan,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.cleaned_data
-        if save_or_show_errors(
-            form, lambda: services.update_activity(activity, by=request.user, **fields)
-        ):
-            messages.success(request, _("The activity was saved."))
-            return redirect(activity)
-    title = _("Edit %(activity)s") % {"activity": activity}
-    return render_form(request, form, title, activity.get_absolute_url())
 
 
 @login_required
@@ -150,18 +135,15 @@ def followup_create(request, pk):
     instance = FollowUp(
         activity=activity, plan=activity.plan, organisation_id=activity.organisation_id
     )
-    form = FollowUpForm(
-        request.POST or None, instance=instance, initial={"status": activity.status}
+    return form_page(
+        request,
+        FollowUpForm(request.POST or None, instance=instance, initial={"status": activity.status}),
+        title=_("Follow up %(activity)s") % {"activity": activity},
+        back=activity,
+        save=lambda form: services.record_follow_up(activity, by=request.user, **form.cleaned_data),
+        saved=_("The follow-up was saved."),
+        done=activity,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.cleaned_data
-        if save_or_show_errors(
-            form, lambda: services.record_follow_up(activity, by=request.user, **fields)
-        ):
-            messages.success(request, _("The follow-up was saved."))
-            return redirect(activity)
-    title = _("Follow up %(activity)s") % {"activity": activity}
-    return render_form(request, form, title, activity.get_absolute_url())
 
 
 @login_required
@@ -170,19 +152,14 @@ def followup_edit(request, pk):
     follow_up = get_for_user(
         FollowUp.objects.select_related("activity", "plan"), request.user, "change", pk=pk
     )
-    form = FollowUpForm(
-        request.POST or None,
-        instance=FollowUp.objects.select_related("activity", "plan").get(pk=pk),
+    return edit_page(
+        request,
+        follow_up,
+        FollowUpForm,
+        services.update_follow_up,
+        _("The follow-up was saved."),
+        title=_("Edit the follow-up %(follow_up)s") % {"follow_up": follow_up},
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.cleaned_data
-        if save_or_show_errors(
-            form, lambda: services.update_follow_up(follow_up, by=request.user, **fields)
-        ):
-            messages.success(request, _("The follow-up was saved."))
-            return redirect(follow_up)
-    title = _("Edit the follow-up %(follow_up)s") % {"follow_up": follow_up}
-    return render_form(request, form, title, follow_up.get_absolute_url())
 
 
 def _delete_part(request, part, service, consequences=()):

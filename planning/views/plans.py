@@ -4,19 +4,18 @@ export of the plan's activities."""
 from collections import Counter
 from typing import NamedTuple
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_chart
-from core.forms import save_or_show_errors
+from core.exports import export_response
+from core.views.forms import edit_page, form_page
 from organisations.access import (
     bodies_where_allowed,
     can,
@@ -31,8 +30,7 @@ from ..exports import activity_table
 from ..forms import PlanForm
 from ..models import ActionPlan, Activity, FollowUp, Goal, PriorityArea
 from ..timeline import activity_timeline
-from . import overview
-from .helpers import export_response, plan_for, render_form
+from .helpers import plan_for
 
 
 @login_required
@@ -58,32 +56,30 @@ def plan_create(request, organisation_pk):
         plans=ActionPlan.objects.visible_to(request.user),
         bodies=_allowed_bodies(request.user, "add", organisation.pk),
     )
-    if request.method == "POST" and form.is_valid():
-        plan = services.create_plan(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The plan was created. Now add its priority areas."))
-        return redirect(plan)
-    title = _("New action plan in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("planning:plan_list"))
+    return form_page(
+        request,
+        form,
+        title=_("New action plan in %(organisation)s") % {"organisation": organisation},
+        back=reverse("planning:plan_list"),
+        save=lambda form: services.create_plan(organisation, by=request.user, **form.cleaned_data),
+        saved=_("The plan was created. Now add its priority areas."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
     plan = plan_for(request, pk, "change")
-    form = PlanForm(
-        request.POST or None,
-        instance=ActionPlan.objects.get(pk=pk),
+    return edit_page(
+        request,
+        plan,
+        PlanForm,
+        services.update_plan,
+        _("The plan was saved."),
         organisation=plan.organisation,
         plans=ActionPlan.objects.visible_to(request.user),
         bodies=_allowed_bodies(request.user, "change", plan.organisation_id),
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.cleaned_data
-        if save_or_show_errors(form, lambda: services.update_plan(plan, by=request.user, **fields)):
-            messages.success(request, _("The plan was saved."))
-            return redirect(plan)
-    title = _("Edit %(plan)s") % {"plan": plan}
-    return render_form(request, form, title, plan.get_absolute_url())
 
 
 def _allowed_bodies(user, action, organisation_id):
@@ -120,6 +116,10 @@ class OverviewActivity(NamedTuple):
     status: str
     responsible_body: str | None
     follow_up_count: int
+
+    @property
+    def status_label(self) -> str:
+        return capfirst(Activity.Status(self.status).label)
 
 
 def overview_activities(plan) -> list[OverviewActivity]:
@@ -168,22 +168,17 @@ def plan_detail(request, pk):
     by_goal, by_area = {}, {}
     for activity in activities:
         by_goal.setdefault(activity.goal_id, []).append(activity)
-    labels = {value: capfirst(str(label)) for value, label in Activity.Status.choices}
     scope = plan.permission_scope()
     can_change = can(request.user, "change", "actionplan", *scope)
     can_delete = can(request.user, "delete", "priorityarea", *scope)
-    texts = overview.Texts.translated()
     for goal in goals:
         goal.plan_activities = by_goal.get(goal.pk, [])
         goal.article_numbers = ", ".join(articles.get(goal.pk, ()))
         goal.target_area_numbers = ", ".join(target_areas.get(goal.pk, ()))
-        links = overview.goal_links(goal, texts, can_change, can_delete)
-        goal.html = overview.goal_html(goal, texts, labels, links)
         by_area.setdefault(goal.area_id, []).append(goal)
     for area in areas:
         area.plan_goals = by_area.get(area.pk, [])
         area.progress = _progress(area, [a for g in area.plan_goals for a in g.plan_activities])
-        area.html = overview.area_html(area, texts, can_change, can_delete)
     timeline = activity_timeline(plan, activities, id_prefix="plan-timeline")
     context = {
         "plan": plan,
@@ -194,7 +189,6 @@ def plan_detail(request, pk):
         "areas": areas,
         "activity_count": len(activities),
         "timeline": timeline,
-        "timeline_rows": _timeline_rows(timeline.rows),
         "can_change": can_change,
         "can_delete": can_delete,
         "can_see_history": can(request.user, "view", "auditentry", *scope),
@@ -207,16 +201,6 @@ def _visible_or_none(pk, user):
     if pk is None:
         return None
     return ActionPlan.objects.visible_to(user).select_related("organisation").filter(pk=pk).first()
-
-
-def _timeline_rows(rows):
-    return mark_safe(
-        "".join(
-            f'<tr><th scope="row">{overview.escape(title)}</th><td>{overview.escape(starts)}</td>'
-            f"<td>{overview.escape(ends)}</td><td>{overview.escape(capfirst(status))}</td></tr>"
-            for title, starts, ends, status in rows
-        )
-    )
 
 
 def _progress(area, activities):

@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import save_or_show_errors
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.exports import export_response
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, can_on, creatable_organisations, get_for_user
 
 from .. import services
 from ..exports import policy_table
 from ..forms import PolicyForm
 from ..models import Policy
-from .helpers import export_response, render_form
 
 DUE = "due"
 # A national instance holds tens of policy documents per organisation; a page of 50 stays light.
@@ -76,22 +76,18 @@ def policy_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def policy_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "policy", organisation.pk)
-    form = PolicyForm(request.POST or None, request.FILES or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def create():
-            created.append(
-                services.create_policy(organisation, by=request.user, **form.service_fields())
-            )
-
-        if save_or_show_errors(form, create):
-            messages.success(request, _("The document was saved."))
-            return redirect(created[0])
-    title = _("New policy document in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("planning:policy_list"), multipart=True)
+    organisation = organisation_for(request, organisation_pk, "add", "policy")
+    return form_page(
+        request,
+        PolicyForm(request.POST or None, request.FILES or None, organisation=organisation),
+        title=_("New policy document in %(organisation)s") % {"organisation": organisation},
+        back=reverse("planning:policy_list"),
+        save=lambda form: services.create_policy(
+            organisation, by=request.user, **form.service_fields()
+        ),
+        saved=_("The document was saved."),
+        multipart=True,
+    )
 
 
 @login_required
@@ -119,21 +115,15 @@ def policy_edit(request, pk):
     policy = get_for_user(
         Policy.objects.select_related("organisation"), request.user, "change", pk=pk
     )
-    form = PolicyForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=Policy.objects.get(pk=pk),
+    return edit_page(
+        request,
+        policy,
+        PolicyForm,
+        services.update_policy,
+        _("The document was saved."),
+        multipart=True,
         organisation=policy.organisation,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        if save_or_show_errors(
-            form, lambda: services.update_policy(policy, by=request.user, **fields)
-        ):
-            messages.success(request, _("The document was saved."))
-            return redirect(policy)
-    title = _("Edit %(title)s") % {"title": policy}
-    return render_form(request, form, title, policy.get_absolute_url(), multipart=True)
 
 
 @login_required

@@ -14,20 +14,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.charts import line_chart
-from core.forms import save_or_show_errors
+from core.exports import export_response
 from core.radar import radar_chart
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.transitions import run_transition
+from core.views.forms import form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations, get_for_user
 
 from .. import selfassessment_services as services
-from ..evidence import attach_evidence
+from ..evidence import attach_evidence, evidence_groups
 from ..exports import rating_table
 from ..maturity import HIGHEST
 from ..models import FactorRating, SelfAssessment
 from ..selfassessment_forms import RatingForm, StartForm, SummaryForm
 from ..success_factors import SuccessFactor
-from .factor_html import factor_sections
-from .helpers import export_response, render_form
 
 SELF = FactorRating.Source.SELF
 
@@ -54,22 +54,18 @@ def selfassessment_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def selfassessment_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "selfassessment", organisation.pk)
-    form = StartForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        created = []
-
-        def start():
-            created.append(
-                services.start_self_assessment(organisation, by=request.user, **form.cleaned_data)
-            )
-
-        if save_or_show_errors(form, start):
-            messages.success(request, _("The self-assessment was started. Now rate the factors."))
-            return redirect("planning:selfassessment_edit", created[0].pk)
-    title = _("New self-assessment in %(organisation)s") % {"organisation": organisation}
-    return render_form(request, form, title, reverse("planning:selfassessment_list"))
+    organisation = organisation_for(request, organisation_pk, "add", "selfassessment")
+    return form_page(
+        request,
+        StartForm(request.POST or None, organisation=organisation),
+        title=_("New self-assessment in %(organisation)s") % {"organisation": organisation},
+        back=reverse("planning:selfassessment_list"),
+        save=lambda form: services.start_self_assessment(
+            organisation, by=request.user, **form.cleaned_data
+        ),
+        saved=_("The self-assessment was started. Now rate the factors."),
+        done=lambda assessment: reverse("planning:selfassessment_edit", args=[assessment.pk]),
+    )
 
 
 def _rating_forms(request, assessment, ratings):
@@ -110,9 +106,10 @@ def selfassessment_edit(request, pk):
     if request.method == "POST" and summary_form.is_valid() and all(f.is_valid() for f in forms):
         fields = {form.factor.value: form.service_fields() for form in forms}
         summary = summary_form.cleaned_data["summary"]
-        if save_or_show_errors(
-            summary_form,
-            lambda: services.save_self_assessment(
+        if run_transition(
+            request,
+            form=summary_form,
+            change=lambda: services.save_self_assessment(
                 assessment, by=request.user, summary=summary, ratings=fields
             ),
         ):
@@ -219,11 +216,12 @@ def selfassessment_detail(request, pk):
             others[rating.factor].append(rating)
     for rating in own:
         rating.other_sources = others.get(rating.factor, [])
+        rating.evidence_groups = evidence_groups(rating)
     scope = assessment.permission_scope()
     can_see_history = can(request.user, "view", "auditentry", *scope)
     context = {
         "assessment": assessment,
-        "factor_sections": factor_sections(own, can_see_history=can_see_history),
+        "ratings": own,
         "radar": radar,
         "trend": trend,
         "trend_rows": trend_rows,

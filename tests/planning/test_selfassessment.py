@@ -287,7 +287,7 @@ def test_a_ratings_history_shows_the_level_change(coordinator_client, year, coor
 def test_the_factor_sections_show_levels_evidence_and_links_escaped(
     coordinator_client, case_officer, year, coordinator, policy, plan, case
 ):
-    """The factor sections are written in Python (planning/views/factor_html.py): every
+    """The factor sections (a loop in planning/selfassessment_detail.html): every
     evidence kind is linked, text from the records is escaped, and the history link follows
     the permission."""
     data = form_data(

@@ -327,7 +327,7 @@ def test_coordinator_reads_the_history_of_a_policy_and_a_plan(coordinator_client
 def test_the_overview_writes_each_area_with_its_links_goals_and_progress_table(
     coordinator_client, case_officer, plan, coordinator
 ):
-    """The areas are written in Python (planning/views/overview.py): texts escaped, links by
+    """The areas (planning/_plan_area.html): texts escaped, links by
     permission, an empty area says so, and the progress chart has its table."""
     from django.test import Client
 

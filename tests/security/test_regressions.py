@@ -6,9 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
-from assessments.exports import safe_cell, xlsx_cell, xml_text
 from childbudget import imports as budget_imports
-from planning.exports import as_xlsx
+from core.exports import as_xlsx, safe_cell, xlsx_cell, xml_text
 from planning.models import ActionPlan
 
 

@@ -1,14 +1,14 @@
 """Youth forums: the list, create, detail and edit."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from organisations.access import can, creatable_organisations, get_for_user, require
-from organisations.models import Organisation
+from core.views.forms import edit_page, form_page
+from core.views.lookups import organisation_for
+from organisations.access import can, creatable_organisations
 
 from .. import services
 from ..forms import ForumForm
@@ -34,16 +34,14 @@ def forum_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def forum_create(request, organisation_pk):
-    organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    require(request.user, "add", "forum", organisation.pk)
-    form = ForumForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        forum = services.create_forum(organisation, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The youth forum was created."))
-        return redirect(forum)
-    title = _("New youth forum in %(organisation)s") % {"organisation": organisation}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": organisation}
+    organisation = organisation_for(request, organisation_pk, "add", "forum")
+    return form_page(
+        request,
+        ForumForm(request.POST or None, organisation=organisation),
+        title=_("New youth forum in %(organisation)s") % {"organisation": organisation},
+        back=organisation,
+        save=lambda form: services.create_forum(organisation, by=request.user, **form.cleaned_data),
+        saved=_("The youth forum was created."),
     )
 
 
@@ -72,14 +70,11 @@ def forum_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def forum_edit(request, pk):
     forum = forum_for(request, pk, "change")
-    form = ForumForm(
-        request.POST or None, instance=Forum.objects.get(pk=pk), organisation=forum.organisation
-    )
-    if request.method == "POST" and form.is_valid():
-        services.update_forum(forum, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The youth forum was saved."))
-        return redirect(forum)
-    title = _("Edit %(name)s") % {"name": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
+    return edit_page(
+        request,
+        forum,
+        ForumForm,
+        services.update_forum,
+        _("The youth forum was saved."),
+        organisation=forum.organisation,
     )

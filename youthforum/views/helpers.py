@@ -1,7 +1,6 @@
 """Small helpers the youth-forum views share."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from organisations.access import can, get_for_user
 
@@ -16,14 +15,3 @@ def forum_for(request, pk, action="view", object_type="forum") -> Forum:
     if checked and not can(request.user, action, object_type, *forum.permission_scope()):
         raise PermissionDenied
     return forum
-
-
-def attempt(request, change) -> bool:
-    """Run a service call; a refused change becomes a message on the page, never a 500."""
-    try:
-        change()
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return False
-    return True

@@ -6,12 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.transitions import run_transition
+from core.views.forms import edit_page, form_page
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
 from ..forms import MatterForm, MeetingForm
 from ..models import ForumMatter, ForumMeeting
-from .helpers import attempt, forum_for
+from .helpers import forum_for
 
 
 @login_required
@@ -19,14 +21,13 @@ from .helpers import attempt, forum_for
 def meeting_create(request, pk):
     forum = forum_for(request, pk, "add", "forummeeting")
     instance = ForumMeeting(forum=forum, organisation_id=forum.organisation_id)
-    form = MeetingForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.create_meeting(forum, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
-    title = _("New meeting of %(forum)s") % {"forum": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
+    return form_page(
+        request,
+        MeetingForm(request.POST or None, instance=instance),
+        title=_("New meeting of %(forum)s") % {"forum": forum},
+        back=forum,
+        save=lambda form: services.create_meeting(forum, by=request.user, **form.cleaned_data),
+        saved=_("The meeting was saved."),
     )
 
 
@@ -52,14 +53,13 @@ def meeting_edit(request, pk):
     meeting = get_for_user(
         ForumMeeting.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    form = MeetingForm(request.POST or None, instance=ForumMeeting.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        services.update_meeting(meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
-    title = _("Agenda and minutes: %(meeting)s") % {"meeting": meeting}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": meeting}
+    return edit_page(
+        request,
+        meeting,
+        MeetingForm,
+        services.update_meeting,
+        _("The meeting was saved."),
+        title=_("Agenda and minutes: %(meeting)s") % {"meeting": meeting},
     )
 
 
@@ -68,14 +68,13 @@ def meeting_edit(request, pk):
 def matter_create(request, pk):
     forum = forum_for(request, pk, "add", "forummatter")
     instance = ForumMatter(forum=forum, organisation_id=forum.organisation_id)
-    form = MatterForm(request.POST or None, instance=instance, forum=forum)
-    if request.method == "POST" and form.is_valid():
-        matter = services.raise_matter(forum, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The matter was saved."))
-        return redirect(matter)
-    title = _("New matter for %(forum)s") % {"forum": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
+    return form_page(
+        request,
+        MatterForm(request.POST or None, instance=instance, forum=forum),
+        title=_("New matter for %(forum)s") % {"forum": forum},
+        back=forum,
+        save=lambda form: services.raise_matter(forum, by=request.user, **form.cleaned_data),
+        saved=_("The matter was saved."),
     )
 
 
@@ -85,16 +84,13 @@ def matter_edit(request, pk):
     matter = get_for_user(
         ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    form = MatterForm(
-        request.POST or None, instance=ForumMatter.objects.get(pk=pk), forum=matter.forum
-    )
-    if request.method == "POST" and form.is_valid():
-        services.update_matter(matter, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The matter was saved."))
-        return redirect(matter)
-    title = _("Edit %(name)s") % {"name": matter}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": matter}
+    return edit_page(
+        request,
+        matter,
+        MatterForm,
+        services.update_matter,
+        _("The matter was saved."),
+        forum=matter.forum,
     )
 
 
@@ -106,8 +102,8 @@ def matter_status(request, pk):
         ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
     )
     if matter.status == ForumMatter.Status.OPEN:
-        if attempt(request, lambda: services.close_matter(matter, by=request.user)):
+        if run_transition(request, lambda: services.close_matter(matter, by=request.user)):
             messages.success(request, _("The matter was closed."))
-    elif attempt(request, lambda: services.reopen_matter(matter, by=request.user)):
+    elif run_transition(request, lambda: services.reopen_matter(matter, by=request.user)):
         messages.success(request, _("The matter was opened again."))
     return redirect(matter)

@@ -1,18 +1,18 @@
 """Members of a youth forum: only those who run the forum see them (contact details)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.views.forms import form_copy, form_page
 from organisations.access import can, get_for_user
 
 from .. import services
 from ..forms import EndMembershipForm, MemberForm
 from ..models import ForumMember
-from .helpers import attempt, forum_for
+from .helpers import forum_for
 
 
 @login_required
@@ -36,19 +36,16 @@ def member_list(request, pk):
 def member_add(request, pk):
     forum = forum_for(request, pk, "add", "forummember")
     instance = ForumMember(forum=forum, organisation_id=forum.organisation_id)
-    form = MemberForm(request.POST or None, instance=instance, forum=forum)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            request, lambda: services.add_member(forum, by=request.user, **form.cleaned_data)
-        )
-    ):
-        messages.success(request, _("The member was added."))
-        return redirect("youthforum:member_list", pk=forum.pk)
-    title = _("New member of %(forum)s") % {"forum": forum}
-    return render(
-        request, "youthforum/member_form.html", {"form": form, "title": title, "forum": forum}
+    return form_page(
+        request,
+        MemberForm(request.POST or None, instance=instance, forum=forum),
+        title=_("New member of %(forum)s") % {"forum": forum},
+        back=reverse("youthforum:member_list", args=[forum.pk]),
+        save=lambda form: services.add_member(forum, by=request.user, **form.cleaned_data),
+        saved=_("The member was added."),
+        done=reverse("youthforum:member_list", args=[forum.pk]),
+        template="youthforum/member_form.html",
+        context={"forum": forum},
     )
 
 
@@ -61,24 +58,16 @@ def member_edit(request, pk):
     members_url = reverse("youthforum:member_list", args=[member.forum_id])
     if member.left_on:
         return redirect(members_url)
-    form = MemberForm(
-        request.POST or None, instance=ForumMember.objects.get(pk=pk), forum=member.forum
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            request,
-            lambda: services.update_member(member, by=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, _("The member was saved."))
-        return redirect(members_url)
-    title = _("Edit %(name)s") % {"name": member}
-    return render(
+    return form_page(
         request,
-        "youthforum/member_form.html",
-        {"form": form, "title": title, "forum": member.forum},
+        MemberForm(request.POST or None, instance=form_copy(member), forum=member.forum),
+        title=_("Edit %(name)s") % {"name": member},
+        back=members_url,
+        save=lambda form: services.update_member(member, by=request.user, **form.cleaned_data),
+        saved=_("The member was saved."),
+        done=members_url,
+        template="youthforum/member_form.html",
+        context={"forum": member.forum},
     )
 
 
@@ -91,15 +80,16 @@ def member_end(request, pk):
     members_url = reverse("youthforum:member_list", args=[member.forum_id])
     if member.left_on:
         return redirect(members_url)
-    form = EndMembershipForm(request.POST or None, member=member)
-    if request.method == "POST" and form.is_valid():
-        left_on = form.cleaned_data["left_on"]
-        if attempt(
-            request, lambda: services.end_membership(member, by=request.user, left_on=left_on)
-        ):
-            messages.success(
-                request, _("The membership has ended and the contact details were erased.")
-            )
-            return redirect(members_url)
-    context = {"member": member, "form": form, "members_url": members_url}
-    return render(request, "youthforum/member_end.html", context)
+    return form_page(
+        request,
+        EndMembershipForm(request.POST or None, member=member),
+        title=_("End the membership of %(name)s") % {"name": member},
+        back=members_url,
+        save=lambda form: services.end_membership(
+            member, by=request.user, left_on=form.cleaned_data["left_on"]
+        ),
+        saved=_("The membership has ended and the contact details were erased."),
+        done=members_url,
+        template="youthforum/member_end.html",
+        context={"member": member, "members_url": members_url},
+    )

@@ -7,12 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.transitions import run_transition
+from core.views.forms import form_page
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
 from ..forms import AnswerForm, ProposalForm
 from ..models import ForumProposal
-from .helpers import attempt, forum_for
+from .helpers import forum_for
 
 
 def proposal_queryset():
@@ -30,20 +32,19 @@ def can_answer(user, proposal) -> bool:
 def proposal_create(request, pk):
     forum = forum_for(request, pk, "add", "forumproposal")
     instance = ForumProposal(forum=forum, organisation_id=forum.organisation_id)
-    form = ProposalForm(
-        request.POST or None,
-        instance=instance,
-        forum=forum,
-        committees=services.committees_for(forum),
-        initial={"matter": request.GET.get("matter")},
-    )
-    if request.method == "POST" and form.is_valid():
-        proposal = services.send_proposal(forum, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The proposal was sent to the committee."))
-        return redirect(proposal)
-    title = _("New proposal from %(forum)s") % {"forum": forum}
-    return render(
-        request, "organisations/form.html", {"form": form, "title": title, "object": forum}
+    return form_page(
+        request,
+        ProposalForm(
+            request.POST or None,
+            instance=instance,
+            forum=forum,
+            committees=services.committees_for(forum),
+            initial={"matter": request.GET.get("matter")},
+        ),
+        title=_("New proposal from %(forum)s") % {"forum": forum},
+        back=forum,
+        save=lambda form: services.send_proposal(forum, by=request.user, **form.cleaned_data),
+        saved=_("The proposal was sent to the committee."),
     )
 
 
@@ -70,26 +71,24 @@ def proposal_answer(request, pk):
     if not proposal.is_waiting:
         messages.info(request, _("The proposal has already been answered or withdrawn."))
         return redirect(proposal)
-    form = AnswerForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            request,
-            lambda: services.record_answer(proposal, by=request.user, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, _("The committee's answer was recorded."))
-        return redirect(proposal)
-    context = {"proposal": proposal, "form": form}
-    return render(request, "youthforum/proposal_answer.html", context)
+    return form_page(
+        request,
+        AnswerForm(request.POST or None),
+        title=_("Record the committee's answer"),
+        back=proposal,
+        save=lambda form: services.record_answer(proposal, by=request.user, **form.cleaned_data),
+        saved=_("The committee's answer was recorded."),
+        done=proposal,
+        template="youthforum/proposal_answer.html",
+        context={"proposal": proposal},
+    )
 
 
 @login_required
 @require_POST
 def proposal_withdraw(request, pk):
     proposal = get_for_user(proposal_queryset(), request.user, "change", pk=pk)
-    if attempt(request, lambda: services.withdraw_proposal(proposal, by=request.user)):
+    if run_transition(request, lambda: services.withdraw_proposal(proposal, by=request.user)):
         messages.success(request, _("The proposal was withdrawn."))
     return redirect(proposal)
 

@@ -1,0 +1,13 @@
+"""How a view fetches the organisation its page is about."""
+
+from organisations.access import get_for_user, require
+from organisations.models import Organisation
+
+
+def organisation_for(request, pk, action: str = "view", object_type: str = "organisation"):
+    """The organisation if the user sees it (else 404) and, unless only viewing it, may do
+    `action` on `object_type` there (else 403): "add a case in Karlskoga" is one call."""
+    organisation = get_for_user(Organisation.objects, request.user, pk=pk)
+    if (action, object_type) != ("view", "organisation"):
+        require(request.user, action, object_type, organisation.pk)
+    return organisation
