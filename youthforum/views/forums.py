@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_for
 from organisations.access import can, creatable_organisations
+from organisations.lookups import organisation_for
 
 from .. import services
 from ..forms import ForumForm
