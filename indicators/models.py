@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from core.tenancy import visible_organisation_ids
 from planning import success_factors
 
 NATIONAL_CODE = "0000"
@@ -27,7 +28,6 @@ class IndicatorQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        from core.tenancy import visible_organisation_ids
 
         return self.filter(
             Q(organisation__isnull=True) | Q(organisation_id__in=visible_organisation_ids(user))

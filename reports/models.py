@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from organisations.models import Body
 
 
 def report_scope(organisation_ids, prefix: str = "") -> Q:
     """A report belongs to its organisation; a joint body's report is also seen where it serves."""
-    from organisations.models import Body
 
     joint_ids = Body.joint_body_ids(organisation_ids)
     return Q(organisation_id__in=organisation_ids) | Q(**{f"{prefix}body_id__in": joint_ids})

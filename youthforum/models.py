@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from organisations.models import Body
 
 
 class Forum(TenantModel):
@@ -257,7 +258,6 @@ class ForumProposal(ForumPart):
     def visibility_filter(cls, organisation_ids):
         # The committee's side sees what was sent to it: its host and, for a joint committee,
         # the organisations it serves.
-        from organisations.models import Body
 
         joint_ids = Body.joint_body_ids(organisation_ids)
         return (

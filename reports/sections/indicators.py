@@ -4,6 +4,8 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core.charts import SERIES_STYLES, format_value, line_chart
+
 from . import Provider, Section
 
 NATION = "0000"
@@ -94,7 +96,6 @@ def render(figures, scope) -> Section:
 def _over_time(section, figures, scope, indicator, name, columns) -> None:
     """The indicator over the last years, the organisations beside the county and Sweden, as
     a line chart (a picture in the Word file) with its table. Drawn when there are two years."""
-    from core.charts import SERIES_STYLES, format_value, line_chart
 
     found = figures.get("series", {}).get(str(indicator["id"]), {})
     areas = [figures["areas"][str(pk)] for pk in scope.organisation_ids]

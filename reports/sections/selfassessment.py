@@ -3,8 +3,9 @@
 from django.apps import apps
 from django.utils.translation import gettext as _
 
-from core.charts import bar_chart
+from core.charts import bar_chart, format_value
 from core.radar import radar_chart
+from planning.success_factors import SuccessFactor
 
 from . import Provider, Section, _cell
 
@@ -27,7 +28,6 @@ def collect(scope) -> dict:
 
 
 def render(figures, scope) -> Section:
-    from planning.success_factors import SuccessFactor
 
     section = Section("selfassessment", _("The seven success factors"))
     years = sorted(figures["years"], key=int)
@@ -102,7 +102,6 @@ def _radar(section, figures, scope, factors) -> None:
 
 
 def _decimal(value) -> str:
-    from core.charts import format_value
 
     return format_value(value)
 
