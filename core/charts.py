@@ -180,7 +180,8 @@ def line_chart(
         y = legend_y + 22 * n
         sample = [(left, y), (left + 18, y), (left + 36, y)]
         body.append(_series(sample, colour, dash, marker, legend=True))
-        body.append(label_text(left + 46, y + 5, name, chars=70, max_lines=1))
+        room = int((WIDTH - left - 54) / (13 * CHAR_EM))
+        body.append(label_text(left + 46, y + 5, name, chars=room, max_lines=1))
     height = legend_y + 22 * len(series)
     return Chart(_svg(title, desc, id_prefix, height, body), summary, rows, list(series))
 
@@ -281,9 +282,10 @@ def _svg(title: str, desc: str, id_prefix: str | None, height: float, body: list
         f'<desc id="{prefix}-desc">{escape(desc)}</desc>'
         f'<rect width="{WIDTH}" height="{height}" fill="{BACKGROUND}"/>'
         + _lines_text(2, 18, title_lines, size=TITLE_SIZE, weight="bold", line_height=19)
-        + (f'<g transform="translate(0 {extra})">' if extra else "<g>")
+        + (f'<g transform="translate(0 {extra})">' if extra else "")
         + "".join(body)
-        + "</g></svg>"
+        + ("</g>" if extra else "")
+        + "</svg>"
     )
 
 
