@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from markupsafe import Markup, escape
@@ -51,7 +52,8 @@ def activity_timeline(plan, activities, *, id_prefix: str | None = None) -> Time
     """Bars for `activities` over the years of `plan`; dates outside the period are clipped."""
     activities = list(activities)
     # Each label is translated once, not once per activity (a plan has about a hundred).
-    labels = {value: str(label) for value, label in Activity.Status.choices}
+    # Capitalised as every status in a table or list is ("Pågår", not "pågår").
+    labels = {value: capfirst(str(label)) for value, label in Activity.Status.choices}
     title = _("Timeline of the activities, %(period)s") % {"period": plan.period_label}
     dates = {}  # activities share dates; each is formatted once
 
