@@ -195,7 +195,8 @@ def test_rows_and_columns_are_kept_for_the_table():
 def test_long_labels_wrap_between_words_and_keep_their_full_text_as_title():
     label = "Barn- och utbildningsnämnden, pedagoger i förskola och grundskola i Karlskoga"
     chart = bar_chart("T", [(label, 1)])
-    (element,) = [t for t in ET.fromstring(chart.svg).iter(f"{NS}text") if t.find(f"{NS}title") is not None]
+    elements = ET.fromstring(chart.svg).iter(f"{NS}text")
+    (element,) = [t for t in elements if t.find(f"{NS}title") is not None]
     assert element.find(f"{NS}title").text == label
     lines = [span.text for span in element.iter(f"{NS}tspan")]
     assert len(lines) == 2 and lines[-1].endswith("…")
