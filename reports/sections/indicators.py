@@ -75,7 +75,8 @@ def render(figures, scope) -> Section:
         % {"year": scope.year},
     )
     areas = [figures["areas"][str(pk)] for pk in scope.organisation_ids]
-    columns = [*[name for _pk, name in scope.organisations], _("County"), _("Sweden")]
+    county = _county_name(figures["county"])
+    columns = [*[name for _pk, name in scope.organisations], county, _("Sweden")]
     rows = []
     for indicator in figures["indicators"]:
         found = figures["values"].get(str(indicator["id"]), {})
@@ -88,9 +89,17 @@ def render(figures, scope) -> Section:
     section.table(_("Children's conditions in figures"), [_("Indicator"), *columns], rows)
     for indicator in figures["indicators"]:
         name = names.get(indicator["id"], indicator["code"])
-        labels = [*[org_name for _pk, org_name in scope.organisations], _("County"), _("Sweden")]
+        labels = [*[org_name for _pk, org_name in scope.organisations], county, _("Sweden")]
         _over_time(section, figures, scope, indicator, name, labels)
     return section
+
+
+def _county_name(code) -> str:
+    """The region's own name ("Region Örebro län"), as the comparison charts call it; one name
+    for one thing. "County" only when no organisation holds the code."""
+    Organisation = apps.get_model("organisations", "Organisation")
+    name = Organisation.objects.filter(scb_code=code).values_list("name", flat=True).first()
+    return name or _("County")
 
 
 def _over_time(section, figures, scope, indicator, name, columns) -> None:
