@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -60,7 +61,9 @@ def review(request, pk):
 @require_http_methods(["GET", "POST"])
 def decide(request, pk):
     case = _case_for(request, pk, "add", "decision")
-    form = DecisionForm(request.POST or None, initial={"decided_on": case.planned_decision_date})
+    # Today, not the planned date: a planned date in another year would silently move the case
+    # into that year's account.
+    form = DecisionForm(request.POST or None, initial={"decided_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
         if run_transition(
