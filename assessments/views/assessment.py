@@ -16,7 +16,7 @@ from .. import exports, services
 from .. import questions as Q_
 from ..completeness import completeness
 from ..forms import StartAssessmentForm, build_answer_form, collect_answers
-from ..presentation import answer_sections
+from ..presentation import answer_sections, cited_statistics
 from ..summary import generate_summary
 from .cases import case_queryset
 
@@ -231,6 +231,7 @@ def assessment_print(request, pk):
             "assessment": assessment,
             "sections": answer_sections(assessment.template_version.sections, assessment.answers),
             "checks": completeness(assessment.template_version.sections, assessment.answers),
+            "citations": cited_statistics(assessment),
         },
     )
 

@@ -13,7 +13,7 @@ from core.views.forms import form_page
 from .. import services
 from ..completeness import completeness, is_complete
 from ..forms import DecisionForm, FollowUpForm, ReviewForm
-from ..presentation import answer_sections
+from ..presentation import answer_sections, cited_statistics
 from .assessment import _case_for
 
 
@@ -53,6 +53,7 @@ def review(request, pk):
             "sections": answer_sections(sections, answers),
             "checks": completeness(sections, answers),
             "complete": is_complete(sections, answers),
+            "citations": cited_statistics(assessment),
         },
     )
 
