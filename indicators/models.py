@@ -302,8 +302,10 @@ class Citation(TenantModel):
         if figure is None:
             return str(_("no figure for the municipality"))
         value = number_format(
-            round(figure.value, 1), decimal_pos=0 if figure.value == int(figure.value) else 1,
-            use_l10n=True, force_grouping=True,
+            round(figure.value, 1),
+            decimal_pos=0 if figure.value == int(figure.value) else 1,
+            use_l10n=True,
+            force_grouping=True,
         )
         unit = f" {self.indicator.unit}" if self.indicator.unit else ""
         source = figure.source or self.indicator.get_source_display()

@@ -20,7 +20,6 @@ from ..presentation import answer_sections, cited_statistics
 from ..summary import generate_summary
 from .cases import case_queryset
 
-
 # The answer the linked consultations' results are brought into ("What do the children think?").
 VIEWS_FIELD = "views_summary"
 
@@ -80,9 +79,7 @@ def layout(sections, form):
                 "items": items,
                 "full_assessment": section.get("full_assessment", False),
                 # Where the linked consultations' results are shown and brought in.
-                "has_views": any(
-                    q["key"] == VIEWS_FIELD for q in section.get("questions", [])
-                ),
+                "has_views": any(q["key"] == VIEWS_FIELD for q in section.get("questions", [])),
             }
         )
     return result
@@ -161,7 +158,9 @@ def _with_views_brought_in(post):
     if not text:
         return post
     data = post.copy()
-    data[VIEWS_FIELD] = "\n\n".join(part for part in (post.get(VIEWS_FIELD, "").strip(), text) if part)
+    data[VIEWS_FIELD] = "\n\n".join(
+        part for part in (post.get(VIEWS_FIELD, "").strip(), text) if part
+    )
     if not data.get("children_heard"):
         data["children_heard"] = "yes"
     return data
@@ -182,7 +181,9 @@ def _after_save(request, case, assessment):
         messages.success(
             request, _("The children's views were brought into the answer. Edit them as needed.")
         )
-        return redirect(reverse("assessments:assessment_edit", args=[case.pk]) + "#id_" + VIEWS_FIELD)
+        return redirect(
+            reverse("assessments:assessment_edit", args=[case.pk]) + "#id_" + VIEWS_FIELD
+        )
     if request.POST.get("action") == "submit":
         sections = assessment.template_version.sections
         missing = [
@@ -192,8 +193,9 @@ def _after_save(request, case, assessment):
             messages.warning(
                 request,
                 _(
-                    "The assessment was saved but not submitted: the basis still lacks %(missing)s. "
-                    "Complete it, or tick “Submit although incomplete” and submit again."
+                    "The assessment was saved but not submitted: the basis still lacks "
+                    "%(missing)s. Complete it, or tick “Submit although incomplete” and "
+                    "submit again."
                 )
                 % {"missing": "; ".join(str(label).lower() for label in missing)},
             )

@@ -272,8 +272,12 @@ def test_an_unanswered_best_interests_question_is_not_a_no(
     url = reverse("assessments:decide", args=[submitted_assessment.case_id])
     response = client.post(
         url,
-        {"outcome": "Bifall", "decided_on": "2026-11-20", "reasons": "x",
-         "compensating_measures": "y"},
+        {
+            "outcome": "Bifall",
+            "decided_on": "2026-11-20",
+            "reasons": "x",
+            "compensating_measures": "y",
+        },
     )
     assert response.status_code == 200
     assert "follows_best_interests" in response.context["form"].errors
@@ -346,12 +350,13 @@ def test_the_form_keeps_an_unedited_summary_fresh_and_reaches_regenerate(
     assert assessment.summary.startswith("Ärendet berör barn")
 
 
-def test_submitting_an_incomplete_assessment_needs_a_confirmation(
-    case_officer_client, assessment
-):
+def test_submitting_an_incomplete_assessment_needs_a_confirmation(case_officer_client, assessment):
     url = reverse("assessments:assessment_edit", args=[assessment.case_id])
-    posted = {"lock_version": assessment.lock_version, "children_affected": "yes",
-              "action": "submit"}
+    posted = {
+        "lock_version": assessment.lock_version,
+        "children_affected": "yes",
+        "action": "submit",
+    }
     response = case_officer_client.post(url, posted, follow=True)
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.IN_PROGRESS
