@@ -366,3 +366,23 @@ def test_submitting_an_incomplete_assessment_needs_a_confirmation(case_officer_c
     case_officer_client.post(url, posted)
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.SUBMITTED
+
+
+def test_a_decision_date_in_another_year_warns(client, decision_maker, submitted_assessment):
+    import datetime
+
+    from django.utils import timezone
+
+    services.approve_assessment(submitted_assessment, by=decision_maker)
+    client.force_login(decision_maker)
+    year = timezone.localdate().year + 1
+    response = client.post(
+        reverse("assessments:decide", args=[submitted_assessment.case_id]),
+        {
+            "outcome": "Bifall",
+            "decided_on": datetime.date(year, 1, 20).isoformat(),
+            "follows_best_interests": "True",
+        },
+        follow=True,
+    )
+    assert f"Beslutsdatumet är {year}" in response.content.decode()
