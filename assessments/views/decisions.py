@@ -14,6 +14,7 @@ from .. import services
 from ..completeness import completeness, is_complete
 from ..forms import DecisionForm, FollowUpForm, ReviewForm
 from ..presentation import answer_sections, cited_statistics
+from ..summary import generate_summary
 from .assessment import _case_for
 
 
@@ -54,8 +55,15 @@ def review(request, pk):
             "checks": completeness(sections, answers),
             "complete": is_complete(sections, answers),
             "citations": cited_statistics(assessment),
+            # Beside an edited summary, the one the answers give now: the reviewer sees both.
+            "fresh_summary": _fresh_summary(case, assessment),
         },
     )
+
+
+def _fresh_summary(case, assessment) -> str:
+    fresh = generate_summary(case, assessment.answers)
+    return "" if fresh == assessment.summary else fresh
 
 
 @login_required

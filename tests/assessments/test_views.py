@@ -386,3 +386,21 @@ def test_a_decision_date_in_another_year_warns(client, decision_maker, submitted
         follow=True,
     )
     assert f"Beslutsdatumet är {year}" in response.content.decode()
+
+
+def test_the_review_page_shows_the_summary_the_answers_give_now(
+    client, decision_maker, case_officer, assessment
+):
+    """An edited summary is kept, but the reviewer also sees the one made from the answers."""
+    saved = services.save_answers(
+        assessment,
+        by=case_officer,
+        answers=FULL_ANSWERS,
+        expected_version=assessment.lock_version,
+        summary="Det har ännu inte bedömts om ärendet berör barn.",
+    )
+    services.submit_for_review(saved, by=case_officer)
+    client.force_login(decision_maker)
+    page = client.get(reverse("assessments:review", args=[assessment.case_id]))
+    assert page.context["fresh_summary"].startswith("Ärendet berör barn")
+    assert "Ärendet berör barn" in page.content.decode()
