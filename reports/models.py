@@ -63,6 +63,8 @@ class Report(TenantModel):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    # Set by "Send for approval": the draft then waits on the decision-makers' start pages.
+    sent_for_approval_at = models.DateTimeField(_("sent for approval"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
