@@ -2,11 +2,12 @@
 
 A backup is one .tar.gz, readable by its owner only (0600): the database (SQLite through its
 online backup API, PostgreSQL with `pg_dump --format=custom`) without the sessions (the
-children's daily salt is never in the database: participation/abuse.py), every uploaded file under MEDIA_ROOT, and a manifest with the applied
-migrations, the row count of every table and the SHA-256 of every file. Restore refuses a
-database that holds data unless told otherwise, and a backup of another schema version unless
-told to migrate it; it puts both back and checks the result against the manifest: a backup that
-cannot be shown to be whole is not reported as restored.
+children's daily salt is never in the database: participation/abuse.py), every uploaded file
+under MEDIA_ROOT, and a manifest with the applied migrations, the row count of every table and
+the SHA-256 of every file. Restore refuses a database that holds data unless told otherwise,
+and a backup of another schema version unless told to migrate it; it puts both back and checks
+the result against the manifest: a backup that cannot be shown to be whole is not reported as
+restored.
 """
 
 import hashlib

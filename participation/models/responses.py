@@ -185,4 +185,3 @@ class Feedback(TenantModel):
             (_("How your views counted"), pick("how_views_counted")),
             (_("Why"), pick("why")),
         ]
-

@@ -5,6 +5,7 @@ import os
 import shutil
 import stat
 import tarfile
+
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
@@ -55,11 +56,11 @@ def test_backup_and_restore_bring_everything_back(case, case_officer, media, tmp
     with tarfile.open(archive) as packed:
         names = packed.getnames()
         manifest = json.load(packed.extractfile(MANIFEST))
-    assert MANIFEST in names and f"media/{attachment.file.name}" in names
-    assert "organisations.0004_load_scb_areas" in manifest["migrations"]
         assert not any(
             salt in packed.extractfile(member).read() for member in packed if member.isfile()
         )
+    assert MANIFEST in names and f"media/{attachment.file.name}" in names
+    assert "organisations.0004_load_scb_areas" in manifest["migrations"]
     assert Session._meta.db_table in manifest["excluded_tables"]
 
     call_command("flush", interactive=False)

@@ -162,7 +162,7 @@ def test_the_counter_is_in_the_cache_keyed_without_the_address(rf, behind_nginx,
     key = abuse.address_key(request)
     assert key == abuse.address_key(other_agent)
     assert SCHOOL not in key
-    limit, window = abuse.settings.PARTICIPATION_RATE_LIMIT
+    _limit, window = abuse.settings.PARTICIPATION_RATE_LIMIT
     abuse.suspected_flood(request)
     abuse.suspected_flood(other_agent)
     window_now = int(abuse.timezone.now().timestamp()) // window
