@@ -128,7 +128,8 @@ TEMPLATES = [
     },
 ]
 
-# Children's answers per device (daily client hash) per window in seconds: participation/abuse.py
+# Children's answers per client address (through TRUSTED_PROXIES) per window in seconds; past it
+# an answer is stored but held as a suspected flood for a person to let through (abuse.py).
 PARTICIPATION_RATE_LIMIT = (
     int(os.environ.get("BARNRATT_PARTICIPATION_RATE_LIMIT", "120")),
     int(os.environ.get("BARNRATT_PARTICIPATION_RATE_WINDOW", "600")),

@@ -125,9 +125,10 @@ class ResponseWriter:
                     if consultation.ask_gender
                     else "",
                     plan.submission_key(consultation.pk, number),
-                    f"{rng.getrandbits(128):032x}",
                 )
             )
+            # Drawn where the device hash (no longer stored) was, so the data set stays the same.
+            rng.getrandbits(128)
             for question, value in zip(
                 questions, variants[rng.randrange(plan.VARIANTS)], strict=True
             ):
@@ -161,7 +162,6 @@ class ResponseWriter:
                 "age_band",
                 "gender",
                 "submission_key",
-                "client_hash",
             ],
             self.responses,
             prepared=frozenset({"submitted_on"}),

@@ -1,12 +1,13 @@
 """Backups of the database and the uploaded files, and their restore (docs/operations.md).
 
 A backup is one .tar.gz, readable by its owner only (0600): the database (SQLite through its
-online backup API, PostgreSQL with `pg_dump --format=custom`) without the sessions and the
-children's daily salt, every uploaded file under MEDIA_ROOT, and a manifest with the applied
-migrations, the row count of every table and the SHA-256 of every file. Restore refuses a
-database that holds data unless told otherwise, and a backup of another schema version unless
-told to migrate it; it puts both back and checks the result against the manifest: a backup that
-cannot be shown to be whole is not reported as restored.
+online backup API, PostgreSQL with `pg_dump --format=custom`) without the sessions (the
+children's daily salt is never in the database: participation/abuse.py), every uploaded file
+under MEDIA_ROOT, and a manifest with the applied migrations, the row count of every table and
+the SHA-256 of every file. Restore refuses a database that holds data unless told otherwise,
+and a backup of another schema version unless told to migrate it; it puts both back and checks
+the result against the manifest: a backup that cannot be shown to be whole is not reported as
+restored.
 """
 
 import hashlib
@@ -34,8 +35,8 @@ from organisations.models import Organisation
 
 FORMAT = 2
 # Kept out of every backup (their tables stay, empty): live sessions would let whoever holds
-# the archive act as a signed-in person, and the daily salt would link answers to devices.
-EXCLUDED_MODELS = ("sessions.session", "participation.dailysalt")
+# the archive act as a signed-in person.
+EXCLUDED_MODELS = ("sessions.session",)
 MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 PG_FILE = "database.dump"

@@ -75,6 +75,13 @@ REVIEWED = {
         "production release; on a large installation create it CONCURRENTLY by hand first "
         "(same name and condition), then migrate"
     ),
+    "participation.0005_response_flood_no_device_hash": (
+        "drops the device hash column and the daily salt table in the same release on purpose "
+        "(decision 0035): kept one more release they would keep linking answers to devices in "
+        "the database and every backup. The old code writes the column, so this release is "
+        "not upgraded rolling: stop the old workers (the children's pages answer 503 for the "
+        "minute), migrate, start the new ones. The new boolean has a db_default"
+    ),
 }
 
 

@@ -1,9 +1,18 @@
-"""Duplicate and abuse control for the children's pages, without storing who anyone is.
+"""Flood control for the children's pages, without storing who anyone is (decision 0035).
 
-A client hash is made from the IP address and the browser's user agent with a random salt that
-is replaced every day; the address and the agent themselves are never stored. The hash counts
-submissions per device in the cache (a rate limit), and a form field that people cannot see
-catches simple robots (the honeypot).
+Answers are counted per client address (core.clients: through the trusted proxy, the same
+address django-axes sees) in Django's cache, which all workers and nodes share once REDIS_URL
+is set. Nothing a client can change for free, such as the User-Agent, is part of the key.
+
+A whole class, often a whole school, answers from one address, so the limit is generous
+(settings.PARTICIPATION_RATE_LIMIT: answers per window in seconds) and going past it refuses
+nothing: the answer is stored, held as a suspected flood, and waits for a person in moderation
+(services.submit_response). A child's answer is never lost, and a script cannot make another
+child's answer be refused.
+
+The address itself is never stored, not even in the cache: the counter's key is an HMAC of it
+with a random salt that lives only in the cache and expires after a day, so neither the
+database nor a backup holds anything that links an answer to a device.
 """
 
 import hashlib
@@ -12,55 +21,45 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError
 from django.utils import timezone
 
-from .models import DailySalt
+from core.clients import client_address
 
-_salts: dict = {}
+# A day and a little: the salt outlives the last window of its day, then is gone for good.
+SALT_SECONDS = 25 * 60 * 60
 
 
 def todays_salt(today=None) -> str:
-    today = today or timezone.localdate()
-    if today not in _salts:
-        _salts.clear()
-        salt = DailySalt.objects.filter(day=today).values_list("salt", flat=True).first()
-        if salt is None:
-            salt = _create_salt(today)
-        _salts[today] = salt
-    return _salts[today]
+    """Today's random salt, made by whichever worker asks first; only ever in the cache."""
+    key = f"participation:salt:{(today or timezone.localdate()).isoformat()}"
+    cache.add(key, secrets.token_hex(32), SALT_SECONDS)  # another worker's salt stands
+    salt = cache.get(key)
+    if salt is None:  # evicted between add and get: a new salt only restarts the counts
+        salt = secrets.token_hex(32)
+        cache.set(key, salt, SALT_SECONDS)
+    return salt
 
 
-def _create_salt(today) -> str:
-    DailySalt.objects.exclude(day=today).delete()
-    try:
-        return DailySalt.objects.create(day=today, salt=secrets.token_hex(32)).salt
-    except IntegrityError:  # another worker made today's salt first
-        return DailySalt.objects.get(day=today).salt
-
-
-def client_hash(request, today=None) -> str:
-    """A daily hash of the device: the same today, unrelated tomorrow, never reversible."""
-    address = request.META.get("REMOTE_ADDR", "")
-    agent = request.META.get("HTTP_USER_AGENT", "")[:300]
-    message = f"{address}\n{agent}".encode()
+def address_key(request, today=None) -> str:
+    """The client's address as a counter key: the same all day, unrelated tomorrow."""
+    message = client_address(request).encode()
     return hmac.new(todays_salt(today).encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
-def rate_limited(hash_value: str) -> bool:
-    """Whether this device has sent more answers than a person could in the last window.
-
-    A whole class behind one school network can share an address and a browser version, so
-    the limit is generous (settings.PARTICIPATION_RATE_LIMIT: answers per window in seconds);
-    class codes are the firm control where one is needed.
-    """
+def over_limit(key: str) -> bool:
+    """Count one answer from `key`; whether it is past the limit for the current window."""
     limit, window = settings.PARTICIPATION_RATE_LIMIT
-    key = f"participation:rate:{hash_value}:{int(timezone.now().timestamp()) // window}"
-    if cache.add(key, 1, timeout=window):
-        return False
+    counter = f"participation:rate:{key}:{int(timezone.now().timestamp()) // window}"
+    if cache.add(counter, 1, timeout=window):
+        return limit < 1
     try:
-        count = cache.incr(key)
+        count = cache.incr(counter)
     except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return False
+        cache.add(counter, 1, timeout=window)
+        return limit < 1
     return count > limit
+
+
+def suspected_flood(request) -> bool:
+    """Count this answer against its address; True when it should wait in moderation."""
+    return over_limit(address_key(request))

@@ -3,7 +3,8 @@ in words; CSV and XLSX write them, and the PDF summary renders the same results 
 
 Nothing identifies a child: responses are numbered 1, 2, 3 … in the order they came (not by
 database id), dates are given to the month, and free text only as masked and shown to others.
-The client hash, the submission key and the class code are never read.
+The submission key and the class code are never read; responses held as a suspected flood are
+left out.
 """
 
 from django.utils.translation import gettext as _
@@ -48,12 +49,12 @@ def _label(options: list[str], index) -> str:
 
 def answer_rows(consultation: Consultation):
     """One row per answer, responses numbered in the order they came; texts kept from others
-    (waiting for moderation, hidden) are left out."""
+    (waiting for moderation, hidden) and responses held as a suspected flood are left out."""
     questions = {q.pk: q for q in consultation.questions.all()}
     ages = dict(AgeBand.choices)
     genders = dict(Response.Gender.choices)
     answers = (
-        Answer.objects.filter(response__consultation=consultation)
+        Answer.objects.filter(response__consultation=consultation, response__suspected_flood=False)
         .exclude(question__kind=Question.Kind.TEXT, moderation__in=_not_shown())
         .order_by("response_id", "question__position", "question_id")
         .values_list(

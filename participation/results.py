@@ -231,13 +231,14 @@ def group_breakdowns(consultation: Consultation, demographics: list) -> list[Bre
 def consultation_results(
     consultation: Consultation, *, raw: bool, text_limit: int | None = TEXTS_ON_PAGE
 ) -> Results:
-    """The results in four queries: questions, grouped answers, groups, meetings."""
+    """The results in four queries: questions, grouped answers, groups, meetings. Responses
+    held as a suspected flood are left out until a person lets them through."""
     questions = list(consultation.questions.all())
     # One grouped read for every kind: choices group by value; texts (value null) by text,
     # newest first, and a text given twice counts twice.
     column = "text" if raw else "masked_text"
     answer_groups = (
-        Answer.objects.filter(question__consultation=consultation)
+        Answer.objects.filter(question__consultation=consultation, response__suspected_flood=False)
         .values("question_id", "value", column, "moderation")
         .annotate(n=Count("id"), last=Max("id"))
         .order_by("-last")
@@ -251,7 +252,7 @@ def consultation_results(
         else:
             grouped.setdefault(row["question_id"], []).append((row["value"], row["n"]))
     demographics = list(
-        Response.objects.filter(consultation=consultation)
+        Response.objects.filter(consultation=consultation, suspected_flood=False)
         .order_by()
         .values_list("age_band", "gender")
         .annotate(n=Count("id"))
@@ -289,7 +290,9 @@ def cached_results(consultation: Consultation, *, raw: bool, text_limit: int | N
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    stamp = Response.objects.filter(consultation=consultation).aggregate(
+    # Held responses (a suspected flood) are not in the results; letting them through raises
+    # results_version.
+    stamp = Response.objects.filter(consultation=consultation, suspected_flood=False).aggregate(
         count=Count("id"), last=Max("id")
     )
     key = (

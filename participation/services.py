@@ -184,7 +184,7 @@ def submit_response(
     age_band: str,
     answers: dict,
     gender: str = "",
-    client_hash: str = "",
+    suspected_flood: bool = False,
     class_code: str = "",
     today: date | None = None,
     questions=None,
@@ -193,7 +193,8 @@ def submit_response(
     """Store one child's answers. The same form posted twice stores one response: the second
     time the first is returned with `created` False. Free text is screened as it is stored.
     `questions` and `screened_names`: the consultation's questions and its organisation's
-    names to screen for, if the caller has read them (the children's page has)."""
+    names to screen for, if the caller has read them (the children's page has).
+    `suspected_flood`: sent past the limit for its address; stored but held (`release_flood`)."""
     today = today or timezone.localdate()
     if questions is None:
         questions = consultation.questions.all()
@@ -215,7 +216,7 @@ def submit_response(
         age_band=age_band,
         gender=gender,
         submission_key=submission_key,
-        client_hash=client_hash,
+        suspected_flood=suspected_flood,
     )
     answers = [
         _answer(response, questions[pk], value, names)
@@ -269,6 +270,29 @@ def moderate(answer: Answer, *, by, approve: bool) -> Answer:
     with transaction.atomic():
         _results_changed(answer.response.consultation_id)
         return update_object(answer, by=by, action=Transition, moderation=status)
+
+
+def held_responses(consultation: Consultation):
+    """The consultation's responses held as a suspected flood, waiting for a person."""
+    return Response.objects.filter(consultation=consultation, suspected_flood=True)
+
+
+def release_flood(consultation: Consultation, *, by) -> int:
+    """Let the responses held as a suspected flood into the results, counts and exports:
+    a person has looked at them and judged them children's answers. Returns how many."""
+    with transaction.atomic():
+        count = held_responses(consultation).update(suspected_flood=False)
+        if count:
+            _results_changed(consultation.pk)
+            write_entry(
+                consultation,
+                by=by,
+                action=AuditEntry.Action.UPDATE,
+                changes={"responses_held_as_flood": [count, 0]},
+                note=_("%(count)s responses held as a suspected flood let through")
+                % {"count": count},
+            )
+    return count
 
 
 def old_responses(*, today: date | None = None):

@@ -56,4 +56,9 @@ urlpatterns = [
     ),
     path("consultations/<int:pk>/moderation/", moderation.moderation, name="moderation"),
     path("answers/<int:pk>/moderate/", moderation.moderate, name="moderate"),
+    path(
+        "consultations/<int:pk>/moderation/release-flood/",
+        moderation.release_flood,
+        name="release_flood",
+    ),
 ]

@@ -1,7 +1,7 @@
 """Cases: the filtered list, create, detail and edit."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -113,7 +113,9 @@ def case_detail(request, pk):
         else None,
         "reviews": assessment.reviews.select_related("reviewer") if assessment else [],
         # The children's views that were asked for this case.
-        "consultations": case.consultations.annotate(answers=Count("responses")),
+        "consultations": case.consultations.annotate(
+            answers=Count("responses", filter=Q(responses__suspected_flood=False))
+        ),
         "decision": getattr(case, "decision", None),
         "attachments": case.attachments.all(),
         "can_edit": can(user, "change", "case", *scope) and case.status != Case.Status.DECIDED,

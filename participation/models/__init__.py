@@ -2,14 +2,13 @@
 that tells the children what happened."""
 
 from .consultations import AgeBand, ClassCode, Consultation, ParticipationSettings, Question
-from .responses import Answer, DailySalt, Feedback, OfflineVoice, Response
+from .responses import Answer, Feedback, OfflineVoice, Response
 
 __all__ = [
     "AgeBand",
     "Answer",
     "ClassCode",
     "Consultation",
-    "DailySalt",
     "Feedback",
     "OfflineVoice",
     "ParticipationSettings",

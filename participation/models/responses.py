@@ -42,9 +42,12 @@ class Response(TenantModel):
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     # The form's one-time key: the same form posted twice stores one response.
     submission_key = models.CharField(max_length=64, editable=False)
-    # Salted with a random salt that is replaced every day (DailySalt), so it links a device's
-    # answers within a day and never to a person or to another day.
-    client_hash = models.CharField(max_length=32, editable=False, blank=True)
+    # Sent past the limit for one address (participation/abuse.py): stored, but kept out of
+    # results, counts and exports until a person lets it through in moderation. Nothing that
+    # links a response to a device is stored (decision 0035).
+    suspected_flood = models.BooleanField(
+        _("suspected flood"), default=False, db_default=False, editable=False
+    )
     class_code = models.ForeignKey(
         ClassCode,
         null=True,
@@ -182,14 +185,3 @@ class Feedback(TenantModel):
             (_("How your views counted"), pick("how_views_counted")),
             (_("Why"), pick("why")),
         ]
-
-
-class DailySalt(models.Model):
-    """Today's random salt for the client hash. Older salts are deleted, so that yesterday's
-    hashes can no longer be matched to anyone."""
-
-    day = models.DateField(unique=True)
-    salt = models.CharField(max_length=64)
-
-    def __str__(self):
-        return str(self.day)

@@ -64,10 +64,9 @@ def _child_page(request, found, english):
         if form.cleaned_data.get("website"):
             # A robot filled in the field people cannot see: thank it and store nothing.
             return _thanks_redirect(consultation, english)
-        client = abuse.client_hash(request)
-        if abuse.rate_limited(client):
-            context["form"] = form
-            return render(request, "participation/child/slow_down.html", context, status=429)
+        # Past the limit for this address the answer is still stored, but held for a person
+        # (participation/abuse.py): a class behind one address is never turned away.
+        flood = abuse.suspected_flood(request)
         try:
             services.submit_response(
                 consultation,
@@ -76,7 +75,7 @@ def _child_page(request, found, english):
                 gender=form.cleaned_data.get("gender", ""),
                 class_code=form.cleaned_data.get("class_code", ""),
                 answers=form.answers(),
-                client_hash=client,
+                suspected_flood=flood,
                 questions=form.questions,
                 screened_names=found.screened_names,
             )

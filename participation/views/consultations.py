@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -87,6 +88,11 @@ def consultation_detail(request, pk):
     ]
     feedback = getattr(consultation, "feedback", None)
     can_moderate = may_read_answers(user, consultation, "moderate")
+    # Responses held as a suspected flood are not counted until a person lets them through.
+    responses = consultation.responses.aggregate(
+        counted=Count("pk", filter=Q(suspected_flood=False)),
+        held=Count("pk", filter=Q(suspected_flood=True)),
+    )
     context = {
         "consultation": consultation,
         "questions": questions,
@@ -94,7 +100,7 @@ def consultation_detail(request, pk):
         "cases": consultation.cases.all(),
         "activities": consultation.activities.select_related("plan"),
         "voices": consultation.offline_voices.all(),
-        "response_count": consultation.responses.count(),
+        "response_count": responses["counted"],
         "feedback": feedback,
         "can_change": can_on(user, "change", consultation),
         "can_see_answers": can_on(user, "view", consultation)
@@ -102,6 +108,7 @@ def consultation_detail(request, pk):
         "children_url": request.build_absolute_uri(consultation.children_path()),
         "can_moderate": can_moderate,
         "pending_count": _pending(consultation) if can_moderate else 0,
+        "held_count": responses["held"] if can_moderate else 0,
     }
     return render(request, "participation/consultation_detail.html", context)
 

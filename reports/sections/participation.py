@@ -55,7 +55,9 @@ def collect(scope) -> dict:
     ages, channels = {}, {}
     for org, band, n in (
         Response.objects.filter(
-            organisation_id__in=scope.organisation_ids, submitted_on__year=scope.year
+            organisation_id__in=scope.organisation_ids,
+            submitted_on__year=scope.year,
+            suspected_flood=False,  # held until a person lets them through
         )
         .values("organisation_id", "age_band")
         .annotate(n=Count("pk"))

@@ -54,8 +54,8 @@ def test_the_childrens_rate_limit_counts_across_processes(two_nodes, monkeypatch
     verdicts = []
     for number in range(6):
         monkeypatch.setattr(abuse, "cache", two_nodes[number % 2])
-        verdicts.append(abuse.rate_limited("a-device"))
-    # Three answers allowed in all, whichever process took them.
+        verdicts.append(abuse.over_limit("an-address"))
+    # Three answers counted in all, whichever process took them; the rest are held.
     assert verdicts == [False, False, False, True, True, True]
 
 

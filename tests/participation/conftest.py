@@ -98,7 +98,6 @@ def answer(consultation, n, *, age="13-17", gender="", day=DAY, **by_kind):
         submission_key=f"key-{n}",
         age_band=age,
         gender=gender,
-        client_hash=f"hash{n:04d}",
         answers={pks[kind]: value for kind, value in by_kind.items()},
         today=day,
     )

@@ -80,10 +80,11 @@ def test_nothing_identifying_is_stored(client, consultation):
         REMOTE_ADDR="203.0.113.7",
         HTTP_USER_AGENT="Mozilla/5.0 Testbrowser",
     )
-    stored = Response.objects.get()
     values = " ".join(str(value) for value in Response.objects.values().get().values())
     assert "203.0.113.7" not in values and "Testbrowser" not in values
-    assert len(stored.client_hash) == 32
+    # No device hash, nor anything else that links the answer to a device (decision 0035).
+    fields = {field.name for field in Response._meta.get_fields()}
+    assert not {"client_hash", "device", "ip_address", "user_agent"} & fields
 
 
 def test_the_honeypot_stores_nothing(client, consultation):
@@ -118,19 +119,6 @@ def test_script_in_free_text_is_stored_as_text_and_shown_as_text(
     client.post(consultation.children_path(), data)
     answer = Answer.objects.get(question=text_question)
     assert answer.text == "<script>alert(1)</script>"
-
-
-def test_rate_limit_slows_down_a_flood(client, consultation, settings):
-    settings.PARTICIPATION_RATE_LIMIT = (2, 600)
-    from django.core.cache import cache
-
-    cache.clear()
-    statuses = [
-        client.post(consultation.children_path(), form_data(client, consultation)).status_code
-        for _ in range(3)
-    ]
-    assert statuses == [302, 302, 429]
-    assert Response.objects.count() == 2
 
 
 def test_a_closed_consultation_says_so_kindly(client, consultation, dialogue_leader_user):

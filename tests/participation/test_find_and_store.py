@@ -60,7 +60,6 @@ def submit(consultation, key, **extra):
         submission_key=key,
         age_band="6-12",
         answers={scale.pk: 4, multiple.pk: [0, 2], text.pk: "Mer ljus"},
-        client_hash="device",
         today=date(2026, 11, 26),
         **extra,
     )
