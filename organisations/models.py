@@ -195,6 +195,13 @@ class Body(TenantModel):
             memo["joint_body_ids"] = sorted(set(serving.values_list("body_id", flat=True)))
         return memo["joint_body_ids"]
 
+    @staticmethod
+    def owned_or_served(organisation_ids, field: str = "body") -> Q:
+        """Rows owned by one of the organisations, or belonging (through `field`) to a joint
+        body hosted elsewhere that serves one of them: the visibility of a body's records."""
+        joint_ids = Body.joint_body_ids(organisation_ids)
+        return Q(organisation_id__in=organisation_ids) | Q(**{f"{field}_id__in": joint_ids})
+
     def permission_scope(self):
         return self.organisation_id, self.pk
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
-from core.forms import DateInput
+from core.forms import DateInput, limit_to_bodies
 from organisations.models import Body
 from publichealth.forms import TargetAreaField
 
@@ -79,10 +79,11 @@ class PolicyForm(ServesMixin):
 
     url = forms.URLField(label=_("Link"), required=False, max_length=1000, assume_scheme="https")
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("adopted_by", "responsible_body"):
             self.fields[name].queryset = bodies_for(organisation)
+        limit_to_bodies(self, "responsible_body", bodies)
         self._serves_fields()
 
     def service_fields(self) -> dict:
@@ -266,11 +267,12 @@ class AgreementForm(DocumentMixin):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
+        limit_to_bodies(self, "body", bodies)
 
 
 class StepForm(DocumentMixin):

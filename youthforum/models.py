@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from organisations.models import Body
 
 
 class Forum(TenantModel):
@@ -49,6 +50,11 @@ class Forum(TenantModel):
             and self.body.organisation_id != self.organisation_id
         ):
             raise ValidationError({"body": _("The body must belong to the same organisation.")})
+
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        # A joint body's youth forum is seen in every organisation it serves.
+        return Body.owned_or_served(organisation_ids)
 
     def permission_scope(self):
         return self.organisation_id, self.body_id
@@ -257,7 +263,6 @@ class ForumProposal(ForumPart):
     def visibility_filter(cls, organisation_ids):
         # The committee's side sees what was sent to it: its host and, for a joint committee,
         # the organisations it serves.
-        from organisations.models import Body
 
         joint_ids = Body.joint_body_ids(organisation_ids)
         return (

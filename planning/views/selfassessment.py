@@ -18,8 +18,8 @@ from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
 from core.views.forms import form_page
-from core.views.lookups import organisation_for
-from organisations.access import can, creatable_organisations, get_for_user
+from core.views.lookups import organisation_and_bodies
+from organisations.access import can, creatable_anywhere, get_for_user
 
 from .. import selfassessment_services as services
 from ..evidence import attach_evidence, evidence_groups
@@ -46,7 +46,7 @@ def selfassessment_list(request):
         .annotate(mean=Avg("ratings__level", filter=Q(ratings__source=SELF)))
         .order_by("organisation__name", "body__name", "-year", "id")
     )
-    creatable = creatable_organisations(request.user, "selfassessment")
+    creatable = creatable_anywhere(request.user, "selfassessment")
     context = {"assessments": assessments, "creatable": creatable}
     return render(request, "planning/selfassessment_list.html", context)
 
@@ -54,10 +54,12 @@ def selfassessment_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def selfassessment_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "selfassessment")
+    organisation, bodies = organisation_and_bodies(
+        request, organisation_pk, "add", "selfassessment"
+    )
     return form_page(
         request,
-        StartForm(request.POST or None, organisation=organisation),
+        StartForm(request.POST or None, organisation=organisation, bodies=bodies),
         title=_("New self-assessment in %(organisation)s") % {"organisation": organisation},
         back=reverse("planning:selfassessment_list"),
         save=lambda form: services.start_self_assessment(
