@@ -142,9 +142,13 @@ class Body(TenantModel):
     team of northern Örebro county)."""
 
     class Kind(models.TextChoices):
+        # The municipal council (kommunfullmäktige) adopts the policies every committee follows.
+        COUNCIL = "council", _("municipal council")
         COMMITTEE = "committee", _("committee")
         BOARD = "board", _("board")
         ADMINISTRATION = "administration", _("administration")
+        # An administration's management group (förvaltningsledning), where strategy is set.
+        MANAGEMENT = "management", _("management group")
         TEAM = "team", _("team")
 
     name = models.CharField(_("name"), max_length=200)

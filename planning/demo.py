@@ -215,7 +215,9 @@ def load_policies(karlskoga, by, bodies):
             by=by,
             title=title,
             kind=kind,
-            adopted_by=bodies.get("Kommunfullmäktige") or bodies.get("Kommunstyrelsen"),
+            # The documents hold for every committee, so the council adopts them; the joint
+            # committee answers for them (seed 000). Dates and paragraphs are invented.
+            adopted_by=bodies.get("Kommunfullmäktige"),
             adopted_on=adopted,
             decision_reference=f"KF § {adopted.day + 40}/{adopted.year}",
             valid_until=valid_until,
