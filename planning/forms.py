@@ -267,12 +267,33 @@ class AgreementForm(DocumentMixin):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
+    step_names = forms.CharField(
+        label=_("Steps of the cycle"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=_(
+            "One step a line, as the agreement names them (Karlskoga and Degerfors: seven). "
+            "Leave empty for the usual five: situation analysis, action plan, implementation, "
+            "follow-up and evaluation, recognition."
+        ),
+    )
+
     def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
         limit_to_bodies(self, "body", bodies)
+        if self.instance.pk:
+            # The steps are made with the agreement; each is then recorded on its own.
+            del self.fields["step_names"]
+
+    def service_fields(self) -> dict:
+        data = super().service_fields()
+        names = data.pop("step_names", "")
+        if names:
+            data["steps"] = [line.strip() for line in names.splitlines() if line.strip()]
+        return data
 
 
 class StepForm(DocumentMixin):
