@@ -56,6 +56,8 @@ def test_cross_sectoral_network_holds_every_committee_of_both_municipalities(db)
         organisation__scb_code__in=["1883", "1862"], kind__in=["committee", "board"]
     )
     assert set(karlskoga_degerfors) <= set(network.member_bodies.all())
+    # Seed 000: "Folkhälsonämnden bjuder ... regelbundet in samtliga nämnder och styrelser".
+    assert network.convened_by.name == "Folkhälsonämnden"
 
 
 def test_every_role_has_a_demo_user_who_can_log_in(client, db):
