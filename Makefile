@@ -72,9 +72,10 @@ test: install-dev system-deps ## Run the whole test suite (SQLite, or PostgreSQL
 test-fast: install-dev ## Run the suite without the browser and live-server tests
 	$(BIN)/pytest -n 2 -m "not browser and not live_server$(AND_MARK)" $(PYTEST_ARGS)
 
-lint: install-dev ## ruff, imports in the base lock, deploy checks, migrations, translations
+lint: install-dev ## ruff, imports in the base lock, the apps' layers, deploy checks, migrations, translations
 	$(BIN)/ruff check .
 	$(BIN)/deptry .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 	env -u DJANGO_ALLOW_ASYNC_UNSAFE $(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run

@@ -106,7 +106,7 @@ def two_factor_verify(request):
         if device is not None:
             request.session.cycle_key()
             django_otp.login(request, device)
-            return redirect(next_url or "core:start")
+            return redirect(next_url or "home:start")
         record("2fa_failed", request=request, stage="step_up")
         form.add_error("code", _("The code is not right. Try the newest code in the app."))
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_url})

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_http_methods
 from core.deletion import confirm_delete
 from core.models import Job
 from core.views.forms import render_form
-from core.views.lookups import organisation_for
 from organisations.access import can, get_for_user, require
+from organisations.lookups import organisation_for
 
 from . import jobs as archive_jobs
 from . import services

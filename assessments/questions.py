@@ -13,8 +13,9 @@ question apply only after a given answer; `criterion` ties a question to one of 
 questions to the decision-maker (see COMPLETENESS).
 """
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.i18n import localised  # noqa: F401  (re-exported)
 
 YES_NO_UNKNOWN = "yes_no_unknown"
 SINGLE_CHOICE = "single_choice"
@@ -77,14 +78,6 @@ COMPLETENESS = [
     ),
     ("feedback_planned", _("Feedback to the children is planned")),
 ]
-
-
-def localised(value) -> str:
-    """Pick the active language from a {"sv": …, "en": …} text (Swedish when missing)."""
-    if not isinstance(value, dict):
-        return value or ""
-    language = (get_language() or "sv")[:2]
-    return value.get(language) or value.get("sv") or ""
 
 
 def iter_questions(sections):

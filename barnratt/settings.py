@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "organisations",
+    "home",
     "convention",
     "publichealth",
     "agreements",
@@ -121,7 +122,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.barnratt",
+                "home.context_processors.barnratt",
             ],
         },
     },
@@ -184,8 +185,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:start"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:start"
+LOGOUT_REDIRECT_URL = "home:home"
 
 # Single sign-on with OpenID Connect (docs/operations.md): off unless all of these are set.
 OIDC_OP_ISSUER = os.environ.get("BARNRATT_OIDC_ISSUER", "")

@@ -6,6 +6,7 @@ urlpatterns = [
     # First: the children's pages take the most requests (a whole municipality's schools may
     # answer in the same lesson), and patterns are tried in order.
     path("", include("participation.urls")),
+    path("", include("home.urls")),
     path("", include("core.urls")),
     path("", include("organisations.urls")),
     path("", include("convention.urls")),

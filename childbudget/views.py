@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import XLSX, export_response
 from core.views.forms import form_page
-from core.views.lookups import organisation_for
 from organisations.access import can, can_on, creatable_organisations, get_for_user
+from organisations.lookups import organisation_for
 from organisations.models import Body, Organisation
 
 from . import charts, imports, services

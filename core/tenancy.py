@@ -7,6 +7,7 @@ filter by organisation by hand.
 
 from collections.abc import Callable
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 
@@ -68,11 +69,21 @@ def extra_visibility(model, organisation_ids) -> Q:
     return condition
 
 
+# How a user's organisations are found: `organisations` knows (memberships) and registers it when
+# it is ready (OrganisationsConfig.ready), so this lower layer needs no import of it.
+_ORGANISATION_IDS: list[Callable] = []
+
+
+def register_organisation_ids(organisation_ids_of: Callable) -> None:
+    """Set the function user -> OrganisationIds that `visible_to` narrows by."""
+    _ORGANISATION_IDS[:] = [organisation_ids_of]
+
+
 def visible_organisation_ids(user) -> OrganisationIds:
     """Organisations the user works in, from memberships (cached on the user per request)."""
-    from organisations.access import user_access
-
-    return user_access(user).sorted_organisation_ids
+    if not _ORGANISATION_IDS:
+        raise ImproperlyConfigured("No app registered how a user's organisations are found.")
+    return _ORGANISATION_IDS[0](user)
 
 
 class TenantQuerySet(models.QuerySet):

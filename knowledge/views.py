@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_for
 from organisations.access import can, can_on, creatable_organisations, get_for_user
+from organisations.lookups import organisation_for
 
 from . import services
 from .forms import ExampleForm, SearchForm

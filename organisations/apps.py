@@ -7,3 +7,10 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
     # Called by `manage.py load_demo`.
     demo_loader = "organisations.demo.load_demo"
+
+    def ready(self):
+        from core.tenancy import register_organisation_ids
+
+        from .access import user_access
+
+        register_organisation_ids(lambda user: user_access(user).sorted_organisation_ids)

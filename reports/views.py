@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.models import Job
 from core.transitions import run_transition
 from core.views.forms import form_page
-from core.views.lookups import organisation_and_bodies
 from organisations.access import can, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from . import jobs as report_jobs
 from . import services

@@ -72,7 +72,7 @@ def test_log_entries_cannot_be_changed_or_deleted(social_committee):
 def test_coordinator_sees_history_of_a_body(coordinator_client, coordinator, social_committee):
     services.update_body(social_committee, by=coordinator, description="Ansvar för socialtjänsten")
     response = coordinator_client.get(
-        reverse("core:history", args=["organisations.body", social_committee.pk])
+        reverse("home:history", args=["organisations.body", social_committee.pk])
     )
     assert response.status_code == 200
     assert "Ansvar för socialtjänsten" in response.content.decode()
@@ -81,14 +81,14 @@ def test_coordinator_sees_history_of_a_body(coordinator_client, coordinator, soc
 
 def test_case_officer_may_not_read_history(case_officer_client, social_committee):
     response = case_officer_client.get(
-        reverse("core:history", args=["organisations.body", social_committee.pk])
+        reverse("home:history", args=["organisations.body", social_committee.pk])
     )
     assert response.status_code == 403
 
 
 def test_history_of_unknown_model_is_404(coordinator_client, coordinator):
     response = coordinator_client.get(
-        reverse("core:history", args=["accounts.user", coordinator.pk])
+        reverse("home:history", args=["accounts.user", coordinator.pk])
     )
     assert response.status_code == 404
 

@@ -46,7 +46,7 @@ def grow(karlskoga, degerfors, coordinator, size):
 
 
 PAGES = [
-    ("core:start", lambda k, b, n: {}),
+    ("home:start", lambda k, b, n: {}),
     ("organisations:list", lambda k, b, n: {}),
     ("organisations:detail", lambda k, b, n: {"pk": k.pk}),
     ("organisations:people", lambda k, b, n: {"organisation_pk": k.pk}),
@@ -54,7 +54,7 @@ PAGES = [
     ("organisations:body_detail", lambda k, b, n: {"pk": b.pk}),
     ("networks:network_list", lambda k, b, n: {}),
     ("networks:network_detail", lambda k, b, n: {"pk": n.pk}),
-    ("core:history", lambda k, b, n: {"model_label": "organisations.organisation", "pk": k.pk}),
+    ("home:history", lambda k, b, n: {"model_label": "organisations.organisation", "pk": k.pk}),
     ("convention:articles", lambda k, b, n: {}),
 ]
 

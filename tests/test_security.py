@@ -20,7 +20,7 @@ def login(client, username, password):
 def test_login_with_the_right_password_reaches_the_start_page(client, coordinator):
     response = login(client, "coordinator", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:start")
+    assert response["Location"] == reverse("home:start")
 
 
 def test_wrong_password_shows_a_swedish_message_and_keeps_the_user_name(client, coordinator):
@@ -50,7 +50,7 @@ def test_session_key_rotates_at_login(client, coordinator):
 
 def test_logout_ends_the_session(coordinator_client):
     coordinator_client.post(reverse("accounts:logout"))
-    response = coordinator_client.get(reverse("core:start"))
+    response = coordinator_client.get(reverse("home:start"))
     assert response.status_code == 302
 
 
@@ -58,7 +58,7 @@ def test_idle_session_is_logged_out(coordinator_client, settings):
     session = coordinator_client.session
     session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_TIMEOUT - 5
     session.save()
-    response = coordinator_client.get(reverse("core:start"))
+    response = coordinator_client.get(reverse("home:start"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
 
@@ -67,7 +67,7 @@ def test_active_session_stays(coordinator_client):
     session = coordinator_client.session
     session[LAST_SEEN_KEY] = int(time.time()) - 120
     session.save()
-    assert coordinator_client.get(reverse("core:start")).status_code == 200
+    assert coordinator_client.get(reverse("home:start")).status_code == 200
 
 
 def test_404_page_is_swedish_and_has_no_traceback(client, db):
@@ -101,7 +101,7 @@ def test_permission_denied_page_is_swedish(case_officer_client, karlskoga):
 
 
 def test_responses_carry_security_headers(client, db):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
@@ -109,7 +109,7 @@ def test_responses_carry_security_headers(client, db):
     assert response["X-Frame-Options"] == "DENY"
 
 
-@pytest.mark.parametrize("url_name", ["core:home", "core:accessibility", "convention:articles"])
+@pytest.mark.parametrize("url_name", ["home:home", "home:accessibility", "convention:articles"])
 def test_pages_have_no_inline_script(client, db, url_name):
     content = client.get(reverse(url_name)).content.decode()
     assert "<script>" not in content

@@ -80,7 +80,7 @@ def prod_client(settings, production):
 
 def test_production_is_not_debug_and_redirects_plain_http(prod_client, production, db):
     assert production["DEBUG"] is False
-    plain = Client(HTTP_HOST="barnratt.example").get(reverse("core:home"))
+    plain = Client(HTTP_HOST="barnratt.example").get(reverse("home:home"))
     assert plain.status_code == 301
     assert plain["Location"].startswith("https://barnratt.example/")
 

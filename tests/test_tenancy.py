@@ -99,7 +99,7 @@ def test_outsider_gets_404_for_karlskoga_objects(outsider_client, request, url_n
 
 
 def test_outsider_gets_404_for_history_of_karlskoga_body(outsider_client, social_committee):
-    url = reverse("core:history", args=["organisations.body", social_committee.pk])
+    url = reverse("home:history", args=["organisations.body", social_committee.pk])
     assert outsider_client.get(url).status_code == 404
 
 

@@ -65,15 +65,15 @@ EXPECTATIONS = {
         None,
         dict.fromkeys(("anonymous", "coordinator", "case_officer", "outsider"), 200),
     ),
-    "core:home": (
+    "home:home": (
         None,
         {"anonymous": 200, "coordinator": 302, "case_officer": 302, "outsider": 302},
     ),
-    "core:start": (
+    "home:start": (
         None,
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
-    "core:accessibility": (
+    "home:accessibility": (
         None,
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
@@ -82,7 +82,7 @@ EXPECTATIONS = {
         "job",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
-    "core:history": (
+    "home:history": (
         "history",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),

@@ -16,8 +16,8 @@ from core.charts import bar_chart
 from core.exports import export_response
 from core.transitions import run_transition
 from core.views.forms import form_page, render_form
-from core.views.lookups import organisation_for
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
+from organisations.lookups import organisation_for
 from organisations.models import Body, Organisation
 
 from . import coverage, services

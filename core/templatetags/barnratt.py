@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.i18n import localised as pick
 from core.richtext import sanitise
 
 register = template.Library()
@@ -34,8 +35,6 @@ def model_label(obj):
 @register.filter
 def localised(value):
     """A {"sv": …, "en": …} text from template data, in the active language."""
-    from assessments.questions import localised as pick
-
     return pick(value)
 
 

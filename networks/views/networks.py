@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_for
 from organisations.access import get_for_user
+from organisations.lookups import organisation_for
 
 from .. import services
 from ..forms import NetworkForm

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from core.deletion import confirm_delete
 from core.panels import panels_for
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_for
+from organisations.lookups import organisation_for
 
 from .. import services
 from ..access import can, can_on, get_for_user

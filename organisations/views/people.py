@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from core.deletion import confirm_delete
 from core.transitions import run_transition
 from core.views.forms import form_copy, render_form
-from core.views.lookups import organisation_for
+from organisations.lookups import organisation_for
 
 from .. import services
 from ..access import forget_access, get_for_user

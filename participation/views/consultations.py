@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.keyset import keyset_page
 from core.transitions import run_transition
 from core.views.forms import form_copy, form_page
-from core.views.lookups import organisation_and_bodies
 from organisations.access import can, can_on, creatable_anywhere
+from organisations.lookups import organisation_and_bodies
 
 from .. import services
 from ..forms import ConsultationForm

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.views.forms import form_page
-from core.views.lookups import organisation_for
+from organisations.lookups import organisation_for
 
 from .. import services
 from ..forms import SettingsForm

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_and_bodies
 from organisations.access import can, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from .. import childfriendly_services as services
 from ..exports import childfriendly_table

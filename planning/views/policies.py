@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_and_bodies
 from organisations.access import can, can_on, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from .. import services
 from ..exports import policy_table

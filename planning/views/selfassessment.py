@@ -18,8 +18,8 @@ from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
 from core.views.forms import form_page
-from core.views.lookups import organisation_and_bodies
 from organisations.access import can, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from .. import selfassessment_services as services
 from ..evidence import attach_evidence, evidence_groups

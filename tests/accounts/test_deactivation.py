@@ -16,7 +16,7 @@ def signed_in_client(username):
     client = Client()
     response = client.post(reverse("accounts:login"), {"username": username, "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(reverse("core:start")).status_code == 200
+    assert client.get(reverse("home:start")).status_code == 200
     return client
 
 
@@ -36,7 +36,7 @@ def test_disabling_ends_every_session_and_token(karlskoga, org_admin, coordinato
         org_admin.save()
 
     for client in (laptop, phone):
-        response = client.get(reverse("core:start"))
+        response = client.get(reverse("home:start"))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
     stored = [session.get_decoded().get("_auth_user_id") for session in Session.objects.all()]
@@ -44,7 +44,7 @@ def test_disabling_ends_every_session_and_token(karlskoga, org_admin, coordinato
     assert api_status(key) == 401
     assert ApiToken.objects.get(name="Ärendesystem").revoked_at is not None
     # Nobody else is touched.
-    assert colleague.get(reverse("core:start")).status_code == 200
+    assert colleague.get(reverse("home:start")).status_code == 200
     assert api_status(other_key) == 200
     events = [r.security for r in caplog.records if r.name == "barnratt.security"]
     ended = [event for event in events if event["event"] == "access_ended"]
@@ -62,8 +62,8 @@ def test_enabling_again_does_not_bring_old_sessions_back(org_admin):
     # Even a copy of the old session cookie signs no one in.
     thief = Client()
     thief.cookies["sessionid"] = session_key
-    assert thief.get(reverse("core:start")).status_code == 302
-    assert client.get(reverse("core:start")).status_code == 302
+    assert thief.get(reverse("home:start")).status_code == 302
+    assert client.get(reverse("home:start")).status_code == 302
     assert signed_in_client("org_admin")  # the person can sign in again
 
 
@@ -95,7 +95,7 @@ def test_disabling_in_the_admin_ends_the_sessions(karlskoga, coordinator):
     assert response.status_code == 302, response.context["adminform"].form.errors
     coordinator.refresh_from_db()
     assert not coordinator.is_active
-    assert victim.get(reverse("core:start")).status_code == 302
+    assert victim.get(reverse("home:start")).status_code == 302
     assert api_status(key) == 401
 
 
@@ -104,14 +104,14 @@ def test_the_session_generation_ends_sessions_in_any_session_store(coordinator, 
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
     client = signed_in_client("coordinator")
     end_sessions_and_tokens(coordinator)  # what disabling does, on a still-active account
-    assert client.get(reverse("core:start")).status_code == 302
+    assert client.get(reverse("home:start")).status_code == 302
 
 
 def test_saving_an_active_user_ends_nothing(coordinator):
     client = signed_in_client("coordinator")
     coordinator.title = "Samordnare"
     coordinator.save()
-    assert client.get(reverse("core:start")).status_code == 200
+    assert client.get(reverse("home:start")).status_code == 200
 
 
 def disable_url(organisation, person):
@@ -134,7 +134,7 @@ def test_a_coordinator_disables_a_colleague_in_the_app(karlskoga, coordinator, c
     assert response["Location"] == reverse("organisations:people", args=[karlskoga.pk])
     case_officer.refresh_from_db()
     assert not case_officer.is_active
-    assert victim.get(reverse("core:start")).status_code == 302
+    assert victim.get(reverse("home:start")).status_code == 302
     entry = AuditEntry.objects.get(
         content_type__model="user", object_id=str(case_officer.pk), actor=coordinator
     )

@@ -53,7 +53,7 @@ def test_the_user_gets_in_after_the_short_wait(client, coordinator, behind_nginx
     later(monkeypatch, 31)
     response = login(client, "coordinator", PASSWORD, USER)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:start")
+    assert response["Location"] == reverse("home:start")
 
 
 def test_an_address_that_keeps_failing_waits_15_minutes(client, coordinator, settings):

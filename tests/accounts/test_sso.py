@@ -89,7 +89,7 @@ def test_an_unknown_identity_is_refused_and_logged(client, coordinator, provider
     with caplog.at_level(logging.INFO, logger=SECURITY_LOGGER):
         response = sso_sign_in(client, provider)
     assert response["Location"] == reverse("accounts:login")
-    assert client.get(reverse("core:start")).status_code == 302  # not signed in
+    assert client.get(reverse("home:start")).status_code == 302  # not signed in
     assert any(
         record.security["event"] == "sso_login_failed"
         for record in caplog.records
@@ -142,7 +142,7 @@ def test_a_disabled_account_cannot_sign_in(client, coordinator, provider):
     coordinator.is_active = False
     coordinator.save()
     sso_sign_in(client, provider)
-    assert client.get(reverse("core:start")).status_code == 302
+    assert client.get(reverse("home:start")).status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -164,7 +164,7 @@ def test_a_tampered_id_token_is_refused(client, coordinator, provider, tamper, w
         response = sso_sign_in(client, provider)
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:login")
-    assert client.get(reverse("core:start")).status_code == 302
+    assert client.get(reverse("home:start")).status_code == 302
     failures = [
         record.security
         for record in caplog.records
@@ -197,7 +197,7 @@ def test_a_callback_with_a_state_this_session_did_not_start_is_refused(
     response = client.get(back.path, {k: v[0] for k, v in parse_qs(back.query).items()})
     assert response["Location"] == reverse("accounts:login")
     assert provider.token_requests == 0  # the code was never even exchanged
-    assert client.get(reverse("core:start")).status_code == 302
+    assert client.get(reverse("home:start")).status_code == 302
 
 
 def test_a_code_is_used_once(client, coordinator, provider):
@@ -211,7 +211,7 @@ def test_a_code_is_used_once(client, coordinator, provider):
     client.post(reverse("accounts:logout"))
     replay = client.get(back.path, params)
     assert replay["Location"] == reverse("accounts:login")
-    assert client.get(reverse("core:start")).status_code == 302
+    assert client.get(reverse("home:start")).status_code == 302
 
 
 def test_an_error_from_the_provider_is_logged_and_signs_no_one_in(client, db, provider, caplog):
@@ -234,4 +234,4 @@ def test_an_organisation_admin_signed_in_with_sso_is_not_held_for_a_local_code(
     settings.REQUIRE_2FA_FOR_ADMINS = True
     link(org_admin, provider)
     sso_sign_in(client, provider)
-    assert client.get(reverse("core:start")).status_code == 200
+    assert client.get(reverse("home:start")).status_code == 200

@@ -39,7 +39,7 @@ def csrf_token(client):
 
 
 def signed_in(client):
-    return client.get(reverse("core:start")).status_code == 200
+    return client.get(reverse("home:start")).status_code == 200
 
 
 def test_signing_out_after_sso_signs_out_at_the_provider(strict, coordinator, provider):
@@ -85,7 +85,7 @@ def test_sign_out_is_post_only_and_needs_the_csrf_token(strict, coordinator, pro
 def test_a_local_account_signs_out_as_before(strict, coordinator, provider):
     strict.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
     response = strict.post(reverse("accounts:logout"), {"csrfmiddlewaretoken": csrf_token(strict)})
-    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+    assert response.status_code == 302 and response["Location"] == reverse("home:home")
     assert not signed_in(strict)
 
 
@@ -97,7 +97,7 @@ def test_without_an_end_session_endpoint_sso_users_sign_out_here_only(
     sso_sign_in(strict, provider)
     assert ID_TOKEN_SESSION_KEY not in strict.session  # nothing to keep it for
     response = strict.post(reverse("accounts:logout"), {"csrfmiddlewaretoken": csrf_token(strict)})
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home:home")
     assert not signed_in(strict)
 
 

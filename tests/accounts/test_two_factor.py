@@ -55,7 +55,7 @@ def password_step(client, username, next_url=None):
 
 
 def is_signed_in(client):
-    return client.get(reverse("core:start")).status_code == 200
+    return client.get(reverse("home:start")).status_code == 200
 
 
 @pytest.fixture
@@ -166,7 +166,7 @@ def test_the_code_step_expires(client, coordinator, enrolled, settings):
 
 def test_users_without_a_device_sign_in_with_the_password(client, case_officer):
     response = password_step(client, "case_officer")
-    assert response["Location"] == reverse("core:start")
+    assert response["Location"] == reverse("home:start")
     assert is_signed_in(client)
 
 
@@ -216,15 +216,15 @@ def test_admin_login_goes_through_the_app_sign_in(client, db):
 def test_organisation_admins_can_be_required_to_use_it(client, org_admin, settings):
     settings.REQUIRE_2FA_FOR_ADMINS = True
     password_step(client, org_admin.username)
-    response = client.get(reverse("core:start"))
+    response = client.get(reverse("home:start"))
     assert response["Location"] == reverse("accounts:two_factor")
     device, _codes = enrol(client)
-    assert client.get(reverse("core:start")).status_code == 200
+    assert client.get(reverse("home:start")).status_code == 200
 
     client.post(reverse("accounts:logout"))
     password_step(client, org_admin.username)
     client.post(reverse("accounts:login_code"), {"code": code(device, 1)})
-    assert client.get(reverse("core:start")).status_code == 200
+    assert client.get(reverse("home:start")).status_code == 200
 
 
 def test_superusers_are_required_to_use_it(client, db, settings):
@@ -279,7 +279,7 @@ def test_an_enrolled_organisation_admin_without_a_verified_session_gives_the_cod
     device, _codes = enrol(client)
     other = Client()
     other.force_login(org_admin)  # a session that never gave a code
-    response = other.get(reverse("core:start") + "?a=1")
+    response = other.get(reverse("home:start") + "?a=1")
     assert response["Location"] == (
         reverse("accounts:two_factor_verify") + "?next=%2Fstart%2F%3Fa%3D1"
     )
@@ -287,4 +287,4 @@ def test_an_enrolled_organisation_admin_without_a_verified_session_gives_the_cod
         reverse("accounts:two_factor_verify"), {"code": code(device, 1), "next": "/start/?a=1"}
     )
     assert done["Location"] == "/start/?a=1"
-    assert other.get(reverse("core:start")).status_code == 200
+    assert other.get(reverse("home:start")).status_code == 200

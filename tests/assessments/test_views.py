@@ -199,11 +199,11 @@ def test_start_page_shows_what_waits(
     client, case_officer, decision_maker, submitted_assessment, case
 ):
     client.force_login(decision_maker)
-    assert "Granska bedömningen: SN 2026/1" in client.get(reverse("core:start")).content.decode()
+    assert "Granska bedömningen: SN 2026/1" in client.get(reverse("home:start")).content.decode()
 
 
 def test_start_page_shows_overdue_follow_ups(case_officer_client, decided_case):
-    content = case_officer_client.get(reverse("core:start")).content.decode()
+    content = case_officer_client.get(reverse("home:start")).content.decode()
     assert "Följ upp beslutet: SN 2026/1" in content
     assert "försenad" in content
 

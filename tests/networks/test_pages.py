@@ -216,10 +216,10 @@ def test_the_networks_history_lists_its_changes_under_its_new_app(client, networ
     """The audit log's entries for a network follow the model into `networks` (decision 0028)."""
     services.update_network(network, by=coordinator, description="Ny beskrivning")
     client.force_login(coordinator)
-    response = client.get(reverse("core:history", args=["networks.network", network.pk]))
+    response = client.get(reverse("home:history", args=["networks.network", network.pk]))
     assert response.status_code == 200
     assert "Ny beskrivning" in response.content.decode()
-    old = client.get(reverse("core:history", args=["organisations.network", network.pk]))
+    old = client.get(reverse("home:history", args=["organisations.network", network.pk]))
     assert old.status_code == 404
 
 

@@ -64,8 +64,8 @@ def test_an_admin_edit_is_logged(coordinator, caplog):
 
 
 def test_a_disabled_account_is_signed_out_at_once(coordinator_client, coordinator):
-    assert coordinator_client.get(reverse("core:start")).status_code == 200
+    assert coordinator_client.get(reverse("home:start")).status_code == 200
     coordinator.is_active = False
     coordinator.save(update_fields=["is_active"])
-    response = coordinator_client.get(reverse("core:start"))
+    response = coordinator_client.get(reverse("home:start"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]

@@ -124,7 +124,7 @@ def test_record_and_remove_views_from_a_meeting(leader_client, consultation):
 def test_feedback_is_asked_for_when_the_case_is_decided(
     leader_client, consultation, decided_case, dialogue_leader_user
 ):
-    start = reverse("core:start")
+    start = reverse("home:start")
     assert "Berätta för barnen" not in leader_client.get(start).content.decode()
     services.update_consultation(consultation, by=None, cases=[decided_case])
     html = leader_client.get(start).content.decode()

@@ -340,7 +340,7 @@ def test_the_start_page_asks_for_answers_and_reports(client, review, reviewer, c
     client.force_login(reviewer)
     assert (
         "Rapportera Granskning av Karlskoga (senast 2026-04-30)"
-        in client.get(reverse("core:start")).text
+        in client.get(reverse("home:start")).text
     )
     services.start_review(review, by=reviewer)
     services.save_finding(review, "long_term_plan", by=reviewer, text="", level=1)
@@ -348,5 +348,5 @@ def test_the_start_page_asks_for_answers_and_reports(client, review, reviewer, c
     services.add_recommendation(training, by=reviewer, text="Utbilda fler")
     services.report_review(review, by=reviewer)
     client.force_login(coordinator)
-    page = client.get(reverse("core:start")).text
+    page = client.get(reverse("home:start")).text
     assert "Svara på rekommendationerna i Granskning av Karlskoga" in page

@@ -279,7 +279,7 @@ def test_a_ratings_history_shows_the_level_change(coordinator_client, year, coor
     services.save_self_assessment(year, by=coordinator, ratings={"budget": {"level": 2}})
     rating = year.ratings.get(factor="budget")
     page = coordinator_client.get(year.get_absolute_url()).content.decode()
-    url = reverse("core:history", args=["planning.factorrating", rating.pk])
+    url = reverse("home:history", args=["planning.factorrating", rating.pk])
     assert url in page
     assert coordinator_client.get(url).status_code == 200
 
@@ -323,7 +323,7 @@ def test_the_factor_sections_show_levels_evidence_and_links_escaped(
     assert f"{Level(3).label} – {MEANINGS['budget'][3]}" in budget
     assert "Kollegial granskning" in budget and "Granskarnas &lt;b&gt;iakttagelse" in budget
     history = reverse(
-        "core:history",
+        "home:history",
         args=[
             "planning.factorrating",
             year.ratings.get(factor="budget", source=FactorRating.Source.SELF).pk,

@@ -172,11 +172,11 @@ def test_policy_due_for_revision_waits_on_the_coordinators_start_page(
         karlskoga, by=coordinator, title="Senare", kind="policy", next_revision=later
     )
     client.force_login(coordinator)
-    page = client.get(reverse("core:start")).content.decode()
+    page = client.get(reverse("home:start")).content.decode()
     assert "Revidera Snart" in page
     assert "Revidera Senare" not in page
     client.force_login(case_officer)
-    assert "Revidera Snart" not in client.get(reverse("core:start")).content.decode()
+    assert "Revidera Snart" not in client.get(reverse("home:start")).content.decode()
 
 
 def test_coordinator_uploads_a_policy_file_and_downloads_it(
@@ -318,7 +318,7 @@ def test_refused_file_is_shown_on_the_file_field(coordinator_client, karlskoga):
 
 def test_coordinator_reads_the_history_of_a_policy_and_a_plan(coordinator_client, policy, plan):
     for label, pk in (("planning.policy", policy.pk), ("planning.actionplan", plan.pk)):
-        url = reverse("core:history", args=[label, pk])
+        url = reverse("home:history", args=[label, pk])
         response = coordinator_client.get(url)
         assert response.status_code == 200
         assert "skapad" in response.content.decode().lower()

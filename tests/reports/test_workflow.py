@@ -219,7 +219,7 @@ def test_outsider_served_by_the_joint_body_sees_its_report(
 
 def test_history_of_a_report_lists_its_approval(coordinator_client, report, decision_maker):
     services.approve_report(report, by=decision_maker)
-    url = reverse("core:history", args=["reports.report", report.pk])
+    url = reverse("home:history", args=["reports.report", report.pk])
     response = coordinator_client.get(url)
     assert response.status_code == 200
     assert "godkänt" in response.content.decode().lower()

@@ -31,7 +31,7 @@ def test_an_api_answer_is_not_stored(client, karlskoga):
 
 
 def test_a_public_page_may_be_cached(client, db):
-    response = client.get(reverse("core:accessibility"))
+    response = client.get(reverse("home:accessibility"))
     assert "no-store" not in response.get("Cache-Control", "")
 
 

@@ -147,7 +147,7 @@ def test_closing_a_matter_from_the_forum_page(leader_client, forum_matter):
 def test_start_page_shows_proposals_waiting_for_the_committees_answer(
     coordinator_client, forum_proposal
 ):
-    content = coordinator_client.get(reverse("core:start")).content.decode()
+    content = coordinator_client.get(reverse("home:start")).content.decode()
     assert "1 förslag från ungdomsforum väntar på svar" in content
     assert reverse("youthforum:proposals_waiting") in content
 
@@ -155,16 +155,16 @@ def test_start_page_shows_proposals_waiting_for_the_committees_answer(
 def test_start_page_shows_meetings_without_minutes_to_the_dialogue_leader(
     leader_client, forum_meeting, dialogue_leader
 ):
-    content = leader_client.get(reverse("core:start")).content.decode()
+    content = leader_client.get(reverse("home:start")).content.decode()
     assert reverse("youthforum:meeting_edit", args=[forum_meeting.pk]) in content
     services.update_meeting(forum_meeting, by=dialogue_leader, minutes="Klart.")
-    content = leader_client.get(reverse("core:start")).content.decode()
+    content = leader_client.get(reverse("home:start")).content.decode()
     assert reverse("youthforum:meeting_edit", args=[forum_meeting.pk]) not in content
 
 
 def test_a_reader_has_nothing_waiting_from_the_forum(client, reader, forum_proposal, forum_meeting):
     client.force_login(reader)
-    assert client.get(reverse("core:start")).context["waiting"] == []
+    assert client.get(reverse("home:start")).context["waiting"] == []
 
 
 def test_waiting_proposals_are_listed_per_committee(coordinator_client, forum_proposal):
@@ -193,7 +193,7 @@ def grow(forum, committee, size):
         ("youthforum:forum_detail", True),
         ("youthforum:member_list", True),
         ("youthforum:proposals_waiting", False),
-        ("core:start", False),
+        ("home:start", False),
     ],
 )
 def test_list_pages_run_a_fixed_number_of_queries(
@@ -220,8 +220,8 @@ def test_new_member_and_proposal_forms_start_with_today(leader_client, forum):
 def test_history_of_a_proposal_for_coordinators_but_never_of_a_member(
     client, coordinator, case_officer, forum_proposal, forum_member
 ):
-    url = reverse("core:history", args=["youthforum.forumproposal", forum_proposal.pk])
-    member_url = reverse("core:history", args=["youthforum.forummember", forum_member.pk])
+    url = reverse("home:history", args=["youthforum.forumproposal", forum_proposal.pk])
+    member_url = reverse("home:history", args=["youthforum.forummember", forum_member.pk])
     client.force_login(coordinator)
     assert "Belysning vid skateparken" in client.get(url).content.decode()
     assert client.get(member_url).status_code == 404

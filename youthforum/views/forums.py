@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.views.forms import edit_page, form_page
-from core.views.lookups import organisation_and_bodies
 from organisations.access import can, creatable_anywhere
+from organisations.lookups import organisation_and_bodies
 
 from .. import services
 from ..forms import ForumForm

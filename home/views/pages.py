@@ -16,8 +16,8 @@ from organisations.roles import Role
 
 def home(request):
     if request.user.is_authenticated:
-        return redirect("core:start")
-    return render(request, "core/home.html")
+        return redirect("home:start")
+    return render(request, "home/home.html")
 
 
 @login_required
@@ -40,7 +40,7 @@ def start(request):
         ],
         "waiting": waiting_items(request.user),
     }
-    return render(request, "core/start.html", context)
+    return render(request, "home/start.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,6 +51,6 @@ def accessibility(request):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Thank you. Your report has been received."))
-        return redirect("core:accessibility")
+        return redirect("home:accessibility")
     context = {"form": form, "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL}
-    return render(request, "core/accessibility.html", context)
+    return render(request, "home/accessibility.html", context)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from .views import history, pages
+
+app_name = "home"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("start/", pages.start, name="start"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("history/<str:model_label>/<int:pk>/", history.object_history, name="history"),
+]
