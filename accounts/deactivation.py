@@ -15,6 +15,8 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from api.models import ApiToken
+from api.services import revoke_token
 from operations.security import record
 
 User = get_user_model()
@@ -64,8 +66,6 @@ def _delete_stored_sessions(user) -> int:
 
 
 def _revoke_tokens(user) -> int:
-    from api.models import ApiToken
-    from api.services import revoke_token
 
     tokens = list(ApiToken.objects.filter(created_by=user, revoked_at=None))
     for token in tokens:

@@ -19,6 +19,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from operations.security import record
+from organisations.access import user_access
+from organisations.roles import Role
 
 RECOVERY_CODE_COUNT = 10
 TOTP_NAME = "authenticator"
@@ -93,8 +95,6 @@ def must_enrol(request) -> bool:
         return False
     if signed_in_with_sso(request) or user.is_verified():
         return False
-    from organisations.access import user_access
-    from organisations.roles import Role
 
     if user.is_superuser:
         return True

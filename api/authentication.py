@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
+from organisations.access import UserAccess
+
 from .models import ApiToken, hash_key
 
 
@@ -16,7 +18,6 @@ class ApiClient:
     pk = None
 
     def __init__(self, token: ApiToken):
-        from organisations.access import UserAccess
 
         self.token = token
         self.organisation_id = token.organisation_id

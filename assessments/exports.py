@@ -15,7 +15,7 @@ from core.word import (
 )
 
 from .completeness import completeness
-from .presentation import answer_sections
+from .presentation import answer_sections, cited_statistics
 
 
 def assessment_content(case) -> dict:
@@ -28,6 +28,7 @@ def assessment_content(case) -> dict:
         "sections": answer_sections(sections, answers),
         "checks": completeness(sections, answers),
         "decision": getattr(case, "decision", None),
+        "citations": cited_statistics(assessment),
     }
 
 
@@ -57,6 +58,11 @@ def assessment_docx(case) -> bytes:
                 _docx_table(document, row.table)
             else:
                 document.add_paragraph(xml_text(row.answer))
+    if content["citations"]:
+        document.add_heading(_("Statistics cited"), level=1)
+        for name, figure, note in content["citations"]:
+            line = f"{name}: {figure}" + (f" – {note}" if note else "")
+            document.add_paragraph(xml_text(line), style="List Bullet")
     document.add_heading(_("Is the basis complete?"), level=1)
     for check in content["checks"]:
         mark = "–" if not check.applies else ("✓" if check.ok else _("Missing:"))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TenantModel
 from core.richtext import plain
 from core.tenancy import TenantQuerySet
+from organisations.models import Body
 
 
 class AssessmentTemplate(models.Model):
@@ -209,7 +210,6 @@ class Case(TenantModel):
     @classmethod
     def visibility_filter(cls, organisation_ids):
         # A joint body's cases belong to its host but are seen by the organisations it serves.
-        from organisations.models import Body
 
         joint_ids = Body.joint_body_ids(organisation_ids)
         return Q(organisation_id__in=organisation_ids) | Q(body_id__in=joint_ids)
@@ -218,7 +218,6 @@ class Case(TenantModel):
     def visibility_parts(cls, organisation_ids):
         # One part per organisation and joint body: each is an index range in id order
         # (case_org_recent_idx, case_body_idx), so a page reads a few rows of each.
-        from organisations.models import Body
 
         return [Q(organisation_id=pk) for pk in organisation_ids] + [
             Q(body_id=pk) for pk in Body.joint_body_ids(organisation_ids)

@@ -84,3 +84,11 @@ def answer_sections(sections, answers) -> list[SectionView]:
         if rows:
             views.append(SectionView(Q_.localised(section["title"]), rows))
     return views
+
+
+def cited_statistics(assessment) -> list[tuple[str, str, str]]:
+    """The statistics the assessment cites, as (indicator, its figure with year and source,
+    the officer's note), for the print view, review page, PDF and Word file. Read through the
+    reverse relation: the indicators app owns citations and depends on this one."""
+    citations = assessment.indicator_citations.select_related("indicator", "organisation")
+    return [(str(c.indicator), c.figure_text(), c.note) for c in citations]

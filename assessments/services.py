@@ -19,6 +19,7 @@ from core.uploads import check_upload, display_name, stored_name
 from .completeness import is_complete
 from .models import Assessment, Attachment, Case, Decision, Review, TemplateVersion
 from .questions import children_may_be_affected, is_answered
+from .summary import generate_summary
 
 Transition = AuditEntry.Action.TRANSITION
 
@@ -102,7 +103,9 @@ def start_assessment(case: Case, *, by, version: TemplateVersion) -> Assessment:
 def save_answers(
     assessment: Assessment, *, by, answers: dict, expected_version: int, summary: str | None = None
 ) -> Assessment:
-    """Store answers unless someone else saved in between (optimistic locking)."""
+    """Store answers unless someone else saved in between (optimistic locking). `summary` is
+    the officer's own text; None keeps the summary made from the answers up to date, unless the
+    stored one was edited (then the pages say it may be out of date)."""
     with transaction.atomic():
         current = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if current.lock_version != expected_version:
@@ -125,6 +128,11 @@ def save_answers(
         }
         if summary is not None:
             fields["summary"] = summary
+        elif not current.summary or current.summary == generate_summary(
+            assessment.case, current.answers
+        ):
+            # Nobody edited the summary: it follows the answers, so it never goes stale.
+            fields["summary"] = generate_summary(assessment.case, answers)
         updated = update_object(current, by=by, **fields)
         numbers = answers.get("articles") or []
         updated.articles.set(Article.objects.filter(number__in=numbers))

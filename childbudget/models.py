@@ -19,9 +19,13 @@ def effective_total(total_budget, lines_sum) -> Decimal | None:
 
 
 def effective_children_amount(method, children_amount, lines_sum, marked_sum) -> Decimal | None:
-    """With marked lines, the sum of the lines marked for children; else the amount entered."""
+    """With marked lines, the sum of the lines marked for children; else the amount entered.
+
+    Lines imported but none marked yet are no figure (None), not 0 %: a new year's import
+    would otherwise read as a fall to nothing in the trend.
+    """
     if method == ChildBudget.Method.MARKED_LINES:
-        return marked_sum or (Decimal(0) if lines_sum is not None else None)
+        return marked_sum
     return children_amount
 
 

@@ -33,7 +33,10 @@ SERIES_STYLES: tuple[tuple[str, str, str], ...] = (
 )
 WIDTH = 640
 TITLE_HEIGHT = 36
-LABEL_CHARS = 30  # longer labels are shortened in the drawing; the table shows them in full
+LABEL_CHARS = 30  # a label's line length; longer labels wrap, then shorten at a word
+# DejaVu Sans' mean advance per em, rounded up so that estimates of a text's width err wide.
+CHAR_EM = 0.66
+TITLE_SIZE = 15
 
 Value = float | int | None
 
@@ -57,7 +60,8 @@ def format_value(value: Value, unit: str = "") -> str:
     if value is None:
         return _("no figure")
     shown = int(value) if float(value).is_integer() else round(value, 1)
-    text = number_format(shown, use_l10n=True)
+    # The locale's separators and NUMBER_GROUPING: "2 500 000", "72,7".
+    text = number_format(shown, use_l10n=True, force_grouping=True)
     return f"{text} {unit}" if unit else text
 
 
@@ -78,13 +82,16 @@ def bar_chart(
     desc = description or summary
     if not rows:
         return Chart(_empty_svg(title, desc, id_prefix), summary, rows, [title])
-    label_width = 8 + 7.5 * min(LABEL_CHARS, max(len(label) for label, _value in rows))
-    plot_width = WIDTH - label_width - 90
+    wrapped = [wrap_label(label, LABEL_CHARS)[0] for label, _value in rows]
+    widest = max(text_width(line) for lines in wrapped for line in lines)
+    label_width = 12 + min(widest, WIDTH * 0.45)
+    figure_width = max(text_width(format_value(value, unit)) for _label, value in rows)
+    plot_width = WIDTH - label_width - figure_width - 16
     scale = max_value or max((v for _label, v in rows if v is not None), default=0) or 1
-    body, step = [], 32
+    body, step = [], 32 if all(len(lines) == 1 for lines in wrapped) else 40
     for index, (label, value) in enumerate(rows):
         y = TITLE_HEIGHT + index * step
-        body.append(_text(label_width - 8, y + 16, _shorten(label), anchor="end"))
+        body.append(label_text(label_width - 8, y + 16, label, anchor="end"))
         width = 0.0 if value is None else plot_width * min(value, scale) / scale
         if value is not None:
             body.append(
@@ -145,7 +152,10 @@ def line_chart(
     if not values:
         return Chart(_empty_svg(title, desc, id_prefix), summary, rows, list(series))
     low, high, step = _axis(min(0, *values), max(values))
-    left, top, plot_w, plot_h = 64, TITLE_HEIGHT + 8, WIDTH - 64 - 24, 220
+    ticks = [low + tick * step for tick in range(round((high - low) / step) + 1)]
+    left = 16 + max(text_width(format_value(v)) for v in ticks)
+    top, plot_h = TITLE_HEIGHT + 8, 220
+    plot_w = WIDTH - left - 32
 
     def x_at(i: int) -> float:
         return left + (plot_w / 2 if len(x_labels) == 1 else plot_w * i / (len(x_labels) - 1))
@@ -154,14 +164,13 @@ def line_chart(
         return top + plot_h * (high - v) / (high - low)
 
     body = []
-    for tick in range(round((high - low) / step) + 1):
-        v = low + tick * step
+    for v in ticks:
         body.append(_line(left, y_at(v), left + plot_w, y_at(v), GRID))
         body.append(_text(left - 6, y_at(v) + 4, format_value(v), anchor="end", fill=MUTED_TEXT))
     every = math.ceil(len(x_labels) / 12)
     for i, x in enumerate(x_labels):
         if i % every == 0:
-            body.append(_text(x_at(i), top + plot_h + 18, _shorten(x, 12), anchor="middle"))
+            body.append(label_text(x_at(i), top + plot_h + 18, x, chars=12, anchor="middle"))
     legend_y = top + plot_h + 44
     for n, name in enumerate(series):
         colour, dash, marker = SERIES_STYLES[n]
@@ -171,7 +180,8 @@ def line_chart(
         y = legend_y + 22 * n
         sample = [(left, y), (left + 18, y), (left + 36, y)]
         body.append(_series(sample, colour, dash, marker, legend=True))
-        body.append(_text(left + 46, y + 5, _shorten(name)))
+        room = int((WIDTH - left - 54) / (13 * CHAR_EM))
+        body.append(label_text(left + 46, y + 5, name, chars=room, max_lines=1))
     height = legend_y + 22 * len(series)
     return Chart(_svg(title, desc, id_prefix, height, body), summary, rows, list(series))
 
@@ -259,7 +269,11 @@ def _empty_svg(title: str, desc: str, id_prefix: str | None) -> Markup:
 def _svg(title: str, desc: str, id_prefix: str | None, height: float, body: list[str]) -> Markup:
     """The root: role="img" named by its title and described by its desc, on a white ground."""
     prefix = escape(id_prefix or f"chart-{uuid.uuid4().hex[:8]}")
-    height = math.ceil(height)
+    # A long title wraps (never shortens: it names the figure); the body moves down below it.
+    chars = int((WIDTH - 4) / (TITLE_SIZE * CHAR_EM))
+    title_lines, _shortened = wrap_label(title, chars, max_lines=4)
+    extra = (len(title_lines) - 1) * 19
+    height = math.ceil(height + extra)
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}"'
         f' height="{height}" role="img" aria-labelledby="{prefix}-title {prefix}-desc"'
@@ -267,8 +281,10 @@ def _svg(title: str, desc: str, id_prefix: str | None, height: float, body: list
         f'<title id="{prefix}-title">{escape(title)}</title>'
         f'<desc id="{prefix}-desc">{escape(desc)}</desc>'
         f'<rect width="{WIDTH}" height="{height}" fill="{BACKGROUND}"/>'
-        + _text(2, 18, title, size=15, weight="bold")
+        + _lines_text(2, 18, title_lines, size=TITLE_SIZE, weight="bold", line_height=19)
+        + (f'<g transform="translate(0 {extra})">' if extra else "")
         + "".join(body)
+        + ("</g>" if extra else "")
         + "</svg>"
     )
 
@@ -296,5 +312,72 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str) -> str:
     )
 
 
-def _shorten(label: str, limit: int = LABEL_CHARS) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+def text_width(text: str, size: int = 13) -> float:
+    """An estimate of the drawn width, erring wide, so a layout leaves room for its labels."""
+    return len(text) * size * CHAR_EM
+
+
+def wrap_label(label: str, chars: int = LABEL_CHARS, max_lines: int = 2) -> tuple[list[str], bool]:
+    """Lines of about `chars` characters broken between words, and whether it was shortened.
+
+    A label needing more than `max_lines` ends its last line with "…" after a whole word, never
+    inside one; a single word longer than a line keeps its own line whole.
+    """
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) <= max_lines:
+        return lines or [""], False
+    kept = lines[:max_lines]
+    while len(kept[-1]) + 1 > chars and " " in kept[-1]:
+        kept[-1] = kept[-1].rsplit(" ", 1)[0]
+    kept[-1] = kept[-1].rstrip(",;:–-") + "…"
+    return kept, True
+
+
+def label_text(
+    x: float,
+    y: float,
+    label: str,
+    *,
+    chars: int = LABEL_CHARS,
+    max_lines: int = 2,
+    anchor: str = "start",
+    size: int = 13,
+    fill: str = TEXT,
+) -> str:
+    """A label from data, wrapped between words; a shortened one carries its full text as
+    the element's <title> (the tooltip and accessible name). The table beside shows it too."""
+    lines, shortened = wrap_label(label, chars, max_lines)
+    # Several lines are centred on the line a single one would sit on.
+    y -= (len(lines) - 1) * (size + 2) / 2
+    title = f"<title>{escape(label)}</title>" if shortened else ""
+    return _lines_text(x, y, lines, anchor=anchor, size=size, fill=fill, title=title)
+
+
+def _lines_text(
+    x: float,
+    y: float,
+    lines: list[str],
+    *,
+    anchor: str = "start",
+    size: int = 13,
+    fill: str = TEXT,
+    weight: str = "normal",
+    line_height: float | None = None,
+    title: str = "",
+) -> str:
+    if len(lines) == 1 and not title:
+        return _text(x, y, lines[0], anchor=anchor, size=size, fill=fill, weight=weight)
+    step = line_height or size + 2
+    tspans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if n == 0 else step:g}">{escape(line)}</tspan>'
+        for n, line in enumerate(lines)
+    )
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}"'
+        f' font-weight="{weight}" fill="{fill}">{title}{tspans}</text>'
+    )

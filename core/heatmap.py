@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from .charts import (
+    CHAR_EM,
     GRID,
     TEXT,
     TITLE_HEIGHT,
@@ -23,6 +24,7 @@ from .charts import (
     _svg,
     _text,
     format_value,
+    label_text,
 )
 
 # (background, text colour) from the lowest level to the highest; contrast of the text at
@@ -37,6 +39,7 @@ SHADES = (
 MISSING = "–"
 ROW_HEIGHT = 22
 LABEL_WIDTH = 200
+LABEL_CHARS = int((LABEL_WIDTH - 12) / (13 * CHAR_EM))  # one line; a longer name ends in "…"
 HEADER_HEIGHT = 24
 
 
@@ -68,7 +71,9 @@ def heatmap(
     span = max(high - low, 1)
     for index, (label, values) in enumerate(rows):
         y = top + index * ROW_HEIGHT
-        body.append(_text(LABEL_WIDTH - 8, y + 15, _shorten(label), anchor="end"))
+        body.append(
+            label_text(LABEL_WIDTH - 8, y + 15, label, chars=LABEL_CHARS, max_lines=1, anchor="end")
+        )
         for i, value in enumerate(values):
             x = LABEL_WIDTH + i * cell
             if value is None:
@@ -84,10 +89,6 @@ def heatmap(
             body.append(_text(x + cell / 2 - 1, y + 15, shown, anchor="middle", fill=colour))
     height = top + len(rows) * ROW_HEIGHT + 8
     return Chart(_svg(title, summary, id_prefix, height, body), summary, table_rows, columns)
-
-
-def _shorten(label: str, limit: int = 26) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def _summary(title: str, columns: list[str], rows) -> str:

@@ -10,13 +10,11 @@ import math
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
-from markupsafe import escape
 
 from .charts import (
     GRID,
     MUTED_TEXT,
     SERIES_STYLES,
-    TEXT,
     WIDTH,
     Chart,
     Value,
@@ -24,10 +22,14 @@ from .charts import (
     _svg,
     _text,
     format_value,
+    label_text,
+    wrap_label,
 )
 
-RADIUS = 170
-LABEL_LINE_CHARS = 24
+# The radius leaves room beside the side spokes for LABEL_LINE_CHARS at 12 px inside WIDTH.
+RADIUS = 140
+LABEL_LINE_CHARS = 20
+LABEL_LINES = 3
 
 
 def radar_chart(
@@ -96,7 +98,7 @@ def radar_chart(
             f"{dash_attr}/>"
         )
         body.append(_marker(marker, 82, y, colour))
-        body.append(_text(110, y + 5, name))
+        body.append(label_text(110, y + 5, name, chars=60, max_lines=1))
     height = legend_y + 22 * max(len(series), 1)
     return Chart(
         _svg(title, description or summary, id_prefix, height, body), summary, rows, list(series)
@@ -104,38 +106,19 @@ def radar_chart(
 
 
 def _axis_label(index: int, count: int, x: float, y: float, label: str) -> str:
-    """The axis name beyond the spoke's end, on up to two lines, anchored away from the centre."""
+    """The axis name beyond the spoke's end, wrapped between words, anchored away from the
+    centre; a shortened name keeps its full text as the element's title."""
     angle = -math.pi / 2 + 2 * math.pi * index / count
     dx, dy = math.cos(angle), math.sin(angle)
     anchor = "middle" if abs(dx) < 0.3 else ("start" if dx > 0 else "end")
-    lines = _wrap(label)
+    lines, _shortened = wrap_label(label, LABEL_LINE_CHARS, LABEL_LINES)
     x += 10 * dx
+    # Above the centre the lines grow upwards, below it downwards, beside it around the spoke.
     y += 12 * dy + (4 if dy >= 0 else -14 * (len(lines) - 1) - 2)
-    tspans = "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if n == 0 else 15}">{escape(line)}</tspan>'
-        for n, line in enumerate(lines)
+    y += 14 * (len(lines) - 1) / 2  # label_text centres its lines on y
+    return label_text(
+        x, y, label, chars=LABEL_LINE_CHARS, max_lines=LABEL_LINES, anchor=anchor, size=12
     )
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="12"'
-        f' fill="{TEXT}">{tspans}</text>'
-    )
-
-
-def _wrap(label: str) -> list[str]:
-    """Two lines at most; a longer label is shortened (the table shows it in full)."""
-    words, lines, line = label.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > LABEL_LINE_CHARS:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])]
-    if len(lines[-1]) > LABEL_LINE_CHARS:
-        lines[-1] = lines[-1][: LABEL_LINE_CHARS - 1] + "…"
-    return lines
 
 
 def radar_summary(title: str, axes: Sequence[str], series: dict[str, Sequence[Value]]) -> str:

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from organisations.access import user_access
+from organisations.roles import Role
+
 
 def _header(user):
-    from organisations.access import user_access
-    from organisations.roles import Role
 
     access = user_access(user)
     labels = dict(Role.choices)

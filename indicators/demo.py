@@ -9,6 +9,7 @@ import random
 
 from django.db import transaction
 
+from convention.models import Article
 from organisations.models import Organisation
 
 from .imports.core import write_values
@@ -65,7 +66,6 @@ def demo_rows() -> dict:
 
 
 def load_demo():
-    from convention.models import Article
 
     from .catalogue import load_catalogue
 

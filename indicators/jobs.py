@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from core import jobs
+from core.models import Job
 
 from . import progress
 from .imports.core import ImportFailed, run_import
@@ -16,7 +17,6 @@ KIND = "indicators.jobs.import_file"
 def start_import(data: bytes, *, organisation, by, token: str, options: dict):
     """Keep the file and queue its import. The page's token is the job's key: the same form
     sent twice (a double click, a reload) is imported once."""
-    from core.models import Job
 
     key = f"indicator-import:{organisation.pk}:{token}"
     existing = Job.objects.filter(key=key).first()

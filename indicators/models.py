@@ -11,10 +11,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from core.tenancy import visible_organisation_ids
 from planning import success_factors
 
 NATIONAL_CODE = "0000"
@@ -27,7 +29,6 @@ class IndicatorQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        from core.tenancy import visible_organisation_ids
 
         return self.filter(
             Q(organisation__isnull=True) | Q(organisation_id__in=visible_organisation_ids(user))
@@ -275,6 +276,40 @@ class Citation(TenantModel):
 
     def __str__(self):
         return str(self.indicator)
+
+    def figure(self):
+        """The newest figure of the indicator for the organisation's area (in total, not broken
+        down), or None: what the assessment's readers see beside the indicator's name."""
+        code = self.organisation.scb_code
+        if not code:
+            return None
+        return (
+            IndicatorValue.objects.filter(
+                indicator=self.indicator,
+                area_code=code,
+                gender="T",
+                age_band="",
+                value__isnull=False,
+            )
+            .order_by("-year")
+            .first()
+        )
+
+    def figure_text(self) -> str:
+        """The figure with its unit, year and source, in the language's number format, such as
+        "12,5 % (2025, Kolada)"; or a note that there is none."""
+        figure = self.figure()
+        if figure is None:
+            return str(_("no figure for the municipality"))
+        value = number_format(
+            round(figure.value, 1),
+            decimal_pos=0 if figure.value == int(figure.value) else 1,
+            use_l10n=True,
+            force_grouping=True,
+        )
+        unit = f" {self.indicator.unit}" if self.indicator.unit else ""
+        source = figure.source or self.indicator.get_source_display()
+        return f"{value}{unit} ({figure.year}, {source})"
 
     def get_absolute_url(self):
         return reverse("assessments:case_detail", args=[self.assessment.case_id])

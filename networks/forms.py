@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
@@ -106,7 +107,8 @@ class ShareForm(forms.Form):
         super().__init__(*args, prefix=kind, **kwargs)
         self.kind = kind
         self.fields["item"].queryset = queryset
-        self.fields["item"].label = SharedItem.Kind(kind).label
+        # Choice labels are lower case ("good example"); a field label starts with a capital.
+        self.fields["item"].label = capfirst(SharedItem.Kind(kind).label)
         self.fields["item"].label_from_instance = lambda item: f"{item} ({item.organisation})"
 
 

@@ -30,6 +30,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
+from organisations.models import Organisation
+
 FORMAT = 2
 # Kept out of every backup (their tables stay, empty): live sessions would let whoever holds
 # the archive act as a signed-in person, and the daily salt would link answers to devices.
@@ -220,8 +222,6 @@ def _holds_data() -> bool:
     # Migrations fill reference data (articles, shipped templates); people and organisations
     # are what a restore must not overwrite by accident.
     from django.contrib.auth import get_user_model
-
-    from organisations.models import Organisation
 
     return get_user_model().objects.exists() or Organisation.objects.exists()
 

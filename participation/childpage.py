@@ -11,6 +11,7 @@ every change to them raises its `results_version`: the questions are cached unde
 that version. The cache holds no child's data.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -50,7 +51,10 @@ def find(code: str) -> Found | None:
 
 
 def _found_key(code: str) -> str:
-    return f"childpage:found:{normalise_code(code)}"
+    # Hashed: the code comes from the address bar, and a cache key must be short and plain
+    # whatever a visitor types (memcached refuses control characters and long keys).
+    digest = hashlib.sha256(normalise_code(code).encode()).hexdigest()
+    return f"childpage:found:{digest}"
 
 
 def find_for_page_view(code: str) -> Found | None:

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import create_object, update_object
+from training.models import TrainingSession
 
 from .models import ActionPlan, FactorRating, Policy, SelfAssessment
 from .success_factors import SuccessFactor
@@ -102,7 +103,6 @@ TRAINING_YEARS = 3
 def evidence_choices(assessment: SelfAssessment):
     """The documents, plans and recent trainings a rating may point to: the organisation's
     own."""
-    from training.models import TrainingSession
 
     organisation_id = assessment.organisation_id
     policies = Policy.objects.filter(organisation_id=organisation_id).order_by("title", "id")

@@ -11,20 +11,22 @@ import uuid
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from markupsafe import Markup, escape
 
-from core.charts import BACKGROUND, FONT, GRID, MUTED_TEXT, TEXT
+from core.charts import BACKGROUND, CHAR_EM, FONT, GRID, MUTED_TEXT, TEXT, label_text
 
 from .models import Activity
 
 WIDTH = 760
 LABEL_WIDTH = 230
 STATUS_WIDTH = 110
-ROW = 28
+ROW = 36  # room for an activity's title on two lines
 TOP = 56
-LABEL_CHARS = 32
+LABEL_SIZE = 12
+LABEL_CHARS = int((LABEL_WIDTH - 16) / (LABEL_SIZE * CHAR_EM))
 COLOUR = "#1d5c8c"  # 7:1 on white
 # How each status is drawn, besides its written name.
 FILLS = {
@@ -50,7 +52,8 @@ def activity_timeline(plan, activities, *, id_prefix: str | None = None) -> Time
     """Bars for `activities` over the years of `plan`; dates outside the period are clipped."""
     activities = list(activities)
     # Each label is translated once, not once per activity (a plan has about a hundred).
-    labels = {value: str(label) for value, label in Activity.Status.choices}
+    # Capitalised as every status in a table or list is ("Pågår", not "pågår").
+    labels = {value: capfirst(str(label)) for value, label in Activity.Status.choices}
     title = _("Timeline of the activities, %(period)s") % {"period": plan.period_label}
     dates = {}  # activities share dates; each is formatted once
 
@@ -83,11 +86,20 @@ def activity_timeline(plan, activities, *, id_prefix: str | None = None) -> Time
     body = [_axis(plan, x_at, height)]
     for index, activity in enumerate(activities):
         y = TOP + index * ROW
-        body.append(_text(LABEL_WIDTH - 8, y + 17, _shorten(activity.title), anchor="end"))
+        body.append(
+            label_text(
+                LABEL_WIDTH - 8,
+                y + 21,
+                activity.title,
+                chars=LABEL_CHARS,
+                anchor="end",
+                size=LABEL_SIZE,
+            )
+        )
         start, end = x_at(activity.starts_on), x_at(activity.ends_on + datetime.timedelta(days=1))
-        body.append(_bar(start, end, y + 5, activity, f"{prefix}-hatch"))
+        body.append(_bar(start, end, y + 9, activity, f"{prefix}-hatch"))
         label = labels.get(activity.status, activity.status)
-        body.append(_text(plot_right + 8, y + 17, label, fill=TEXT))
+        body.append(_text(plot_right + 8, y + 21, label, fill=TEXT))
     if not activities:
         body.append(_text(WIDTH / 2, TOP + 18, _("No activities yet"), anchor="middle"))
     svg = Markup(
@@ -168,7 +180,3 @@ def _line(x1, y1, x2, y2, colour) -> str:
         f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}"'
         ' stroke-width="1"/>'
     )
-
-
-def _shorten(label: str, limit: int = LABEL_CHARS) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -7,3 +7,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Yearly reports")
     # Called by `manage.py load_demo`.
     demo_loader = "reports.demo.load_demo"
+
+    def ready(self):
+        from . import waiting  # noqa: F401  (registers the start-page provider)

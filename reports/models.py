@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from organisations.models import Body
 
 
 def report_scope(organisation_ids, prefix: str = "") -> Q:
     """A report belongs to its organisation; a joint body's report is also seen where it serves."""
-    from organisations.models import Body
 
     joint_ids = Body.joint_body_ids(organisation_ids)
     return Q(organisation_id__in=organisation_ids) | Q(**{f"{prefix}body_id__in": joint_ids})
@@ -63,6 +63,8 @@ class Report(TenantModel):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    # Set by "Send for approval": the draft then waits on the decision-makers' start pages.
+    sent_for_approval_at = models.DateTimeField(_("sent for approval"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

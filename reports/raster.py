@@ -7,7 +7,7 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-from core.charts import BAR, TEXT, format_value
+from core.charts import BAR, SERIES_STYLES, TEXT, format_value
 
 FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -57,7 +57,6 @@ def bar_png(block: dict) -> bytes:
 def line_png(block: dict) -> bytes:
     """Lines over the years, for the Word file: each series in its SVG colour with its own dash
     pattern is beyond Pillow, so series differ by colour and marker, and the legend names them."""
-    from core.charts import SERIES_STYLES
 
     series = block["series"]  # [[name, [[year, value], …]], …]
     years = sorted({year for _name, points in series for year, _v in points})

@@ -1,11 +1,13 @@
 """Changes to yearly reports. Views, the demo and commands call these; each writes its audit
 entry in the same transaction through `core.audit`.
 
-Draft → approved (by a decision-maker) → published. Changing the texts of an approved or
-published report takes it back to draft; publishing freezes a new `ReportVersion`."""
+Draft → (sent for approval) → approved (by a decision-maker) → published. Changing the texts
+of an approved or published report takes it back to draft; publishing freezes a new
+`ReportVersion`."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from core.audit import create_object, update_object
 from core.models import AuditEntry
 from core.transitions import TransitionError
+from organisations.permissions import allowed_roles
 
 from .document import build_document
 from .models import Report, ReportVersion
@@ -72,8 +75,34 @@ def update_texts(report: Report, *, by, **fields) -> Report:
         before = {name: getattr(locked, name) for name in fields}
         changed = any(before[name] != value for name, value in fields.items())
         if changed and locked.status != Report.Status.DRAFT:
-            fields |= {"status": Report.Status.DRAFT, "approved_by": None, "approved_at": None}
+            fields |= {
+                "status": Report.Status.DRAFT,
+                "approved_by": None,
+                "approved_at": None,
+                "sent_for_approval_at": None,
+            }
         return update_object(locked, by=by, **fields)
+
+
+def send_for_approval(report: Report, *, by, link: str = "") -> Report:
+    """The coordinator is done: the draft waits on the decision-makers' start pages, and they
+    are told by e-mail (a job, after the transaction: reports.jobs.notify_approvers)."""
+    from . import jobs  # jobs imports this module
+
+    with transaction.atomic():
+        locked = _locked(report)
+        if locked.status != Report.Status.DRAFT:
+            raise TransitionError(_("Only a draft can be sent for approval."))
+        if locked.sent_for_approval_at:
+            raise TransitionError(_("The report has already been sent for approval."))
+        sent = update_object(
+            locked,
+            by=by,
+            action=AuditEntry.Action.TRANSITION,
+            sent_for_approval_at=timezone.now(),
+        )
+        transaction.on_commit(lambda: jobs.start_notifying_approvers(sent, by=by, link=link))
+    return sent
 
 
 def approve_report(report: Report, *, by) -> Report:
@@ -104,6 +133,7 @@ def reopen_report(report: Report, *, by) -> Report:
             status=Report.Status.DRAFT,
             approved_by=None,
             approved_at=None,
+            sent_for_approval_at=None,
         )
 
 
@@ -133,3 +163,26 @@ def publish_report(report: Report, *, by, as_of=None) -> ReportVersion:
             status=Report.Status.PUBLISHED,
         )
     return version
+
+
+def approvers(report: Report):
+    """The active people whose role lets them approve the report: in its organisation, or on
+    its body for a body's report."""
+    roles = allowed_roles("report", "approve")
+    where = Q(memberships__body__isnull=True)
+    if report.body_id:
+        where |= Q(memberships__body_id=report.body_id)
+    return (
+        get_user_model()
+        .objects.filter(
+            where,
+            is_active=True,
+            memberships__organisation_id=report.organisation_id,
+            memberships__role__in=roles,
+        )
+        .distinct()
+    )
+
+
+def approver_addresses(report: Report) -> list[str]:
+    return sorted(set(approvers(report).exclude(email="").values_list("email", flat=True)))

@@ -14,7 +14,7 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     re_path(
-        r"^reports/(?P<pk>[0-9]+)/(?P<action>approve|publish|reopen)/$",
+        r"^reports/(?P<pk>[0-9]+)/(?P<action>send|approve|publish|reopen)/$",
         views.report_transition,
         name="report_transition",
     ),

@@ -68,6 +68,9 @@ def report_detail(request, pk):
         and report.status == Report.Status.DRAFT,
         "can_publish": can(request.user, "publish", "report", *scope)
         and report.status == Report.Status.APPROVED,
+        "can_send": can(request.user, "change", "report", *scope)
+        and report.status == Report.Status.DRAFT
+        and not report.sent_for_approval_at,
         "can_reopen": can(request.user, "change", "report", *scope)
         and report.status == Report.Status.PUBLISHED,
         "can_see_history": can(request.user, "view", "auditentry", *scope),
@@ -97,9 +100,13 @@ def report_edit(request, pk):
 @login_required
 @require_POST
 def report_transition(request, pk, action):
-    report = report_for(request, pk, "change" if action == "reopen" else action)
+    report = report_for(request, pk, "change" if action in ("reopen", "send") else action)
     try:
-        if action == "reopen":
+        if action == "send":
+            link = request.build_absolute_uri(report.get_absolute_url())
+            services.send_for_approval(report, by=request.user, link=link)
+            messages.success(request, _("The report was sent to the decision-makers to approve."))
+        elif action == "reopen":
             services.reopen_report(report, by=request.user)
             messages.success(request, _("A new version is being prepared as a draft."))
         elif action == "approve":

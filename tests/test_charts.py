@@ -44,7 +44,41 @@ def bars(svg):
 
 
 def texts(svg):
-    return [t.text for t in ET.fromstring(svg).iter(f"{NS}text")]
+    """What each text element shows: its lines joined, without a <title> (the full text)."""
+    return [drawn(t) for t in ET.fromstring(svg).iter(f"{NS}text")]
+
+
+def drawn(element):
+    spans = list(element.iter(f"{NS}tspan"))
+    return " ".join(s.text or "" for s in spans) if spans else element.text
+
+
+def assert_no_word_is_cut(svg, labels):
+    """Every word drawn is a whole word of some label (an ellipsis may follow it)."""
+    words = {word for label in labels for word in label.split()}
+    words |= {word.rstrip(",;:") for word in words}
+    for element in ET.fromstring(svg).iter(f"{NS}text"):
+        for word in (drawn(element) or "").split():
+            word = word.removesuffix("…")
+            if word and not re.fullmatch(r"[\d\s,.%\u00a0–-]+", word):
+                assert word in words, f"{word!r} is cut in {drawn(element)!r}"
+
+
+def assert_inside_the_viewbox(svg):
+    """An estimate of each line's extent (erring wide, as the layout does) stays inside."""
+    from core.charts import text_width
+
+    root = ET.fromstring(svg)
+    width = float(root.get("viewBox").split()[2])
+    for element in root.iter(f"{NS}text"):
+        size = int(element.get("font-size"))
+        anchor = element.get("text-anchor")
+        spans = list(element.iter(f"{NS}tspan")) or [element]
+        for span in spans:
+            x = float(span.get("x") or element.get("x"))
+            w = text_width(span.text or "", size)
+            left = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
+            assert left >= 0 and left + w <= width + 0.5, (span.text, left, left + w, width)
 
 
 def test_contrast_helper_agrees_with_known_values():
@@ -114,6 +148,8 @@ def test_a_given_maximum_sets_the_scale():
 def test_bars_show_their_figures_and_units_as_text():
     chart = bar_chart("Andel", [("Ja", 62.44), ("Nej", 37)], unit="%")
     assert "62.4 %" in texts(chart.svg)
+    with translation.override("sv"):
+        assert format_value(72.66, "%") == "72,7 %"
     assert "37 %" in texts(chart.svg)
 
 
@@ -121,6 +157,9 @@ def test_figures_use_the_swedish_decimal_comma():
     with translation.override("sv"):
         assert format_value(12.5, "%") == "12,5 %"
         assert format_value(None) == "uppgift saknas"
+        # Thousands grouped by the locale's NUMBER_GROUPING with a no-break space.
+        assert format_value(2500000) == "2\u00a0500\u00a0000"
+        assert format_value(1234.5) == "1\u00a0234,5"
 
 
 def test_a_hidden_group_gets_no_bar_but_says_so():
@@ -153,11 +192,15 @@ def test_rows_and_columns_are_kept_for_the_table():
     assert chart.columns == ["Antal"]
 
 
-def test_long_labels_are_shortened_in_the_drawing_only():
-    label = "Barn- och ungdomsnämndens arbetsutskott i Karlskoga"
+def test_long_labels_wrap_between_words_and_keep_their_full_text_as_title():
+    label = "Barn- och utbildningsnämnden, pedagoger i förskola och grundskola i Karlskoga"
     chart = bar_chart("T", [(label, 1)])
-    assert label not in texts(chart.svg)
-    assert any(t.endswith("…") and label.startswith(t[:-1]) for t in texts(chart.svg))
+    elements = ET.fromstring(chart.svg).iter(f"{NS}text")
+    (element,) = [t for t in elements if t.find(f"{NS}title") is not None]
+    assert element.find(f"{NS}title").text == label
+    lines = [span.text for span in element.iter(f"{NS}tspan")]
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert_no_word_is_cut(chart.svg, [label, "T"])
     assert chart.rows[0][0] == label
 
 
@@ -249,3 +292,34 @@ def test_text_alternative_reads_in_swedish():
 def test_a_question_title_keeps_its_question_mark():
     chart = bar_chart("Vilket är bäst?", [("Gungor", 3), ("Bänkar", 1)])
     assert chart.text_alternative.startswith("Vilket är bäst? Highest: Gungor")
+
+
+LONG_NAMES = [
+    "Barn- och utbildningsnämnden, pedagoger i förskola och grundskola",
+    "Kungsbacka kommun",
+    "Socialnämndens arbetsutskott för individ- och familjeomsorg",
+    "Samordna genomförandet av barnets rättigheter i hela organisationen",
+]
+
+
+def test_long_swedish_names_are_neither_cut_mid_word_nor_outside_the_bar_chart():
+    title = "Andel av målgruppen som har utbildats i barnets rättigheter under året (LUPP), andel"
+    rows = [(name, 72.66 * (n + 1)) for n, name in enumerate(LONG_NAMES)]
+    chart = bar_chart(title, rows, unit="%")
+    assert_no_word_is_cut(chart.svg, [*LONG_NAMES, title])
+    assert_inside_the_viewbox(chart.svg)
+
+
+def test_a_long_title_wraps_instead_of_running_off_the_edge():
+    title = "Andel unga som upplever att de kan påverka i frågor som rör dem (LUPP), andel"
+    chart = bar_chart(f"{title} {title}", [("A", 1)])
+    assert_no_word_is_cut(chart.svg, [title, "A"])
+    assert_inside_the_viewbox(chart.svg)
+
+
+def test_line_chart_axis_has_room_for_large_grouped_figures():
+    with translation.override("sv"):
+        chart = line_chart("Kronor", {LONG_NAMES[0]: [("2023", 2_500_000), ("2024", 3_100_000)]})
+    assert "2\u00a0500\u00a0000" in texts(chart.svg) or "3\u00a0000\u00a0000" in texts(chart.svg)
+    assert_inside_the_viewbox(chart.svg)
+    assert_no_word_is_cut(chart.svg, [*LONG_NAMES, "Kronor"])

@@ -25,3 +25,14 @@ def test_no_rows_draws_an_empty_chart():
     chart = heatmap("T", ["A"], [])
     assert chart.rows == []
     assert "<svg" in str(chart.svg)
+
+
+def test_a_long_row_name_ends_after_a_whole_word_inside_the_picture():
+    from core.heatmap import heatmap
+    from tests.test_charts import assert_inside_the_viewbox, assert_no_word_is_cut
+
+    name = "Barn- och utbildningsnämnden i Kungsbacka kommun"
+    chart = heatmap("Nivåer", ["a", "b", "c"], [(name, [1, 2, None]), ("Kort", [0, 4, 3])])
+    assert_no_word_is_cut(chart.svg, [name, "Nivåer", "Kort", "1 2 3"])
+    assert_inside_the_viewbox(chart.svg)
+    assert f"<title>{name}</title>" in str(chart.svg)

@@ -33,3 +33,20 @@ def test_radar_refuses_values_outside_the_scale_and_too_few_axes():
         radar_chart("x", AXES[:2], {"a": [1, 1]})
     with pytest.raises(ValueError):
         radar_chart("x", AXES, {"a": [1, 1]})
+
+
+def test_long_factor_names_wrap_between_words_inside_the_picture():
+    from tests.test_charts import assert_inside_the_viewbox, assert_no_word_is_cut
+
+    axes = [
+        "Samordna genomförandet av barnets rättigheter",
+        "Barnets rättigheter i budgetprocessen och uppföljningen",
+        "Kunskap och kompetensutveckling för förtroendevalda och medarbetare",
+        "Delaktighet",
+        "Barnrättsbaserade beslutsunderlag",
+        "Uppföljning",
+        "Samverkan med civilsamhället",
+    ]
+    chart = radar_chart("Framgångsfaktorer", axes, {"2025": [1, 2, 3, 4, 0, 1, None]})
+    assert_no_word_is_cut(chart.svg, [*axes, "Framgångsfaktorer", "2025"])
+    assert_inside_the_viewbox(chart.svg)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,9 +16,12 @@ from .. import exports, services
 from .. import questions as Q_
 from ..completeness import completeness
 from ..forms import StartAssessmentForm, build_answer_form, collect_answers
-from ..presentation import answer_sections
+from ..presentation import answer_sections, cited_statistics
 from ..summary import generate_summary
 from .cases import case_queryset
+
+# The answer the linked consultations' results are brought into ("What do the children think?").
+VIEWS_FIELD = "views_summary"
 
 
 def _posted_version(request) -> int:
@@ -74,6 +78,8 @@ def layout(sections, form):
                 "title": Q_.localised(section["title"]),
                 "items": items,
                 "full_assessment": section.get("full_assessment", False),
+                # Where the linked consultations' results are shown and brought in.
+                "has_views": any(q["key"] == VIEWS_FIELD for q in section.get("questions", [])),
             }
         )
     return result
@@ -102,10 +108,10 @@ def assessment_edit(request, pk):
         )
         return redirect("assessments:assessment_print", pk=case.pk)
     sections = assessment.template_version.sections
-    form = build_answer_form(sections, data=request.POST or None, initial=assessment.answers)
-    summary = request.POST.get(
-        "summary", assessment.summary or generate_summary(case, assessment.answers)
-    )
+    data = _with_views_brought_in(request.POST) if request.method == "POST" else None
+    form = build_answer_form(sections, data=data, initial=assessment.answers)
+    generated = generate_summary(case, assessment.answers)
+    summary = request.POST.get("summary", assessment.summary or generated)
     lock_version, conflict = assessment.lock_version, None
     if request.method == "POST" and form.is_valid():
         answers = collect_answers(sections, form.cleaned_data)
@@ -115,7 +121,7 @@ def assessment_edit(request, pk):
                 by=request.user,
                 answers=answers,
                 expected_version=_posted_version(request),
-                summary=summary[:20000],
+                summary=_edited_summary(request.POST),
             )
         except services.StaleAssessment as stale:
             conflict, lock_version = _conflict(stale, sections), stale.assessment.lock_version
@@ -124,6 +130,7 @@ def assessment_edit(request, pk):
             return redirect(case)
         else:
             return _after_save(request, case, assessment)
+    checks = completeness(sections, assessment.answers)
     return render(
         request,
         "assessments/assessment_form.html",
@@ -135,13 +142,64 @@ def assessment_edit(request, pk):
             "summary": summary,
             "lock_version": lock_version,
             "conflict": conflict,
-            "checks": completeness(sections, assessment.answers),
+            "checks": checks,
+            "complete": all(check.ok for check in checks if check.applies),
+            "summary_basis": generated,
+            # The stored text was written by the officer and the answers say something else now.
+            "summary_outdated": bool(assessment.summary) and summary != generated,
         },
     )
 
 
+def _with_views_brought_in(post):
+    """The posted answers, with the consultation results the officer chose ("Bring into the
+    answer") added to what the children think; the officer then edits them."""
+    text = post.get("bring_views", "").strip()
+    if not text:
+        return post
+    data = post.copy()
+    data[VIEWS_FIELD] = "\n\n".join(
+        part for part in (post.get(VIEWS_FIELD, "").strip(), text) if part
+    )
+    if not data.get("children_heard"):
+        data["children_heard"] = "yes"
+    return data
+
+
+def _edited_summary(post):
+    """The summary as the officer wrote it, or None when the form still shows the text made from
+    the answers (`summary_basis`): then `save_answers` makes it anew from the new answers."""
+    summary = post.get("summary", "").replace("\r\n", "\n").strip()
+    basis = post.get("summary_basis", "").replace("\r\n", "\n").strip()
+    if summary == basis:
+        return None
+    return summary[:20000]
+
+
 def _after_save(request, case, assessment):
+    if request.POST.get("bring_views"):
+        messages.success(
+            request, _("The children's views were brought into the answer. Edit them as needed.")
+        )
+        return redirect(
+            reverse("assessments:assessment_edit", args=[case.pk]) + "#id_" + VIEWS_FIELD
+        )
     if request.POST.get("action") == "submit":
+        sections = assessment.template_version.sections
+        missing = [
+            c.label for c in completeness(sections, assessment.answers) if c.applies and not c.ok
+        ]
+        if missing and not request.POST.get("confirm_incomplete"):
+            messages.warning(
+                request,
+                _(
+                    "The assessment was saved but not submitted: the basis still lacks "
+                    "%(missing)s. Complete it, or tick “Submit although incomplete” and "
+                    "submit again."
+                )
+                % {"missing": "; ".join(str(label).lower() for label in missing)},
+            )
+            return redirect("assessments:assessment_edit", pk=case.pk)
         if run_transition(request, lambda: services.submit_for_review(assessment, by=request.user)):
             messages.success(request, _("The assessment was submitted for review."))
             return redirect(case)
@@ -175,6 +233,7 @@ def assessment_print(request, pk):
             "assessment": assessment,
             "sections": answer_sections(assessment.template_version.sections, assessment.answers),
             "checks": completeness(assessment.template_version.sections, assessment.answers),
+            "citations": cited_statistics(assessment),
         },
     )
 
@@ -197,7 +256,7 @@ def autosave(request, pk):
                 by=request.user,
                 answers=collect_answers(sections, form.cleaned_data),
                 expected_version=_posted_version(request),
-                summary=request.POST.get("summary", "")[:20000],
+                summary=_edited_summary(request.POST),
             )
         except services.StaleAssessment:
             status["conflict"] = True

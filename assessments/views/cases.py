@@ -125,6 +125,7 @@ def case_detail(request, pk):
         "can_decide": can(user, "add", "decision", *scope),
         "can_follow_up": can(user, "follow_up", "decision", *scope),
         "can_see_history": can(user, "view", "auditentry", *scope),
+        "can_ask_children": can(user, "add", "consultation", *scope),
     }
     return render(request, "assessments/case_detail.html", context)
 

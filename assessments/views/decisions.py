@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -12,7 +13,8 @@ from core.views.forms import form_page
 from .. import services
 from ..completeness import completeness, is_complete
 from ..forms import DecisionForm, FollowUpForm, ReviewForm
-from ..presentation import answer_sections
+from ..presentation import answer_sections, cited_statistics
+from ..summary import generate_summary
 from .assessment import _case_for
 
 
@@ -52,21 +54,38 @@ def review(request, pk):
             "sections": answer_sections(sections, answers),
             "checks": completeness(sections, answers),
             "complete": is_complete(sections, answers),
+            "citations": cited_statistics(assessment),
+            # Beside an edited summary, the one the answers give now: the reviewer sees both.
+            "fresh_summary": _fresh_summary(case, assessment),
         },
     )
+
+
+def _fresh_summary(case, assessment) -> str:
+    fresh = generate_summary(case, assessment.answers)
+    return "" if fresh == assessment.summary else fresh
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def decide(request, pk):
     case = _case_for(request, pk, "add", "decision")
-    form = DecisionForm(request.POST or None, initial={"decided_on": case.planned_decision_date})
+    # Today, not the planned date: a planned date in another year would silently move the case
+    # into that year's account.
+    form = DecisionForm(request.POST or None, initial={"decided_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
         if run_transition(
             request, lambda: services.record_decision(case, by=request.user, **fields)
         ):
             messages.success(request, _("The decision was recorded."))
+            year = fields["decided_on"].year
+            if year != timezone.localdate().year:
+                messages.warning(
+                    request,
+                    _("The decision date is in %(year)s: the case counts in that year's account.")
+                    % {"year": year},
+                )
             return redirect(case)
     assessment = getattr(case, "assessment", None)
     context = {"case": case, "form": form, "title": _("Record the decision")}

@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.charts import format_value
 from core.i18n import localised as pick
 from core.richtext import sanitise
 
@@ -30,6 +31,13 @@ def accessible_widget(field):
 def model_label(obj):
     """'app_label.model_name' for history links."""
     return obj._meta.label_lower
+
+
+@register.filter
+def figure(value, unit=""):
+    """A figure rounded and written as the charts write it ("72,7 %"), so that a table and
+    the chart beside it agree; "–" when there is none."""
+    return "–" if value is None or value == "" else format_value(value, unit)
 
 
 @register.filter

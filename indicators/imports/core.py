@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from core.audit import create_object
 from organisations.models import Organisation
 
 from ..models import NATIONAL_CODE, ImportRun, Indicator, IndicatorValue, ValueStatus
@@ -435,7 +436,6 @@ def run_import(
     """Parse, validate and write one file; raises ImportFailed (nothing written) on any error.
     `progress` (an `indicators.progress.Progress`) hears how far it has come; `job` is the job
     that runs it, recorded on the import (indicators/jobs.py)."""
-    from core.audit import create_object
 
     from . import parse
 

@@ -18,7 +18,9 @@ def cited_statistics(context, case, assessment):
     can_cite = can(user, "add", "citation", case.organisation_id, case.body_id)
     return {
         "case": case,
-        "citations": Citation.objects.filter(assessment=assessment).select_related("indicator"),
+        "citations": Citation.objects.filter(assessment=assessment).select_related(
+            "indicator", "organisation"
+        ),
         "can_cite": can_cite,
         "citation_form": CitationForm(user=user) if can_cite else None,
         "csrf_token": context.get("csrf_token"),

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.models import Case
 from core.keyset import keyset_page
 from core.transitions import run_transition
 from core.views.forms import form_copy, form_page
@@ -45,11 +46,9 @@ def consultation_list(request):
 @require_http_methods(["GET", "POST"])
 def consultation_create(request, organisation_pk):
     organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "consultation")
+    initial = {"age_bands": ["13-17"], "channels": ["online"]} | _from_case(request, organisation)
     form = ConsultationForm(
-        request.POST or None,
-        organisation=organisation,
-        bodies=bodies,
-        initial={"age_bands": ["13-17"], "channels": ["online"]},
+        request.POST or None, organisation=organisation, bodies=bodies, initial=initial
     )
     return form_page(
         request,
@@ -61,6 +60,23 @@ def consultation_create(request, organisation_pk):
         ),
         saved=_("The consultation was created. Now add the questions."),
     )
+
+
+def _from_case(request, organisation) -> dict:
+    """Pre-filled from the case the consultation is for ("Ask the children" on the case page,
+    `?case=<id>`): its number, body and title, so nobody retypes them. A case the user cannot
+    see, or of another organisation, pre-fills nothing."""
+    case_id = request.GET.get("case", "")
+    if not case_id.isdigit():
+        return {}
+    case = (
+        Case.objects.visible_to(request.user)
+        .filter(pk=int(case_id), organisation=organisation)
+        .first()
+    )
+    if case is None:
+        return {}
+    return {"case_numbers": case.case_number, "body": case.body_id, "title": case.title}
 
 
 @login_required

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Avg, Q
+from django.db.models import Avg, Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -43,11 +43,19 @@ def selfassessment_list(request):
     assessments = (
         SelfAssessment.objects.visible_to(request.user)
         .select_related("organisation", "body")
-        .annotate(mean=Avg("ratings__level", filter=Q(ratings__source=SELF)))
+        .annotate(
+            mean=Avg("ratings__level", filter=Q(ratings__source=SELF)),
+            # The mean is over the rated factors only; the page says how many those are.
+            rated=Count("ratings", filter=Q(ratings__source=SELF, ratings__level__isnull=False)),
+        )
         .order_by("organisation__name", "body__name", "-year", "id")
     )
     creatable = creatable_anywhere(request.user, "selfassessment")
-    context = {"assessments": assessments, "creatable": creatable}
+    context = {
+        "assessments": assessments,
+        "creatable": creatable,
+        "factor_count": len(SuccessFactor.values),
+    }
     return render(request, "planning/selfassessment_list.html", context)
 
 
@@ -156,6 +164,10 @@ def _mean(levels) -> float | None:
     return round(sum(known) / len(known), 1) if known else None
 
 
+def _rated(levels) -> int:
+    return sum(1 for v in levels if v is not None)
+
+
 def _trend(assessment, history, peer_history=None):
     """The mean self-rating per year, as a line, beside the mean of a peer review's ratings in
     the years that had one; every factor per year as table rows (a peer review's as rows of
@@ -170,15 +182,16 @@ def _trend(assessment, history, peer_history=None):
             (str(year), _mean(peer_history[year].values()) if year in peer_history else None)
             for year in years
         ]
-    title = _("Mean level of the seven factors per year")
+    title = _("Mean level of the rated factors per year")
     chart = line_chart(title, series, id_prefix="selfassessment-trend")
     rows = []
     for year, (_label, mean) in zip(years, points, strict=True):
-        rows.append((year, [history[year].get(factor) for factor in SuccessFactor.values], mean))
+        levels = [history[year].get(factor) for factor in SuccessFactor.values]
+        rows.append((year, levels, mean, _rated(levels)))
         if year in peer_history:
             levels = [peer_history[year].get(factor) for factor in SuccessFactor.values]
             name = f"{year} ({FactorRating.Source.PEER.label})"
-            rows.append((name, levels, _mean(levels)))
+            rows.append((name, levels, _mean(levels), _rated(levels)))
     return chart, rows
 
 

@@ -19,6 +19,8 @@ from functools import cache
 from django.apps import apps
 from django.utils.translation import gettext as _
 
+from core.charts import format_value
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -100,7 +102,6 @@ class Section:
 
 
 def _cell(value):
-    from core.charts import format_value
 
     if value is None:
         return "–"
@@ -157,14 +158,12 @@ def share(part, whole):
 
 
 def percent(part, whole) -> str:
-    from core.charts import format_value
 
     value = share(part, whole)
     return _("no figure") if value is None else format_value(value, "%")
 
 
 def count_and_share(part, whole) -> str:
-    from core.charts import format_value
 
     value = share(part, whole)
     if value is None:

@@ -4,6 +4,8 @@ body and organisation."""
 from django.apps import apps
 from django.utils.translation import gettext as _
 
+from core.charts import format_value
+
 from . import Provider, Section, key_values, organisation_columns, percent, share
 
 
@@ -113,7 +115,6 @@ def render(figures, scope) -> Section:
 
 
 def _sek(value) -> str:
-    from core.charts import format_value
 
     return "–" if value is None else format_value(round(value))
 

@@ -6,6 +6,7 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from assessments.completeness import has_full_assessment, is_complete
 from core.charts import bar_chart
 
 from . import (
@@ -35,7 +36,6 @@ MAX_LISTED = 100  # decisions against the child's best interests listed with the
 
 def _flags(row, sections_by_version, as_of) -> Counter:
     """What one decision counts towards."""
-    from assessments.completeness import has_full_assessment, is_complete
 
     affected, answers, version_id = row["affected"], row["answers"] or {}, row["version"]
     flags = Counter(decided=1)

@@ -4,6 +4,8 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core.charts import SERIES_STYLES, format_value, line_chart
+
 from . import Provider, Section
 
 NATION = "0000"
@@ -73,7 +75,8 @@ def render(figures, scope) -> Section:
         % {"year": scope.year},
     )
     areas = [figures["areas"][str(pk)] for pk in scope.organisation_ids]
-    columns = [*[name for _pk, name in scope.organisations], _("County"), _("Sweden")]
+    county = _county_name(figures["county"])
+    columns = [*[name for _pk, name in scope.organisations], county, _("Sweden")]
     rows = []
     for indicator in figures["indicators"]:
         found = figures["values"].get(str(indicator["id"]), {})
@@ -86,15 +89,22 @@ def render(figures, scope) -> Section:
     section.table(_("Children's conditions in figures"), [_("Indicator"), *columns], rows)
     for indicator in figures["indicators"]:
         name = names.get(indicator["id"], indicator["code"])
-        labels = [*[org_name for _pk, org_name in scope.organisations], _("County"), _("Sweden")]
+        labels = [*[org_name for _pk, org_name in scope.organisations], county, _("Sweden")]
         _over_time(section, figures, scope, indicator, name, labels)
     return section
+
+
+def _county_name(code) -> str:
+    """The region's own name ("Region Örebro län"), as the comparison charts call it; one name
+    for one thing. "County" only when no organisation holds the code."""
+    Organisation = apps.get_model("organisations", "Organisation")
+    name = Organisation.objects.filter(scb_code=code).values_list("name", flat=True).first()
+    return name or _("County")
 
 
 def _over_time(section, figures, scope, indicator, name, columns) -> None:
     """The indicator over the last years, the organisations beside the county and Sweden, as
     a line chart (a picture in the Word file) with its table. Drawn when there are two years."""
-    from core.charts import SERIES_STYLES, format_value, line_chart
 
     found = figures.get("series", {}).get(str(indicator["id"]), {})
     areas = [figures["areas"][str(pk)] for pk in scope.organisation_ids]

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.charts import bar_chart
+from participation.models.consultations import AgeBand, Channel
+from participation.privacy import MIN_GROUP_SIZE, suppress_small_groups
 
 from . import Provider, Section, key_values, organisation_columns
 
@@ -41,8 +43,6 @@ def _feedback(scope) -> dict:
 
 
 def collect(scope) -> dict:
-    from participation.models.consultations import AgeBand, Channel
-    from participation.privacy import suppress_small_groups
 
     Response = apps.get_model("participation", "Response")
     OfflineVoice = apps.get_model("participation", "OfflineVoice")
@@ -102,8 +102,6 @@ def collect(scope) -> dict:
 
 
 def render(figures, scope) -> Section:
-    from participation.models.consultations import AgeBand, Channel
-    from participation.privacy import MIN_GROUP_SIZE
 
     section = Section("participation", _("Children's participation"))
     t = figures["total"]

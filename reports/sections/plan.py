@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from core.charts import bar_chart
+from planning.models import Activity, FollowUp
 
 from . import Provider, Section, key_values, organisation_columns
 
@@ -21,7 +22,6 @@ def _plans(scope):
 
 
 def collect(scope) -> dict:
-    from planning.models import Activity, FollowUp
 
     ActivityStatus = Activity.Status
 
@@ -92,7 +92,6 @@ def collect(scope) -> dict:
 
 
 def render(figures, scope) -> Section:
-    from planning.models import Activity, FollowUp
 
     ActivityStatus = Activity.Status
 

@@ -2,9 +2,11 @@
 
 from django.apps import apps
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from core.charts import bar_chart
+from core.charts import bar_chart, format_value
 from core.radar import radar_chart
+from planning.success_factors import SuccessFactor
 
 from . import Provider, Section, _cell
 
@@ -27,7 +29,6 @@ def collect(scope) -> dict:
 
 
 def render(figures, scope) -> Section:
-    from planning.success_factors import SuccessFactor
 
     section = Section("selfassessment", _("The seven success factors"))
     years = sorted(figures["years"], key=int)
@@ -41,14 +42,23 @@ def render(figures, scope) -> Section:
         return section
     known = [level for level in this_year.values() if level is not None]
     mean = round(sum(known) / len(known), 1) if known else None
-    section.say(
-        "mean",
-        _(
+    if not known:
+        text = _("In the self-assessment for %(year)s no success factor has been rated yet.")
+    elif len(known) == len(SuccessFactor.values):
+        text = _(
             "In the self-assessment for %(year)s the mean level of the seven success factors "
             "is %(mean)s on the scale 0–4."
         )
-        % {"year": scope.year, "mean": _decimal(mean)},
-    )
+    else:
+        # An unrated factor is left out of the mean, never counted as 0; the text says so.
+        text = ngettext(
+            "In the self-assessment for %(year)s %(rated)s of the seven success factors was "
+            "rated; its level is %(mean)s on the scale 0–4.",
+            "In the self-assessment for %(year)s %(rated)s of the seven success factors were "
+            "rated; their mean level is %(mean)s on the scale 0–4.",
+            len(known),
+        )
+    section.say("mean", text % {"year": scope.year, "mean": _decimal(mean), "rated": len(known)})
     factors = list(SuccessFactor.choices)
     _radar(section, figures, scope, factors)
     section.table(
@@ -102,7 +112,6 @@ def _radar(section, figures, scope, factors) -> None:
 
 
 def _decimal(value) -> str:
-    from core.charts import format_value
 
     return format_value(value)
 

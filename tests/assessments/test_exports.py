@@ -148,3 +148,41 @@ def test_export_formats_answer(coordinator_client, case, fmt):
         coordinator_client.get(reverse("assessments:case_list_export", args=[fmt])).status_code
         == 200
     )
+
+
+def test_cited_statistics_show_value_and_year_everywhere(
+    case_officer_client, decision_maker, submitted_assessment, tmp_path
+):
+    """Issue 22: the print view, review page, PDF and Word file list the cited statistics with
+    the municipality's newest figure and its year."""
+    from docx import Document
+
+    from indicators.models import Indicator, IndicatorValue
+    from indicators.services import cite_indicator
+
+    indicator = Indicator.objects.get(code="barn-ekonomiskt-utsatta")
+    for year, value in ((2023, 11.0), (2024, 12.5)):
+        IndicatorValue.objects.create(
+            indicator=indicator, area_code="1883", year=year, value=value, source="Kolada"
+        )
+    cite_indicator(submitted_assessment, by=decision_maker, indicator=indicator, note="Högt")
+    case = submitted_assessment.case
+    expected = "12,5"
+    name = str(indicator)
+
+    def has_figure(text):
+        return name in text and expected in text and "2024" in text
+
+    printed = case_officer_client.get(reverse("assessments:assessment_print", args=[case.pk]))
+    assert has_figure(printed.content.decode())
+    document = Document(io.BytesIO(download(case_officer_client, case, "docx").content))
+    assert has_figure("\n".join(p.text for p in document.paragraphs))
+    pdf = tmp_path / "assessment.pdf"
+    pdf.write_bytes(download(case_officer_client, case, "pdf").content)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert has_figure(" ".join(text.split()))
+    case_officer_client.force_login(decision_maker)
+    review = case_officer_client.get(reverse("assessments:review", args=[case.pk]))
+    assert has_figure(review.content.decode())

@@ -261,3 +261,146 @@ def test_case_search_finds_inflected_swedish_words(
     for query in ["barn", "barnens", "budgeten", "Fritiden"]:
         numbers = [c.case_number for c in coordinator_client.get(url, {"q": query}).context["page"]]
         assert numbers == ["SN 2026/31"], query
+
+
+def test_an_unanswered_best_interests_question_is_not_a_no(
+    client, decision_maker, submitted_assessment
+):
+    """Issue 22: "Följer beslutet barnets bästa?" left blank stays unanswered: the form asks."""
+    services.approve_assessment(submitted_assessment, by=decision_maker)
+    client.force_login(decision_maker)
+    url = reverse("assessments:decide", args=[submitted_assessment.case_id])
+    response = client.post(
+        url,
+        {
+            "outcome": "Bifall",
+            "decided_on": "2026-11-20",
+            "reasons": "x",
+            "compensating_measures": "y",
+        },
+    )
+    assert response.status_code == 200
+    assert "follows_best_interests" in response.context["form"].errors
+    assert Case.objects.get(pk=submitted_assessment.case_id).status != Case.Status.DECIDED
+
+
+def test_the_decision_date_defaults_to_today_not_the_planned_date(
+    client, decision_maker, submitted_assessment
+):
+    import datetime
+
+    from django.utils import timezone
+
+    case = submitted_assessment.case
+    services.update_case(case, by=decision_maker, planned_decision_date=datetime.date(2027, 1, 20))
+    services.approve_assessment(submitted_assessment, by=decision_maker)
+    client.force_login(decision_maker)
+    form = client.get(reverse("assessments:decide", args=[case.pk])).context["form"]
+    assert form.initial["decided_on"] == timezone.localdate()
+    assert "2027-01-20" not in str(form["decided_on"])
+
+
+def test_the_summary_follows_the_answers_until_the_officer_edits_it(assessment, case_officer):
+    """Issue 22: a summary made from empty answers must not stay after the answers change."""
+    saved = services.save_answers(
+        assessment, by=case_officer, answers={}, expected_version=assessment.lock_version
+    )
+    assert "ännu inte bedömts" in saved.summary
+    saved = services.save_answers(
+        saved, by=case_officer, answers=FULL_ANSWERS, expected_version=saved.lock_version
+    )
+    assert "ännu inte bedömts" not in saved.summary
+    assert "berör barn" in saved.summary
+    edited = services.save_answers(
+        saved,
+        by=case_officer,
+        answers=FULL_ANSWERS,
+        expected_version=saved.lock_version,
+        summary="Min egen text.",
+    )
+    kept = services.save_answers(
+        edited,
+        by=case_officer,
+        answers=FULL_ANSWERS | {"best_interests": "Annat"},
+        expected_version=edited.lock_version,
+    )
+    assert kept.summary == "Min egen text."
+
+
+def test_the_form_keeps_an_unedited_summary_fresh_and_reaches_regenerate(
+    case_officer_client, assessment
+):
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    page = case_officer_client.get(url)
+    basis = page.context["summary_basis"]
+    assert reverse("assessments:regenerate_summary", args=[assessment.case_id]) in (
+        page.content.decode()
+    )
+    case_officer_client.post(
+        url,
+        {
+            "lock_version": assessment.lock_version,
+            "children_affected": "yes",
+            "summary": basis,
+            "summary_basis": basis,
+        },
+    )
+    assessment.refresh_from_db()
+    assert "ännu inte bedömts" not in assessment.summary
+    assert assessment.summary.startswith("Ärendet berör barn")
+
+
+def test_submitting_an_incomplete_assessment_needs_a_confirmation(case_officer_client, assessment):
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    posted = {
+        "lock_version": assessment.lock_version,
+        "children_affected": "yes",
+        "action": "submit",
+    }
+    response = case_officer_client.post(url, posted, follow=True)
+    assessment.refresh_from_db()
+    assert assessment.status == Assessment.Status.IN_PROGRESS
+    content = response.content.decode()
+    assert "confirm_incomplete" in content
+    posted |= {"lock_version": assessment.lock_version, "confirm_incomplete": "1"}
+    case_officer_client.post(url, posted)
+    assessment.refresh_from_db()
+    assert assessment.status == Assessment.Status.SUBMITTED
+
+
+def test_a_decision_date_in_another_year_warns(client, decision_maker, submitted_assessment):
+    import datetime
+
+    from django.utils import timezone
+
+    services.approve_assessment(submitted_assessment, by=decision_maker)
+    client.force_login(decision_maker)
+    year = timezone.localdate().year + 1
+    response = client.post(
+        reverse("assessments:decide", args=[submitted_assessment.case_id]),
+        {
+            "outcome": "Bifall",
+            "decided_on": datetime.date(year, 1, 20).isoformat(),
+            "follows_best_interests": "True",
+        },
+        follow=True,
+    )
+    assert f"Beslutsdatumet är {year}" in response.content.decode()
+
+
+def test_the_review_page_shows_the_summary_the_answers_give_now(
+    client, decision_maker, case_officer, assessment
+):
+    """An edited summary is kept, but the reviewer also sees the one made from the answers."""
+    saved = services.save_answers(
+        assessment,
+        by=case_officer,
+        answers=FULL_ANSWERS,
+        expected_version=assessment.lock_version,
+        summary="Det har ännu inte bedömts om ärendet berör barn.",
+    )
+    services.submit_for_review(saved, by=case_officer)
+    client.force_login(decision_maker)
+    page = client.get(reverse("assessments:review", args=[assessment.case_id]))
+    assert page.context["fresh_summary"].startswith("Ärendet berör barn")
+    assert "Ärendet berör barn" in page.content.decode()

@@ -63,8 +63,8 @@ def test_coordinator_builds_and_follows_up_a_plan(page, live_server, demo):
     page.goto(f"{live_server.url}{plan.get_absolute_url()}")
     assert_accessible(page)
     timeline = page.locator("svg[role=img]", has_text="Aktiviteternas tidslinje")
-    expect(timeline).to_contain_text("Lovaktiviteter med föreningsliv…")  # long labels shortened
-    expect(timeline).to_contain_text("pågår")
+    expect(timeline.locator("tspan", has_text="föreningslivet")).to_have_count(1)  # wrapped whole
+    expect(timeline).to_contain_text("Pågår")
     table = page.locator("table", has_text="Tidslinjen som tabell")
     expect(table).to_contain_text("Lovaktiviteter med föreningslivet")
 

@@ -142,6 +142,28 @@ def test_overview_draws_both_charts_with_their_tables(coordinator_client, coordi
     assert "25,0" in page and "10,0" in page
 
 
+def test_a_new_year_with_no_line_marked_is_no_data_not_zero(
+    coordinator_client, coordinator, budget
+):
+    """2025 has a share; 2026's lines are imported but none is marked for children yet."""
+    services.create_budget(
+        budget.organisation,
+        by=coordinator,
+        body=budget.body,
+        year=2025,
+        total_budget=Decimal(1000),
+        method="estimate",
+        children_amount=Decimal(697),
+    )
+    budget.method = "marked_lines"
+    budget.save()
+    assert budget.children_share is None
+    page = coordinator_client.get(reverse("childbudget:budget_list")).content.decode()
+    assert "69,7 %" in page
+    assert "0,0 %" not in page and ">0 %<" not in page
+    assert "uppgift saknas" in page  # the year's bar says it has no figure
+
+
 def test_exports_neutralise_formulas_from_imported_text(coordinator_client, budget):
     BudgetLine.objects.filter(account="4010").update(text="=cmd|' /C calc'!A0")
     url = reverse("childbudget:lines_export", args=[budget.pk, "csv"])

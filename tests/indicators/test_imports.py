@@ -143,20 +143,20 @@ def test_scb_csv_for_a_chosen_indicator(karlskoga, degerfors):
         (
             template("barn-i-dialog;9999;2024;T;;1;"),
             "template",
-            "2: Okänd kommun- eller länskod “9999”",
+            "2: Okänd kommun- eller länskod ”9999”",
         ),
         (
             b"kpi;municipality;period;gender;value\nX99999;1883;2024;T;1\n",
             "kolada_csv",
-            "2: Okänd indikator “X99999”",
+            "2: Okänd indikator ”X99999”",
         ),
-        (template("barn-i-dialog;1883;2024;T;;tolv;"), "template", "2: Inte ett tal: “tolv”"),
+        (template("barn-i-dialog;1883;2024;T;;tolv;"), "template", "2: Inte ett tal: ”tolv”"),
         (template("barn-i-dialog;1883;tjugo;T;;1;"), "template", "2: Inte ett årtal"),
         # PostgreSQL cannot store a NUL: refused for every database alike.
         (
             template("barn-i-dialog;1883;2024;T;0-5\x00;1;"),
             "template",
-            "2: Inte en åldersgrupp: “0-5\\x00”",
+            "2: Inte en åldersgrupp: ”0-5\\x00”",
         ),
         (
             template("barn-i-dialog;1883;2024;T;;1;", "barn-i-dialog;1883;2024;T;;2;"),
@@ -164,7 +164,7 @@ def test_scb_csv_for_a_chosen_indicator(karlskoga, degerfors):
             "3: Samma siffra finns också på rad 2, med ett annat värde.",
         ),
         (b"nothing to see here\n", "template", "1: Första raden är inte en rubrikrad"),
-        (b"indikator;kod\nbarn-i-dialog;1883\n", "template", "Kolumnen “år” saknas"),
+        (b"indikator;kod\nbarn-i-dialog;1883\n", "template", "Kolumnen ”år” saknas"),
         (b"   \n", "template", "Filen är tom."),
     ],
 )

@@ -50,6 +50,9 @@ def test_comparison_shows_gender_network_choice_and_standing(
     assert "Degerfors kommun: 16,2 % (2023)." in html
     # Lower is better: Karlskoga (13.6) is first of the two municipalities.
     assert "Plats 1 av 2" in html
+    # The heading and the sentence say the same: the municipalities that have a figure.
+    assert "Bland kommunerna med en siffra" in html
+    assert "År 2023 har 2 kommuner en siffra. Karlskoga kommun har 13,6;" in html
 
 
 def test_comparison_ignores_areas_not_offered(coordinator_client, karlskoga, figures):
@@ -222,4 +225,4 @@ def test_organisation_without_scb_code_compares_with_sweden_only(client, figures
         reverse("indicators:comparison", args=[society.pk, figures.pk])
     ).content.decode()
     assert "Riket: 11,9 % (2023)." in html
-    assert "Bland alla kommuner" not in html
+    assert "Bland kommunerna med en siffra" not in html

@@ -128,6 +128,10 @@ def test_only_a_member_can_share_and_only_once(network, coordinator, policy, han
 
 def test_coordinator_shares_through_the_page_and_stops_sharing(coordinator_client, network, policy):
     url = reverse("networks:share", args=[network.pk])
+    page = coordinator_client.get(url).content.decode()
+    # "Share" as a verb on the button ("Dela"), not "Andel" (a portion); labels capitalised.
+    assert ">Dela</button>" in page and "Andel" not in page
+    assert '<label for="id_policy-item">Styrdokument' in page
     response = coordinator_client.post(
         url, {"kind": "policy", "policy-item": policy.pk, "policy-note": "Läs gärna"}
     )

@@ -126,7 +126,7 @@ def edit_manifest(edit):
 @pytest.mark.django_db(transaction=True)
 def test_a_backup_of_an_older_schema_is_refused_unless_migrated(media, tmp_path, capsys):
     # A real older schema: the release before the SCB register (no table, no rows).
-    call_command("migrate", "organisations", "0001", verbosity=0)
+    call_command("migrate", "organisations", "0002_network_moved_to_networks", verbosity=0)
     try:
         call_command("backup", output=tmp_path)
         archive = capsys.readouterr().out.strip()

@@ -6,10 +6,12 @@ import io
 import xml.etree.ElementTree as ET
 
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from planning import services
 from planning.models import Activity
 from planning.timeline import activity_timeline
+from tests.test_charts import drawn
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -79,12 +81,12 @@ def test_timeline_is_xml_with_a_bar_and_a_status_label_per_activity(activity, go
     bars = [rect for rect in root.iter(f"{SVG}rect") if rect.get("height") == "16"]
     assert len(bars) == 2
     assert bars[1].get("fill") == "url(#t-hatch)"  # not colour alone
-    texts = [text.text for text in root.iter(f"{SVG}text")]
+    texts = [drawn(text) for text in root.iter(f"{SVG}text")]
     assert "<script>alert(1)</script> & mer" in texts  # escaped in the source, intact as text
     assert "<script>" not in str(timeline.svg)
-    assert "inställd" in texts and "planerad" in texts
+    assert "Inställd" in texts and "Planerad" in texts
     assert {"2026", "2027", "2028"} <= set(texts)
-    assert timeline.rows[1][3] == "inställd"
+    assert timeline.rows[1][3] == "Inställd"
 
 
 def test_timeline_bar_lies_over_its_months(activity):
@@ -100,3 +102,30 @@ def test_empty_timeline_says_so(plan):
     timeline = activity_timeline(plan, [])
     assert "inga aktiviteter" in timeline.text_alternative
     ET.fromstring(str(timeline.svg))
+
+
+def test_long_activity_titles_wrap_between_words_inside_the_timeline(activity, goal, coordinator):
+    from tests.test_charts import assert_inside_the_viewbox, assert_no_word_is_cut
+
+    titles = [
+        "Nätverksträffar med barnrättsombuden i alla förvaltningar och bolag",
+        "Uppdaterad mall för barnkonsekvensanalys i ärendehanteringssystemet",
+    ]
+    activities = [
+        services.add_activity(
+            goal,
+            by=coordinator,
+            title=title,
+            starts_on=datetime.date(2026, 3, 1),
+            ends_on=datetime.date(2027, 6, 30),
+            status=Activity.Status.ONGOING,
+        )
+        for title in titles
+    ]
+    svg = str(activity_timeline(activity.plan, activities, id_prefix="t").svg)
+    statuses = [capfirst(str(label)) for _value, label in Activity.Status.choices]
+    assert_no_word_is_cut(svg, [*titles, "Aktiviteternas tidslinje, 2026–2028", *statuses])
+    assert_inside_the_viewbox(svg)
+    root = ET.fromstring(svg)
+    shortened = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}title") is not None]
+    assert {t.find(f"{SVG}title").text for t in shortened} <= set(titles)

@@ -272,7 +272,22 @@ def test_the_list_shows_the_mean_level(coordinator_client, year, coordinator):
     rate(year, coordinator, 3)
     html = coordinator_client.get(reverse("planning:selfassessment_list")).content.decode()
     assert year.get_absolute_url() in html
-    assert "3,0" in html
+    assert "<td>3</td>" in html  # all seven rated: no note
+
+
+def test_an_unrated_factor_is_left_out_of_the_mean_and_the_page_says_so(
+    coordinator_client, year, coordinator
+):
+    ratings = {factor: {"level": 3} for factor in SuccessFactor.values}
+    ratings[SuccessFactor.values[0]] = {"level": 0}
+    ratings[SuccessFactor.values[1]] = {"level": None}
+    services.save_self_assessment(year, by=coordinator, ratings=ratings)
+    # Six rated: (0 + 5 × 3) / 6 = 2,5, not 15 / 7 = 2,1 (an unrated factor is not a 0).
+    html = coordinator_client.get(reverse("planning:selfassessment_list")).content.decode()
+    assert "2,5 <span" in html and "medelvärde av 6 bedömda faktorer av 7" in html
+    page = coordinator_client.get(year.get_absolute_url()).content.decode()
+    assert "medelvärde av 6 bedömda faktorer av 7" in page
+    assert "De bedömda faktorernas medelnivå per år" in page
 
 
 def test_a_ratings_history_shows_the_level_change(coordinator_client, year, coordinator):

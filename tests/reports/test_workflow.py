@@ -269,3 +269,40 @@ def test_a_published_report_is_reopened_for_a_new_version_with_new_figures(
     assert services.publish_report(report, by=coordinator, as_of=AS_OF).number == 2
     with pytest.raises(services.TransitionError):
         services.approve_report(report, by=decision_maker)
+
+
+def test_send_for_approval_waits_on_the_decision_makers_start_page_and_mails_them(
+    client,
+    coordinator,
+    decision_maker,
+    case_officer,
+    report,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    """Issue 22: "Send for approval" tells the decision-maker, in the start page's waiting list
+    and by e-mail (a job through Django's e-mail API); nobody else is told."""
+    from core.start import waiting_items
+
+    decision_maker.email = "beslut@karlskoga.se"
+    decision_maker.save()
+    case_officer.email = "handlaggare@karlskoga.se"
+    case_officer.save()
+    assert not [i for i in waiting_items(decision_maker) if report.title in i.label]
+    client.force_login(coordinator)
+    page = client.get(report.get_absolute_url()).content.decode()
+    send = reverse("reports:report_transition", args=[report.pk, "send"])
+    assert f'action="{send}"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(send)
+    report.refresh_from_db()
+    assert report.sent_for_approval_at is not None
+    assert AuditEntry.objects.filter(object_id=str(report.pk), action="transition").exists()
+    items = [i for i in waiting_items(decision_maker) if report.title in i.label]
+    assert [i.url for i in items] == [report.get_absolute_url()]
+    assert not [i for i in waiting_items(case_officer) if report.title in i.label]
+    assert [m.to for m in mailoutbox] == [["beslut@karlskoga.se"]]
+    assert report.title in mailoutbox[0].subject
+    assert f"http://testserver{report.get_absolute_url()}" in mailoutbox[0].body
+    services.approve_report(report, by=decision_maker)
+    assert not [i for i in waiting_items(decision_maker) if report.title in i.label]

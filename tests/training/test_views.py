@@ -177,6 +177,20 @@ def test_coordinator_enters_headcounts_and_target(
     assert "Nej" in page  # 50 % does not reach 75 %
 
 
+def test_coverage_table_rounds_as_the_chart_beside_it_does(
+    coordinator_client, karlskoga, social_committee, session
+):
+    url = reverse("training:headcounts", args=[karlskoga.pk, 2026])
+    coordinator_client.post(url, {"target": "75", f"hc_{social_committee.pk}_staff": "11"})
+    page = coordinator_client.get(
+        reverse("training:coverage", args=[karlskoga.pk]) + "?year=2026"
+    ).content.decode()
+    # 8 of 11: once in the chart's figure, once in the table's cell, never as "73 %".
+    assert page.count("<td>72,7 %</td>") == 1
+    assert ">72,7 %</text>" in page
+    assert "73 %" not in page
+
+
 def test_case_officer_sees_coverage_but_no_names_and_cannot_enter_headcounts(
     case_officer_client, karlskoga, session, headcount
 ):

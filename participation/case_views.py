@@ -1,0 +1,68 @@
+"""A case's linked consultations as the assessment shows them: how many answered, each
+question's result in a line, and the children's own words that may be shown to others. Groups
+smaller than MIN_GROUP_SIZE are left out, as on every page that shows results."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from organisations.access import can
+
+from .models import Consultation
+from .privacy import MIN_GROUP_SIZE
+from .results import cached_results
+
+QUOTES_PER_QUESTION = 3
+
+
+@dataclass
+class CaseViews:
+    consultation: Consultation
+    answered: int
+    lines: list[str]
+    suppressed: bool
+
+    @property
+    def text(self) -> str:
+        """What "Bring into the answer" puts into "What do the children think?", with its source."""
+        return "\n".join(self.lines)
+
+
+def linked_views(case, user) -> list[CaseViews]:
+    """The results of the consultations linked to `case` that the user may read."""
+    found = []
+    for consultation in Consultation.objects.visible_to(user).filter(cases=case):
+        if not can(user, "view", "response", consultation.organisation_id, consultation.body_id):
+            continue
+        found.append(_views(consultation))
+    return found
+
+
+def _views(consultation) -> CaseViews:
+    results = cached_results(consultation, raw=False, text_limit=None)
+    answered = results.voices_in_all
+    source = ngettext(
+        "Consultation “%(title)s”: %(count)s child answered.",
+        "Consultation “%(title)s”: %(count)s children answered.",
+        answered,
+    ) % {"title": consultation.title, "count": answered}
+    if answered < MIN_GROUP_SIZE:
+        return CaseViews(consultation, answered, [source], suppressed=True)
+    lines = [source]
+    for result in results.questions:
+        if result.answered < MIN_GROUP_SIZE:
+            continue
+        lines.append(f"– {result.question.text}: {_summary(result)}")
+    return CaseViews(consultation, answered, lines, suppressed=False)
+
+
+def _summary(result) -> str:
+    if result.texts:
+        quotes = [t.text for t in result.texts if t.shown_to_others][:QUOTES_PER_QUESTION]
+        return "; ".join(f"”{quote}”" for quote in quotes) or _("no answer can be shown")
+    if result.mean:
+        return result.mean
+    counted = [(row[0], row[-1]) for row in result.rows if row[-1]]
+    counted.sort(key=lambda row: -row[1])
+    return ", ".join(f"{label} {count}" for label, count in counted)

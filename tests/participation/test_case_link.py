@@ -1,0 +1,65 @@
+"""Case ↔ consultation both ways (issue 22): "Ask the children" on the case page starts a
+consultation pre-filled for the case, and the assessment shows the linked consultation's results
+and brings them into "What do the children think?"."""
+
+from django.urls import reverse
+
+from tests.participation.conftest import answer
+
+
+def test_the_case_page_starts_a_consultation_for_the_case(client, coordinator, case, karlskoga):
+    client.force_login(coordinator)
+    page = client.get(case.get_absolute_url()).content.decode()
+    start = reverse("participation:consultation_create", args=[karlskoga.pk]) + f"?case={case.pk}"
+    assert f'href="{start}"' in page
+    form = client.get(start).context["form"]
+    assert form.initial["case_numbers"] == case.case_number
+    assert form.initial["body"] == case.body_id
+    assert form.initial["title"] == case.title
+
+
+def test_a_case_of_another_organisation_prefills_nothing(client, outsider, case, degerfors):
+    client.force_login(outsider)
+    url = reverse("participation:consultation_create", args=[degerfors.pk])
+    response = client.get(url, {"case": case.pk})
+    if response.status_code == 200:
+        assert "case_numbers" not in response.context["form"].initial
+
+
+def test_the_assessment_shows_and_brings_in_the_linked_results(
+    client, coordinator, assessment, park
+):
+    park.cases.add(assessment.case)
+    for n in range(6):
+        answer(park, n, single=1)
+    client.force_login(coordinator)
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    page = client.get(url).content.decode()
+    assert "Parken vid skolan" in page
+    assert "6 barn svarade" in page
+    assert "Vilket är bäst?: Bänkar 6" in page
+    response = client.post(
+        url,
+        {
+            "lock_version": assessment.lock_version,
+            "bring_views": "Samrådet: 6 barn svarade.\n– Vilket är bäst?: Bänkar 6",
+            "views_summary": "Egen text",
+        },
+    )
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.answers["views_summary"] == (
+        "Egen text\n\nSamrådet: 6 barn svarade.\n– Vilket är bäst?: Bänkar 6"
+    )
+    assert assessment.answers["children_heard"] == "yes"
+
+
+def test_results_of_too_few_children_are_not_shown(client, coordinator, assessment, park):
+    park.cases.add(assessment.case)
+    for n in range(3):
+        answer(park, n, single=1)
+    client.force_login(coordinator)
+    page = client.get(reverse("assessments:assessment_edit", args=[assessment.case_id]))
+    content = page.content.decode()
+    assert "Bänkar 3" not in content
+    assert 'name="bring_views"' not in content
