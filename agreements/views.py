@@ -3,7 +3,6 @@ to an agreement sees it; the recording organisation's coordinators change it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,11 +14,10 @@ from core.deletion import confirm_delete
 from core.transitions import run_transition
 from core.views.forms import form_copy
 from organisations.access import (
-    bodies_where_allowed,
+    allowed_bodies,
     can,
     can_on,
-    creatable_organisations,
-    creatable_through_bodies,
+    creatable_anywhere,
     get_for_user,
 )
 from organisations.models import Organisation
@@ -27,21 +25,6 @@ from organisations.models import Organisation
 from . import services
 from .forms import AgreementForm, RegulationForm, party_formset
 from .models import Agreement, Regulation
-
-
-def _allowed_bodies(user, action, object_type, organisation_id):
-    """None when the user may `action` in the whole organisation; otherwise the bodies on which
-    a role of theirs allows it (a team's coordinator), and 403 when there are none."""
-    if can(user, action, object_type, organisation_id):
-        return None
-    bodies = bodies_where_allowed(user, action, object_type, organisation_id)
-    if not bodies:
-        raise PermissionDenied
-    return bodies
-
-
-def _creatable(user, object_type):
-    return creatable_organisations(user, object_type) + creatable_through_bodies(user, object_type)
 
 
 def _form_page(request, title, back, form, parties=None):
@@ -61,8 +44,8 @@ def agreement_list(request):
         "agreements": agreements,
         "regulations": regulations,
         "today": timezone.localdate(),
-        "agreement_creatable": _creatable(request.user, "agreement"),
-        "regulation_creatable": _creatable(request.user, "regulation"),
+        "agreement_creatable": creatable_anywhere(request.user, "agreement"),
+        "regulation_creatable": creatable_anywhere(request.user, "regulation"),
     }
     return render(request, "agreements/agreement_list.html", context)
 
@@ -71,7 +54,7 @@ def agreement_list(request):
 @require_http_methods(["GET", "POST"])
 def agreement_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    bodies = _allowed_bodies(request.user, "add", "agreement", organisation.pk)
+    bodies = allowed_bodies(request.user, "add", "agreement", organisation.pk)
     form = AgreementForm(request.POST or None, organisation=organisation, bodies=bodies)
     parties = party_formset(request.POST or None)
     if request.method == "POST" and form.is_valid() and parties.is_valid():
@@ -121,7 +104,7 @@ def agreement_edit(request, pk):
         request.POST or None,
         instance=form_copy(agreement),
         organisation=agreement.organisation,
-        bodies=_allowed_bodies(request.user, "change", "agreement", agreement.organisation_id),
+        bodies=allowed_bodies(request.user, "change", "agreement", agreement.organisation_id),
     )
     parties = party_formset(request.POST or None, agreement)
     if request.method == "POST" and form.is_valid() and parties.is_valid():
@@ -156,7 +139,7 @@ def agreement_delete(request, pk):
 @require_http_methods(["GET", "POST"])
 def regulation_create(request, organisation_pk):
     organisation = get_for_user(Organisation.objects, request.user, pk=organisation_pk)
-    bodies = _allowed_bodies(request.user, "add", "regulation", organisation.pk)
+    bodies = allowed_bodies(request.user, "add", "regulation", organisation.pk)
     instance = Regulation(organisation=organisation)
     form = RegulationForm(
         request.POST or None, instance=instance, organisation=organisation, bodies=bodies
@@ -195,7 +178,7 @@ def regulation_edit(request, pk):
         request.POST or None,
         instance=form_copy(regulation),
         organisation=regulation.organisation,
-        bodies=_allowed_bodies(request.user, "change", "regulation", regulation.organisation_id),
+        bodies=allowed_bodies(request.user, "change", "regulation", regulation.organisation_id),
     )
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from convention.choices import article_choices
-from core.forms import DateInput
+from core.forms import DateInput, limit_to_bodies
 from organisations.models import Body
 
 from . import questions as Q_
@@ -21,10 +21,11 @@ class CaseForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
+        limit_to_bodies(self, "body", bodies)
         people = get_user_model().objects.filter(
             memberships__organisation=organisation, is_active=True
         )

@@ -14,6 +14,17 @@ class DateInput(forms.DateInput):
         super().__init__(**kwargs)
 
 
+def limit_to_bodies(form, field_name: str, bodies) -> None:
+    """Make `field_name` choose among `bodies` only, and required: the record of a user whose
+    right comes from a role on a body belongs to that body. `bodies` None leaves it as is."""
+    if bodies is None:
+        return
+    field = form.fields[field_name]
+    field.queryset = field.queryset.model.objects.filter(pk__in=bodies).order_by("name")
+    field.required = True
+    field.empty_label = None
+
+
 class AccessibilityReportForm(forms.ModelForm):
     """Anyone may report a barrier; the hidden field catches robots that fill in everything."""
 

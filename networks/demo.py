@@ -66,7 +66,9 @@ CONTACTS = {
 }
 
 
-def _create_network(convener, name, kind, *, organisations=(), bodies=(), description=""):
+def _create_network(
+    convener, name, kind, *, organisations=(), bodies=(), description="", convened_by=None
+):
     if Network.objects.filter(organisation=convener, name=name).exists():
         return
     services.create_network(
@@ -74,6 +76,7 @@ def _create_network(convener, name, kind, *, organisations=(), bodies=(), descri
         by=None,
         name=name,
         kind=kind,
+        convened_by=convened_by,
         description=description,
         member_organisations=organisations,
         member_bodies=bodies,
@@ -96,6 +99,7 @@ def load_networks():
         Network.Kind.CROSS_SECTORAL,
         organisations=[karlskoga, degerfors],
         bodies=list(committees),
+        convened_by=committees.get(name="Folkhälsonämnden"),
         description="Folkhälsonämnden bjuder in samtliga nämnder och styrelser i båda kommunerna.",
     )
     northern = [organisations[code] for code in ("1884", "1863", "1864", "1885", "18")]

@@ -14,7 +14,14 @@ from .models import Network, NetworkContact, NetworkMeeting, SharedItem
 class NetworkForm(forms.ModelForm):
     class Meta:
         model = Network
-        fields = ["name", "kind", "description", "member_organisations", "member_bodies"]
+        fields = [
+            "name",
+            "kind",
+            "convened_by",
+            "description",
+            "member_organisations",
+            "member_bodies",
+        ]
         widgets = {
             "member_organisations": forms.CheckboxSelectMultiple,
             "member_bodies": forms.CheckboxSelectMultiple,
@@ -32,6 +39,7 @@ class NetworkForm(forms.ModelForm):
         self.fields["member_bodies"].label_from_instance = lambda body: (
             f"{body} ({body.organisation})"
         )
+        self.fields["convened_by"].queryset = Body.objects.filter(organisation=organisation)
 
     def clean_name(self):
         name = self.cleaned_data["name"]

@@ -39,6 +39,17 @@ class Network(TenantModel):
     member_bodies = models.ManyToManyField(
         Body, verbose_name=_("member bodies"), related_name="networks", blank=True
     )
+    # Seed 000: "Folkhälsonämnden bjuder ... in samtliga nämnder och styrelser": a body of the
+    # convening organisation (a joint committee) convenes, and its people keep the network.
+    convened_by = models.ForeignKey(
+        Body,
+        verbose_name=_("convened by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="convened_networks",
+        help_text=_("The body that convenes it, such as the joint public-health committee."),
+    )
 
     class Meta:
         # Moved from `organisations` (decision 0028) with its tables: the many-to-many tables'
@@ -90,7 +101,11 @@ class Network(TenantModel):
         return ids
 
     def permission_scope(self):
-        return self.organisation_id, None
+        return self.organisation_id, self.convened_by_id
+
+    @property
+    def convener_name(self) -> str:
+        return str(self.convened_by or self.organisation)
 
 
 def member_networks(organisation_ids):

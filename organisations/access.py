@@ -229,6 +229,24 @@ def creatable_through_bodies(user, object_type: str) -> list[NamedOrganisation]:
     ]
 
 
+def allowed_bodies(user, action: str, object_type: str, organisation_id) -> list[int] | None:
+    """None when the user may `action` an `object_type` anywhere in the organisation; otherwise
+    the organisation's bodies on which a role of theirs allows it (a team's coordinator: the
+    record must then belong to one of them), and 403 when there are none."""
+    if can(user, action, object_type, organisation_id):
+        return None
+    bodies = bodies_where_allowed(user, action, object_type, organisation_id)
+    if not bodies:
+        raise PermissionDenied
+    return bodies
+
+
+def creatable_anywhere(user, object_type: str) -> list[NamedOrganisation]:
+    """Where the user may add an `object_type`: by a role in the organisation, or by a role on
+    one of its bodies (for the "New … in …" buttons of every list)."""
+    return creatable_organisations(user, object_type) + creatable_through_bodies(user, object_type)
+
+
 def creatable_organisations(user, object_type: str) -> list[NamedOrganisation]:
     """Where the user may add an `object_type` (for the "New … in …" buttons of a list), from
     the access the page header has loaded anyway: no query for most users."""

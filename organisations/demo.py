@@ -38,6 +38,9 @@ POPULATION = [
 ]
 
 COMMITTEES = [
+    # Every Swedish municipality has a council and a board (kommunallagen); the four committees
+    # below them are invented names of usual committees, not from the sources.
+    ("Kommunfullmäktige", Body.Kind.COUNCIL),
     ("Kommunstyrelsen", Body.Kind.BOARD),
     ("Barn- och utbildningsnämnden", Body.Kind.COMMITTEE),
     ("Socialnämnden", Body.Kind.COMMITTEE),
@@ -123,6 +126,16 @@ def load_karlskoga_degerfors():
         "ansvar för barnkonventions- och folkhälsoarbetet.",
     )
     _body(karlskoga, "Folkhälsoenheten", Body.Kind.TEAM, served=[degerfors])
+    # Seed 000: strategies and method development "sker inom ramen för förvaltningsledning och
+    # folkhälsoenhet": the joint committee's management group, hosted like the committee.
+    _body(
+        karlskoga,
+        "Förvaltningsledningen för folkhälsa",
+        Body.Kind.MANAGEMENT,
+        served=[degerfors],
+        description="Övergripande strategier och metodutveckling avseende barnkonventionen och "
+        "folkhälsa, tillsammans med folkhälsoenheten.",
+    )
 
 
 def load_northern_orebro():

@@ -1,6 +1,6 @@
 """How a view fetches the organisation its page is about."""
 
-from organisations.access import get_for_user, require
+from organisations.access import allowed_bodies, get_for_user, require
 from organisations.models import Organisation
 
 
@@ -11,3 +11,11 @@ def organisation_for(request, pk, action: str = "view", object_type: str = "orga
     if (action, object_type) != ("view", "organisation"):
         require(request.user, action, object_type, organisation.pk)
     return organisation
+
+
+def organisation_and_bodies(request, pk, action: str, object_type: str):
+    """The organisation (404 unless seen) and the bodies the new record must belong to: None
+    when the user's role is on the organisation, else the bodies their role is on (403 when
+    none). The form limits its body field to those, so the record names the body."""
+    organisation = get_for_user(Organisation.objects, request.user, pk=pk)
+    return organisation, allowed_bodies(request.user, action, object_type, organisation.pk)

@@ -142,9 +142,13 @@ class Body(TenantModel):
     team of northern Örebro county)."""
 
     class Kind(models.TextChoices):
+        # The municipal council (kommunfullmäktige) adopts the policies every committee follows.
+        COUNCIL = "council", _("municipal council")
         COMMITTEE = "committee", _("committee")
         BOARD = "board", _("board")
         ADMINISTRATION = "administration", _("administration")
+        # An administration's management group (förvaltningsledning), where strategy is set.
+        MANAGEMENT = "management", _("management group")
         TEAM = "team", _("team")
 
     name = models.CharField(_("name"), max_length=200)
@@ -194,6 +198,13 @@ class Body(TenantModel):
             ).exclude(body__organisation_id__in=organisation_ids)
             memo["joint_body_ids"] = sorted(set(serving.values_list("body_id", flat=True)))
         return memo["joint_body_ids"]
+
+    @staticmethod
+    def owned_or_served(organisation_ids, field: str = "body") -> Q:
+        """Rows owned by one of the organisations, or belonging (through `field`) to a joint
+        body hosted elsewhere that serves one of them: the visibility of a body's records."""
+        joint_ids = Body.joint_body_ids(organisation_ids)
+        return Q(organisation_id__in=organisation_ids) | Q(**{f"{field}_id__in": joint_ids})
 
     def permission_scope(self):
         return self.organisation_id, self.pk

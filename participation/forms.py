@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Case
-from core.forms import DateInput
+from core.forms import DateInput, limit_to_bodies
 from organisations.models import Body
 from planning.models import Activity
 
@@ -73,10 +73,11 @@ class ConsultationForm(forms.ModelForm):
         help_text=_("The case numbers (diarienummer) the children's views are for, one per line."),
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
+        limit_to_bodies(self, "body", bodies)
         activities = Activity.objects.filter(organisation=organisation).select_related("plan")
         self.fields["activities"].queryset = activities.order_by("plan", "title")
         self.fields["activities"].label_from_instance = lambda a: f"{a.title} ({a.plan})"

@@ -20,8 +20,15 @@ def _remove_after_commit(document, replaced) -> None:
         transaction.on_commit(lambda: storage.delete(replaced))
 
 
-def create_agreement(organisation, *, by, uploaded=None, **fields) -> ChildFriendlyAgreement:
-    """The agreement, and the five steps of the cycle waiting to start."""
+def create_agreement(
+    organisation, *, by, uploaded=None, steps=(), **fields
+) -> ChildFriendlyAgreement:
+    """The agreement, and the steps of its cycle waiting to start: those it names (`steps`,
+    in order), else the usual five."""
+    if steps:
+        keyed = [(f"step_{position}", name) for position, name in enumerate(steps, 1)]
+    else:
+        keyed = [(key, "") for key in ChildFriendlyStep.Step.values]
     with transaction.atomic():
         agreement = create_object(
             ChildFriendlyAgreement,
@@ -29,13 +36,14 @@ def create_agreement(organisation, *, by, uploaded=None, **fields) -> ChildFrien
             organisation=organisation,
             **_with_file(fields, uploaded),
         )
-        for position, step in enumerate(ChildFriendlyStep.Step.values, 1):
+        for position, (key, name) in enumerate(keyed, 1):
             create_object(
                 ChildFriendlyStep,
                 by=by,
                 organisation=organisation,
                 agreement=agreement,
-                step=step,
+                step=key,
+                name=name,
                 position=position,
             )
     return agreement

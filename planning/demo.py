@@ -215,7 +215,9 @@ def load_policies(karlskoga, by, bodies):
             by=by,
             title=title,
             kind=kind,
-            adopted_by=bodies.get("Kommunfullmäktige") or bodies.get("Kommunstyrelsen"),
+            # The documents hold for every committee, so the council adopts them; the joint
+            # committee answers for them (seed 000). Dates and paragraphs are invented.
+            adopted_by=bodies.get("Kommunfullmäktige"),
             adopted_on=adopted,
             decision_reference=f"KF § {adopted.day + 40}/{adopted.year}",
             valid_until=valid_until,
@@ -330,9 +332,22 @@ def load_self_assessments(karlskoga, by):
         save_self_assessment(assessment, by=by, ratings=ratings)
 
 
+# Seed 001: the agreement means working "i sju steg" but does not name the steps; these names
+# are invented, and the agreement's notes on the page say so.
+CHILD_FRIENDLY_STEPS = [
+    "Överenskommelse och start",
+    "Nulägesanalys",
+    "Handlingsplan",
+    "Utbildning och förankring",
+    "Genomförande",
+    "Uppföljning",
+    "Utvärdering och erkännande",
+]
+
+
 def load_child_friendly(karlskoga, by, bodies):
-    """The agreement the joint public-health committee signed with UNICEF Sweden (seed: the
-    cooperation began on 19 January 2018); the cycle stands at the action plan."""
+    """The agreement the joint public-health committee signed with UNICEF Sweden (seed 001: the
+    cooperation began on 19 January 2018 and runs until 2019, in seven steps)."""
     from . import childfriendly_services
     from .models import ChildFriendlyAgreement
 
@@ -344,22 +359,31 @@ def load_child_friendly(karlskoga, by, bodies):
         body=bodies.get("Folkhälsonämnden"),
         partner="UNICEF Sverige",
         signed_on=datetime.date(2018, 1, 19),
+        ends_on=datetime.date(2019, 12, 31),
         decision_reference="FHN § 4/2018",
-        notes="Överenskommelsen om att bli barnrättskommun, i sju steg.",
+        steps=CHILD_FRIENDLY_STEPS,
+        notes=(
+            "Överenskommelsen med UNICEF Sverige om att bli barnrättskommun, i sju steg, i "
+            "pilotprojektet 2018–2019 (källa: Karlskoga kommun, 9 januari 2018). Källan "
+            "namnger inte stegen: stegens namn och datum, slutdagen och paragrafnumret är "
+            "påhittade för demon."
+        ),
     )
-    analysis = agreement.steps.get(step="situation_analysis")
+    steps = list(agreement.steps.order_by("position"))
+    start = datetime.date(2018, 1, 19)
     childfriendly_services.update_step(
-        analysis,
+        steps[0], by=by, started_on=start, completed_on=start, notes="Datumen påhittade."
+    )
+    childfriendly_services.update_step(
+        steps[1],
         by=by,
         started_on=datetime.date(2018, 2, 1),
-        completed_on=datetime.date(2019, 6, 30),
-        decision_reference="FHN § 52/2019",
-        notes="Nulägesanalys med statistik om barn och barnens egna synpunkter.",
+        completed_on=datetime.date(2018, 9, 30),
+        notes="Påhittat för demon: nulägesanalys med statistik om barn och barnens synpunkter.",
     )
-    plan_step = agreement.steps.get(step="action_plan")
     childfriendly_services.update_step(
-        plan_step,
+        steps[2],
         by=by,
-        started_on=datetime.date(2019, 9, 1),
-        notes="Handlingsplanen för barnets rättigheter tas fram med nämnderna och ungdomsforum.",
+        started_on=datetime.date(2018, 10, 1),
+        notes="Påhittat för demon: handlingsplanen tas fram med nämnderna och ungdomsforum.",
     )

@@ -133,7 +133,7 @@ def childfriendly_table(agreements) -> tuple[list[str], list[list]]:
             agreement.partner,
             agreement.signed_on,
             agreement.ends_on or "",
-            capfirst(step.get_step_display()),
+            str(step),
             capfirst(states[step.state]),
             step.started_on or "",
             step.completed_on or "",

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from convention.models import Article
-from core.forms import DateInput
+from core.forms import DateInput, limit_to_bodies
 from organisations.models import Body
 from publichealth.forms import TargetAreaField
 
@@ -79,10 +79,11 @@ class PolicyForm(ServesMixin):
 
     url = forms.URLField(label=_("Link"), required=False, max_length=1000, assume_scheme="https")
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("adopted_by", "responsible_body"):
             self.fields[name].queryset = bodies_for(organisation)
+        limit_to_bodies(self, "responsible_body", bodies)
         self._serves_fields()
 
     def service_fields(self) -> dict:
@@ -266,11 +267,33 @@ class AgreementForm(DocumentMixin):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    step_names = forms.CharField(
+        label=_("Steps of the cycle"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=_(
+            "One step a line, as the agreement names them (Karlskoga and Degerfors: seven). "
+            "Leave empty for the usual five: situation analysis, action plan, implementation, "
+            "follow-up and evaluation, recognition."
+        ),
+    )
+
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
+        limit_to_bodies(self, "body", bodies)
+        if self.instance.pk:
+            # The steps are made with the agreement; each is then recorded on its own.
+            del self.fields["step_names"]
+
+    def service_fields(self) -> dict:
+        data = super().service_fields()
+        names = data.pop("step_names", "")
+        if names:
+            data["steps"] = [line.strip() for line in names.splitlines() if line.strip()]
+        return data
 
 
 class StepForm(DocumentMixin):

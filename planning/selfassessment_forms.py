@@ -7,6 +7,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Case
+from core.forms import limit_to_bodies
 from organisations.models import Body
 
 from .maturity import MEANINGS, Level
@@ -23,11 +24,12 @@ class StartForm(forms.ModelForm):
         fields = ["year", "body", "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
+        limit_to_bodies(self, "body", bodies)
 
 
 class SummaryForm(forms.Form):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import limit_to_bodies
 from organisations.models import Body
 from planning.success_factors import SuccessFactor
 
@@ -14,7 +15,7 @@ class ReportForm(forms.ModelForm):
         model = Report
         fields = ["year", "body", "title"]
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.instance.organisation = organisation
@@ -23,6 +24,7 @@ class ReportForm(forms.ModelForm):
             .distinct()
             .order_by("name")
         )
+        limit_to_bodies(self, "body", bodies)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Leave empty for the usual title.")
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.models import Job
 from core.transitions import run_transition
 from core.views.forms import form_page
-from organisations.access import can, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.access import can, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from . import jobs as report_jobs
 from . import services
@@ -32,17 +32,17 @@ def report_for(request, pk, action="view") -> Report:
 @login_required
 def report_list(request):
     reports = Report.objects.visible_to(request.user).select_related("organisation", "body")
-    creatable = creatable_organisations(request.user, "report")
+    creatable = creatable_anywhere(request.user, "report")
     return render(request, "reports/report_list.html", {"reports": reports, "creatable": creatable})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "report")
+    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "report")
     return form_page(
         request,
-        ReportForm(request.POST or None, organisation=organisation),
+        ReportForm(request.POST or None, organisation=organisation, bodies=bodies),
         title=_("New yearly report in %(organisation)s") % {"organisation": organisation},
         back=reverse("reports:report_list"),
         save=lambda form: services.create_report(

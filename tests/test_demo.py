@@ -56,6 +56,8 @@ def test_cross_sectoral_network_holds_every_committee_of_both_municipalities(db)
         organisation__scb_code__in=["1883", "1862"], kind__in=["committee", "board"]
     )
     assert set(karlskoga_degerfors) <= set(network.member_bodies.all())
+    # Seed 000: "Folkhälsonämnden bjuder ... regelbundet in samtliga nämnder och styrelser".
+    assert network.convened_by.name == "Folkhälsonämnden"
 
 
 def test_every_role_has_a_demo_user_who_can_log_in(client, db):
@@ -71,3 +73,35 @@ def test_every_role_has_a_demo_user_who_can_log_in(client, db):
     }
     response = client.post("/accounts/login/", {"username": "samordnare", "password": "demo"})
     assert response.status_code == 302
+
+
+def test_the_teams_coordinator_creates_for_the_team_and_degerfors_reads_the_committees_policies(
+    client, db
+):
+    from django.urls import reverse
+
+    from planning.models import Policy
+
+    call_command("load_demo")
+    nora = Organisation.objects.get(scb_code="1884")
+    client.force_login(get_user_model().objects.get(username="nora"))
+    for list_name, create_name in [
+        ("planning:plan_list", "planning:plan_create"),
+        ("planning:policy_list", "planning:policy_create"),
+        ("reports:report_list", "reports:report_create"),
+        ("participation:consultation_list", "participation:consultation_create"),
+    ]:
+        create_url = reverse(create_name, args=[nora.pk])
+        assert create_url in client.get(reverse(list_name)).content.decode(), list_name
+        assert client.get(create_url).status_code == 200, create_name
+    degerfors = get_user_model().objects.get(username="degerfors")
+    policies = Policy.objects.visible_to(degerfors)
+    assert policies.count() == 3
+    assert {(p.adopted_by.name, p.adopted_by.kind) for p in policies} == {
+        ("Kommunfullmäktige", Body.Kind.COUNCIL)
+    }
+    assert {p.responsible_body.name for p in policies} == {"Folkhälsonämnden"}
+    client.force_login(degerfors)
+    assert (
+        "Folkhälsopolitisk policy" in client.get(reverse("planning:policy_list")).content.decode()
+    )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import limit_to_bodies
 from organisations.models import Body
 
 from .models import Forum, ForumMatter, ForumMeeting, ForumMember, ForumProposal
@@ -22,10 +23,11 @@ class ForumForm(forms.ModelForm):
         fields = ["name", "body", "description", "active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
+        limit_to_bodies(self, "body", bodies)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -51,6 +51,11 @@ class Forum(TenantModel):
         ):
             raise ValidationError({"body": _("The body must belong to the same organisation.")})
 
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        # A joint body's youth forum is seen in every organisation it serves.
+        return Body.owned_or_served(organisation_ids)
+
     def permission_scope(self):
         return self.organisation_id, self.body_id
 

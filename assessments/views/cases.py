@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 from core.exports import export_response
 from core.keyset import NEWER, OLDER, keyset_page
 from core.views.forms import edit_page, form_page
-from organisations.access import can, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.access import can, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from .. import exports, services
 from ..completeness import completeness
@@ -55,7 +55,7 @@ def case_list(request):
         parts=Case.objects.visible_parts(request.user),
         rows=list_rows().visible_to(request.user),
     )
-    creatable = creatable_organisations(request.user, "case")
+    creatable = creatable_anywhere(request.user, "case")
     query = request.GET.copy()
     for key in (NEWER, OLDER):
         query.pop(key, None)
@@ -84,9 +84,12 @@ def case_list_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "case")
+    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "case")
     form = CaseForm(
-        request.POST or None, organisation=organisation, initial={"officer": request.user}
+        request.POST or None,
+        organisation=organisation,
+        bodies=bodies,
+        initial={"officer": request.user},
     )
     return form_page(
         request,

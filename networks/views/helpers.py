@@ -8,7 +8,9 @@ from ..models import Network
 
 def network_for(request, pk) -> Network:
     """The network if the user's organisation convenes it or is a member (else 404)."""
-    return get_for_user(Network.objects.select_related("organisation"), request.user, pk=pk)
+    return get_for_user(
+        Network.objects.select_related("organisation", "convened_by"), request.user, pk=pk
+    )
 
 
 def acting_organisation_ids(user, member_ids, action: str, object_type: str) -> list[int]:

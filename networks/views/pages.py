@@ -48,7 +48,7 @@ def network_detail(request, pk):
         "can_edit": can_on(user, "change", network),
         "can_delete": can_on(user, "delete", network),
         "can_see_history": can(user, "view", "auditentry", convener),
-        "can_add_meeting": can(user, "add", "networkmeeting", convener),
+        "can_add_meeting": can(user, "add", "networkmeeting", convener, network.convened_by_id),
         "can_add_plan": can(user, "add", "actionplan", convener),
         "can_add_contact": bool(acting_organisation_ids(user, member_ids, "add", "networkcontact")),
         "can_share": bool(acting_organisation_ids(user, member_ids, "add", "shareditem")),

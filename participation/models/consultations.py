@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+from organisations.models import Body
 
 # Letters and digits that cannot be mistaken for each other when typed from a poster.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -145,6 +146,11 @@ class Consultation(TenantModel):
 
     def children_path(self) -> str:
         return reverse("participation:child_page", args=[self.code])
+
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        # A joint body's consultation is seen in every organisation it serves.
+        return Body.owned_or_served(organisation_ids)
 
     def permission_scope(self):
         return self.organisation_id, self.body_id

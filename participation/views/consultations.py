@@ -11,8 +11,8 @@ from assessments.models import Case
 from core.keyset import keyset_page
 from core.transitions import run_transition
 from core.views.forms import form_copy, form_page
-from organisations.access import can, can_on, creatable_organisations
-from organisations.lookups import organisation_for
+from organisations.access import can, can_on, creatable_anywhere
+from organisations.lookups import organisation_and_bodies
 
 from .. import services
 from ..forms import ConsultationForm
@@ -29,7 +29,7 @@ def consultation_list(request):
     if status in Consultation.Status.values:
         consultations = consultations.filter(status=status)
     page = keyset_page(consultations, request.GET, size=PAGE_SIZE)
-    creatable = creatable_organisations(request.user, "consultation")
+    creatable = creatable_anywhere(request.user, "consultation")
     return render(
         request,
         "participation/consultation_list.html",
@@ -46,9 +46,11 @@ def consultation_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def consultation_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "consultation")
+    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "consultation")
     initial = {"age_bands": ["13-17"], "channels": ["online"]} | _from_case(request, organisation)
-    form = ConsultationForm(request.POST or None, organisation=organisation, initial=initial)
+    form = ConsultationForm(
+        request.POST or None, organisation=organisation, bodies=bodies, initial=initial
+    )
     return form_page(
         request,
         form,

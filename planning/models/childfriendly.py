@@ -86,7 +86,9 @@ class ChildFriendlyAgreement(TenantModel, Document):
 
 
 class ChildFriendlyStep(TenantModel, Document):
-    """One step of the cycle: when it started and ended, the decision and the document."""
+    """One step of the cycle: when it started and ended, the decision and the document. The
+    steps and their number come from the agreement; `Step` is the usual cycle, used when the
+    agreement names none."""
 
     class Step(models.TextChoices):
         SITUATION_ANALYSIS = "situation_analysis", _("situation analysis")
@@ -101,7 +103,10 @@ class ChildFriendlyStep(TenantModel, Document):
         on_delete=models.CASCADE,
         related_name="steps",
     )
-    step = models.CharField(_("step"), max_length=30, choices=Step.choices)
+    # A key unique within the agreement: a `Step` value, or "step_N" for a step the agreement
+    # names itself (`name`).
+    step = models.CharField(_("step"), max_length=30)
+    name = models.CharField(_("name"), max_length=200, blank=True, default="", db_default="")
     position = models.PositiveSmallIntegerField(_("order"))
     started_on = models.DateField(_("started on"), null=True, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
@@ -124,7 +129,10 @@ class ChildFriendlyStep(TenantModel, Document):
         ]
 
     def __str__(self):
-        return str(self.get_step_display()).capitalize()
+        if self.name:
+            return self.name
+        usual = dict(self.Step.choices).get(self.step, self.step)
+        return str(usual).capitalize()
 
     def get_absolute_url(self):
         return self.agreement.get_absolute_url() + f"#step-{self.step}"

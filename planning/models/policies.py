@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
 from core.tenancy import TenantQuerySet
+from organisations.models import Body
 
 from .. import success_factors
 
@@ -114,8 +115,14 @@ class Policy(TenantModel):
         if success_factors.unknown(self.success_factors):
             raise ValidationError({"success_factors": _("Unknown success factor.")})
 
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        # A joint committee's documents are read in every organisation it serves.
+        return Body.owned_or_served(organisation_ids, "responsible_body")
+
     def permission_scope(self):
-        return self.organisation_id, None
+        # The responsible body's people keep its documents (a role on the body counts).
+        return self.organisation_id, self.responsible_body_id
 
     @property
     def success_factor_labels(self) -> list[str]:

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from organisations.access import can, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.access import can, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from .. import childfriendly_services as services
 from ..exports import childfriendly_table
@@ -33,7 +33,7 @@ def childfriendly_list(request):
     rows = [
         (agreement, services.where_it_stands(agreement.steps.all())) for agreement in agreements
     ]
-    creatable = creatable_organisations(request.user, "childfriendlyagreement")
+    creatable = creatable_anywhere(request.user, "childfriendlyagreement")
     context = {"rows": rows, "creatable": creatable}
     return render(request, "planning/childfriendly_list.html", context)
 
@@ -47,10 +47,14 @@ def childfriendly_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def childfriendly_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "childfriendlyagreement")
+    organisation, bodies = organisation_and_bodies(
+        request, organisation_pk, "add", "childfriendlyagreement"
+    )
     return form_page(
         request,
-        AgreementForm(request.POST or None, request.FILES or None, organisation=organisation),
+        AgreementForm(
+            request.POST or None, request.FILES or None, organisation=organisation, bodies=bodies
+        ),
         title=_("New child-friendly municipality agreement in %(organisation)s")
         % {"organisation": organisation},
         back=reverse("planning:childfriendly_list"),

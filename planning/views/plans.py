@@ -5,7 +5,6 @@ from collections import Counter
 from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,10 +16,9 @@ from core.charts import bar_chart
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
 from organisations.access import (
-    bodies_where_allowed,
+    allowed_bodies,
     can,
-    creatable_organisations,
-    creatable_through_bodies,
+    creatable_anywhere,
     get_for_user,
 )
 from organisations.models import Organisation
@@ -40,9 +38,7 @@ def plan_list(request):
         .select_related("organisation", "body")
         .annotate(activity_count=Count("activity"))
     )
-    creatable = creatable_organisations(request.user, "actionplan") + creatable_through_bodies(
-        request.user, "actionplan"
-    )
+    creatable = creatable_anywhere(request.user, "actionplan")
     return render(request, "planning/plan_list.html", {"plans": plans, "creatable": creatable})
 
 
@@ -83,14 +79,7 @@ def plan_edit(request, pk):
 
 
 def _allowed_bodies(user, action, organisation_id):
-    """None when the user may `action` plans in the whole organisation; otherwise the joint
-    bodies on which a role of theirs allows it (a team's coordinator), 403 when none."""
-    if can(user, action, "actionplan", organisation_id):
-        return None
-    bodies = bodies_where_allowed(user, action, "actionplan", organisation_id)
-    if not bodies:
-        raise PermissionDenied
-    return bodies
+    return allowed_bodies(user, action, "actionplan", organisation_id)
 
 
 def plan_activities(plan):

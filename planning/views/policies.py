@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import export_response
 from core.views.forms import edit_page, form_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.access import can, can_on, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from .. import services
 from ..exports import policy_table
@@ -48,7 +48,7 @@ def filtered_policies(request):
 @login_required
 def policy_list(request):
     policies, kind, status = filtered_policies(request)
-    creatable = creatable_organisations(request.user, "policy")
+    creatable = creatable_anywhere(request.user, "policy")
     query = "&".join(
         f"{key}={value}" for key, value in (("kind", kind), ("status", status)) if value
     )
@@ -76,10 +76,12 @@ def policy_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def policy_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "policy")
+    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "policy")
     return form_page(
         request,
-        PolicyForm(request.POST or None, request.FILES or None, organisation=organisation),
+        PolicyForm(
+            request.POST or None, request.FILES or None, organisation=organisation, bodies=bodies
+        ),
         title=_("New policy document in %(organisation)s") % {"organisation": organisation},
         back=reverse("planning:policy_list"),
         save=lambda form: services.create_policy(

@@ -18,8 +18,8 @@ from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
 from core.views.forms import form_page
-from organisations.access import can, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.access import can, creatable_anywhere, get_for_user
+from organisations.lookups import organisation_and_bodies
 
 from .. import selfassessment_services as services
 from ..evidence import attach_evidence, evidence_groups
@@ -50,7 +50,7 @@ def selfassessment_list(request):
         )
         .order_by("organisation__name", "body__name", "-year", "id")
     )
-    creatable = creatable_organisations(request.user, "selfassessment")
+    creatable = creatable_anywhere(request.user, "selfassessment")
     context = {
         "assessments": assessments,
         "creatable": creatable,
@@ -62,10 +62,12 @@ def selfassessment_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def selfassessment_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "selfassessment")
+    organisation, bodies = organisation_and_bodies(
+        request, organisation_pk, "add", "selfassessment"
+    )
     return form_page(
         request,
-        StartForm(request.POST or None, organisation=organisation),
+        StartForm(request.POST or None, organisation=organisation, bodies=bodies),
         title=_("New self-assessment in %(organisation)s") % {"organisation": organisation},
         back=reverse("planning:selfassessment_list"),
         save=lambda form: services.start_self_assessment(

@@ -28,6 +28,24 @@ def test_an_agreement_starts_the_five_steps_in_order(agreement):
     assert services.where_it_stands(steps).step == "situation_analysis"
 
 
+def test_an_agreement_names_its_own_steps_through_the_form(coordinator_client, karlskoga):
+    names = [f"Steg {n}" for n in range(1, 8)]
+    response = coordinator_client.post(
+        reverse("planning:childfriendly_create", args=[karlskoga.pk]),
+        {
+            "partner": "UNICEF Sverige",
+            "signed_on": "2018-01-19",
+            "ends_on": "2019-12-31",
+            "step_names": "\n".join(names) + "\n",
+        },
+    )
+    assert response.status_code == 302
+    page = coordinator_client.get(response.url).content.decode()
+    assert all(name in page for name in names)
+    assert "0 av 7" in page or "0 of 7" in page
+    assert "Steg 8" not in page
+
+
 def test_completing_a_step_moves_the_organisation_on_and_is_a_status_change(
     agreement, coordinator, coordinator_client
 ):

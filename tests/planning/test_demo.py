@@ -35,4 +35,7 @@ def test_demo_has_five_years_of_self_assessment_rising_and_the_cycle_at_the_acti
         means.append(sum(levels) / len(levels))
     assert means == sorted(means) and means[0] < means[-1]
     agreement = ChildFriendlyAgreement.objects.get()
-    assert where_it_stands(agreement.steps.all()).step == "action_plan"
+    # Seed 001: "i sju steg", running until 2019.
+    assert agreement.steps.count() == 7
+    assert agreement.ends_on.year == 2019
+    assert str(where_it_stands(agreement.steps.all())) == "Handlingsplan"

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.views.forms import edit_page, form_page
-from organisations.access import can, creatable_organisations
-from organisations.lookups import organisation_for
+from organisations.access import can, creatable_anywhere
+from organisations.lookups import organisation_and_bodies
 
 from .. import services
 from ..forms import ForumForm
@@ -27,17 +27,17 @@ def forum_list(request):
         .annotate(current_members=Count("members", filter=Q(members__left_on__isnull=True)))
         .order_by("organisation__name", "name")
     )
-    creatable = creatable_organisations(request.user, "forum")
+    creatable = creatable_anywhere(request.user, "forum")
     return render(request, "youthforum/forum_list.html", {"forums": forums, "creatable": creatable})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def forum_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "forum")
+    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "forum")
     return form_page(
         request,
-        ForumForm(request.POST or None, organisation=organisation),
+        ForumForm(request.POST or None, organisation=organisation, bodies=bodies),
         title=_("New youth forum in %(organisation)s") % {"organisation": organisation},
         back=organisation,
         save=lambda form: services.create_forum(organisation, by=request.user, **form.cleaned_data),
