@@ -60,7 +60,13 @@ class Indicator(models.Model):
     name_sv = models.CharField(_("name (Swedish)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    unit = models.CharField(_("unit"), max_length=20, blank=True, help_text=_("Such as % or SEK."))
+    unit = models.CharField(
+        _("unit"),
+        max_length=20,
+        blank=True,
+        # xgettext:no-python-format
+        help_text=_("Such as % or SEK."),
+    )
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
     source_id = models.CharField(
         _("id at the source"),
