@@ -229,3 +229,17 @@ def test_the_organisation_page_lists_its_networks_through_the_panel(client, netw
     page = response.content.decode()
     assert network.name in page
     assert reverse("networks:network_create", args=[network.organisation_id]) in page
+
+
+def test_meeting_text_written_past_the_sanitiser_is_cleaned_on_the_page(
+    coordinator_client, meeting
+):
+    # Rich text is cleaned when stored and again where it is shown (issue 23): a row changed
+    # behind the services' back still shows no script.
+    NetworkMeeting.objects.filter(pk=meeting.pk).update(
+        agenda="<p>Punkt <strong>ett</strong></p><script>alert(1)</script>",
+        notes='<img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>',
+    )
+    content = coordinator_client.get(meeting.get_absolute_url()).content.decode()
+    assert "<strong>ett</strong>" in content
+    assert "alert(" not in content
