@@ -477,6 +477,10 @@ EXPECTATIONS = {
         "answer",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
     ),
+    "participation:release_flood": (
+        "consultation",
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
     # The youth forum: members (contact details) only for those who run it; the committee's
     # side (coordinators, decision-makers) records answers.
     "youthforum:forum_list": (

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import stat
 import tarfile
@@ -135,12 +136,18 @@ def test_a_backup_of_an_older_schema_is_refused_unless_migrated(media, tmp_path,
         archive = capsys.readouterr().out.strip()
         call_command("migrate", verbosity=0)
         call_command("flush", interactive=False)
-        with pytest.raises(CommandError, match=r"older schema version \(2 migrations behind"):
+        # Migrating organisations back also unapplies what depends on it, so count what is
+        # missing rather than fix a number that every new migration would change.
+        with pytest.raises(
+            CommandError, match=r"older schema version \((\d+) migrations behind"
+        ) as refused:
             call_command("restore", archive)
+        behind = int(re.search(r"\((\d+) migrations behind", str(refused.value)).group(1))
+        assert behind >= 2  # at least the SCB register's table and rows
         call_command("restore", archive, migrate=True)
     finally:
         call_command("migrate", verbosity=0)
-    assert "Then migrated: 2 migrations applied." in capsys.readouterr().out
+    assert f"Then migrated: {behind} migrations applied." in capsys.readouterr().out
     assert ScbArea.objects.filter(kind="municipality").count() == 290
 
 
