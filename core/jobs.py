@@ -102,9 +102,24 @@ def run_job(job_id: int) -> str:
     return "done"
 
 
+def _storable(value):
+    """`value` with NUL characters replaced: a refusal may quote a file's bytes, and
+    PostgreSQL's text and jsonb refuse NUL (SQLite takes it)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_storable(key): _storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(item) for item in value]
+    return value
+
+
 def _finish(job: Job, status: str, *, result: dict | None = None, error: str = "") -> None:
     Job.objects.filter(pk=job.pk).update(
-        status=status, result=result or {}, error=error, finished_at=timezone.now()
+        status=status,
+        result=_storable(result or {}),
+        error=_storable(error),
+        finished_at=timezone.now(),
     )
 
 
