@@ -130,15 +130,15 @@ EXPECTATIONS = {
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
     "agreements:agreement_detail": (
-        "agreement",
+        "cooperation_agreement",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
     "agreements:agreement_edit": (
-        "agreement",
+        "cooperation_agreement",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
     "agreements:agreement_delete": (
-        "agreement",
+        "cooperation_agreement",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
     "agreements:regulation_create": (

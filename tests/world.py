@@ -259,13 +259,13 @@ def build_url_kwargs(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
     consultation = _consultation(karlskoga, case_officer)
-    kinds = _planning(karlskoga, social_committee) | _knowledge(karlskoga)
-    kinds |= _peer_review(karlskoga)
-    kinds |= _agreements(karlskoga, social_committee)
-    kinds |= _indicators(karlskoga, assessment, case_officer)
-    kinds |= _training_budget(karlskoga, social_committee)
-    kinds |= _reports(karlskoga, decision_maker)
-    kinds |= _networks(karlskoga, karlskoga_network, case_officer)
+    kinds = _merged(_planning(karlskoga, social_committee), _knowledge(karlskoga))
+    kinds = _merged(kinds, _peer_review(karlskoga))
+    kinds = _merged(kinds, _agreements(karlskoga, social_committee))
+    kinds = _merged(kinds, _indicators(karlskoga, assessment, case_officer))
+    kinds = _merged(kinds, _training_budget(karlskoga, social_committee))
+    kinds = _merged(kinds, _reports(karlskoga, decision_maker))
+    kinds = _merged(kinds, _networks(karlskoga, karlskoga_network, case_officer))
     return kinds | {
         None: {},
         "child_code": {"code": consultation.code},
@@ -330,6 +330,17 @@ def _networks(karlskoga, network, person):
     }
 
 
+def _merged(*parts: dict) -> dict:
+    """The URL kwargs of the world's parts; a name given twice would send one app's URLs to
+    another app's object, so it is refused."""
+    merged: dict = {}
+    for part in parts:
+        clash = merged.keys() & part.keys()
+        assert not clash, f"URL kwargs named twice: {sorted(clash)}"
+        merged |= part
+    return merged
+
+
 def _agreements(karlskoga, committee):
     region = Organisation.objects.create(name="Region Örebro län", kind="region")
     agreement = agreements.create_agreement(
@@ -344,7 +355,7 @@ def _agreements(karlskoga, committee):
         karlskoga, by=None, body=committee, title="Reglemente för socialnämnden"
     )
     return {
-        "agreement": {"pk": agreement.pk},
+        "cooperation_agreement": {"pk": agreement.pk},
         "regulation": {"pk": regulation.pk},
         "target_area": {"number": 6},
     }
