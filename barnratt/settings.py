@@ -268,6 +268,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # No script reads the CSRF cookie (forms carry the token), so scripts may not read it at all.
 CSRF_COOKIE_HTTPONLY = True
+# A session-length CSRF cookie, gone when the browser closes: a child on a shared school tablet
+# leaves nothing behind that outlives the visit (issue 23). Forms carry the token either way.
+CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "core.views.errors.csrf_failure"
 
 # Swedish first, English second.

@@ -105,3 +105,12 @@ def test_a_child_gets_no_session_through_the_one_stack(client, consultation):
     client.post(consultation.children_path(), form_data(client, consultation))
     assert settings.SESSION_COOKIE_NAME not in client.cookies
     assert Response.objects.filter(consultation=consultation).count() == 1
+
+
+def test_a_childs_only_cookie_lasts_the_visit(client, consultation):
+    # The CSRF cookie is the one cookie a child gets; it must not outlive the browser session
+    # on a shared school tablet (issue 23).
+    response = client.get(consultation.children_path())
+    cookie = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie.value
+    assert not cookie["max-age"] and not cookie["expires"]
