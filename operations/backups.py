@@ -266,7 +266,7 @@ def _load_database(work: Path, manifest: dict) -> None:
             source.backup(connection.connection)
         source.close()
         return
-    _drop_tables_not_in(manifest)
+    _drop_every_table()
     connection.close()  # pg_restore drops and recreates the tables this connection may hold
     _pg(
         "pg_restore",
@@ -280,14 +280,14 @@ def _load_database(work: Path, manifest: dict) -> None:
     )
 
 
-def _drop_tables_not_in(manifest: dict) -> None:
-    # `pg_restore --clean` drops only what the dump holds: the tables of newer migrations (a
-    # database migrated by newer code) would stay, and migrating the restored backup would then
-    # find them in its way.
-    kept = {*manifest["counts"], *manifest.get("excluded_tables", ()), "django_migrations"}
+def _drop_every_table() -> None:
+    # `pg_restore --clean` drops only what the dump holds. What newer migrations added would stay
+    # in its way: their tables, and their columns' foreign keys on the dump's tables (which keep
+    # --clean from dropping the primary keys they point at). The dump holds every table, the
+    # sessions' too (without rows), so the database is emptied first and restored whole.
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for table in sorted(set(connection.introspection.table_names()) - kept):
+        for table in sorted(connection.introspection.table_names()):
             cursor.execute(f"DROP TABLE IF EXISTS {quote(table)} CASCADE")
 
 
