@@ -114,10 +114,10 @@ def test_two_officers_editing_the_same_assessment(browser, live_server, demo):
     first.wait_for_url(f"**/cases/{case.pk}/assessment/")
     second.goto(f"{live_server.url}/cases/{case.pk}/assessment/")
     first.check("#id_children_affected_1")  # no
-    first.click("button[value=save]")
+    first.click("button[value=save]:visible")
     first.wait_for_load_state()
     second.check("#id_children_affected_0")  # yes
-    second.click("button[value=save]")
+    second.click("button[value=save]:visible")
     expect(second.locator(".errorsummary")).to_contain_text("Inget skrevs över")
     assert_accessible(second)
     case.assessment.refresh_from_db()
@@ -138,5 +138,5 @@ def test_the_draft_saves_itself_while_the_officer_writes(browser, live_server, d
     expect(page.locator("#autosave-status")).to_contain_text("Utkastet sparades")
     case.assessment.refresh_from_db()
     assert case.assessment.answers["children_affected"] == "no"
-    page.click("button[value=save]")  # the refreshed version lets a manual save through
+    page.click("button[value=save]:visible")  # the refreshed version lets a manual save through
     expect(page.locator(".message--success")).to_be_visible()
