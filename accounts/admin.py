@@ -25,6 +25,12 @@ class UserAdmin(BaseUserAdmin):
 
 
 class OidcProviderForm(forms.ModelForm):
+    issuer = forms.URLField(
+        label=_("issuer"),
+        max_length=300,
+        assume_scheme="https",
+        help_text=OidcProvider._meta.get_field("issuer").help_text,
+    )
     # The secret is never shown again; an empty field keeps the one stored.
     client_secret = forms.CharField(
         label=_("client secret"),
