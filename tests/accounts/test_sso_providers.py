@@ -7,6 +7,7 @@ provider, groups in `groups`) and Degerfors' (Entra ID style: `tid`, `oid`, app 
 
 import importlib
 import logging
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.apps import apps
@@ -208,20 +209,30 @@ def test_left_out_groups_refuse_the_sign_in_and_keep_the_roles(client, karlskoga
     assert roles_of(user) == {("Karlskoga kommun", Role.COORDINATOR)}
 
 
-def test_a_token_from_one_provider_is_no_good_at_the_other(
+def test_a_code_from_one_provider_is_no_good_at_the_other(
     client, karlskoga_idp, degerfors_idp, caplog
 ):
-    # Degerfors' provider answers a sign-in that Karlskoga's was asked for: its redirect goes
-    # to Karlskoga's callback with a code Karlskoga's provider never gave.
+    # A real code from Degerfors' provider, sent back to Karlskoga's callback with the state of
+    # a sign-in begun there: it goes to Karlskoga's provider only, which never gave it.
     start = client.get(reverse("accounts:sso_start", args=["karlskoga"]))
-    state = start["Location"].split("state=")[1].split("&")[0]
+    state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
+    elsewhere = degerfors_idp.authorize(
+        {
+            "client_id": "barnratt-degerfors",
+            "response_type": "code",
+            "redirect_uri": "http://testserver/accounts/login/sso/karlskoga/callback/",
+            "state": state,
+            "nonce": "n",
+            "code_challenge": "x",
+            "code_challenge_method": "S256",
+        }
+    )[1]["Location"]
+    back = urlsplit(elsewhere)
     with caplog.at_level(logging.INFO, logger=SECURITY_LOGGER):
-        response = client.get(
-            reverse("accounts:sso_callback", args=["karlskoga"]),
-            {"code": "a-code-from-degerfors", "state": state},
-        )
+        response = client.get(back.path, {k: v[0] for k, v in parse_qs(back.query).items()})
     assert response["Location"] == reverse("accounts:login")
-    assert refusals(caplog)
+    assert refusals(caplog)[0]["provider"] == "karlskoga"
+    assert (karlskoga_idp.token_requests, degerfors_idp.token_requests) == (1, 0)
     assert client.get(reverse("home:start")).status_code == 302
 
 
