@@ -164,10 +164,13 @@ class OidcProvider(models.Model):
         return self.name
 
     def clean(self):
+        errors = {}
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This short name is taken by another address.")})
+            errors["slug"] = _("This short name is taken by another address.")
         if "openid" not in self.scopes.split():
-            raise ValidationError({"scopes": _("The scopes must include openid.")})
+            errors["scopes"] = _("The scopes must include openid.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def discovery_url(self) -> str:
