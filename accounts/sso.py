@@ -70,6 +70,7 @@ def _callback_url(request, provider):
 def start(request, slug):
     """Sends the browser to the provider, with a fresh state, nonce and PKCE challenge."""
     provider = _provider(slug)
+    request.session.pop(NEXT_SESSION_KEY, None)  # left by a sign-in begun and not finished
     next_url = request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
