@@ -362,8 +362,20 @@ EMAIL_BACKEND = (
     if EMAIL_CONFIGURED
     else "django.core.mail.backends.dummy.EmailBackend"
 )
-EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "587"))
-EMAIL_USE_TLS = True
+# How the connection is secured: `starttls` on the submission port (Microsoft 365's
+# smtp.office365.com:587), `ssl` for implicit TLS (465), `none` only for a relay on the local
+# network that takes no password: a password never goes over an unencrypted connection.
+EMAIL_SECURITY = os.environ.get("BARNRATT_EMAIL_SECURITY", "starttls")
+EMAIL_HOST_USER = os.environ.get("BARNRATT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BARNRATT_EMAIL_PASSWORD", "")
+if EMAIL_SECURITY not in {"starttls", "ssl", "none"}:
+    raise RuntimeError("BARNRATT_EMAIL_SECURITY must be starttls, ssl or none")
+if EMAIL_SECURITY == "none" and (EMAIL_HOST_USER or EMAIL_HOST_PASSWORD):
+    raise RuntimeError("BARNRATT_EMAIL_SECURITY=none cannot be used with a user or password")
+EMAIL_USE_TLS = EMAIL_SECURITY == "starttls"
+EMAIL_USE_SSL = EMAIL_SECURITY == "ssl"
+EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "465" if EMAIL_USE_SSL else "587"))
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("BARNRATT_EMAIL_FROM", "barnratt@localhost")
 
 # Who answers accessibility reports (shown in the accessibility statement).
