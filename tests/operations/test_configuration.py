@@ -128,8 +128,7 @@ def email_settings(**environment):
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "BARNRATT_EMAIL_HOST": "smtp.office365.com"}
-        | environment,
+        env={"PATH": os.environ["PATH"], "BARNRATT_EMAIL_HOST": "smtp.office365.com"} | environment,
         capture_output=True,
         text=True,
     )
