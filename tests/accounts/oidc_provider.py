@@ -25,8 +25,8 @@ CLIENT_SECRET = "test-client-secret-not-real"
 KID = "test-key-1"
 
 
-def _new_key():
-    return RSAKey.generate_key(2048, parameters={"kid": KID, "alg": "RS256", "use": "sig"})
+def _new_key(kid=KID):
+    return RSAKey.generate_key(2048, parameters={"kid": kid, "alg": "RS256", "use": "sig"})
 
 
 def _b64(data: dict) -> str:
@@ -118,7 +118,7 @@ class Provider:
             "nonce": nonce,
             **identity,
         }
-        key, header = self.key, {"alg": "RS256", "kid": KID}
+        key, header = self.key, {"alg": "RS256", "kid": self.key.kid}
         tamper, self.tamper = self.tamper, None
         if tamper == "nonce":
             claims["nonce"] = "not-the-nonce-that-was-sent"
@@ -176,6 +176,10 @@ class Provider:
             return 200, {}
         state = query.get("state")
         return 302, {"Location": back + (f"?{urlencode({'state': state})}" if state else "")}
+
+    def roll_keys(self, kid: str) -> None:
+        """A new signing key under a new key id, as providers roll theirs."""
+        self.key = _new_key(kid)
 
     def jwks(self) -> dict:
         return KeySet([self.key]).as_dict(private=False)

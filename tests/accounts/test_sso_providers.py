@@ -244,6 +244,24 @@ def test_a_discovery_document_for_another_issuer_is_refused(client, karlskoga_id
     assert "another issuer" in refusals(caplog)[0]["detail"]
 
 
+def test_a_new_signing_key_is_fetched_when_the_provider_rolls_its_keys(client, karlskoga_idp):
+    sso_sign_in(client, karlskoga_idp)
+    user = signed_in_user(client)
+    client.post(reverse("accounts:logout"))
+    karlskoga_idp.roll_keys("test-key-2")  # the client still holds the old key set
+    sso_sign_in(client, karlskoga_idp)
+    assert signed_in_user(client) == user
+
+
+def test_only_a_page_of_this_site_is_where_the_sign_in_goes_next(client, karlskoga_idp):
+    assert sso_sign_in(client, karlskoga_idp, next_url="https://evil.example/")["Location"] == (
+        reverse("home:start")
+    )
+    client.post(reverse("accounts:logout"))
+    response = sso_sign_in(client, karlskoga_idp, next_url="/accounts/account/")
+    assert response["Location"] == "/accounts/account/"
+
+
 def test_the_secret_may_come_from_the_environment(client, karlskoga_idp, monkeypatch):
     karlskoga_idp.row.client_secret = ""
     karlskoga_idp.row.save()
