@@ -129,9 +129,7 @@ PUBLISHER_TYPES = {"municipality": "LocalAuthority", "region": "RegionalAuthorit
 def catalogue(request, organisation, versions) -> dict:
     """The context of the DCAT-AP-SE catalogue (RDF/XML, `reports/dcat.rdf`) of an
     organisation's published reports: `versions` is the newest version of each."""
-    here = request.build_absolute_uri(
-        reverse("reports:dcat_catalogue", args=[organisation.pk])
-    )
+    here = request.build_absolute_uri(reverse("reports:dcat_catalogue", args=[organisation.pk]))
     with translation.override(LANGUAGE):
         datasets = [_dataset(request, version) for version in versions]
         return {

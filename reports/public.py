@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, render
 
 from organisations.models import Organisation
 
+from . import opendata
 from .document import localised
 from .exports import export_response
 from .jobs import pdf_name
-from . import opendata
 from .models import Report, ReportVersion
 
 
@@ -99,6 +99,8 @@ def dcat_catalogue(request, organisation_pk):
     )
     for version in versions:
         newest.setdefault(version.report_id, version)
+    if not newest:
+        raise Http404  # an organisation that has published nothing has no catalogue
     context = opendata.catalogue(request, organisation, list(newest.values()))
     return render(
         request, "reports/dcat.rdf", context, content_type="application/rdf+xml; charset=utf-8"
