@@ -14,10 +14,17 @@ from django.urls import reverse
 from frictionless import Package, validate
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+from rdflib import namespace as vocabularies
 
 from reports import services
 from tests.reports.conftest import AS_OF
+
+DCAT, DCTERMS, FOAF, RDF = (
+    vocabularies.DCAT,
+    vocabularies.DCTERMS,
+    vocabularies.FOAF,
+    vocabularies.RDF,
+)
 
 SHAPES = Path(__file__).with_name("dcat_ap_se_shapes.ttl")
 SCHEMA_FIELDS = ["year", "section", "figure_id", "figure", "organisation", "value"]
