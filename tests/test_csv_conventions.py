@@ -1,6 +1,7 @@
 """One CSV convention per purpose (decision 0042), read back with the csv module: office lists
 as Swedish Excel opens them (BOM, `;`, decimal comma, whole numbers without `.0`, ISO dates,
-formulas in text guarded, numbers never), open data as RFC 4180 (tests/reports/test_open_data.py)."""
+formulas in text guarded, numbers never); open data as RFC 4180 (also
+tests/reports/test_open_data.py)."""
 
 import csv
 import datetime
@@ -116,7 +117,7 @@ def test_the_child_budget_opens_in_swedish_excel_with_numbers_as_numbers(
     )
     response = coordinator_client.get(reverse("childbudget:budget_export", args=["csv"]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    header, row = office_rows(response.content)
+    _header, row = office_rows(response.content)
     assert row[:6] == [
         "2026",
         "Karlskoga kommun",
