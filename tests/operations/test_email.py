@@ -2,9 +2,12 @@
 settings come from the environment, a contradictory pair is refused at start, and an invitation
 really goes out over SMTP with AUTH to a local server the test starts (aiosmtpd)."""
 
+import datetime
+import ipaddress
 import os
 import smtplib
 import socket
+import ssl
 import subprocess
 import sys
 from email import message_from_bytes
@@ -14,6 +17,10 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from django.core.checks import run_checks
 from django.test import RequestFactory
 
@@ -91,7 +98,8 @@ class Relay:
 
     def __call__(self, server, session, envelope, mechanism, auth_data):
         self.signed_in.append((mechanism, auth_data.login))
-        return AuthResult(success=auth_data == self.account)
+        # Not handled here: aiosmtpd answers 235 or 535 itself.
+        return AuthResult(success=auth_data == self.account, handled=False)
 
     async def handle_DATA(self, server, session, envelope):
         self.received.append(envelope)
@@ -165,3 +173,79 @@ def test_a_wrong_password_fails_loudly(relay, smtp_settings, django_user_model):
     with pytest.raises(smtplib.SMTPAuthenticationError):
         invite_by_email(anna, request=RequestFactory().get("/"))
     assert relay[0].received == []
+
+
+def certificate_for_loopback(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (certificate file, key file)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "barnratt-test-relay")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "relay.pem", folder / "relay.key"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_file, key_file
+
+
+@pytest.mark.django_db
+def test_starttls_then_sign_in_as_microsoft_365_wants_it(
+    settings, tmp_path, monkeypatch, django_user_model
+):
+    cert_file, key_file = certificate_for_loopback(tmp_path)
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert_file, key_file)
+    relay = Relay(b"barnratt@karlskoga.se", b"hemligt-losen-2026")
+    # As a relay on the internet: STARTTLS required, AUTH refused before it.
+    controller = Controller(
+        relay,
+        hostname="127.0.0.1",
+        port=free_port(),
+        authenticator=relay,
+        auth_required=True,
+        tls_context=server_context,
+        require_starttls=True,
+        auth_exclude_mechanism=["LOGIN"],
+    )
+    controller.start()
+    try:
+        # Django verifies the relay's certificate against the default trust store; the test's
+        # own certificate is made that store.
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert_file))
+        settings.EMAIL_CONFIGURED = True
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = controller.port
+        settings.EMAIL_USE_TLS = True
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 5
+        settings.EMAIL_HOST_USER = "barnratt@karlskoga.se"
+        settings.EMAIL_HOST_PASSWORD = "hemligt-losen-2026"
+        settings.DEFAULT_FROM_EMAIL = "barnratt@karlskoga.se"
+        anna = django_user_model.objects.create_user("anna", email="anna.andersson@karlskoga.se")
+
+        assert invite_by_email(anna, request=RequestFactory().get("/")) is True
+    finally:
+        controller.stop()
+    assert relay.signed_in == [("PLAIN", b"barnratt@karlskoga.se")]
+    (envelope,) = relay.received
+    assert envelope.rcpt_tos == ["anna.andersson@karlskoga.se"]
