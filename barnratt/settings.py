@@ -362,21 +362,24 @@ EMAIL_BACKEND = (
     if EMAIL_CONFIGURED
     else "django.core.mail.backends.dummy.EmailBackend"
 )
-# How the connection is secured: `starttls` on the submission port (Microsoft 365's
-# smtp.office365.com:587), `ssl` for implicit TLS (465), `none` only for a relay on the local
-# network that takes no password: a password never goes over an unencrypted connection.
-EMAIL_SECURITY = os.environ.get("BARNRATT_EMAIL_SECURITY", "starttls")
-EMAIL_HOST_USER = os.environ.get("BARNRATT_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("BARNRATT_EMAIL_PASSWORD", "")
-if EMAIL_SECURITY not in {"starttls", "ssl", "none"}:
-    raise RuntimeError("BARNRATT_EMAIL_SECURITY must be starttls, ssl or none")
-if EMAIL_SECURITY == "none" and (EMAIL_HOST_USER or EMAIL_HOST_PASSWORD):
-    raise RuntimeError("BARNRATT_EMAIL_SECURITY=none cannot be used with a user or password")
-EMAIL_USE_TLS = EMAIL_SECURITY == "starttls"
-EMAIL_USE_SSL = EMAIL_SECURITY == "ssl"
+# STARTTLS on 587 by default; implicit TLS (SMTPS, 465) instead with BARNRATT_EMAIL_USE_SSL.
+# Both on is refused by check barnratt.E002 (Django would fail only when sending).
+EMAIL_USE_SSL = env_bool("BARNRATT_EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = env_bool("BARNRATT_EMAIL_USE_TLS", not EMAIL_USE_SSL)
 EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "465" if EMAIL_USE_SSL else "587"))
-EMAIL_TIMEOUT = 30
+# A relay that wants a sign-in (Microsoft 365's SMTP AUTH, a municipal relay).
+EMAIL_HOST_USER = os.environ.get("BARNRATT_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BARNRATT_EMAIL_HOST_PASSWORD", "")
+EMAIL_TIMEOUT = int(os.environ.get("BARNRATT_EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("BARNRATT_EMAIL_FROM", "barnratt@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The licence of the published reports' open data (decision 0042): CC0-1.0 (the default, as
+# Sweden's data portal recommends for public data) or CC-BY-4.0 where the organisation wants
+# attribution.
+OPEN_DATA_LICENSE = os.environ.get("BARNRATT_OPEN_DATA_LICENSE", "CC0-1.0")
+if OPEN_DATA_LICENSE not in ("CC0-1.0", "CC-BY-4.0"):
+    raise RuntimeError("BARNRATT_OPEN_DATA_LICENSE must be CC0-1.0 or CC-BY-4.0")
 
 # Who answers accessibility reports (shown in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(

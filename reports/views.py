@@ -144,4 +144,5 @@ def _publish(request, report):
 def report_preview_export(request, pk, fmt):
     report = report_for(request, pk)
     document = build_document(report)
-    return export_response(document, fmt, f"rapport-{report.slug}-{report.year}-utkast")
+    filename = f"rapport-{report.slug}-{report.year}-utkast"
+    return export_response(document, fmt, filename, office_csv=True)

@@ -894,6 +894,14 @@ EXPECTATIONS = {
         "published_csv",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    "reports:data_package": (
+        "published_version",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:dcat_catalogue": (
+        "published_dcat",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
     # Networks: the outsider's Degerfors is not a member of Karlskoga's network. Meetings and
     # shared items are read by every member; conveners' and sharers' managers change them.
     "networks:meeting_create": (

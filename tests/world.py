@@ -556,6 +556,7 @@ def _reports(karlskoga, decision_maker):
         "published_report": public,
         "published_version": public | {"number": 1},
         "published_csv": public | {"number": 1, "fmt": "csv"},
+        "published_dcat": {"organisation_pk": karlskoga.pk},
     }
 
 

@@ -117,36 +117,3 @@ def test_production_requires_an_accessibility_contact(settings):
 def test_development_needs_no_accessibility_contact():
     assert not settings.PRODUCTION
     assert "barnratt.E001" not in [message.id for message in run_checks()]
-
-
-def email_settings(**environment):
-    code = (
-        "from barnratt import settings as s; "
-        "print(s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL, s.EMAIL_HOST_USER, "
-        "s.EMAIL_HOST_PASSWORD, sep='|')"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "BARNRATT_EMAIL_HOST": "smtp.office365.com"} | environment,
-        capture_output=True,
-        text=True,
-    )
-
-
-def test_smtp_takes_a_login_and_starttls_or_implicit_tls():
-    microsoft_365 = email_settings(
-        BARNRATT_EMAIL_USER="barnratt@kommun.se", BARNRATT_EMAIL_PASSWORD="app-password"
-    )
-    assert microsoft_365.stdout.strip() == "587|True|False|barnratt@kommun.se|app-password"
-    implicit = email_settings(BARNRATT_EMAIL_SECURITY="ssl")
-    assert implicit.stdout.strip() == "465|False|True||"
-    local_relay = email_settings(BARNRATT_EMAIL_SECURITY="none", BARNRATT_EMAIL_PORT="25")
-    assert local_relay.stdout.strip() == "25|False|False||"
-
-
-def test_smtp_sends_no_password_unencrypted_and_knows_its_choices():
-    refused = email_settings(BARNRATT_EMAIL_SECURITY="none", BARNRATT_EMAIL_PASSWORD="x")
-    assert refused.returncode != 0 and "BARNRATT_EMAIL_SECURITY" in refused.stderr
-    unknown = email_settings(BARNRATT_EMAIL_SECURITY="tls")
-    assert unknown.returncode != 0 and "starttls, ssl or none" in unknown.stderr
