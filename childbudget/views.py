@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import XLSX, export_response
-from core.views.forms import form_page
+from core.views.forms import service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
 from organisations.models import Body, Organisation
@@ -89,15 +89,15 @@ def budget_export(request, fmt):
 @require_http_methods(["GET", "POST"])
 def budget_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "childbudget")
-    return form_page(
+    return service_page(
         request,
-        BudgetForm(request.POST or None, organisation=organisation),
+        organisation,
+        BudgetForm,
+        services.create_budget,
+        _("The child budget was saved."),
         title=_("New child budget in %(organisation)s") % {"organisation": organisation},
         back=reverse("childbudget:budget_list"),
-        save=lambda form: services.create_budget(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The child budget was saved."),
+        organisation=organisation,
     )
 
 
@@ -127,13 +127,15 @@ def budget_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def budget_edit(request, pk):
     budget = _budget(request, pk, "change")
-    return form_page(
+    return service_page(
         request,
-        BudgetForm(request.POST or None, instance=budget, organisation=budget.organisation),
+        budget,
+        BudgetForm,
+        services.update_budget,
+        _("The child budget was saved."),
         title=_("Edit the child budget %(budget)s") % {"budget": budget},
-        back=budget,
-        save=lambda form: services.update_budget(budget, by=request.user, **form.cleaned_data),
-        saved=_("The child budget was saved."),
+        instance=budget,
+        organisation=budget.organisation,
     )
 
 

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
 
@@ -122,15 +122,14 @@ def public_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def example_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "example")
-    return form_page(
+    return service_page(
         request,
-        ExampleForm(request.POST or None),
+        organisation,
+        ExampleForm,
+        services.create_example,
+        _("The example was saved."),
         title=_("New good example from %(organisation)s") % {"organisation": organisation},
         back=reverse("knowledge:example_list"),
-        save=lambda form: services.create_example(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The example was saved."),
     )
 
 

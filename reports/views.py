@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.models import Job
 from core.transitions import run_transition
-from core.views.forms import form_page
+from core.views.forms import service_page
 from organisations.access import can, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
 
@@ -40,15 +40,15 @@ def report_list(request):
 @require_http_methods(["GET", "POST"])
 def report_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "report")
-    return form_page(
+    return service_page(
         request,
-        ReportForm(request.POST or None, organisation=organisation),
+        organisation,
+        ReportForm,
+        services.create_report,
+        _("The report was created. Now write its texts."),
         title=_("New yearly report in %(organisation)s") % {"organisation": organisation},
         back=reverse("reports:report_list"),
-        save=lambda form: services.create_report(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The report was created. Now write its texts."),
+        organisation=organisation,
     )
 
 

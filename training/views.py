@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.charts import bar_chart
 from core.exports import export_response
 from core.transitions import run_transition
-from core.views.forms import form_page, render_form
+from core.views.forms import render_form, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.lookups import organisation_for
 from organisations.models import Body, Organisation
@@ -95,15 +95,15 @@ def session_export(request, fmt):
 @require_http_methods(["GET", "POST"])
 def session_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "trainingsession")
-    return form_page(
+    return service_page(
         request,
-        SessionForm(request.POST or None, organisation=organisation),
+        organisation,
+        SessionForm,
+        services.create_session,
+        _("The training was saved."),
         title=_("New training in %(organisation)s") % {"organisation": organisation},
         back=reverse("training:session_list"),
-        save=lambda form: services.create_session(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The training was saved."),
+        organisation=organisation,
     )
 
 

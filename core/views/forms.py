@@ -66,5 +66,41 @@ def edit_page(request, obj, form_class, service, saved, *, title=None, multipart
     )
 
 
+def service_page(
+    request,
+    target,
+    form_class,
+    service,
+    saved,
+    *,
+    title,
+    back=None,
+    done=None,
+    multipart=False,
+    template="core/form.html",
+    context=None,
+    **kwargs,
+):
+    """A form page whose valid input goes to `service(target, by=user, **fields)`: adding to
+    `target` (a plan's area, a forum's meeting, an organisation's body) or acting on it (an
+    answer, the settings). `form_class` is built with `kwargs` (such as the unsaved
+    `instance`); Cancel leads to `back`, by default `target`; the rest is as in `form_page`,
+    and `fields` as in `edit_page`."""
+    files = (request.FILES or None,) if multipart else ()
+    form = form_class(request.POST or None, *files, **kwargs)
+    return form_page(
+        request,
+        form,
+        title=title,
+        back=target if back is None else back,
+        save=lambda form: service(target, by=request.user, **_service_fields(form)),
+        saved=saved,
+        done=done,
+        multipart=multipart,
+        template=template,
+        context=context,
+    )
+
+
 def _service_fields(form) -> dict:
     return form.service_fields() if hasattr(form, "service_fields") else form.cleaned_data

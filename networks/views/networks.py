@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.access import get_for_user
 from organisations.lookups import organisation_for
 
@@ -29,15 +29,15 @@ def network_list(request):
 @require_http_methods(["GET", "POST"])
 def network_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "network")
-    return form_page(
+    return service_page(
         request,
-        NetworkForm(request.POST or None, organisation=organisation, user=request.user),
+        organisation,
+        NetworkForm,
+        services.create_network,
+        _("The network was created."),
         title=_("New network convened by %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_network(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The network was created."),
+        organisation=organisation,
+        user=request.user,
     )
 
 

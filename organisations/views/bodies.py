@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.lookups import organisation_for
 
 from .. import services
@@ -51,13 +51,15 @@ def body_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def body_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "body")
-    return form_page(
+    return service_page(
         request,
-        BodyForm(request.POST or None, organisation=organisation, user=request.user),
+        organisation,
+        BodyForm,
+        services.create_body,
+        _("The body was created."),
         title=_("New body in %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_body(organisation, by=request.user, **form.cleaned_data),
-        saved=_("The body was created."),
+        organisation=organisation,
+        user=request.user,
     )
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.access import can, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
 
@@ -48,16 +48,16 @@ def childfriendly_export(request, fmt):
 @require_http_methods(["GET", "POST"])
 def childfriendly_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "childfriendlyagreement")
-    return form_page(
+    return service_page(
         request,
-        AgreementForm(request.POST or None, request.FILES or None, organisation=organisation),
+        organisation,
+        AgreementForm,
+        services.create_agreement,
+        _("The agreement was saved. The cycle has begun."),
         title=_("New child-friendly municipality agreement in %(organisation)s")
         % {"organisation": organisation},
         back=reverse("planning:childfriendly_list"),
-        save=lambda form: services.create_agreement(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The agreement was saved. The cycle has begun."),
+        organisation=organisation,
         multipart=True,
     )
 

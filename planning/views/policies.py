@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import export_response
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
 
@@ -77,15 +77,15 @@ def policy_export(request, fmt):
 @require_http_methods(["GET", "POST"])
 def policy_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "policy")
-    return form_page(
+    return service_page(
         request,
-        PolicyForm(request.POST or None, request.FILES or None, organisation=organisation),
+        organisation,
+        PolicyForm,
+        services.create_policy,
+        _("The document was saved."),
         title=_("New policy document in %(organisation)s") % {"organisation": organisation},
         back=reverse("planning:policy_list"),
-        save=lambda form: services.create_policy(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The document was saved."),
+        organisation=organisation,
         multipart=True,
     )
 

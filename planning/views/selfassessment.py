@@ -17,7 +17,7 @@ from core.charts import line_chart
 from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
-from core.views.forms import form_page
+from core.views.forms import service_page
 from organisations.access import can, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
 
@@ -63,15 +63,15 @@ def selfassessment_list(request):
 @require_http_methods(["GET", "POST"])
 def selfassessment_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "selfassessment")
-    return form_page(
+    return service_page(
         request,
-        StartForm(request.POST or None, organisation=organisation),
+        organisation,
+        StartForm,
+        services.start_self_assessment,
+        _("The self-assessment was started. Now rate the factors."),
         title=_("New self-assessment in %(organisation)s") % {"organisation": organisation},
         back=reverse("planning:selfassessment_list"),
-        save=lambda form: services.start_self_assessment(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The self-assessment was started. Now rate the factors."),
+        organisation=organisation,
         done=lambda assessment: reverse("planning:selfassessment_edit", args=[assessment.pk]),
     )
 

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.access import can, creatable_organisations
 from organisations.lookups import organisation_for
 
@@ -35,13 +35,14 @@ def forum_list(request):
 @require_http_methods(["GET", "POST"])
 def forum_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "forum")
-    return form_page(
+    return service_page(
         request,
-        ForumForm(request.POST or None, organisation=organisation),
+        organisation,
+        ForumForm,
+        services.create_forum,
+        _("The youth forum was created."),
         title=_("New youth forum in %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_forum(organisation, by=request.user, **form.cleaned_data),
-        saved=_("The youth forum was created."),
+        organisation=organisation,
     )
 
 

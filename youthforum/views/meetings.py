@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
@@ -21,13 +21,14 @@ from .helpers import forum_for
 def meeting_create(request, pk):
     forum = forum_for(request, pk, "add", "forummeeting")
     instance = ForumMeeting(forum=forum, organisation_id=forum.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        MeetingForm(request.POST or None, instance=instance),
+        forum,
+        MeetingForm,
+        services.create_meeting,
+        _("The meeting was saved."),
         title=_("New meeting of %(forum)s") % {"forum": forum},
-        back=forum,
-        save=lambda form: services.create_meeting(forum, by=request.user, **form.cleaned_data),
-        saved=_("The meeting was saved."),
+        instance=instance,
     )
 
 
@@ -68,13 +69,15 @@ def meeting_edit(request, pk):
 def matter_create(request, pk):
     forum = forum_for(request, pk, "add", "forummatter")
     instance = ForumMatter(forum=forum, organisation_id=forum.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        MatterForm(request.POST or None, instance=instance, forum=forum),
+        forum,
+        MatterForm,
+        services.raise_matter,
+        _("The matter was saved."),
         title=_("New matter for %(forum)s") % {"forum": forum},
-        back=forum,
-        save=lambda form: services.raise_matter(forum, by=request.user, **form.cleaned_data),
-        saved=_("The matter was saved."),
+        instance=instance,
+        forum=forum,
     )
 
 
