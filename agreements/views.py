@@ -147,7 +147,6 @@ def agreement_delete(request, pk):
         agreement,
         service=services.delete_agreement,
         success_url=reverse("agreements:agreement_list"),
-        cancel_url=agreement.get_absolute_url(),
         consequences=[_("The list of its parties and their funding shares.")],
     )
 
@@ -219,5 +218,4 @@ def regulation_delete(request, pk):
         regulation,
         service=services.delete_regulation,
         success_url=reverse("agreements:agreement_list"),
-        cancel_url=regulation.get_absolute_url(),
     )

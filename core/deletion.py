@@ -8,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 
-def confirm_delete(request, obj, *, service, success_url, cancel_url, consequences=()):
+def confirm_delete(request, obj, *, service, success_url, cancel_url=None, consequences=()):
     """GET shows the confirmation page, listing `consequences` (what is deleted with it); POST
     calls `service(obj, by=user)`. A refusal (ValidationError, or rows that depend on it) is
-    told as a message and leads back to `cancel_url`."""
+    told as a message and leads back to `cancel_url`, by default the record's own page."""
+    if cancel_url is None:
+        cancel_url = obj.get_absolute_url()
     if request.method == "POST":
         try:
             service(obj, by=request.user)

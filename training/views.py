@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.charts import bar_chart
 from core.exports import export_response
 from core.transitions import run_transition
-from core.views.forms import render_form, service_page
+from core.views.forms import edit_page, render_form, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
 from organisations.lookups import organisation_for
 from organisations.models import Body, Organisation
@@ -132,19 +132,14 @@ def session_edit(request, pk):
     session = get_for_user(
         TrainingSession.objects.select_related("organisation"), request.user, "change", pk=pk
     )
-    form = SessionForm(request.POST or None, instance=session, organisation=session.organisation)
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        session = TrainingSession.objects.select_related("organisation").get(pk=pk)
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.update_session(session, by=request.user, **fields),
-        ):
-            messages.success(request, _("The training was saved."))
-            return redirect(session)
-    title = _("Edit %(title)s") % {"title": session}
-    return render_form(request, form, title, session.get_absolute_url())
+    return edit_page(
+        request,
+        session,
+        SessionForm,
+        services.update_session,
+        _("The training was saved."),
+        organisation=session.organisation,
+    )
 
 
 @login_required

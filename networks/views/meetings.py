@@ -80,7 +80,6 @@ def meeting_delete(request, pk):
         meeting,
         service=services.delete_meeting,
         success_url=url,
-        cancel_url=meeting.get_absolute_url(),
         consequences=[
             _("The document “%(title)s”") % {"title": document.title}
             for document in meeting.documents.all()

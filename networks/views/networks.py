@@ -69,5 +69,4 @@ def network_delete(request, pk):
         network,
         service=services.delete_network,
         success_url=reverse("networks:network_list"),
-        cancel_url=network.get_absolute_url(),
     )

@@ -87,5 +87,4 @@ def body_delete(request, pk):
         body,
         service=services.delete_body,
         success_url=reverse("organisations:body_list"),
-        cancel_url=body.get_absolute_url(),
     )

@@ -176,7 +176,6 @@ def _delete_part(request, part, service, consequences=()):
         part,
         service=service,
         success_url=part.plan.get_absolute_url(),
-        cancel_url=part.get_absolute_url(),
         consequences=consequences,
     )
 
