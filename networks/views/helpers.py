@@ -6,9 +6,10 @@ from organisations.models import Organisation
 from ..models import Network
 
 
-def network_for(request, pk) -> Network:
-    """The network if the user's organisation convenes it or is a member (else 404)."""
-    return get_for_user(Network.objects.select_related("organisation"), request.user, pk=pk)
+def network_for(request, pk, action="view") -> Network:
+    """The network if the user's organisation convenes it or is a member (else 404), and the
+    user may do `action` on it (else 403)."""
+    return get_for_user(Network.objects.select_related("organisation"), request.user, action, pk=pk)
 
 
 def acting_organisation_ids(user, member_ids, action: str, object_type: str) -> list[int]:

@@ -10,12 +10,12 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.views.forms import edit_page, service_page
-from organisations.access import get_for_user
 from organisations.lookups import organisation_for
 
 from .. import services
 from ..forms import NetworkForm
 from ..models import Network
+from .helpers import network_for
 
 
 @login_required
@@ -44,9 +44,7 @@ def network_create(request, organisation_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_edit(request, pk):
-    network = get_for_user(
-        Network.objects.select_related("organisation"), request.user, "change", pk=pk
-    )
+    network = network_for(request, pk, "change")
     return edit_page(
         request,
         network,
@@ -61,9 +59,7 @@ def network_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_delete(request, pk):
-    network = get_for_user(
-        Network.objects.select_related("organisation"), request.user, "delete", pk=pk
-    )
+    network = network_for(request, pk, "delete")
     return confirm_delete(
         request,
         network,
