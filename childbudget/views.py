@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import XLSX, export_response
-from core.views.forms import service_page
+from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
 from organisations.models import Body, Organisation
@@ -127,14 +127,13 @@ def budget_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def budget_edit(request, pk):
     budget = _budget(request, pk, "change")
-    return service_page(
+    return edit_page(
         request,
         budget,
         BudgetForm,
         services.update_budget,
         _("The child budget was saved."),
         title=_("Edit the child budget %(budget)s") % {"budget": budget},
-        instance=budget,
         organisation=budget.organisation,
     )
 
