@@ -81,12 +81,15 @@ def matter_create(request, pk):
     )
 
 
+def _matter(request, pk):
+    """A matter the user may change (else 404 or 403)."""
+    return get_for_user(ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def matter_edit(request, pk):
-    matter = get_for_user(
-        ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
-    )
+    matter = _matter(request, pk)
     return edit_page(
         request,
         matter,
@@ -101,9 +104,7 @@ def matter_edit(request, pk):
 @require_POST
 def matter_status(request, pk):
     """Close an open matter, or open a closed one again."""
-    matter = get_for_user(
-        ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
-    )
+    matter = _matter(request, pk)
     if matter.status == ForumMatter.Status.OPEN:
         if run_transition(request, lambda: services.close_matter(matter, by=request.user)):
             messages.success(request, _("The matter was closed."))

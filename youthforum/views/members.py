@@ -52,13 +52,18 @@ def member_add(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_edit(request, pk):
+def _member(request, pk):
+    """The member the user may change, and the forum's member list to return to."""
     member = get_for_user(
         ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    members_url = reverse("youthforum:member_list", args=[member.forum_id])
+    return member, reverse("youthforum:member_list", args=[member.forum_id])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request, pk):
+    member, members_url = _member(request, pk)
     if member.left_on:
         return redirect(members_url)
     return service_page(
@@ -80,10 +85,7 @@ def member_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_end(request, pk):
-    member = get_for_user(
-        ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
-    )
-    members_url = reverse("youthforum:member_list", args=[member.forum_id])
+    member, members_url = _member(request, pk)
     if member.left_on:
         return redirect(members_url)
     return form_page(
