@@ -169,7 +169,7 @@ def material_add(request, pk):
             messages.success(request, _("The material was added."))
             return redirect(session)
     title = _("Add material to %(title)s") % {"title": session}
-    return render_form(request, form, title, session.get_absolute_url(), multipart=True)
+    return render_form(request, form, title, session.get_absolute_url())
 
 
 @login_required

@@ -106,7 +106,6 @@ def meeting_document_add(request, pk):
         ),
         saved=_("The document was added."),
         done=meeting.get_absolute_url() + "#documents",
-        multipart=True,
     )
 
 

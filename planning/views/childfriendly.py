@@ -58,17 +58,19 @@ def childfriendly_create(request, organisation_pk):
         % {"organisation": organisation},
         back=reverse("planning:childfriendly_list"),
         organisation=organisation,
-        multipart=True,
     )
+
+
+def _agreement(request, pk, action="view"):
+    agreements = ChildFriendlyAgreement.objects.select_related("organisation", "body")
+    return get_for_user(agreements, request.user, action, pk=pk)
 
 
 @login_required
 def childfriendly_detail(request, pk):
     """Where the organisation stands in the cycle: each step with its dates, decision and
     document, the current step marked."""
-    agreement = get_for_user(
-        ChildFriendlyAgreement.objects.select_related("organisation", "body"), request.user, pk=pk
-    )
+    agreement = _agreement(request, pk)
     steps = list(agreement.steps.all())
     scope = agreement.permission_scope()
     context = {
@@ -86,12 +88,7 @@ def childfriendly_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def childfriendly_edit(request, pk):
-    agreement = get_for_user(
-        ChildFriendlyAgreement.objects.select_related("organisation", "body"),
-        request.user,
-        "change",
-        pk=pk,
-    )
+    agreement = _agreement(request, pk, "change")
     return edit_page(
         request,
         agreement,
@@ -99,7 +96,6 @@ def childfriendly_edit(request, pk):
         services.update_agreement,
         _("The agreement was saved."),
         title=_("Edit %(agreement)s") % {"agreement": agreement},
-        multipart=True,
         organisation=agreement.organisation,
     )
 
@@ -120,7 +116,6 @@ def childfriendly_step_edit(request, pk):
         services.update_step,
         _("The step was saved."),
         title=_("The step %(step)s") % {"step": step},
-        multipart=True,
     )
 
 

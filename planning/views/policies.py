@@ -86,7 +86,6 @@ def policy_create(request, organisation_pk):
         title=_("New policy document in %(organisation)s") % {"organisation": organisation},
         back=reverse("planning:policy_list"),
         organisation=organisation,
-        multipart=True,
     )
 
 
@@ -121,7 +120,6 @@ def policy_edit(request, pk):
         PolicyForm,
         services.update_policy,
         _("The document was saved."),
-        multipart=True,
         organisation=policy.organisation,
     )
 
