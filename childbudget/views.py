@@ -134,7 +134,6 @@ def budget_edit(request, pk):
         services.update_budget,
         _("The child budget was saved."),
         title=_("Edit the child budget %(budget)s") % {"budget": budget},
-        organisation=budget.organisation,
     )
 
 

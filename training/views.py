@@ -138,7 +138,6 @@ def session_edit(request, pk):
         SessionForm,
         services.update_session,
         _("The training was saved."),
-        organisation=session.organisation,
     )
 
 

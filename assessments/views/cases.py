@@ -137,5 +137,4 @@ def case_edit(request, pk):
         CaseForm,
         services.update_case,
         _("The case was saved."),
-        organisation=case.organisation,
     )

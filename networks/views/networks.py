@@ -51,7 +51,6 @@ def network_edit(request, pk):
         NetworkForm,
         services.update_network,
         _("The network was saved."),
-        organisation=network.organisation,
         user=request.user,
     )
 

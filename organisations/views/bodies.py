@@ -73,7 +73,6 @@ def body_edit(request, pk):
         BodyForm,
         services.update_body,
         _("The body was saved."),
-        organisation=body.organisation,
         user=request.user,
     )
 

@@ -96,7 +96,6 @@ def childfriendly_edit(request, pk):
         services.update_agreement,
         _("The agreement was saved."),
         title=_("Edit %(agreement)s") % {"agreement": agreement},
-        organisation=agreement.organisation,
     )
 
 

@@ -120,7 +120,6 @@ def policy_edit(request, pk):
         PolicyForm,
         services.update_policy,
         _("The document was saved."),
-        organisation=policy.organisation,
     )
 
 

@@ -77,5 +77,4 @@ def forum_edit(request, pk):
         ForumForm,
         services.update_forum,
         _("The youth forum was saved."),
-        organisation=forum.organisation,
     )
