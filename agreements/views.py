@@ -91,13 +91,19 @@ def agreement_create(request, organisation_pk):
     return _form_page(request, title, reverse("agreements:agreement_list"), form, parties)
 
 
+def _agreement_for(request, pk, action="view"):
+    agreements = Agreement.objects.select_related("organisation", "adopted_by", "carried_out_by")
+    return get_for_user(agreements, request.user, action, pk=pk)
+
+
+def _regulation_for(request, pk, action="view"):
+    regulations = Regulation.objects.select_related("organisation", "body", "adopted_by")
+    return get_for_user(regulations, request.user, action, pk=pk)
+
+
 @login_required
 def agreement_detail(request, pk):
-    agreement = get_for_user(
-        Agreement.objects.select_related("organisation", "adopted_by", "carried_out_by"),
-        request.user,
-        pk=pk,
-    )
+    agreement = _agreement_for(request, pk)
     parties = list(agreement.parties.select_related("party"))
     context = {
         "agreement": agreement,
@@ -116,7 +122,7 @@ def agreement_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request, pk):
-    agreement = get_for_user(Agreement.objects.all(), request.user, "change", pk=pk)
+    agreement = _agreement_for(request, pk, "change")
     form = AgreementForm(
         request.POST or None,
         instance=form_copy(agreement),
@@ -141,7 +147,7 @@ def agreement_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_delete(request, pk):
-    agreement = get_for_user(Agreement.objects.all(), request.user, "delete", pk=pk)
+    agreement = _agreement_for(request, pk, "delete")
     return confirm_delete(
         request,
         agreement,
@@ -170,11 +176,7 @@ def regulation_create(request, organisation_pk):
 
 @login_required
 def regulation_detail(request, pk):
-    regulation = get_for_user(
-        Regulation.objects.select_related("organisation", "body", "adopted_by"),
-        request.user,
-        pk=pk,
-    )
+    regulation = _regulation_for(request, pk)
     context = {
         "regulation": regulation,
         "can_change": can_on(request.user, "change", regulation),
@@ -187,9 +189,7 @@ def regulation_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def regulation_edit(request, pk):
-    regulation = get_for_user(
-        Regulation.objects.select_related("body"), request.user, "change", pk=pk
-    )
+    regulation = _regulation_for(request, pk, "change")
     form = RegulationForm(
         request.POST or None,
         instance=form_copy(regulation),
@@ -212,7 +212,7 @@ def regulation_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def regulation_delete(request, pk):
-    regulation = get_for_user(Regulation.objects.all(), request.user, "delete", pk=pk)
+    regulation = _regulation_for(request, pk, "delete")
     return confirm_delete(
         request,
         regulation,

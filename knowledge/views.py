@@ -109,7 +109,7 @@ def _detail(request, example, *, public):
 
 @login_required
 def example_detail(request, pk):
-    example = get_for_user(Example.objects.select_related("organisation"), request.user, pk=pk)
+    example = _example_for(request, pk)
     return _detail(request, example, public=False)
 
 
@@ -133,10 +133,15 @@ def example_create(request, organisation_pk):
     )
 
 
+def _example_for(request, pk, action="view"):
+    examples = Example.objects.select_related("organisation")
+    return get_for_user(examples, request.user, action, pk=pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def example_edit(request, pk):
-    example = get_for_user(Example.objects, request.user, "change", pk=pk)
+    example = _example_for(request, pk, "change")
     return edit_page(
         request, example, ExampleForm, services.update_example, _("The example was saved.")
     )
@@ -145,7 +150,7 @@ def example_edit(request, pk):
 @login_required
 @require_POST
 def example_delete(request, pk):
-    example = get_for_user(Example.objects, request.user, "delete", pk=pk)
+    example = _example_for(request, pk, "delete")
     services.delete_example(example, by=request.user)
     messages.success(request, _("The example was deleted."))
     return redirect("knowledge:example_list")

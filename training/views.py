@@ -107,11 +107,14 @@ def session_create(request, organisation_pk):
     )
 
 
+def _session_for(request, pk, action="view"):
+    sessions = TrainingSession.objects.select_related("organisation")
+    return get_for_user(sessions, request.user, action, pk=pk)
+
+
 @login_required
 def session_detail(request, pk):
-    session = get_for_user(
-        TrainingSession.objects.select_related("organisation"), request.user, pk=pk
-    )
+    session = _session_for(request, pk)
     see_people = can_on(request.user, "view_attendees", session)
     context = {
         "session": session,
@@ -129,9 +132,7 @@ def session_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_edit(request, pk):
-    session = get_for_user(
-        TrainingSession.objects.select_related("organisation"), request.user, "change", pk=pk
-    )
+    session = _session_for(request, pk, "change")
     return edit_page(
         request,
         session,
@@ -144,7 +145,7 @@ def session_edit(request, pk):
 @login_required
 @require_POST
 def session_delete(request, pk):
-    session = get_for_user(TrainingSession.objects, request.user, "delete", pk=pk)
+    session = _session_for(request, pk, "delete")
     services.delete_session(session, by=request.user)
     messages.success(request, _("The training was deleted."))
     return redirect("training:session_list")
@@ -153,7 +154,7 @@ def session_delete(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def material_add(request, pk):
-    session = get_for_user(TrainingSession.objects, request.user, pk=pk)
+    session = _session_for(request, pk)
     require(request.user, "add", "trainingmaterial", session.organisation_id)
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

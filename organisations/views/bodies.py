@@ -29,9 +29,13 @@ def body_list(request):
     return render(request, "organisations/body_list.html", {"filter": filterset, "page": page})
 
 
+def _body_for(request, pk, action="view"):
+    return get_for_user(Body.objects.select_related("organisation"), request.user, action, pk=pk)
+
+
 @login_required
 def body_detail(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, pk=pk)
+    body = _body_for(request, pk)
     members = Membership.objects.filter(body=body).select_related("user")
     context = {
         "body": body,
@@ -66,7 +70,7 @@ def body_create(request, organisation_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_edit(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
+    body = _body_for(request, pk, "change")
     return edit_page(
         request,
         body,
@@ -80,7 +84,7 @@ def body_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_delete(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, "delete", pk=pk)
+    body = _body_for(request, pk, "delete")
     return confirm_delete(
         request,
         body,

@@ -89,13 +89,14 @@ def policy_create(request, organisation_pk):
     )
 
 
+def _policy_for(request, pk, action="view"):
+    policies = Policy.objects.select_related("organisation", "adopted_by", "responsible_body")
+    return get_for_user(policies, request.user, action, pk=pk)
+
+
 @login_required
 def policy_detail(request, pk):
-    policy = get_for_user(
-        Policy.objects.select_related("organisation", "adopted_by", "responsible_body"),
-        request.user,
-        pk=pk,
-    )
+    policy = _policy_for(request, pk)
     context = {
         "policy": policy,
         "articles": policy.articles.order_by("number"),
@@ -111,9 +112,7 @@ def policy_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def policy_edit(request, pk):
-    policy = get_for_user(
-        Policy.objects.select_related("organisation"), request.user, "change", pk=pk
-    )
+    policy = _policy_for(request, pk, "change")
     return edit_page(
         request,
         policy,
@@ -126,7 +125,7 @@ def policy_edit(request, pk):
 @login_required
 @require_POST
 def policy_delete(request, pk):
-    policy = get_for_user(Policy.objects, request.user, "delete", pk=pk)
+    policy = _policy_for(request, pk, "delete")
     services.delete_policy(policy, by=request.user)
     messages.success(request, _("The document was deleted."))
     return redirect("planning:policy_list")
@@ -134,7 +133,7 @@ def policy_delete(request, pk):
 
 @login_required
 def policy_file(request, pk):
-    policy = get_for_user(Policy.objects, request.user, pk=pk)
+    policy = _policy_for(request, pk)
     if not policy.file:
         raise Http404
     return FileResponse(

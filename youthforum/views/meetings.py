@@ -32,11 +32,14 @@ def meeting_create(request, pk):
     )
 
 
+def _meeting_for(request, pk, action="view"):
+    meetings = ForumMeeting.objects.select_related("forum", "forum__organisation")
+    return get_for_user(meetings, request.user, action, pk=pk)
+
+
 @login_required
 def meeting_detail(request, pk):
-    meeting = get_for_user(
-        ForumMeeting.objects.select_related("forum", "forum__organisation"), request.user, pk=pk
-    )
+    meeting = _meeting_for(request, pk)
     scope = meeting.permission_scope()
     context = {
         "meeting": meeting,
@@ -51,9 +54,7 @@ def meeting_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
-    meeting = get_for_user(
-        ForumMeeting.objects.select_related("forum"), request.user, "change", pk=pk
-    )
+    meeting = _meeting_for(request, pk, "change")
     return edit_page(
         request,
         meeting,
