@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import delete_now
 from core.exports import XLSX, export_response
 from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
@@ -141,9 +142,13 @@ def budget_edit(request, pk):
 @require_POST
 def budget_delete(request, pk):
     budget = _budget(request, pk, "delete")
-    services.delete_budget(budget, by=request.user)
-    messages.success(request, _("The child budget was deleted."))
-    return redirect("childbudget:budget_list")
+    return delete_now(
+        request,
+        budget,
+        services.delete_budget,
+        _("The child budget was deleted."),
+        "childbudget:budget_list",
+    )
 
 
 @login_required

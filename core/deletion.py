@@ -29,3 +29,12 @@ def confirm_delete(request, obj, *, service, success_url, cancel_url=None, conse
         return redirect(success_url)
     context = {"object": obj, "cancel_url": cancel_url, "consequences": list(consequences)}
     return render(request, "core/confirm_delete.html", context)
+
+
+def delete_now(request, obj, service, deleted, success_url):
+    """A delete button without a confirmation page (the page it sits on asks first): POST
+    calls `service(obj, by=user)`, which writes the audit log, says `deleted` and goes to
+    `success_url` (a URL, URL name or object, as `redirect` takes it)."""
+    service(obj, by=request.user)
+    messages.success(request, deleted)
+    return redirect(success_url)

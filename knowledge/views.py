@@ -1,15 +1,15 @@
 """The knowledge bank: search and read examples (staff, and the public for public ones), and
 the coordinators' create, edit and delete."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import delete_now
 from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
 from organisations.lookups import organisation_for
@@ -151,6 +151,10 @@ def example_edit(request, pk):
 @require_POST
 def example_delete(request, pk):
     example = _example_for(request, pk, "delete")
-    services.delete_example(example, by=request.user)
-    messages.success(request, _("The example was deleted."))
-    return redirect("knowledge:example_list")
+    return delete_now(
+        request,
+        example,
+        services.delete_example,
+        _("The example was deleted."),
+        "knowledge:example_list",
+    )

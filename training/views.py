@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.charts import bar_chart
+from core.deletion import delete_now
 from core.exports import export_response
 from core.transitions import run_transition
 from core.views.forms import edit_page, render_form, service_page
@@ -146,9 +147,13 @@ def session_edit(request, pk):
 @require_POST
 def session_delete(request, pk):
     session = _session_for(request, pk, "delete")
-    services.delete_session(session, by=request.user)
-    messages.success(request, _("The training was deleted."))
-    return redirect("training:session_list")
+    return delete_now(
+        request,
+        session,
+        services.delete_session,
+        _("The training was deleted."),
+        "training:session_list",
+    )
 
 
 @login_required
@@ -190,9 +195,9 @@ def material_delete(request, pk):
         TrainingMaterial.objects.select_related("session"), request.user, "delete", pk=pk
     )
     session = material.session
-    services.delete_material(material, by=request.user)
-    messages.success(request, _("The material was removed."))
-    return redirect(session)
+    return delete_now(
+        request, material, services.delete_material, _("The material was removed."), session
+    )
 
 
 def _coverage(request, organisation_pk):

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import delete_now
 from core.transitions import run_transition
 from core.views.forms import service_page
 from organisations.access import get_for_user, require
@@ -36,9 +37,13 @@ def voice_add(request, pk):
 @require_POST
 def voice_delete(request, pk):
     voice = get_for_user(OfflineVoice.objects, request.user, "delete", pk=pk)
-    services.delete_offline_voice(voice, by=request.user)
-    messages.success(request, _("The views were removed."))
-    return redirect(voice.consultation)
+    return delete_now(
+        request,
+        voice,
+        services.delete_offline_voice,
+        _("The views were removed."),
+        voice.consultation,
+    )
 
 
 @login_required

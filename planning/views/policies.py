@@ -1,16 +1,16 @@
 """Policies and programmes: the list (with filters and exports), detail, create, edit, delete
 and the attached file."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import delete_now
 from core.exports import export_response
 from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
@@ -126,9 +126,13 @@ def policy_edit(request, pk):
 @require_POST
 def policy_delete(request, pk):
     policy = _policy_for(request, pk, "delete")
-    services.delete_policy(policy, by=request.user)
-    messages.success(request, _("The document was deleted."))
-    return redirect("planning:policy_list")
+    return delete_now(
+        request,
+        policy,
+        services.delete_policy,
+        _("The document was deleted."),
+        "planning:policy_list",
+    )
 
 
 @login_required
