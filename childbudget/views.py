@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.deletion import delete_now
 from core.exports import XLSX, export_response
-from core.views.forms import edit_page, service_page
+from core.views.forms import edit_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.lookups import create_in_organisation, organisation_for
 from organisations.models import Body, Organisation
 
 from . import charts, imports, services
@@ -89,16 +89,15 @@ def budget_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "childbudget")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "childbudget",
         BudgetForm,
         services.create_budget,
         _("The child budget was saved."),
-        title=_("New child budget in %(organisation)s") % {"organisation": organisation},
+        title=_("New child budget in %(organisation)s"),
         back=reverse("childbudget:budget_list"),
-        organisation=organisation,
     )
 
 

@@ -1,5 +1,6 @@
 """How a view fetches the organisation its page is about."""
 
+from core.views.forms import service_page
 from organisations.access import get_for_user, require
 from organisations.models import Organisation
 
@@ -11,3 +12,23 @@ def organisation_for(request, pk, action: str = "view", object_type: str = "orga
     if (action, object_type) != ("view", "organisation"):
         require(request.user, action, object_type, organisation.pk)
     return organisation
+
+
+def create_in_organisation(
+    request, organisation_pk, object_type, form_class, service, saved, *, title, **page
+):
+    """The page that creates an `object_type` in an organisation, for a user who may add one
+    there: `form_class(organisation=…)` takes the input, `service(organisation, by=user,
+    **fields)` creates it. `title` names the organisation as `%(organisation)s`; `page` goes to
+    `service_page` (back, done, further form arguments)."""
+    organisation = organisation_for(request, organisation_pk, "add", object_type)
+    return service_page(
+        request,
+        organisation,
+        form_class,
+        service,
+        saved,
+        title=title % {"organisation": organisation},
+        organisation=organisation,
+        **page,
+    )

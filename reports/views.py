@@ -10,9 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.models import Job
 from core.transitions import run_transition
-from core.views.forms import service_page
 from organisations.access import can, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.lookups import create_in_organisation
 
 from . import jobs as report_jobs
 from . import services
@@ -39,16 +38,15 @@ def report_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "report")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "report",
         ReportForm,
         services.create_report,
         _("The report was created. Now write its texts."),
-        title=_("New yearly report in %(organisation)s") % {"organisation": organisation},
+        title=_("New yearly report in %(organisation)s"),
         back=reverse("reports:report_list"),
-        organisation=organisation,
     )
 
 

@@ -16,9 +16,9 @@ from core.charts import bar_chart
 from core.deletion import delete_now
 from core.exports import export_response
 from core.transitions import run_transition
-from core.views.forms import edit_page, render_form, service_page
+from core.views.forms import edit_page, render_form
 from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.lookups import organisation_for
+from organisations.lookups import create_in_organisation
 from organisations.models import Body, Organisation
 
 from . import coverage, services
@@ -95,16 +95,15 @@ def session_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "trainingsession")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "trainingsession",
         SessionForm,
         services.create_session,
         _("The training was saved."),
-        title=_("New training in %(organisation)s") % {"organisation": organisation},
+        title=_("New training in %(organisation)s"),
         back=reverse("training:session_list"),
-        organisation=organisation,
     )
 
 

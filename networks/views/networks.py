@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import edit_page, service_page
-from organisations.lookups import organisation_for
+from core.views.forms import edit_page
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..forms import NetworkForm
@@ -28,15 +28,14 @@ def network_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "network")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "network",
         NetworkForm,
         services.create_network,
         _("The network was created."),
-        title=_("New network convened by %(organisation)s") % {"organisation": organisation},
-        organisation=organisation,
+        title=_("New network convened by %(organisation)s"),
         user=request.user,
     )
 

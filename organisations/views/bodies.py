@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import edit_page, service_page
-from organisations.lookups import organisation_for
+from core.views.forms import edit_page
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..access import can, can_on, get_for_user
@@ -54,15 +54,14 @@ def body_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "body")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "body",
         BodyForm,
         services.create_body,
         _("The body was created."),
-        title=_("New body in %(organisation)s") % {"organisation": organisation},
-        organisation=organisation,
+        title=_("New body in %(organisation)s"),
         user=request.user,
     )
 

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
-from core.views.forms import edit_page, service_page
+from core.views.forms import edit_page
 from organisations.access import can, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.lookups import create_in_organisation
 
 from .. import childfriendly_services as services
 from ..exports import childfriendly_table
@@ -47,17 +47,15 @@ def childfriendly_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def childfriendly_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "childfriendlyagreement")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "childfriendlyagreement",
         AgreementForm,
         services.create_agreement,
         _("The agreement was saved. The cycle has begun."),
-        title=_("New child-friendly municipality agreement in %(organisation)s")
-        % {"organisation": organisation},
+        title=_("New child-friendly municipality agreement in %(organisation)s"),
         back=reverse("planning:childfriendly_list"),
-        organisation=organisation,
     )
 
 

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.deletion import delete_now
 from core.exports import export_response
-from core.views.forms import edit_page, service_page
+from core.views.forms import edit_page
 from organisations.access import can, can_on, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..exports import policy_table
@@ -76,16 +76,15 @@ def policy_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def policy_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "policy")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "policy",
         PolicyForm,
         services.create_policy,
         _("The document was saved."),
-        title=_("New policy document in %(organisation)s") % {"organisation": organisation},
+        title=_("New policy document in %(organisation)s"),
         back=reverse("planning:policy_list"),
-        organisation=organisation,
     )
 
 

@@ -17,9 +17,8 @@ from core.charts import line_chart
 from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
-from core.views.forms import service_page
 from organisations.access import can, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from organisations.lookups import create_in_organisation
 
 from .. import selfassessment_services as services
 from ..evidence import attach_evidence, evidence_groups
@@ -62,16 +61,15 @@ def selfassessment_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def selfassessment_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "selfassessment")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "selfassessment",
         StartForm,
         services.start_self_assessment,
         _("The self-assessment was started. Now rate the factors."),
-        title=_("New self-assessment in %(organisation)s") % {"organisation": organisation},
+        title=_("New self-assessment in %(organisation)s"),
         back=reverse("planning:selfassessment_list"),
-        organisation=organisation,
         done=lambda assessment: reverse("planning:selfassessment_edit", args=[assessment.pk]),
     )
 

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import edit_page, service_page
+from core.views.forms import edit_page
 from organisations.access import can, creatable_organisations
-from organisations.lookups import organisation_for
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..forms import ForumForm
@@ -34,15 +34,14 @@ def forum_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def forum_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "forum")
-    return service_page(
+    return create_in_organisation(
         request,
-        organisation,
+        organisation_pk,
+        "forum",
         ForumForm,
         services.create_forum,
         _("The youth forum was created."),
-        title=_("New youth forum in %(organisation)s") % {"organisation": organisation},
-        organisation=organisation,
+        title=_("New youth forum in %(organisation)s"),
     )
 
 
