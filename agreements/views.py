@@ -17,10 +17,10 @@ from core.views.forms import form_copy
 from organisations.access import (
     bodies_where_allowed,
     can,
-    can_on,
     creatable_organisations,
     creatable_through_bodies,
     get_for_user,
+    record_actions,
 )
 from organisations.models import Organisation
 
@@ -112,9 +112,7 @@ def agreement_detail(request, pk):
         if any(p.funding_share is not None for p in parties)
         else None,
         "in_force": agreement.is_in_force(timezone.localdate()),
-        "can_change": can_on(request.user, "change", agreement),
-        "can_delete": can_on(request.user, "delete", agreement),
-        "can_see_history": can(request.user, "view", "auditentry", agreement.organisation_id),
+        **record_actions(request.user, agreement, agreement.organisation_id),
     }
     return render(request, "agreements/agreement_detail.html", context)
 
@@ -179,9 +177,7 @@ def regulation_detail(request, pk):
     regulation = _regulation_for(request, pk)
     context = {
         "regulation": regulation,
-        "can_change": can_on(request.user, "change", regulation),
-        "can_delete": can_on(request.user, "delete", regulation),
-        "can_see_history": can(request.user, "view", "auditentry", *regulation.permission_scope()),
+        **record_actions(request.user, regulation),
     }
     return render(request, "agreements/regulation_detail.html", context)
 

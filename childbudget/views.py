@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.deletion import delete_now
 from core.exports import XLSX, export_response
 from core.views.forms import edit_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user
+from organisations.access import can, creatable_organisations, get_for_user, record_actions
 from organisations.lookups import create_in_organisation, organisation_for
 from organisations.models import Body, Organisation
 
@@ -116,9 +116,7 @@ def budget_detail(request, pk):
     context = {
         "budget": budget,
         "lines": lines,
-        "can_change": can_on(request.user, "change", budget),
-        "can_delete": can_on(request.user, "delete", budget),
-        "can_see_history": can(request.user, "view", "auditentry", budget.organisation_id),
+        **record_actions(request.user, budget, budget.organisation_id),
     }
     return render(request, "childbudget/budget_detail.html", context)
 

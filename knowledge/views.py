@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.deletion import delete_now
 from core.views.forms import edit_page, service_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user
+from organisations.access import creatable_organisations, get_for_user, record_actions
 from organisations.lookups import organisation_for
 
 from . import services
@@ -100,9 +100,7 @@ def _detail(request, example, *, public):
     }
     if not public:
         context |= {
-            "can_change": can_on(request.user, "change", example),
-            "can_delete": can_on(request.user, "delete", example),
-            "can_see_history": can(request.user, "view", "auditentry", example.organisation_id),
+            **record_actions(request.user, example, example.organisation_id),
         }
     return render(request, "knowledge/example_detail.html", context)
 

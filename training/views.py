@@ -17,7 +17,14 @@ from core.deletion import delete_now
 from core.exports import export_response
 from core.transitions import run_transition
 from core.views.forms import edit_page, render_form
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
+from organisations.access import (
+    can,
+    can_on,
+    creatable_organisations,
+    get_for_user,
+    record_actions,
+    require,
+)
 from organisations.lookups import create_in_organisation
 from organisations.models import Body, Organisation
 
@@ -121,10 +128,8 @@ def session_detail(request, pk):
         "body_counts": session.body_counts.select_related("body"),
         "materials": session.materials.all(),
         "attendees": session.attendees.order_by("last_name", "first_name") if see_people else None,
-        "can_change": can_on(request.user, "change", session),
-        "can_delete": can_on(request.user, "delete", session),
         "can_add_material": can(request.user, "add", "trainingmaterial", session.organisation_id),
-        "can_see_history": can(request.user, "view", "auditentry", session.organisation_id),
+        **record_actions(request.user, session, session.organisation_id),
     }
     return render(request, "training/session_detail.html", context)
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.deletion import delete_now
 from core.exports import export_response
 from core.views.forms import edit_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user
+from organisations.access import creatable_organisations, get_for_user, record_actions
 from organisations.lookups import create_in_organisation
 
 from .. import services
@@ -101,9 +101,7 @@ def policy_detail(request, pk):
         "articles": policy.articles.order_by("number"),
         "target_areas": policy.target_areas.order_by("number"),
         "due": policy.is_due_for_revision(),
-        "can_change": can_on(request.user, "change", policy),
-        "can_delete": can_on(request.user, "delete", policy),
-        "can_see_history": can(request.user, "view", "auditentry", policy.organisation_id),
+        **record_actions(request.user, policy, policy.organisation_id),
     }
     return render(request, "planning/policy_detail.html", context)
 
