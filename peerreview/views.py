@@ -151,12 +151,9 @@ def review_start(request, pk):
 
 def _add_part(request, pk, form_class, service, title, success):
     review = _reviewer_review(request, pk)
-    return service_page(
+    return form_page(
         request,
-        review,
-        form_class,
-        services.report_review,
-        _("The review was reported."),
+        form_class(request.POST or None),
         title=title % {"review": review},
         back=review,
         save=lambda form: service(review, by=request.user, **form.cleaned_data),
@@ -262,6 +259,9 @@ def review_report(request, pk):
         request,
         ReportForm(request.POST or None, initial={"summary": review.summary}),
         title=_("Report %(title)s") % {"title": review},
+        back=review,
+        save=lambda form: services.report_review(review, by=request.user, **form.cleaned_data),
+        saved=_("The review was reported."),
     )
 
 
