@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.transitions import run_transition
-from core.views.forms import edit_page, form_page, render_form
+from core.views.forms import edit_page, form_page, render_form, service_page
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
 
@@ -51,13 +51,13 @@ def meeting_detail(request, pk):
 def meeting_create(request, pk):
     network = network_for(request, pk)
     require(request.user, "add", "networkmeeting", network.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        MeetingForm(request.POST or None),
+        network,
+        MeetingForm,
+        services.create_meeting,
+        _("The meeting was added."),
         title=_("New meeting of %(network)s") % {"network": network},
-        back=network,
-        save=lambda form: services.create_meeting(network, by=request.user, **form.cleaned_data),
-        saved=_("The meeting was added."),
     )
 
 
@@ -80,7 +80,6 @@ def meeting_delete(request, pk):
         meeting,
         service=services.delete_meeting,
         success_url=url,
-        cancel_url=meeting.get_absolute_url(),
         consequences=[
             _("The document “%(title)s”") % {"title": document.title}
             for document in meeting.documents.all()
@@ -107,7 +106,6 @@ def meeting_document_add(request, pk):
         ),
         saved=_("The document was added."),
         done=meeting.get_absolute_url() + "#documents",
-        multipart=True,
     )
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import edit_page, form_page
-from organisations.lookups import organisation_for
+from core.views.forms import edit_page
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..access import can, can_on, get_for_user
@@ -29,9 +29,13 @@ def body_list(request):
     return render(request, "organisations/body_list.html", {"filter": filterset, "page": page})
 
 
+def _body_for(request, pk, action="view"):
+    return get_for_user(Body.objects.select_related("organisation"), request.user, action, pk=pk)
+
+
 @login_required
 def body_detail(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, pk=pk)
+    body = _body_for(request, pk)
     members = Membership.objects.filter(body=body).select_related("user")
     context = {
         "body": body,
@@ -50,28 +54,28 @@ def body_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "body")
-    return form_page(
+    return create_in_organisation(
         request,
-        BodyForm(request.POST or None, organisation=organisation, user=request.user),
-        title=_("New body in %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_body(organisation, by=request.user, **form.cleaned_data),
-        saved=_("The body was created."),
+        organisation_pk,
+        "body",
+        BodyForm,
+        services.create_body,
+        _("The body was created."),
+        title=_("New body in %(organisation)s"),
+        user=request.user,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_edit(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
+    body = _body_for(request, pk, "change")
     return edit_page(
         request,
         body,
         BodyForm,
         services.update_body,
         _("The body was saved."),
-        organisation=body.organisation,
         user=request.user,
     )
 
@@ -79,11 +83,10 @@ def body_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_delete(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, "delete", pk=pk)
+    body = _body_for(request, pk, "delete")
     return confirm_delete(
         request,
         body,
         service=services.delete_body,
         success_url=reverse("organisations:body_list"),
-        cancel_url=body.get_absolute_url(),
     )

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page
 from organisations.access import can, creatable_anywhere
-from organisations.lookups import organisation_and_bodies
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..forms import ForumForm
@@ -34,14 +34,15 @@ def forum_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def forum_create(request, organisation_pk):
-    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "forum")
-    return form_page(
+    return create_in_organisation(
         request,
-        ForumForm(request.POST or None, organisation=organisation, bodies=bodies),
-        title=_("New youth forum in %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_forum(organisation, by=request.user, **form.cleaned_data),
-        saved=_("The youth forum was created."),
+        organisation_pk,
+        "forum",
+        ForumForm,
+        services.create_forum,
+        _("The youth forum was created."),
+        title=_("New youth forum in %(organisation)s"),
+        by_body=True,
     )
 
 
@@ -76,5 +77,4 @@ def forum_edit(request, pk):
         ForumForm,
         services.update_forum,
         _("The youth forum was saved."),
-        organisation=forum.organisation,
     )
