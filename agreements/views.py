@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete
 from core.transitions import run_transition
 from core.views.forms import form_copy
+from core.views.generic import delete_view
 from organisations.access import (
     allowed_bodies,
     creatable_anywhere,
@@ -124,17 +124,12 @@ def agreement_edit(request, pk):
     return _form_page(request, title, agreement.get_absolute_url(), form, parties)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def agreement_delete(request, pk):
-    agreement = _agreement_for(request, pk, "delete")
-    return confirm_delete(
-        request,
-        agreement,
-        service=services.delete_agreement,
-        success_url=reverse("agreements:agreement_list"),
-        consequences=[_("The list of its parties and their funding shares.")],
-    )
+agreement_delete = delete_view(
+    _agreement_for,
+    services.delete_agreement,
+    "agreements:agreement_list",
+    consequences=[gettext_lazy("The list of its parties and their funding shares.")],
+)
 
 
 @login_required
@@ -187,13 +182,6 @@ def regulation_edit(request, pk):
     return _form_page(request, title, regulation.get_absolute_url(), form)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def regulation_delete(request, pk):
-    regulation = _regulation_for(request, pk, "delete")
-    return confirm_delete(
-        request,
-        regulation,
-        service=services.delete_regulation,
-        success_url=reverse("agreements:agreement_list"),
-    )
+regulation_delete = delete_view(
+    _regulation_for, services.delete_regulation, "agreements:agreement_list"
+)

@@ -7,11 +7,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.deletion import delete_now
 from core.exports import XLSX, export_response
-from core.views.forms import edit_page
+from core.views.generic import edit_view
 from organisations.access import can, creatable_organisations, get_for_user, record_actions
 from organisations.lookups import create_in_organisation, organisation_for
 from organisations.models import Body, Organisation
@@ -121,18 +122,13 @@ def budget_detail(request, pk):
     return render(request, "childbudget/budget_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def budget_edit(request, pk):
-    budget = _budget(request, pk, "change")
-    return edit_page(
-        request,
-        budget,
-        BudgetForm,
-        services.update_budget,
-        _("The child budget was saved."),
-        title=_("Edit the child budget %(budget)s") % {"budget": budget},
-    )
+budget_edit = edit_view(
+    _budget,
+    BudgetForm,
+    services.update_budget,
+    gettext_lazy("The child budget was saved."),
+    title=gettext_lazy("Edit the child budget %(name)s"),
+)
 
 
 @login_required

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.deletion import delete_now
-from core.views.forms import edit_page, service_page
+from core.views.forms import service_page
+from core.views.generic import edit_view
 from organisations.access import creatable_organisations, get_for_user, record_actions
 from organisations.lookups import organisation_for
 
@@ -136,13 +138,9 @@ def _example_for(request, pk, action="view"):
     return get_for_user(examples, request.user, action, pk=pk)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def example_edit(request, pk):
-    example = _example_for(request, pk, "change")
-    return edit_page(
-        request, example, ExampleForm, services.update_example, _("The example was saved.")
-    )
+example_edit = edit_view(
+    _example_for, ExampleForm, services.update_example, gettext_lazy("The example was saved.")
+)
 
 
 @login_required

@@ -10,13 +10,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.charts import bar_chart
 from core.deletion import delete_now
 from core.exports import export_response
 from core.transitions import run_transition
-from core.views.forms import edit_page, render_form
+from core.views.forms import render_form
+from core.views.generic import edit_view
 from organisations.access import (
     can,
     can_on,
@@ -134,17 +136,9 @@ def session_detail(request, pk):
     return render(request, "training/session_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def session_edit(request, pk):
-    session = _session_for(request, pk, "change")
-    return edit_page(
-        request,
-        session,
-        SessionForm,
-        services.update_session,
-        _("The training was saved."),
-    )
+session_edit = edit_view(
+    _session_for, SessionForm, services.update_session, gettext_lazy("The training was saved.")
+)
 
 
 @login_required

@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.transitions import run_transition
-from core.views.forms import edit_page, form_page, render_form, service_page
+from core.views.forms import form_page, render_form, service_page
+from core.views.generic import edit_view
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
 
@@ -61,13 +63,9 @@ def meeting_create(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_edit(request, pk):
-    meeting = meeting_for(request, pk, "change")
-    return edit_page(
-        request, meeting, MeetingForm, services.update_meeting, _("The meeting was saved.")
-    )
+meeting_edit = edit_view(
+    meeting_for, MeetingForm, services.update_meeting, gettext_lazy("The meeting was saved.")
+)
 
 
 @login_required

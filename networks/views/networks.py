@@ -4,12 +4,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete
-from core.views.forms import edit_page
+from core.views.generic import delete_view, edit_view
 from organisations.lookups import create_in_organisation
 
 from .. import services
@@ -40,27 +39,13 @@ def network_create(request, organisation_pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def network_edit(request, pk):
-    network = network_for(request, pk, "change")
-    return edit_page(
-        request,
-        network,
-        NetworkForm,
-        services.update_network,
-        _("The network was saved."),
-        user=request.user,
-    )
+network_edit = edit_view(
+    network_for,
+    NetworkForm,
+    services.update_network,
+    gettext_lazy("The network was saved."),
+    form_gets_user=True,
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def network_delete(request, pk):
-    network = network_for(request, pk, "delete")
-    return confirm_delete(
-        request,
-        network,
-        service=services.delete_network,
-        success_url=reverse("networks:network_list"),
-    )
+network_delete = delete_view(network_for, services.delete_network, "networks:network_list")

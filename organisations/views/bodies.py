@@ -3,12 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete
-from core.views.forms import edit_page
+from core.views.generic import delete_view, edit_view
 from organisations.lookups import create_in_organisation
 
 from .. import services
@@ -66,27 +65,13 @@ def body_create(request, organisation_pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def body_edit(request, pk):
-    body = _body_for(request, pk, "change")
-    return edit_page(
-        request,
-        body,
-        BodyForm,
-        services.update_body,
-        _("The body was saved."),
-        user=request.user,
-    )
+body_edit = edit_view(
+    _body_for,
+    BodyForm,
+    services.update_body,
+    gettext_lazy("The body was saved."),
+    form_gets_user=True,
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def body_delete(request, pk):
-    body = _body_for(request, pk, "delete")
-    return confirm_delete(
-        request,
-        body,
-        service=services.delete_body,
-        success_url=reverse("organisations:body_list"),
-    )
+body_delete = delete_view(_body_for, services.delete_body, "organisations:body_list")

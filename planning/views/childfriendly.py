@@ -6,10 +6,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
 from core.views.forms import edit_page
+from core.views.generic import edit_view
 from organisations.access import can, creatable_anywhere, get_for_user
 from organisations.lookups import create_in_organisation
 
@@ -84,18 +86,9 @@ def childfriendly_detail(request, pk):
     return render(request, "planning/childfriendly_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def childfriendly_edit(request, pk):
-    agreement = _agreement(request, pk, "change")
-    return edit_page(
-        request,
-        agreement,
-        AgreementForm,
-        services.update_agreement,
-        _("The agreement was saved."),
-        title=_("Edit %(agreement)s") % {"agreement": agreement},
-    )
+childfriendly_edit = edit_view(
+    _agreement, AgreementForm, services.update_agreement, gettext_lazy("The agreement was saved.")
+)
 
 
 @login_required

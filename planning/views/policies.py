@@ -8,11 +8,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.deletion import delete_now
 from core.exports import export_response
-from core.views.forms import edit_page
+from core.views.generic import edit_view
 from organisations.access import creatable_anywhere, get_for_user, record_actions
 from organisations.lookups import create_in_organisation
 
@@ -107,17 +108,9 @@ def policy_detail(request, pk):
     return render(request, "planning/policy_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def policy_edit(request, pk):
-    policy = _policy_for(request, pk, "change")
-    return edit_page(
-        request,
-        policy,
-        PolicyForm,
-        services.update_policy,
-        _("The document was saved."),
-    )
+policy_edit = edit_view(
+    _policy_for, PolicyForm, services.update_policy, gettext_lazy("The document was saved.")
+)
 
 
 @login_required

@@ -4,9 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import edit_page
+from core.views.generic import edit_view
 from organisations.access import can, creatable_anywhere
 from organisations.lookups import create_in_organisation
 
@@ -67,14 +68,6 @@ def forum_detail(request, pk):
     return render(request, "youthforum/forum_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def forum_edit(request, pk):
-    forum = forum_for(request, pk, "change")
-    return edit_page(
-        request,
-        forum,
-        ForumForm,
-        services.update_forum,
-        _("The youth forum was saved."),
-    )
+forum_edit = edit_view(
+    forum_for, ForumForm, services.update_forum, gettext_lazy("The youth forum was saved.")
+)

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
 from core.views.forms import edit_page, service_page
+from core.views.generic import edit_view
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
@@ -51,18 +53,13 @@ def meeting_detail(request, pk):
     return render(request, "youthforum/meeting_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_edit(request, pk):
-    meeting = _meeting_for(request, pk, "change")
-    return edit_page(
-        request,
-        meeting,
-        MeetingForm,
-        services.update_meeting,
-        _("The meeting was saved."),
-        title=_("Agenda and minutes: %(meeting)s") % {"meeting": meeting},
-    )
+meeting_edit = edit_view(
+    _meeting_for,
+    MeetingForm,
+    services.update_meeting,
+    gettext_lazy("The meeting was saved."),
+    title=gettext_lazy("Agenda and minutes: %(name)s"),
+)
 
 
 @login_required
