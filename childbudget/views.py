@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.deletion import delete_now
 from core.exports import XLSX, export_response
-from core.views.generic import edit_view
+from core.views.generic import delete_now_view, edit_view
 from organisations.access import can, creatable_organisations, get_for_user, record_actions
 from organisations.lookups import create_in_organisation, organisation_for
 from organisations.models import Body, Organisation
@@ -131,17 +130,12 @@ budget_edit = edit_view(
 )
 
 
-@login_required
-@require_POST
-def budget_delete(request, pk):
-    budget = _budget(request, pk, "delete")
-    return delete_now(
-        request,
-        budget,
-        services.delete_budget,
-        _("The child budget was deleted."),
-        "childbudget:budget_list",
-    )
+budget_delete = delete_now_view(
+    _budget,
+    services.delete_budget,
+    gettext_lazy("The child budget was deleted."),
+    "childbudget:budget_list",
+)
 
 
 @login_required

@@ -146,4 +146,3 @@ def latest_standing(indicator, organisation, *, group=None) -> dict | None:
         "median": median,
         "rank": rank if indicator.direction != indicator.Direction.NEUTRAL else None,
     }
-

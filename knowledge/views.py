@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from core.deletion import delete_now
 from core.views.forms import service_page
-from core.views.generic import edit_view
+from core.views.generic import delete_now_view, edit_view
 from organisations.access import creatable_organisations, get_for_user, record_actions
 from organisations.lookups import organisation_for
 
@@ -143,14 +142,9 @@ example_edit = edit_view(
 )
 
 
-@login_required
-@require_POST
-def example_delete(request, pk):
-    example = _example_for(request, pk, "delete")
-    return delete_now(
-        request,
-        example,
-        services.delete_example,
-        _("The example was deleted."),
-        "knowledge:example_list",
-    )
+example_delete = delete_now_view(
+    _example_for,
+    services.delete_example,
+    gettext_lazy("The example was deleted."),
+    "knowledge:example_list",
+)

@@ -18,7 +18,7 @@ from core.deletion import delete_now
 from core.exports import export_response
 from core.transitions import run_transition
 from core.views.forms import render_form
-from core.views.generic import edit_view
+from core.views.generic import delete_now_view, edit_view
 from organisations.access import (
     can,
     can_on,
@@ -141,17 +141,12 @@ session_edit = edit_view(
 )
 
 
-@login_required
-@require_POST
-def session_delete(request, pk):
-    session = _session_for(request, pk, "delete")
-    return delete_now(
-        request,
-        session,
-        services.delete_session,
-        _("The training was deleted."),
-        "training:session_list",
-    )
+session_delete = delete_now_view(
+    _session_for,
+    services.delete_session,
+    gettext_lazy("The training was deleted."),
+    "training:session_list",
+)
 
 
 @login_required

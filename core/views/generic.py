@@ -1,12 +1,13 @@
 """A record's edit and delete pages declared in one statement (Django's `View.as_view`), for
 the many pages that are nothing but the shared helpers: fetch the record through the app's one
-lookup, then `edit_page` or `confirm_delete`. A page that does more stays a function view."""
+lookup, then `edit_page`, `confirm_delete` or `delete_now`. A page that does more stays a
+function view."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import resolve_url
 from django.views import View
 
-from core.deletion import confirm_delete
+from core.deletion import confirm_delete, delete_now
 from core.views.forms import edit_page
 
 
@@ -67,6 +68,20 @@ class RecordDeleteView(RecordView):
     post = get
 
 
+class RecordDeleteNowView(RecordView):
+    """The delete button whose page already asked (`core.deletion.delete_now`): POST only;
+    `service` deletes the record, `deleted` is said, the browser goes to `success_url`."""
+
+    http_method_names = ["post"]
+    action = "delete"
+    service = None
+    deleted = ""
+    success_url = None
+
+    def post(self, request, *args, **kwargs):
+        return delete_now(request, self.get_object(), self.service, self.deleted, self.success_url)
+
+
 def edit_view(lookup, form_class, service, saved, **options):
     """`RecordEditView` for one kind of record, declared in one line of the app's views:
     `policy_edit = edit_view(_policy_for, PolicyForm, services.update_policy, saved)`."""
@@ -79,4 +94,11 @@ def delete_view(lookup, service, success_url, **options):
     """`RecordDeleteView` for one kind of record, declared in one line of the app's views."""
     return RecordDeleteView.as_view(
         lookup=lookup, service=service, success_url=success_url, **options
+    )
+
+
+def delete_now_view(lookup, service, deleted, success_url):
+    """`RecordDeleteNowView` for one kind of record, declared in one line of the app's views."""
+    return RecordDeleteNowView.as_view(
+        lookup=lookup, service=service, deleted=deleted, success_url=success_url
     )

@@ -9,11 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from core.deletion import delete_now
 from core.exports import export_response
-from core.views.generic import edit_view
+from core.views.generic import delete_now_view, edit_view
 from organisations.access import creatable_anywhere, get_for_user, record_actions
 from organisations.lookups import create_in_organisation
 
@@ -113,17 +112,12 @@ policy_edit = edit_view(
 )
 
 
-@login_required
-@require_POST
-def policy_delete(request, pk):
-    policy = _policy_for(request, pk, "delete")
-    return delete_now(
-        request,
-        policy,
-        services.delete_policy,
-        _("The document was deleted."),
-        "planning:policy_list",
-    )
+policy_delete = delete_now_view(
+    _policy_for,
+    services.delete_policy,
+    gettext_lazy("The document was deleted."),
+    "planning:policy_list",
+)
 
 
 @login_required
