@@ -127,7 +127,7 @@ def _goal_summary(rows: list[tuple[str, Value]], goal: float, unit: str) -> str:
     return ngettext(
         "Goal: %(goal)s. %(reached)s of %(count)s reaches it.",
         "Goal: %(goal)s. %(reached)s of %(count)s reach it.",
-        len(known),
+        reached,
     ) % {"goal": format_value(goal, unit), "reached": reached, "count": len(known)}
 
 

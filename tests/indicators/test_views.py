@@ -258,3 +258,13 @@ def test_a_file_of_no_known_format_lists_the_formats(coordinator_client, karlsko
     html = response.content.decode()
     assert "Barnrätt kunde inte avgöra filens format." in html
     assert "SCB PxWeb (json-stat2)" in html
+
+
+def test_the_county_and_sweden_keep_their_line_style_when_others_are_compared(karlskoga, degerfors):
+    from indicators.comparisons import comparison_areas
+
+    alone = [area.code for area in comparison_areas(karlskoga)]
+    compared = [area.code for area in comparison_areas(karlskoga, ["1862", "1880", "1881"])]
+    assert alone == ["1883", "18", "0000"]
+    assert compared[:3] == alone  # the same places, so the same colour, dash and marker
+    assert compared[3:] == ["1862", "1880"]  # at most five lines
