@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 from organisations.models import Adoption, Body
 
@@ -62,9 +63,11 @@ class Agreement(Adoption, TenantModel):
         verbose_name_plural = pgettext_lazy("between organisations", "agreements")
         ordering = ["-starts_on", "title", "id"]
         constraints = [
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="agreement_ends_after_start",
+                field="ends_on",
+                violation_error_message=_("The agreement cannot end before it starts."),
             ),
         ]
 
@@ -131,10 +134,12 @@ class AgreementParty(TenantModel):
             models.UniqueConstraint(
                 fields=["agreement", "party"], name="agreement_party_once_per_agreement"
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(funding_share__isnull=True)
                 | Q(funding_share__gte=0, funding_share__lte=100),
                 name="agreement_party_share_is_a_percentage",
+                field="funding_share",
+                violation_error_message=_("Give a share between 0 and 100 per cent."),
             ),
         ]
 

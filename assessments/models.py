@@ -46,6 +46,7 @@ class AssessmentTemplate(models.Model):
                 fields=["key"],
                 condition=Q(organisation__isnull=True),
                 name="template_unique_shipped_key",
+                violation_error_message=_("A shipped template with that key already exists."),
             ),
         ]
 
@@ -421,6 +422,7 @@ class Attachment(TenantModel):
             models.CheckConstraint(
                 condition=(Q(url="") & ~Q(file="")) | (~Q(url="") & Q(file="")),
                 name="attachment_is_file_or_link",
+                violation_error_message=_("Attach either a file or a link, not both."),
             ),
         ]
 

@@ -73,12 +73,16 @@ def bar_chart(
     max_value: float | None = None,
     description: str | None = None,
     id_prefix: str | None = None,
+    goal: Value = None,
 ) -> Chart:
-    """Horizontal bars, longest for the largest value; None (e.g. a hidden small group) has none."""
+    """Horizontal bars, longest for the largest value; None (e.g. a hidden small group) has none.
+    A `goal` is drawn as a dashed line across the bars, labelled, and said in the summary."""
     rows = [(str(label), value) for label, value in rows]
     if any(value is not None and value < 0 for _label, value in rows):
         raise ValueError("bar_chart draws values of zero or more")
     summary = _bar_summary(title, rows, unit)
+    if goal is not None:
+        summary += " " + _goal_summary(rows, goal, unit)
     desc = description or summary
     if not rows:
         return Chart(_empty_svg(title, desc, id_prefix), summary, rows, [title])
@@ -88,9 +92,12 @@ def bar_chart(
     figure_width = max(text_width(format_value(value, unit)) for _label, value in rows)
     plot_width = WIDTH - label_width - figure_width - 16
     scale = max_value or max((v for _label, v in rows if v is not None), default=0) or 1
+    if goal is not None:
+        scale = max(scale, goal)
+    top = TITLE_HEIGHT + (20 if goal is not None else 0)  # room for the goal's label
     body, step = [], 32 if all(len(lines) == 1 for lines in wrapped) else 40
     for index, (label, value) in enumerate(rows):
-        y = TITLE_HEIGHT + index * step
+        y = top + index * step
         body.append(label_text(label_width - 8, y + 16, label, anchor="end"))
         width = 0.0 if value is None else plot_width * min(value, scale) / scale
         if value is not None:
@@ -99,9 +106,29 @@ def bar_chart(
                 f' fill="{BAR}"/>'
             )
         body.append(_text(label_width + width + 6, y + 16, format_value(value, unit)))
-    bottom = TITLE_HEIGHT + len(rows) * step
-    body.append(_line(label_width, TITLE_HEIGHT - 4, label_width, bottom - 6, TEXT))
+    bottom = top + len(rows) * step
+    body.append(_line(label_width, top - 4, label_width, bottom - 6, TEXT))
+    if goal is not None:
+        x = label_width + plot_width * goal / scale
+        body.append(
+            f'<line x1="{x:.1f}" y1="{top - 6:.1f}" x2="{x:.1f}" y2="{bottom - 4:.1f}"'
+            f' stroke="{TEXT}" stroke-width="2" stroke-dasharray="6 3"/>'
+        )
+        text = _("Goal %(value)s") % {"value": format_value(goal, unit)}
+        # The label sits above the bars, kept inside the chart at the right edge.
+        anchor_x = min(x, WIDTH - 4 - text_width(text) / 2)
+        body.append(_text(anchor_x, top - 10, text, anchor="middle"))
     return Chart(_svg(title, desc, id_prefix, bottom + 8, body), summary, rows, [title])
+
+
+def _goal_summary(rows: list[tuple[str, Value]], goal: float, unit: str) -> str:
+    known = [value for _label, value in rows if value is not None]
+    reached = sum(1 for value in known if value >= goal)
+    return ngettext(
+        "Goal: %(goal)s. %(reached)s of %(count)s reaches it.",
+        "Goal: %(goal)s. %(reached)s of %(count)s reach it.",
+        reached,
+    ) % {"goal": format_value(goal, unit), "reached": reached, "count": len(known)}
 
 
 def _bar_summary(title: str, rows: list[tuple[str, Value]], unit: str) -> str:

@@ -2,7 +2,8 @@
 
 Each query word is reduced to its Snowball stem ("barnens" → "barn", "budgeten" → "budget") and
 must occur in the record's case-folded search text. Matching a stem as a substring finds every
-inflected form that starts with it.
+inflected form that starts with it. The definite endings -et and -an, which Snowball keeps, are
+taken off first ("nätverket" finds "nätverk").
 """
 
 from functools import reduce
@@ -13,11 +14,30 @@ from django.db.models import Q
 
 _stemmer = snowballstemmer.stemmer("swedish")
 MAX_WORDS = 8
+# Snowball's Swedish stemmer keeps the definite endings -et and -an ("nätverket", "skolan") while
+# it removes -en and -er, so "nätverket" and "nätverk" would not find each other. A search asks
+# for the word without them and with each of them.
+DEFINITE_ENDINGS = ("et", "an")
+SHORTEST_BASE = 3
 
 
 def stem(word: str) -> str:
     """The Snowball stem of one case-folded word."""
     return _stemmer.stemWord(word)
+
+
+def base(stem: str) -> str:
+    """The stem without a definite ending Snowball leaves ("nätverket" → "nätverk")."""
+    for ending in DEFINITE_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= SHORTEST_BASE:
+            return stem[: -len(ending)]
+    return stem
+
+
+def forms(stem: str) -> list[str]:
+    """The stems a word can have in a text: its base alone and with each definite ending."""
+    word = base(stem)
+    return [word, *(word + ending for ending in DEFINITE_ENDINGS)]
 
 
 def stems(query: str) -> list[str]:
@@ -26,6 +46,7 @@ def stems(query: str) -> list[str]:
 
 
 def search_filter(query: str, field: str = "search_text") -> Q:
-    """Every word's stem must appear in `field` (an empty query matches everything)."""
-    conditions = [Q(**{f"{field}__contains": stem}) for stem in stems(query)]
+    """Every word's stem must appear in `field` (an empty query matches everything). The base is
+    enough: as a substring it also matches the definite forms."""
+    conditions = [Q(**{f"{field}__contains": base(stem)}) for stem in stems(query)]
     return reduce(and_, conditions, Q())

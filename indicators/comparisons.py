@@ -31,12 +31,15 @@ def area_names(codes) -> dict[str, str]:
 
 
 def comparison_areas(organisation, chosen_codes=()) -> list[Area]:
-    """The organisation, chosen others, its county and Sweden, at most five (the chart's limit)."""
+    """The organisation, its county, Sweden and then chosen others, at most five (the chart's
+    limit). The fixed areas come first so that each keeps its line style (colour, dash, marker)
+    whether or not others are compared, and a long choice never pushes Sweden off the chart."""
     codes = [organisation.scb_code] if organisation.scb_code else []
     if len(organisation.scb_code) == 4:
-        codes += [code for code in chosen_codes if code not in codes]
         codes.append(organisation.county_code)
     codes.append(NATIONAL_CODE)
+    if len(organisation.scb_code) == 4:
+        codes += [code for code in chosen_codes if code not in codes]
     codes = list(dict.fromkeys(codes))[: len(SERIES_STYLES)]
     names = area_names(codes)
     return [Area(code, names.get(code, code)) for code in codes]

@@ -52,7 +52,11 @@ class IndicatorForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    format = forms.ChoiceField(label=_("Format"), choices=ImportRun.Format.choices)
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("", _("Tell from the file")), *ImportRun.Format.choices],
+        required=False,
+    )
     file = forms.FileField(label=_("File"))
     indicator = forms.ModelChoiceField(
         label=_("Indicator (for an SCB table)"),

@@ -124,6 +124,9 @@ class Indicator(models.Model):
                 fields=["source", "source_id"],
                 condition=~Q(source_id=""),
                 name="indicator_unique_source_id",
+                violation_error_message=_(
+                    "The catalogue already has an indicator with that source id."
+                ),
             ),
         ]
 

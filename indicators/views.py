@@ -22,6 +22,7 @@ from . import comparisons, progress, services
 from . import jobs as import_jobs
 from .forms import CitationForm, ImportForm, IndicatorForm
 from .imports.core import ImportFailed, read_upload
+from .imports.detect import choose_format
 from .imports.template import example_csv
 from .models import Citation, ImportRun, Indicator, ValueStatus
 
@@ -223,6 +224,7 @@ def import_values(request, organisation_pk):
         uploaded = form.cleaned_data["file"]
         try:
             data = read_upload(uploaded)
+            fmt = choose_format(form.cleaned_data["format"], data)
         except ImportFailed as failure:
             errors = failure.errors
         else:
@@ -232,7 +234,7 @@ def import_values(request, organisation_pk):
                 by=request.user,
                 token=_token(request),
                 options={
-                    "format": form.cleaned_data["format"],
+                    "format": fmt,
                     "file_name": uploaded.name,
                     "indicator": getattr(form.cleaned_data["indicator"], "pk", None),
                     "skip_unknown_areas": form.cleaned_data["skip_unknown_areas"],

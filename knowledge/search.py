@@ -1,10 +1,12 @@
 """Swedish full-text search over the knowledge bank, with the same behaviour on both databases.
 
 PostgreSQL: a stored tsvector (configuration `swedish`; title weighted A, tags B, description,
-results and contact C) with a GIN index, matched with `plainto_tsquery('swedish', …)` and ranked
+results and contact C) with a GIN index, matched with a tsquery of the words' stems and ranked
 by `ts_rank`.
 SQLite: an FTS5 table (`knowledge_example_fts`, rowid = the example's id) holding the same
-Snowball stems in three columns, matched with every stem required and ranked by `bm25`.
+Snowball stems in three columns, matched with every word required and ranked by `bm25`.
+Both ask for each word with and without the definite endings Snowball keeps
+(`core.search.forms`: "nätverket" finds "nätverk", and the other way round).
 
 Both indexes are written by `index_example` from the service functions, in the same
 transaction as the change.
@@ -16,6 +18,7 @@ from django.db.models import F, FloatField, Value
 from django.db.models.expressions import RawSQL
 
 from core.richtext import plain
+from core.search import forms
 
 from .models import Example
 from .swedish import MAX_QUERY_WORDS, STOP_WORDS, stem, stemmed, words
@@ -245,8 +248,16 @@ def _rank_candidates(queryset, match: str, candidates: dict[int, int]):
 
 
 def _tsquery(terms):
-    return SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+    # Every word in one of its forms (core.search.forms). The forms are stems already, so the
+    # query uses the `simple` configuration, which only case-folds them; the words are \w+ runs
+    # (knowledge.swedish.words), so quoting them keeps the raw query well-formed.
+    alternatives = (" | ".join(f"'{form}'" for form in forms(stem(term))) for term in terms)
+    return SearchQuery(
+        " & ".join(f"({either})" for either in alternatives), config="simple", search_type="raw"
+    )
 
 
 def _match(terms) -> str:
-    return " ".join(f'"{stem(term)}"' for term in terms)
+    return " AND ".join(
+        "(" + " OR ".join(f'"{form}"' for form in forms(stem(term))) + ")" for term in terms
+    )

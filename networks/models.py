@@ -374,12 +374,14 @@ class SharedItem(TenantModel):
             models.CheckConstraint(
                 condition=_one_item_of_its_kind(),
                 name="shared_item_one_item_of_its_kind",
+                violation_error_message=_("A shared item must point to exactly one record."),
             ),
             *[
                 models.UniqueConstraint(
                     fields=["network", name],
                     condition=Q(**{f"{name}__isnull": False}),
                     name=f"shared_item_unique_{name}",
+                    violation_error_message=_("That is already shared in the network."),
                 )
                 for name in ITEM_FIELD_NAMES
             ],

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 from core.tenancy import TenantQuerySet
 
@@ -41,11 +42,18 @@ class Organisation(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["scb_code"], condition=~Q(scb_code=""), name="organisation_unique_scb_code"
+                fields=["scb_code"],
+                condition=~Q(scb_code=""),
+                name="organisation_unique_scb_code",
+                violation_error_message=_("Another organisation already has that SCB code."),
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(scb_code="") | Q(scb_code__regex=r"^[0-9]{2}([0-9]{2})?$"),
                 name="organisation_scb_code_digits",
+                field="scb_code",
+                violation_error_message=_(
+                    "The SCB code has two digits (a county) or four digits (a municipality)."
+                ),
             ),
         ]
 
@@ -267,11 +275,13 @@ class Membership(TenantModel):
                 fields=["user", "organisation", "role"],
                 condition=Q(body__isnull=True),
                 name="membership_unique_org_role",
+                violation_error_message=_("The person already has that role in the organisation."),
             ),
             models.UniqueConstraint(
                 fields=["user", "body", "role"],
                 condition=Q(body__isnull=False),
                 name="membership_unique_body_role",
+                violation_error_message=_("The person already has that role in the body."),
             ),
         ]
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 from networks.models import Network
 from planning import success_factors
@@ -81,11 +82,13 @@ class PeerReview(TenantModel):
                     "The organisation already has a peer review for that year."
                 ),
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(report_due__isnull=True)
                 | Q(visit_date__isnull=True)
                 | Q(report_due__gte=models.F("visit_date")),
                 name="peerreview_report_after_visit",
+                field="report_due",
+                violation_error_message=_("The report cannot be due before the visit."),
             ),
         ]
 
@@ -244,9 +247,11 @@ class Finding(ReviewPart):
         verbose_name_plural = _("findings")
         constraints = [
             models.UniqueConstraint(fields=["review", "factor"], name="finding_one_per_factor"),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(level__isnull=True) | Q(level__lte=HIGHEST),
                 name="finding_level_range",
+                field="level",
+                violation_error_message=_("Choose a level from the scale."),
             ),
         ]
 

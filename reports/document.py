@@ -5,6 +5,9 @@ the open data and the frozen snapshot of a published version.
 and English, each generated sentence replaced by the coordinator's own wording where given.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -84,6 +87,12 @@ def build_document(report, *, as_of=None, languages=LANGUAGES) -> dict:
                 "narrative": _narrative(report),
             }
     return document
+
+
+def differs_from_version(document: dict, version) -> bool:
+    """Whether the live figures are no longer those the published version froze."""
+    live = json.loads(json.dumps(document["figures"], cls=DjangoJSONEncoder))
+    return live != version.data.get("figures")
 
 
 def localised(document: dict, language: str | None = None) -> dict:

@@ -77,11 +77,13 @@ class Report(TenantModel):
                 fields=["organisation", "year"],
                 condition=Q(body__isnull=True),
                 name="report_unique_organisation_year",
+                violation_error_message=_("There is already a yearly account for that year."),
             ),
             models.UniqueConstraint(
                 fields=["body", "year"],
                 condition=Q(body__isnull=False),
                 name="report_unique_body_year",
+                violation_error_message=_("There is already a yearly account for that year."),
             ),
         ]
 

@@ -15,7 +15,7 @@ from organisations.lookups import create_in_organisation
 
 from . import jobs as report_jobs
 from . import services
-from .document import build_document, localised, sentence_ids
+from .document import build_document, differs_from_version, localised, sentence_ids
 from .exports import export_response
 from .forms import ReportForm, TextsForm
 from .models import Report, ReportVersion
@@ -58,7 +58,12 @@ def report_detail(request, pk):
     document = build_document(report, languages=[request.LANGUAGE_CODE[:2]])
     scope = report.permission_scope()
     versions = list(ReportVersion.objects.filter(report=report).only("number", "published_at"))
+    # The newest version (versions are ordered newest first), read whole only when there is one.
+    published = ReportVersion.objects.filter(report=report).first() if versions else None
     context = {
+        "published": published,
+        "differs_from_published": published is not None
+        and differs_from_version(document, published),
         "report": report,
         "doc": localised(document),
         "versions": versions,

@@ -323,3 +323,25 @@ def test_line_chart_axis_has_room_for_large_grouped_figures():
     assert "2\u00a0500\u00a0000" in texts(chart.svg) or "3\u00a0000\u00a0000" in texts(chart.svg)
     assert_inside_the_viewbox(chart.svg)
     assert_no_word_is_cut(chart.svg, [*LONG_NAMES, "Kronor"])
+
+
+def test_a_goal_is_a_labelled_dashed_line_and_is_said_in_words():
+    chart = bar_chart("Share trained", [("A", 90.0), ("B", 40.0)], unit="%", max_value=100, goal=80)
+    root = ET.fromstring(chart.svg)
+    dashed = [line for line in root.iter(f"{NS}line") if line.get("stroke-dasharray")]
+    assert len(dashed) == 1
+    plot_left = float(bars(chart.svg)[0].get("x"))
+    full = float(bars(chart.svg)[0].get("width")) / 0.9  # bar A is 90 of 100
+    assert float(dashed[0].get("x1")) == pytest.approx(plot_left + full * 0.8, abs=0.2)
+    assert "Goal 80 %" in texts(chart.svg)
+    assert "Goal: 80 %. 1 of 2 reaches it." in chart.text_alternative
+    assert_inside_the_viewbox(chart.svg)
+
+
+def test_a_goal_above_every_bar_widens_the_scale_to_show_it():
+    chart = bar_chart("Share", [("A", 10.0)], unit="%", goal=80)
+    lines = ET.fromstring(chart.svg).iter(f"{NS}line")
+    dashed = [line for line in lines if line.get("stroke-dasharray")]
+    bar = bars(chart.svg)[0]
+    assert float(dashed[0].get("x1")) > float(bar.get("x")) + float(bar.get("width"))
+    assert_inside_the_viewbox(chart.svg)

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 
 
@@ -171,9 +172,11 @@ class CoverageTarget(TenantModel):
         ordering = ["organisation", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "year"], name="coverage_target_unique"),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=models.Q(percent__gte=1, percent__lte=100),
                 name="coverage_target_percent_range",
+                field="percent",
+                violation_error_message=_("Give a share between 1 and 100 per cent."),
             ),
         ]
 

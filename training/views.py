@@ -208,6 +208,7 @@ def coverage_page(request, organisation_pk):
         coverage.chart_rows(rows),
         unit="%",
         max_value=100,
+        goal=target,
     )
     see_people = can(request.user, "view_attendees", "trainingsession", organisation.pk)
     context = {

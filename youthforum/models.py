@@ -113,6 +113,9 @@ class ForumMember(ForumPart):
                 fields=["forum", "pseudonym"],
                 condition=Q(left_on__isnull=True),
                 name="forum_member_unique_current_pseudonym",
+                violation_error_message=_(
+                    "A current member of the forum already uses that pseudonym."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(contact_consent=True) | (Q(email="") & Q(phone="")),

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 
 from .plans import plan_scope
@@ -60,9 +61,11 @@ class ChildFriendlyAgreement(TenantModel, Document):
         verbose_name_plural = _("child-friendly municipality agreements")
         ordering = ["-signed_on", "id"]
         constraints = [
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("signed_on")),
                 name="childfriendly_ends_after_signing",
+                field="ends_on",
+                violation_error_message=_("The end date cannot be before the signing date."),
             ),
         ]
 
@@ -121,10 +124,12 @@ class ChildFriendlyStep(TenantModel, Document):
             models.UniqueConstraint(
                 fields=["agreement", "step"], name="childfriendly_one_row_per_step"
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(completed_on__isnull=True)
                 | Q(started_on__isnull=False, completed_on__gte=models.F("started_on")),
                 name="childfriendly_step_dates_in_order",
+                field="completed_on",
+                violation_error_message=_("A step can be completed only after it has started."),
             ),
         ]
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 from core.tenancy import derived_ids
 from organisations.models import Body
@@ -100,8 +101,11 @@ class ActionPlan(TenantModel):
         verbose_name_plural = _("action plans")
         ordering = ["-start_year", "title", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_year__gte=models.F("start_year")), name="plan_period_in_order"
+            FieldCheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")),
+                name="plan_period_in_order",
+                field="end_year",
+                violation_error_message=_("The last year cannot be before the first year."),
             ),
         ]
 
@@ -314,8 +318,11 @@ class Activity(PlanPart):
         ordering = ["starts_on", "id"]
         indexes = [models.Index(fields=["plan", "status"], name="activity_plan_status_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="activity_ends_after_start"
+            FieldCheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="activity_ends_after_start",
+                field="ends_on",
+                violation_error_message=_("The activity cannot end before it starts."),
             ),
         ]
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 from core.tenancy import TenantQuerySet
 from organisations.models import Adoption, Body
@@ -80,11 +81,15 @@ class Policy(Adoption, TenantModel):
         ordering = ["title", "id"]
         indexes = [models.Index(fields=["organisation", "next_revision"], name="policy_org_idx")]
         constraints = [
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(valid_until__isnull=True)
                 | Q(adopted_on__isnull=True)
                 | Q(valid_until__gte=models.F("adopted_on")),
                 name="policy_valid_after_adoption",
+                field="valid_until",
+                violation_error_message=_(
+                    "The policy cannot stop being valid before it was adopted."
+                ),
             ),
         ]
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
 
 from ..maturity import HIGHEST, Level, meaning
@@ -142,9 +143,13 @@ class FactorRating(TenantModel):
                 fields=["assessment", "factor"],
                 condition=Q(source="self"),
                 name="rating_one_self_rating_per_factor",
+                violation_error_message=_("The self-assessment already rates that success factor."),
             ),
-            models.CheckConstraint(
-                condition=Q(level__isnull=True) | Q(level__lte=HIGHEST), name="rating_level_range"
+            FieldCheckConstraint(
+                condition=Q(level__isnull=True) | Q(level__lte=HIGHEST),
+                name="rating_level_range",
+                field="level",
+                violation_error_message=_("Choose a level from the scale."),
             ),
         ]
 

@@ -226,3 +226,45 @@ def test_organisation_without_scb_code_compares_with_sweden_only(client, figures
     ).content.decode()
     assert "Riket: 11,9 % (2023)." in html
     assert "Bland kommunerna med en siffra" not in html
+
+
+def test_an_import_tells_the_format_from_the_file(coordinator_client, karlskoga, degerfors):
+    Organisation.objects.create(name="Region Örebro län", kind="region", scb_code="18")
+    upload = SimpleUploadedFile("siffror.csv", CSV.encode(), content_type="text/csv")
+    response = coordinator_client.post(
+        reverse("indicators:import", args=[karlskoga.pk]), {"format": "", "file": upload}
+    )
+    assert response.status_code == 200
+    assert "7 tillagda, 0 ändrade, 0 oförändrade" in response.content.decode()
+
+
+def test_an_import_in_another_format_than_chosen_names_both(coordinator_client, karlskoga):
+    upload = SimpleUploadedFile("siffror.csv", CSV.encode(), content_type="text/csv")
+    response = coordinator_client.post(
+        reverse("indicators:import", args=[karlskoga.pk]), {"format": "kolada_csv", "file": upload}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Filen ser ut att vara Barnrätts CSV-mall, men Kolada (CSV) valdes." in html
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_file_of_no_known_format_lists_the_formats(coordinator_client, karlskoga):
+    upload = SimpleUploadedFile("anteckningar.txt", b"Hej\nHopp\n", content_type="text/plain")
+    response = coordinator_client.post(
+        reverse("indicators:import", args=[karlskoga.pk]), {"format": "", "file": upload}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Barnrätt kunde inte avgöra filens format." in html
+    assert "SCB PxWeb (json-stat2)" in html
+
+
+def test_the_county_and_sweden_keep_their_line_style_when_others_are_compared(karlskoga, degerfors):
+    from indicators.comparisons import comparison_areas
+
+    alone = [area.code for area in comparison_areas(karlskoga)]
+    compared = [area.code for area in comparison_areas(karlskoga, ["1862", "1880", "1881"])]
+    assert alone == ["1883", "18", "0000"]
+    assert compared[:3] == alone  # the same places, so the same colour, dash and marker
+    assert compared[3:] == ["1862", "1880"]  # at most five lines

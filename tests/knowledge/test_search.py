@@ -124,3 +124,18 @@ def test_links_must_be_web_addresses(karlskoga):
 def test_articles_are_kept(karlskoga):
     example = add_example(karlskoga, articles=[Article.objects.get(number=12)])
     assert list(example.articles.values_list("number", flat=True)) == [12]
+
+
+@pytest.mark.parametrize("query", ["nätverk", "nätverket", "nätverken", "nätverkets"])
+def test_the_definite_forms_snowball_keeps_find_each_other(karlskoga, query):
+    # Snowball keeps -et ("nätverket"): both spellings must find both examples.
+    plain_form = add_example(karlskoga, title="Nätverk för unga")
+    definite = add_example(karlskoga, title="Om samverkan", description="<p>Nätverket träffas.</p>")
+    add_example(karlskoga, title="Skolmat")
+    assert set(titles(query)) == {plain_form.title, definite.title}
+
+
+def test_a_definite_form_in_an_a_word_finds_the_plain_one(karlskoga):
+    school = add_example(karlskoga, title="Skolor i samverkan")
+    add_example(karlskoga, title="Parker")
+    assert titles("skolan") == [school.title]

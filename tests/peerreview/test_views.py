@@ -80,6 +80,31 @@ def test_coordinator_plans_a_review_from_the_form(
     assert list(review.reviewers.all()) == [reviewer]
 
 
+def test_a_report_due_before_the_visit_is_explained_at_its_field(
+    client, partnership, karlskoga, degerfors, reviewer
+):
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("peerreview:review_create", args=[partnership.pk]),
+        {
+            "reviewed": karlskoga.pk,
+            "reviewing_organisations": [degerfors.pk],
+            "reviewers": [reviewer.pk],
+            "title": "Vårens granskning",
+            "year": 2027,
+            "focus_factors": ["budget"],
+            "visit_date": "2027-03-01",
+            "report_due": "2027-02-01",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["report_due"] == ["Rapporten kan inte lämnas före besöket."]
+    assert not form.non_field_errors()
+    assert "peerreview_report_after_visit" not in response.content.decode()
+    assert not PeerReview.objects.filter(title="Vårens granskning").exists()
+
+
 def test_only_the_reviewing_side_records_findings(client, review, reviewer, coordinator):
     url = reverse("peerreview:finding_edit", args=[review.pk, "training"])
     client.force_login(coordinator)  # the reviewed organisation's coordinator

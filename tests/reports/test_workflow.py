@@ -306,3 +306,33 @@ def test_send_for_approval_waits_on_the_decision_makers_start_page_and_mails_the
     assert f"http://testserver{report.get_absolute_url()}" in mailoutbox[0].body
     services.approve_report(report, by=decision_maker)
     assert not [i for i in waiting_items(decision_maker) if report.title in i.label]
+
+
+def test_the_live_page_of_a_published_report_says_when_its_figures_have_changed(
+    coordinator_client,
+    report,
+    coordinator,
+    decision_maker,
+    cases_2026,
+    karlskoga,
+    social_committee,
+    case_officer,
+    standard_version,
+):
+    services.approve_report(report, by=decision_maker)
+    services.publish_report(report, by=coordinator)
+    url = reverse("reports:report_detail", args=[report.pk])
+    warning = "skiljer sig från version 1"
+    assert warning not in coordinator_client.get(url).content.decode()
+    decide(
+        karlskoga,
+        social_committee,
+        case_officer,
+        decision_maker,
+        standard_version,
+        "SN 9",
+        answers=FULL_ANSWERS,
+    )
+    page = coordinator_client.get(url).content.decode()
+    assert warning in page
+    assert "Förbered en ny version för att publicera dagens siffror." in page
