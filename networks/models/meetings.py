@@ -6,6 +6,7 @@ Rädda Barnen take part without being users of Barnrätt.
 """
 
 import datetime
+import itertools
 
 from dateutil import rrule
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.models import TenantModel
 from organisations.models import Body
@@ -69,6 +71,16 @@ class MeetingSeries(TenantModel):
                     % {"count": MAX_MEETINGS_IN_SERIES}
                 )
 
+    @property
+    def rhythm(self) -> str:
+        """"every 3 months" and the like, for the pages."""
+        texts = {
+            self.Frequency.WEEKLY: ngettext("every week", "every %(n)d weeks", self.interval),
+            self.Frequency.MONTHLY: ngettext("every month", "every %(n)d months", self.interval),
+            self.Frequency.YEARLY: ngettext("every year", "every %(n)d years", self.interval),
+        }
+        return texts[self.frequency] % {"n": self.interval}
+
     def occurrences(self) -> list[datetime.date]:
         """The dates of the series, from python-dateutil's recurrence rules (RFC 5545)."""
         frequency = {
@@ -77,13 +89,10 @@ class MeetingSeries(TenantModel):
             self.Frequency.YEARLY: rrule.YEARLY,
         }[self.frequency]
         dates = rrule.rrule(
-            frequency,
-            interval=max(self.interval, 1),
-            dtstart=self.starts_on,
-            until=self.ends_on,
-            count=MAX_MEETINGS_IN_SERIES + 1,
+            frequency, interval=max(self.interval, 1), dtstart=self.starts_on, until=self.ends_on
         )
-        return [moment.date() for moment in dates]
+        # One past the limit is enough for `clean` to refuse; a long series is never expanded.
+        return [moment.date() for moment in itertools.islice(dates, MAX_MEETINGS_IN_SERIES + 1)]
 
     @classmethod
     def visibility_filter(cls, organisation_ids):
