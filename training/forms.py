@@ -4,6 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import limit_to_bodies
+from organisations.models import Body
+
 from .models import TargetGroup, TrainingSession
 from .services import bodies_for
 
@@ -29,15 +32,26 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = TrainingSession
-        fields = ["held_on", "topic", "format", "target_group", "description", "attendees"]
+        fields = [
+            "held_by",
+            "held_on",
+            "topic",
+            "format",
+            "target_group",
+            "description",
+            "attendees",
+        ]
         widgets = {
             "held_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
             "attendees": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, held_by=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["held_by"].queryset = Body.objects.filter(organisation=organisation)
+        # A role on a body creates for that body only (decision 0036).
+        limit_to_bodies(self, "held_by", held_by)
         self.bodies = list(bodies_for(organisation))
         counts = {}
         if self.instance.pk:

@@ -16,8 +16,8 @@ from core.charts import bar_chart
 from core.exports import export_response
 from core.transitions import run_transition
 from core.views.forms import form_page, render_form
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.lookups import organisation_for
+from organisations.access import can, can_on, creatable_anywhere, get_for_user, require
+from organisations.lookups import organisation_and_bodies
 from organisations.models import Body, Organisation
 
 from . import coverage, services
@@ -72,7 +72,7 @@ def session_list(request):
     context = {
         "page": page,
         "sessions": page.object_list,
-        "creatable": creatable_organisations(request.user, "trainingsession"),
+        "creatable": creatable_anywhere(request.user, "trainingsession"),
         "organisations": Organisation.objects.visible_to(request.user).order_by("name"),
         "bodies": Body.objects.visible_to(request.user).order_by("name"),
         "formats": TrainingSession.Format.choices,
@@ -94,10 +94,12 @@ def session_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "trainingsession")
+    organisation, bodies = organisation_and_bodies(
+        request, organisation_pk, "add", "trainingsession"
+    )
     return form_page(
         request,
-        SessionForm(request.POST or None, organisation=organisation),
+        SessionForm(request.POST or None, organisation=organisation, held_by=bodies),
         title=_("New training in %(organisation)s") % {"organisation": organisation},
         back=reverse("training:session_list"),
         save=lambda form: services.create_session(
@@ -120,7 +122,9 @@ def session_detail(request, pk):
         "attendees": session.attendees.order_by("last_name", "first_name") if see_people else None,
         "can_change": can_on(request.user, "change", session),
         "can_delete": can_on(request.user, "delete", session),
-        "can_add_material": can(request.user, "add", "trainingmaterial", session.organisation_id),
+        "can_add_material": can(
+            request.user, "add", "trainingmaterial", *session.permission_scope()
+        ),
         "can_see_history": can(request.user, "view", "auditentry", session.organisation_id),
     }
     return render(request, "training/session_detail.html", context)
@@ -160,7 +164,7 @@ def session_delete(request, pk):
 @require_http_methods(["GET", "POST"])
 def material_add(request, pk):
     session = get_for_user(TrainingSession.objects, request.user, pk=pk)
-    require(request.user, "add", "trainingmaterial", session.organisation_id)
+    require(request.user, "add", "trainingmaterial", *session.permission_scope())
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
