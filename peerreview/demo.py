@@ -81,7 +81,8 @@ def load_demo():
         year=2025,
         focus_factors=[F.LONG_TERM_PLAN, F.CHILD_RIGHTS_PERSPECTIVE],
         questions="Hur styr handlingsplanen nämndernas arbete?\n"
-        "Hur vägs barnets bästa in innan nämnderna fattar beslut?",
+        "Hur vägs barnets bästa in innan nämnderna fattar beslut?\n"
+        "(Demo: granskningen och allt den innehåller är påhittat.)",
         visit_date=datetime.date(2025, 10, 8),
         report_due=datetime.date(2025, 11, 30),
     )
