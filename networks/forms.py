@@ -135,12 +135,19 @@ class AttendanceForm(forms.Form):
         present = {row.partner_id for row in meeting.attendance.all() if row.partner_id}
         self.keys = []
         for body in self.bodies:
-            for capacity in (MeetingAttendance.Capacity.ELECTED, MeetingAttendance.Capacity.OFFICIAL):
+            for capacity in (
+                MeetingAttendance.Capacity.ELECTED,
+                MeetingAttendance.Capacity.OFFICIAL,
+            ):
                 name = f"body_{body.pk}_{capacity.value}"
                 self.keys.append((name, body, capacity.value))
                 self.fields[name] = forms.IntegerField(
                     label=_("%(body)s (%(organisation)s): %(capacity)s")
-                    % {"body": body.name, "organisation": body.organisation, "capacity": capacity.label},
+                    % {
+                        "body": body.name,
+                        "organisation": body.organisation,
+                        "capacity": capacity.label,
+                    },
                     min_value=0,
                     max_value=500,
                     required=False,

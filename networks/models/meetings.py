@@ -73,7 +73,7 @@ class MeetingSeries(TenantModel):
 
     @property
     def rhythm(self) -> str:
-        """"every 3 months" and the like, for the pages."""
+        """ "every 3 months" and the like, for the pages."""
         texts = {
             self.Frequency.WEEKLY: ngettext("every week", "every %(n)d weeks", self.interval),
             self.Frequency.MONTHLY: ngettext("every month", "every %(n)d months", self.interval),
@@ -136,8 +136,7 @@ class NetworkPartner(TenantModel):
             models.UniqueConstraint(fields=["network", "name"], name="network_partner_unique"),
             # The database keeps the promise the form makes: no details without consent.
             models.CheckConstraint(
-                condition=Q(contact_consent=True)
-                | Q(contact_name="", email="", phone=""),
+                condition=Q(contact_consent=True) | Q(contact_name="", email="", phone=""),
                 name="network_partner_details_need_consent",
             ),
         ]
@@ -202,7 +201,9 @@ class MeetingAttendance(TenantModel):
         ordering = ["body__name", "partner__name", "capacity"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(body__isnull=False, partner__isnull=True, capacity__in=["elected", "official"])
+                condition=Q(
+                    body__isnull=False, partner__isnull=True, capacity__in=["elected", "official"]
+                )
                 | Q(body__isnull=True, partner__isnull=False, capacity="partner"),
                 name="meeting_attendance_body_or_partner",
             ),

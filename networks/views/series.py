@@ -112,7 +112,9 @@ def partner_for(request, pk, action) -> NetworkPartner:
 @require_http_methods(["GET", "POST"])
 def partner_edit(request, pk):
     partner = partner_for(request, pk, "change")
-    return edit_page(request, partner, PartnerForm, services.update_partner, _("The partner was saved."))
+    return edit_page(
+        request, partner, PartnerForm, services.update_partner, _("The partner was saved.")
+    )
 
 
 @login_required

@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from core.models import AuditEntry
 from networks import services
-from networks.models import MeetingAttendance, MeetingSeries, Network, NetworkMeeting, NetworkPartner
+from networks.models import (
+    MeetingAttendance,
+    MeetingSeries,
+    Network,
+    NetworkMeeting,
+    NetworkPartner,
+)
 from organisations import services as organisations
 from organisations.roles import Role
 from tests import world
@@ -128,7 +134,9 @@ def test_a_meeting_links_only_the_members_cases(convened, coordinator, haninge_c
         )
 
 
-def test_a_reader_sees_no_linked_case_they_may_not_see(client, convened, coordinator, case, outsider):
+def test_a_reader_sees_no_linked_case_they_may_not_see(
+    client, convened, coordinator, case, outsider
+):
     meeting = services.create_meeting(
         convened, by=coordinator, title="Vårträff", held_on=datetime.date(2026, 4, 23), cases=[case]
     )
@@ -156,7 +164,9 @@ def test_attendance_per_body_and_capacity(
     )
     assert response.status_code == 302
     rows = set(
-        MeetingAttendance.objects.values_list("body__name", "partner__name", "capacity", "attendees")
+        MeetingAttendance.objects.values_list(
+            "body__name", "partner__name", "capacity", "attendees"
+        )
     )
     assert rows == {
         ("Socialnämnden", None, "elected", 2),
@@ -179,7 +189,9 @@ def test_attendance_is_kept_by_the_convener_only(client, convened, case_officer)
 def test_a_partner_without_consent_keeps_no_contact_details(client, convened, committee_strategist):
     client.force_login(committee_strategist)
     url = reverse("networks:partner_add", args=[convened.pk])
-    refused = client.post(url, {"name": "Idrottsföreningen", "kind": "association", "email": "a@b.se"})
+    refused = client.post(
+        url, {"name": "Idrottsföreningen", "kind": "association", "email": "a@b.se"}
+    )
     assert refused.status_code == 200
     assert not NetworkPartner.objects.exists()
     response = client.post(
