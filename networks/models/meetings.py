@@ -129,7 +129,7 @@ class NetworkPartner(TenantModel):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
     class Meta:
-        verbose_name = _("partner")
+        verbose_name = _("network partner")
         verbose_name_plural = _("partners")
         ordering = ["name", "id"]
         constraints = [
@@ -168,7 +168,7 @@ class MeetingAttendance(TenantModel):
     class Capacity(models.TextChoices):
         ELECTED = "elected", _("elected representatives")
         OFFICIAL = "official", _("officials")
-        PARTNER = "partner", _("partner")
+        PARTNER = "partner", _("network partner")
 
     meeting = models.ForeignKey(
         NetworkMeeting,
@@ -186,7 +186,7 @@ class MeetingAttendance(TenantModel):
     )
     partner = models.ForeignKey(
         NetworkPartner,
-        verbose_name=_("partner"),
+        verbose_name=_("network partner"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
