@@ -25,8 +25,20 @@ SHAPES = {
     "lupp-trygghet": (78.0, 0.3, 5.0, -6.0),
     "hushall-med-barn": (11.5, -0.05, 1.0, 0.0),
 }
-# Children 0–17 as a share of the inhabitants, for the demo population figures.
-INHABITANTS = {"1883": 30386, "1862": 9543, "18": 306000, NATIONAL_CODE: 10550000}
+# Children 0–17 as a share of the inhabitants, for the demo population figures. Karlskoga and
+# Degerfors: seed 000. The northern municipalities: rounded sizes of the right order, so that the
+# invented figures are not absurd (issue 21: Nora had about 5 300 children); not statistics,
+# and every row says "Demo – påhittade värden".
+INHABITANTS = {
+    "1883": 30386,
+    "1862": 9543,
+    "1884": 10000,
+    "1863": 7000,
+    "1864": 5000,
+    "1885": 23000,
+    "18": 306000,
+    NATIONAL_CODE: 10550000,
+}
 
 
 def _figure(indicator, code, year, sex, rng_base):

@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from assessments.models import Case
 from knowledge.models import Example
 from organisations.demo import COMMITTEES
 from organisations.demo import PARTNERSHIP as PARTNERSHIP_CODES
@@ -24,6 +25,34 @@ REGIONAL = "Samverkan för folkhälsa i norra Örebro län"
 PARTNERSHIP = "Partnerskapet för barns rättigheter i praktiken"
 JOINT_PLAN = "Nätverkets gemensamma arbetsplan"
 
+# Seed 000: Folkhälsonämnden invites every committee and board "regelbundet". How often is
+# invented: every third month, as the county network in seed 003 meets "ungefär fyra gånger
+# per år". The series makes the meetings; the first two get the agenda and notes below.
+SERIES = {
+    "title": "Tvärsektoriellt nätverk",
+    "place": "Folkets hus, Karlskoga",
+    "frequency": "monthly",
+    "interval": 3,
+    "starts_on": datetime.date(2026, 2, 12),
+    "ends_on": datetime.date(2026, 12, 31),
+}
+INVENTED_NOTE = (
+    "<p><em>Demo: att nätverket träffas var tredje månad, datum, platser, anteckningar och "
+    "ärendet som bereds är påhittade. Källan säger att Folkhälsonämnden bjuder in "
+    "”regelbundet”.</em></p>"
+)
+# Seed 002: Rädda Barnen i Örebro spoke at the partnership's days in 2015.
+PARTNERS = {
+    PARTNERSHIP: [
+        (
+            "Rädda Barnen i Örebro",
+            "civil_society",
+            "Föreläste om FN:s granskning av barnkonventionen i Sverige (partnerskapets "
+            "träff 2015).",
+        ),
+    ],
+}
+
 MEETINGS = {
     CROSS_SECTORAL: [
         (
@@ -38,7 +67,7 @@ MEETINGS = {
         ),
         (
             "Nätverksträff om barns delaktighet",
-            datetime.date(2026, 9, 17),
+            datetime.date(2026, 5, 12),
             "Kommunhuset, Degerfors",
             "<ol><li>Ungdomsforumets förslag</li><li>Uppföljning av arbetsplanen</li></ol>",
             "",
@@ -138,7 +167,38 @@ def _members(network):
     return [network.organisation, *network.member_organisations.all()]
 
 
+def load_series(network, by):
+    """The cross-sectoral network's repeating meetings; the first two get their agenda and
+    notes, and the second prepares a case (invented, and said so in its notes)."""
+    if network.series.exists():
+        return
+    series = services.create_series(network, by=by, **SERIES)
+    meetings = list(series.meetings.order_by("held_on"))
+    case = Case.objects.filter(organisation=network.organisation, case_number="KS 2026/101")
+    for meeting, (title, _held_on, place, agenda, notes) in zip(
+        meetings, MEETINGS[network.name], strict=False
+    ):
+        services.update_meeting(
+            meeting,
+            by=by,
+            title=title,
+            place=place,
+            agenda=agenda,
+            notes=notes + INVENTED_NOTE,
+            cases=list(case) if meeting == meetings[1] else None,
+        )
+
+
+def load_partners(network, by):
+    for name, kind, description in PARTNERS.get(network.name, []):
+        if not network.partners.filter(name=name).exists():
+            services.add_partner(network, by=by, name=name, kind=kind, description=description)
+
+
 def load_meetings(network, by):
+    if network.kind == Network.Kind.CROSS_SECTORAL:
+        load_series(network, by)
+        return
     for title, held_on, place, agenda, notes in MEETINGS[network.name]:
         if NetworkMeeting.objects.filter(network=network, title=title).exists():
             continue
@@ -208,6 +268,7 @@ def load_demo():
     for network in (cross, partnership):
         load_contacts(network, users)
         load_meetings(network, coordinator)
+        load_partners(network, coordinator)
     load_joint_plan(cross, coordinator)
     policy = Policy.objects.filter(organisation=karlskoga).order_by("title", "id").first()
     example = Example.objects.filter(organisation=karlskoga).order_by("id").first()

@@ -2,13 +2,23 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models import Case
 from core.forms import DateInput
 from organisations.models import Body, Organisation
 
-from .models import Network, NetworkContact, NetworkMeeting, SharedItem
+from .models import (
+    MeetingAttendance,
+    MeetingSeries,
+    Network,
+    NetworkContact,
+    NetworkMeeting,
+    NetworkPartner,
+    SharedItem,
+)
 
 
 class NetworkForm(forms.ModelForm):
@@ -54,18 +64,127 @@ class NetworkForm(forms.ModelForm):
 
 
 class MeetingForm(forms.ModelForm):
+    """A meeting, and the members' cases it prepares: those the user sees (a case the user does
+    not see stays linked, untouched)."""
+
     class Meta:
         model = NetworkMeeting
-        fields = ["title", "held_on", "place", "agenda", "notes"]
+        fields = ["title", "held_on", "place", "agenda", "notes", "cases"]
         widgets = {
             "held_on": DateInput(),
             "agenda": forms.Textarea(attrs={"rows": 6}),
             "notes": forms.Textarea(attrs={"rows": 10}),
+            "cases": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "agenda": _("Simple formatting (paragraphs, lists, links) is kept."),
             "notes": _("Simple formatting (paragraphs, lists, links) is kept."),
         }
+
+    def __init__(self, *args, network, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.visible_cases = Case.objects.visible_to(user).filter(
+            organisation_id__in=network.member_organisation_ids()
+        )
+        # Cases still to be decided, and those already linked: a meeting prepares, and the
+        # decided cases of a large municipality would bury the choice.
+        linked = Q(network_meetings=self.instance) if self.instance.pk else Q(pk__in=[])
+        self.fields["cases"].queryset = (
+            self.visible_cases.filter(~Q(status=Case.Status.DECIDED) | linked)
+            .select_related("organisation")
+            .distinct()
+            .order_by("organisation__name", "-id")
+        )
+        self.fields["cases"].label_from_instance = lambda case: (
+            f"{case.case_number} {case.title} ({case.organisation})"
+        )
+        self.fields["cases"].help_text = _("The members' cases this meeting prepares.")
+
+    def clean_cases(self):
+        chosen = list(self.cleaned_data["cases"])
+        if self.instance.pk:
+            hidden = self.instance.cases.exclude(pk__in=self.visible_cases.values("pk"))
+            chosen += list(hidden)
+        return chosen
+
+
+class SeriesForm(forms.ModelForm):
+    agenda = forms.CharField(
+        label=_("Agenda for every meeting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Each meeting can be given its own agenda later."),
+    )
+
+    class Meta:
+        model = MeetingSeries
+        fields = ["title", "place", "frequency", "interval", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+
+class AttendanceForm(forms.Form):
+    """One number per member body and capacity, and a box per partner."""
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bodies = list(meeting.network.member_bodies.select_related("organisation"))
+        self.partners = list(meeting.network.partners.all())
+        counts = {
+            (row.body_id, row.capacity): row.attendees
+            for row in meeting.attendance.all()
+            if row.body_id
+        }
+        present = {row.partner_id for row in meeting.attendance.all() if row.partner_id}
+        self.keys = []
+        for body in self.bodies:
+            for capacity in (
+                MeetingAttendance.Capacity.ELECTED,
+                MeetingAttendance.Capacity.OFFICIAL,
+            ):
+                name = f"body_{body.pk}_{capacity.value}"
+                self.keys.append((name, body, capacity.value))
+                self.fields[name] = forms.IntegerField(
+                    label=_("%(body)s (%(organisation)s): %(capacity)s")
+                    % {
+                        "body": body.name,
+                        "organisation": body.organisation,
+                        "capacity": capacity.label,
+                    },
+                    min_value=0,
+                    max_value=500,
+                    required=False,
+                    initial=counts.get((body.pk, capacity.value)),
+                )
+        for partner in self.partners:
+            self.fields[f"partner_{partner.pk}"] = forms.BooleanField(
+                label=_("%(partner)s was there") % {"partner": partner.name},
+                required=False,
+                initial=partner.pk in present,
+            )
+
+    def service_fields(self) -> dict:
+        return {
+            "bodies": {
+                (body, capacity): self.cleaned_data[name]
+                for name, body, capacity in self.keys
+                if self.cleaned_data.get(name)
+            },
+            "partners": [p for p in self.partners if self.cleaned_data.get(f"partner_{p.pk}")],
+        }
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = NetworkPartner
+        fields = [
+            "name",
+            "kind",
+            "description",
+            "contact_consent",
+            "contact_name",
+            "email",
+            "phone",
+        ]
 
 
 class MeetingDocumentForm(forms.Form):

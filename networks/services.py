@@ -14,10 +14,13 @@ from organisations.models import Membership, Organisation
 from planning import services as planning
 
 from .models import (
+    MeetingAttendance,
     MeetingDocument,
+    MeetingSeries,
     Network,
     NetworkContact,
     NetworkMeeting,
+    NetworkPartner,
     SavedComparison,
     SharedItem,
 )
@@ -90,18 +93,122 @@ def _cleaned(fields: dict) -> dict:
     return fields
 
 
-def create_meeting(network, *, by, **fields) -> NetworkMeeting:
+def _prepared_cases(network, cases) -> dict:
+    """The cases a meeting prepares must be cases of the network's members."""
+    if cases is None:
+        return {}
+    members = network.member_organisation_ids()
+    if any(case.organisation_id not in members for case in cases):
+        raise ValidationError({"cases": _("A meeting prepares the members' cases only.")})
+    return {"cases": list(cases)}
+
+
+def create_meeting(network, *, by, cases=None, **fields) -> NetworkMeeting:
     return create_object(
         NetworkMeeting,
         by=by,
         organisation_id=network.organisation_id,
         network=network,
+        m2m=_prepared_cases(network, cases),
         **_cleaned(fields),
     )
 
 
-def update_meeting(meeting: NetworkMeeting, *, by, **fields) -> NetworkMeeting:
-    return update_object(meeting, by=by, **_cleaned(fields))
+def update_meeting(meeting: NetworkMeeting, *, by, cases=None, **fields) -> NetworkMeeting:
+    m2m = _prepared_cases(meeting.network, cases)
+    return update_object(meeting, by=by, m2m=m2m, **_cleaned(fields))
+
+
+def create_series(network, *, by, agenda: str = "", **fields) -> MeetingSeries:
+    """The series and one meeting for each of its dates, every row in the audit log."""
+    with transaction.atomic():
+        series = create_object(
+            MeetingSeries, by=by, organisation_id=network.organisation_id, network=network, **fields
+        )
+        for held_on in series.occurrences():
+            create_meeting(
+                network,
+                by=by,
+                series=series,
+                title=series.title,
+                held_on=held_on,
+                place=series.place,
+                agenda=agenda,
+            )
+    return series
+
+
+def delete_series(series: MeetingSeries, *, by, today) -> None:
+    """End a series: its meetings still to come go (with their documents); those held stay,
+    as records of what happened."""
+    with transaction.atomic():
+        for meeting in series.meetings.filter(held_on__gt=today):
+            delete_meeting(meeting, by=by)
+        delete_object(series, by=by)
+
+
+def record_attendance(meeting: NetworkMeeting, *, by, bodies: dict, partners) -> None:
+    """Replace the meeting's attendance: `bodies` maps (body, capacity) to the number present,
+    `partners` lists the partners that were there."""
+    members = meeting.network.member_bodies.all()
+    if any(body not in members for body, _capacity in bodies):
+        raise ValidationError(_("Attendance is recorded for the network's member bodies."))
+    if any(partner.network_id != meeting.network_id for partner in partners):
+        raise ValidationError(_("Attendance is recorded for the network's own partners."))
+    with transaction.atomic():
+        for row in meeting.attendance.all():
+            delete_object(row, by=by)
+        for (body, capacity), count in bodies.items():
+            if count:
+                create_object(
+                    MeetingAttendance,
+                    by=by,
+                    organisation_id=meeting.organisation_id,
+                    meeting=meeting,
+                    body=body,
+                    capacity=capacity,
+                    attendees=count,
+                )
+        for partner in partners:
+            create_object(
+                MeetingAttendance,
+                by=by,
+                organisation_id=meeting.organisation_id,
+                meeting=meeting,
+                partner=partner,
+                capacity=MeetingAttendance.Capacity.PARTNER,
+            )
+
+
+# Partners who are not users ----------------------------------------------------------------
+
+
+def _consented(fields: dict) -> dict:
+    if not fields.get("contact_consent", False):
+        fields.update(contact_name="", email="", phone="")
+    return fields
+
+
+def add_partner(network, *, by, **fields) -> NetworkPartner:
+    return create_object(
+        NetworkPartner,
+        by=by,
+        organisation_id=network.organisation_id,
+        network=network,
+        **_consented(fields),
+    )
+
+
+def update_partner(partner: NetworkPartner, *, by, **fields) -> NetworkPartner:
+    """Withdrawn consent removes the contact details at once."""
+    return update_object(partner, by=by, **_consented(fields))
+
+
+def remove_partner(partner: NetworkPartner, *, by) -> None:
+    with transaction.atomic():
+        for row in partner.attendance.all():
+            delete_object(row, by=by)
+        delete_object(partner, by=by)
 
 
 def delete_meeting(meeting: NetworkMeeting, *, by) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, meetings, networks, pages, sharing
+from .views import dashboard, meetings, networks, pages, series, sharing
 
 app_name = "networks"
 
@@ -35,6 +35,17 @@ urlpatterns = [
         meetings.meeting_document_delete,
         name="meeting_document_delete",
     ),
+    path("networks/<int:pk>/series/new/", series.series_create, name="series_create"),
+    path("meeting-series/<int:pk>/", series.series_detail, name="series_detail"),
+    path("meeting-series/<int:pk>/delete/", series.series_delete, name="series_delete"),
+    path(
+        "network-meetings/<int:pk>/attendance/",
+        series.meeting_attendance,
+        name="meeting_attendance",
+    ),
+    path("networks/<int:pk>/partners/new/", series.partner_add, name="partner_add"),
+    path("network-partners/<int:pk>/edit/", series.partner_edit, name="partner_edit"),
+    path("network-partners/<int:pk>/delete/", series.partner_delete, name="partner_delete"),
     path("networks/<int:pk>/contacts/new/", meetings.contact_add, name="contact_add"),
     path("network-contacts/<int:pk>/delete/", meetings.contact_delete, name="contact_delete"),
     path("networks/<int:pk>/plans/new/", meetings.plan_create, name="plan_create"),

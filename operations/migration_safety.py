@@ -82,6 +82,11 @@ REVIEWED = {
         "not upgraded rolling: stop the old workers (the children's pages answer 503 for the "
         "minute), migrate, start the new ones. The new boolean has a db_default"
     ),
+    "training.0002_session_held_by": (
+        "a nullable foreign key (no rewrite, no default) and its index on the training "
+        "sessions (issue 21, decision 0039); on a large installation create the index "
+        "CONCURRENTLY by hand first (the name `sqlmigrate training 0002` prints), then migrate"
+    ),
 }
 
 

@@ -38,6 +38,15 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("meetingdocument", "view"): ALL_ROLES,
     ("meetingdocument", "add"): MANAGERS,
     ("meetingdocument", "delete"): MANAGERS,
+    # Repeating meetings and partners who are not users: kept like the meetings, by the
+    # convener's managers or the convening body's (decision 0039).
+    ("meetingseries", "view"): ALL_ROLES,
+    ("meetingseries", "add"): MANAGERS,
+    ("meetingseries", "delete"): MANAGERS,
+    ("networkpartner", "view"): ALL_ROLES,
+    ("networkpartner", "add"): MANAGERS,
+    ("networkpartner", "change"): MANAGERS,
+    ("networkpartner", "delete"): MANAGERS,
     ("networkcontact", "add"): MANAGERS,
     ("networkcontact", "delete"): MANAGERS,
     ("shareditem", "view"): ALL_ROLES,

@@ -1,8 +1,9 @@
-"""A peer review in the partnership for the demo: Degerfors reviews Karlskoga's long-term plan
+"""A peer review in the partnership for the demo: Haninge reviews Karlskoga's long-term plan
 and its child-rights perspective (2025), with interviews held, documents read, findings,
 ratings, recommendations and Karlskoga's answers. The seed documents say the partnership's
-municipalities review each other's work; the review's text is written for the demo. Running it
-twice changes nothing."""
+municipalities review each other's work; the review's text is written for the demo. Not
+Degerfors: it shares one committee and one unit with Karlskoga, so its review would not be a
+peer's (issue 21). Running it twice changes nothing."""
 
 import datetime
 
@@ -21,7 +22,7 @@ from .models import PeerReview, Recommendation
 
 PARTNERSHIP = "Partnerskapet för barns rättigheter i praktiken"
 TITLE = "Kollegial granskning av Karlskoga 2025"
-REVIEWER = ("granskare", "Granskare Degerfors")
+REVIEWER = ("granskare", "Granskare Haninge")
 
 FINDINGS = {
     F.LONG_TERM_PLAN: (
@@ -44,7 +45,7 @@ FINDINGS = {
 }
 
 
-def _reviewer(degerfors):
+def _reviewer(reviewing):
     username, last_name = REVIEWER
     user, created = get_user_model().objects.get_or_create(
         username=username, defaults={"first_name": "Demo", "last_name": last_name}
@@ -53,34 +54,35 @@ def _reviewer(degerfors):
         user.set_password(DEMO_PASSWORD)
         user.save()
     if not Membership.objects.filter(
-        user=user, organisation=degerfors, body=None, role=Role.COORDINATOR
+        user=user, organisation=reviewing, body=None, role=Role.COORDINATOR
     ).exists():
-        organisation_services.add_member(degerfors, by=None, user=user, role=Role.COORDINATOR)
+        organisation_services.add_member(reviewing, by=None, user=user, role=Role.COORDINATOR)
     return user
 
 
 @transaction.atomic
 def load_demo():
     karlskoga = Organisation.objects.filter(scb_code="1883").first()
-    degerfors = Organisation.objects.filter(scb_code="1862").first()
+    haninge = Organisation.objects.filter(scb_code="0136").first()
     network = Network.objects.filter(name=PARTNERSHIP).first()
     answering = get_user_model().objects.filter(username="samordnare").first()
-    if None in (karlskoga, degerfors, network, answering):
+    if None in (karlskoga, haninge, network, answering):
         return
-    reviewer = _reviewer(degerfors)
+    reviewer = _reviewer(haninge)
     if PeerReview.objects.filter(organisation=karlskoga, year=2025).exists():
         return
     review = services.plan_review(
         network,
         by=reviewer,
         organisation=karlskoga,
-        reviewing_organisations=[degerfors],
+        reviewing_organisations=[haninge],
         reviewers=[reviewer],
         title=TITLE,
         year=2025,
         focus_factors=[F.LONG_TERM_PLAN, F.CHILD_RIGHTS_PERSPECTIVE],
         questions="Hur styr handlingsplanen nämndernas arbete?\n"
-        "Hur vägs barnets bästa in innan nämnderna fattar beslut?",
+        "Hur vägs barnets bästa in innan nämnderna fattar beslut?\n"
+        "(Demo: granskningen och allt den innehåller är påhittat.)",
         visit_date=datetime.date(2025, 10, 8),
         report_due=datetime.date(2025, 11, 30),
     )

@@ -282,19 +282,27 @@ def load_plan(karlskoga, by, bodies):
 
 # Five years of self-assessment with a rising trend: (year, levels in the order of
 # SuccessFactor, summary). Written for the demo.
+# The sources of 2015 and 2018 (seeds 000, 002) describe the policies, the Checklista för hållbar
+# utveckling, the youth forum and the cross-sectoral network as established, and say nothing of a
+# child budget: the history starts there. The levels and the later years are invented.
 SELF_ASSESSMENTS = [
-    (2021, [1, 1, 1, 1, 0, 1, 0], "Arbetet har börjat; barnchecklistan prövas i några nämnder."),
+    (
+        2021,
+        [2, 2, 2, 2, 0, 1, 1],
+        "Policyerna, Checklistan för hållbar utveckling, ungdomsforumet och det tvärsektoriella "
+        "nätverket finns sedan tidigare; en barnbudget saknas.",
+    ),
     (
         2022,
-        [1, 2, 2, 1, 0, 1, 1],
-        "Folkhälsopolitisk policy antagen; nätverket med nämnderna möts.",
+        [2, 2, 3, 2, 0, 1, 1],
+        "Folkhälsopolitisk policy reviderad; nätverket med alla nämnder möts regelbundet.",
     ),
     (
         2023,
-        [2, 2, 2, 2, 1, 2, 1],
-        "Barn- och ungdomspolitisk policy antagen; ungdomsforum startat.",
+        [2, 3, 3, 2, 1, 2, 1],
+        "Barn- och ungdomspolitisk policy reviderad; ungdomsforumet lämnar förslag till nämnderna.",
     ),
-    (2024, [2, 3, 3, 2, 1, 2, 2], "Checklistan för hållbar utveckling används i alla nämnder."),
+    (2024, [3, 3, 3, 3, 1, 2, 2], "Checklistan för hållbar utveckling används i alla nämnder."),
     (
         2025,
         [3, 3, 3, 3, 1, 3, 2],

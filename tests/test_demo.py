@@ -60,6 +60,20 @@ def test_cross_sectoral_network_holds_every_committee_of_both_municipalities(db)
     assert network.convened_by.name == "Folkhälsonämnden"
 
 
+def test_cross_sectoral_network_meets_regularly_and_prepares_a_case(db):
+    call_command("load_demo")
+    network = Network.objects.get(kind=Network.Kind.CROSS_SECTORAL)
+    series = network.series.get()
+    assert series.meetings.count() == 4
+    prepared = series.meetings.filter(cases__isnull=False).get()
+    assert prepared.cases.get().case_number == "KS 2026/101"
+    # The frequency is invented (seed 000 says "regelbundet"), and the meeting says so.
+    assert "påhittade" in prepared.notes
+    # Seed 002: Rädda Barnen i Örebro, a partner without an account and without contact details.
+    partner = Network.objects.get(kind=Network.Kind.PARTNERSHIP).partners.get()
+    assert (partner.name, partner.email) == ("Rädda Barnen i Örebro", "")
+
+
 def test_every_role_has_a_demo_user_who_can_log_in(client, db):
     call_command("load_demo")
     roles = set(Membership.objects.values_list("role", flat=True))

@@ -933,6 +933,35 @@ EXPECTATIONS = {
         "meeting_document",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    # Repeating meetings, attendance and partners who are not users: kept like the meetings.
+    "networks:series_create": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:series_detail": (
+        "meeting_series",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
+    "networks:series_delete": (
+        "meeting_series",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:meeting_attendance": (
+        "network_meeting",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:partner_add": (
+        "network",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:partner_edit": (
+        "network_partner",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "networks:partner_delete": (
+        "network_partner",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "networks:contact_add": (
         "network",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},

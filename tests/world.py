@@ -166,6 +166,28 @@ def make_forum_proposal(forum, matter, committee, dialogue_leader):
     )
 
 
+def make_team_personas() -> dict:
+    """Issue 21's two personas: the coordinator of the public-health team hosted by Nora (a
+    role on the team only) and a case officer in Hällefors, which the team serves."""
+    nora = Organisation.objects.create(name="Nora kommun", kind="municipality", scb_code="1884")
+    hallefors = Organisation.objects.create(
+        name="Hällefors kommun", kind="municipality", scb_code="1863"
+    )
+    team = services.create_body(
+        nora,
+        by=None,
+        name="Folkhälsoteamet",
+        kind=Body.Kind.TEAM,
+        served_organisations=[hallefors],
+    )
+    team_coordinator = make_user("team_coordinator")
+    services.add_member(nora, by=None, user=team_coordinator, role=Role.COORDINATOR, body=team)
+    return {
+        "team_coordinator": team_coordinator,
+        "served_case_officer": make_member(hallefors, "served_case_officer", Role.CASE_OFFICER),
+    }
+
+
 # The world of the every-URL tests ----------------------------------------------------------
 
 
@@ -185,6 +207,7 @@ def build_url_world() -> UrlWorld:
         "coordinator": make_member(karlskoga, "coordinator", Role.COORDINATOR),
         "case_officer": make_member(karlskoga, "case_officer", Role.CASE_OFFICER),
         "outsider": make_member(degerfors, "outsider", Role.COORDINATOR),
+        **make_team_personas(),
     }
     decision_maker = make_member(karlskoga, "decision_maker", Role.DECISION_MAKER)
     dialogue_leader = make_member(karlskoga, "dialogue_leader", Role.DIALOGUE_LEADER)
@@ -337,7 +360,19 @@ def _networks(karlskoga, network, person):
         title="Dagordning",
         uploaded=SimpleUploadedFile("dagordning.pdf", b"%PDF-1.4\n%%EOF\n"),
     )
+    series = networks.create_series(
+        network,
+        by=None,
+        title="Nätverksträff",
+        frequency="monthly",
+        interval=3,
+        starts_on=datetime.date(2026, 2, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    partner = networks.add_partner(network, by=None, name="Rädda Barnen", kind="civil_society")
     return {
+        "meeting_series": {"pk": series.pk},
+        "network_partner": {"pk": partner.pk},
         "network_meeting": {"pk": meeting.pk},
         "meeting_document": {"pk": document.pk},
         "network_contact": {"pk": contact.pk},

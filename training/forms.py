@@ -4,6 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import limit_to_bodies
+from organisations.models import Body
+
 from .models import TargetGroup, TrainingSession
 from .services import bodies_for
 
@@ -29,17 +32,28 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = TrainingSession
-        fields = ["held_on", "topic", "format", "target_group", "description", "attendees"]
+        fields = [
+            "held_by",
+            "held_on",
+            "topic",
+            "format",
+            "target_group",
+            "description",
+            "attendees",
+        ]
         widgets = {
             "held_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
             "attendees": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, organisation=None, **kwargs):
+    def __init__(self, *args, organisation=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         # An edit form works in the organisation of the record it edits.
         organisation = organisation or self.instance.organisation
+        self.fields["held_by"].queryset = Body.objects.filter(organisation=organisation)
+        # A role on a body creates for that body only (decision 0036).
+        limit_to_bodies(self, "held_by", bodies)
         self.bodies = list(bodies_for(organisation))
         counts = {}
         if self.instance.pk:

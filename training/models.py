@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.constraints import FieldCheckConstraint
 from core.models import TenantModel
+from organisations.models import Body
 
 
 class TargetGroup(models.TextChoices):
@@ -33,6 +34,17 @@ class TrainingSession(TenantModel):
     target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
     description = models.TextField(_("description"), blank=True)
     participants = models.PositiveIntegerField(_("number of participants"), default=0)
+    # A joint body's training (the public-health team trains for the five it serves): its
+    # people keep it, and every organisation it serves sees it (issue 21).
+    held_by = models.ForeignKey(
+        "organisations.Body",
+        verbose_name=_("arranged by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The committee or team that arranges the training, if not the organisation."),
+    )
     bodies = models.ManyToManyField(
         "organisations.Body",
         verbose_name=_("bodies"),
@@ -60,8 +72,12 @@ class TrainingSession(TenantModel):
     def get_absolute_url(self):
         return reverse("training:session_detail", args=[self.pk])
 
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        return Body.owned_or_served(organisation_ids, "held_by")
+
     def permission_scope(self):
-        return self.organisation_id, None
+        return self.organisation_id, self.held_by_id
 
 
 class SessionBody(TenantModel):
@@ -121,6 +137,10 @@ class TrainingMaterial(TenantModel):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def visibility_filter(cls, organisation_ids):
+        return Body.owned_or_served(organisation_ids, "session__held_by")
 
     def permission_scope(self):
         return self.organisation_id, None

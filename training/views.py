@@ -22,7 +22,7 @@ from core.views.generic import delete_now_view, edit_view
 from organisations.access import (
     can,
     can_on,
-    creatable_organisations,
+    creatable_anywhere,
     get_for_user,
     record_actions,
     require,
@@ -82,7 +82,7 @@ def session_list(request):
     context = {
         "page": page,
         "sessions": page.object_list,
-        "creatable": creatable_organisations(request.user, "trainingsession"),
+        "creatable": creatable_anywhere(request.user, "trainingsession"),
         "organisations": Organisation.objects.visible_to(request.user).order_by("name"),
         "bodies": Body.objects.visible_to(request.user).order_by("name"),
         "formats": TrainingSession.Format.choices,
@@ -112,6 +112,7 @@ def session_create(request, organisation_pk):
         services.create_session,
         _("The training was saved."),
         title=_("New training in %(organisation)s"),
+        by_body=True,
         back=reverse("training:session_list"),
     )
 
@@ -130,7 +131,9 @@ def session_detail(request, pk):
         "body_counts": session.body_counts.select_related("body"),
         "materials": session.materials.all(),
         "attendees": session.attendees.order_by("last_name", "first_name") if see_people else None,
-        "can_add_material": can(request.user, "add", "trainingmaterial", session.organisation_id),
+        "can_add_material": can(
+            request.user, "add", "trainingmaterial", *session.permission_scope()
+        ),
         **record_actions(request.user, session, session.organisation_id),
     }
     return render(request, "training/session_detail.html", context)
@@ -153,7 +156,7 @@ session_delete = delete_now_view(
 @require_http_methods(["GET", "POST"])
 def material_add(request, pk):
     session = _session_for(request, pk)
-    require(request.user, "add", "trainingmaterial", session.organisation_id)
+    require(request.user, "add", "trainingmaterial", *session.permission_scope())
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

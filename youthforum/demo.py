@@ -15,11 +15,21 @@ from .models import Forum
 FORUM_NAME = "Ungdomsforum Karlskoga"
 
 # Pseudonyms the members chose; nobody real. One member agreed to be contacted (a demo address).
+# Twelve, as many as the minutes say were present (issue 21: four members and twelve present
+# contradicted each other). Seed 000 names the forum, not its size: the number is invented.
 MEMBERS = [
     ("Fjäril", "13-17", {}),
     ("Nova", "13-17", {"contact_consent": True, "email": "nova@example.org"}),
     ("Storm", "18-25", {}),
     ("Kometen", "13-17", {}),
+    ("Lodjur", "13-17", {}),
+    ("Ekorre", "13-17", {}),
+    ("Polstjärna", "18-25", {}),
+    ("Blåbär", "13-17", {}),
+    ("Vintergatan", "13-17", {}),
+    ("Räv", "18-25", {}),
+    ("Måne", "13-17", {}),
+    ("Tranan", "13-17", {}),
 ]
 
 AGENDA = "<p>1. Välkomna</p><p>2. Skateparken</p><p>3. Fritidsgårdens öppettider</p>"
@@ -48,7 +58,8 @@ def load_demo():
         by=leader,
         name=FORUM_NAME,
         body=culture,
-        description="Unga mellan 13 och 25 år som vill påverka i Karlskoga.",
+        description="Unga mellan 13 och 25 år som vill påverka i Karlskoga. (Demo: forumet "
+        "finns enligt källan; medlemmarna, mötena och förslaget är påhittade.)",
     )
     for pseudonym, age_band, contact in MEMBERS:
         services.add_member(

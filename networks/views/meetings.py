@@ -6,13 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.transitions import run_transition
-from core.views.forms import form_page, render_form, service_page
-from core.views.generic import edit_view
+from core.views.forms import edit_page, form_page, render_form, service_page
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
 
@@ -24,7 +22,7 @@ from .helpers import acting_organisations, network_for
 
 def meeting_for(request, pk, action="view") -> NetworkMeeting:
     return get_for_user(
-        NetworkMeeting.objects.select_related("network", "organisation"),
+        NetworkMeeting.objects.select_related("network", "organisation", "series"),
         request.user,
         action,
         pk=pk,
@@ -34,16 +32,20 @@ def meeting_for(request, pk, action="view") -> NetworkMeeting:
 @login_required
 def meeting_detail(request, pk):
     meeting = meeting_for(request, pk)
+    scope = meeting.permission_scope()
     context = {
         "meeting": meeting,
         "network": meeting.network,
         "can_change": can_on(request.user, "change", meeting),
         "can_delete": can_on(request.user, "delete", meeting),
         "documents": meeting.documents.all(),
-        "can_add_document": can(request.user, "add", "meetingdocument", meeting.organisation_id),
-        "can_delete_document": can(
-            request.user, "delete", "meetingdocument", meeting.organisation_id
-        ),
+        "can_add_document": can(request.user, "add", "meetingdocument", *scope),
+        "can_delete_document": can(request.user, "delete", "meetingdocument", *scope),
+        # Only the cases this reader may see: a member's reader sees the other members' cases
+        # no more here than elsewhere.
+        "cases": meeting.cases.visible_to(request.user).select_related("organisation", "body"),
+        "attendance": meeting.attendance.select_related("body__organisation", "partner"),
+        "can_record_attendance": can(request.user, "change", "networkmeeting", *scope),
     }
     return render(request, "networks/meeting_detail.html", context)
 
@@ -52,20 +54,32 @@ def meeting_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, pk):
     network = network_for(request, pk)
-    require(request.user, "add", "networkmeeting", network.organisation_id)
+    require(request.user, "add", "networkmeeting", network.organisation_id, network.convened_by_id)
     return service_page(
         request,
         network,
         MeetingForm,
         services.create_meeting,
         _("The meeting was added."),
+        network=network,
+        user=request.user,
         title=_("New meeting of %(network)s") % {"network": network},
     )
 
 
-meeting_edit = edit_view(
-    meeting_for, MeetingForm, services.update_meeting, gettext_lazy("The meeting was saved.")
-)
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    meeting = meeting_for(request, pk, "change")
+    return edit_page(
+        request,
+        meeting,
+        MeetingForm,
+        services.update_meeting,
+        _("The meeting was saved."),
+        network=meeting.network,
+        user=request.user,
+    )
 
 
 @login_required
@@ -90,7 +104,7 @@ def meeting_delete(request, pk):
 def meeting_document_add(request, pk):
     """Attach an agenda, notes or another document to the meeting (checked like every upload)."""
     meeting = meeting_for(request, pk)
-    require(request.user, "add", "meetingdocument", meeting.organisation_id)
+    require(request.user, "add", "meetingdocument", *meeting.permission_scope())
     return form_page(
         request,
         MeetingDocumentForm(request.POST or None, request.FILES or None),
@@ -123,7 +137,7 @@ def meeting_document(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_document_delete(request, pk):
     document = get_for_user(
-        MeetingDocument.objects.select_related("meeting"), request.user, "delete", pk=pk
+        MeetingDocument.objects.select_related("meeting__network"), request.user, "delete", pk=pk
     )
     url = document.meeting.get_absolute_url() + "#documents"
     return confirm_delete(

@@ -9,7 +9,7 @@ from organisations.access import can, can_on
 from planning.models import ActionPlan
 
 from ..forms import SharedTemplateCopyForm
-from ..models import NetworkContact, NetworkMeeting, SharedItem
+from ..models import MeetingSeries, NetworkContact, NetworkMeeting, NetworkPartner, SharedItem
 from .helpers import acting_organisation_ids, network_for
 from .sharing import copy_targets
 
@@ -43,6 +43,9 @@ def network_detail(request, pk):
             "organisation", "user"
         ),
         "meetings": NetworkMeeting.objects.filter(network=network)[:20],
+        "series": MeetingSeries.objects.filter(network=network),
+        "partners": NetworkPartner.objects.filter(network=network),
+        "can_keep_partners": can(user, "add", "networkpartner", convener, network.convened_by_id),
         "plans": ActionPlan.objects.filter(network=network),
         "shared_items": SharedItem.objects.filter(network=network).select_related(*ITEM_RELATIONS),
         "can_edit": can_on(user, "change", network),

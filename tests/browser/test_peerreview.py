@@ -1,4 +1,4 @@
-"""A peer review end to end in Chromium, within the demo partnership: Degerfors's coordinator
+"""A peer review end to end in Chromium, within the demo partnership: Haninge's coordinator
 plans a review of Karlskoga, records an interview, a document, findings, ratings and a
 recommendation, and reports; Karlskoga's coordinator answers, makes the recommendation an
 activity in the action plan, and sees the reviewers' ratings on the self-assessment page.
@@ -30,16 +30,16 @@ def submit(page):
 
 def test_two_municipalities_run_a_peer_review_end_to_end(browser, live_server, demo):
     karlskoga = Organisation.objects.get(scb_code="1883")
-    degerfors = Organisation.objects.get(scb_code="1862")
+    haninge = Organisation.objects.get(scb_code="0136")
 
-    # Degerfors plans and carries out the review.
+    # Haninge plans and carries out the review (Degerfors shares a committee with Karlskoga).
     page = browser.new_context(locale="sv-SE", bypass_csp=True).new_page()
     log_in(page, live_server, "granskare")
     go(page, menu_link(page, "Kollegial granskning"))
     expect(page.locator("main")).to_contain_text("Kollegial granskning av Karlskoga 2025")
     go(page, "text=Ny kollegial granskning i Partnerskapet för barns rättigheter i praktiken")
     page.select_option("#id_reviewed", str(karlskoga.pk))
-    page.check(f"input[name=reviewing_organisations][value='{degerfors.pk}']")
+    page.check(f"input[name=reviewing_organisations][value='{haninge.pk}']")
     page.fill("#id_title", TITLE)
     page.fill("#id_year", "2026")
     page.check("input[name=focus_factors][value=training]")

@@ -181,8 +181,8 @@ def test_self_assessment_page_shows_the_reviewers_ratings(client, reported, coor
     assert "Kollegial granskning 2026" in radar.columns
     peer_column = radar.columns.index("Kollegial granskning 2026") + 1
     levels = {row[0]: row[peer_column] for row in radar.rows}
-    assert levels["Ha en långsiktig plan"] == 2
-    assert levels["Utbilda och öka kunskapen"] == 3
+    assert levels["Gör en långsiktig plan"] == 2
+    assert levels["Utbilda och medvetandegör"] == 3
     # The trend has the peer review's mean as its own series and row, and every factor shows it.
     assert "Medelnivå, kollegial granskning" in response.context["trend"].columns
     assert any("kollegial granskning" in str(row[0]) for row in response.context["trend_rows"])
@@ -245,7 +245,7 @@ def test_report_as_pdf(client, reported, coordinator, tmp_path):
     ).stdout
     for expected in (
         "Granskning av Karlskoga",
-        "Ha en långsiktig plan",
+        "Gör en långsiktig plan",
         "Planen saknar indikatorer.",
         "Lägg till indikatorer till varje mål.",
         "Görs 2027.",

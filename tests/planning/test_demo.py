@@ -34,6 +34,10 @@ def test_demo_has_five_years_of_self_assessment_rising_and_the_cycle_at_the_acti
         levels = FactorRating.objects.filter(assessment=year).values_list("level", flat=True)
         means.append(sum(levels) / len(levels))
     assert means == sorted(means) and means[0] < means[-1]
+    # The sources of 2015 and 2018 describe the policies, the checklist, the youth forum and the
+    # network as established: 2021 does not start from nothing (issue 21).
+    assert "finns sedan tidigare" in years.get(year=2021).summary
+    assert means[0] >= 10 / 7
     agreement = ChildFriendlyAgreement.objects.get()
     # Seed 001: "i sju steg", running until 2019.
     assert agreement.steps.count() == 7

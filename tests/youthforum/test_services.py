@@ -195,12 +195,11 @@ def test_the_demo_forum_loads_once(db):
     call_command("load_demo")
     call_command("load_demo")
     members = ForumMember.objects.filter(forum__name="Ungdomsforum Karlskoga")
-    assert sorted(members.values_list("pseudonym", flat=True)) == [
-        "Fjäril",
-        "Kometen",
-        "Nova",
-        "Storm",
-    ]
+    # Twelve members, as many as the minutes say were present (issue 21).
+    assert members.count() == 12
+    assert {"Fjäril", "Kometen", "Nova", "Storm"} <= set(
+        members.values_list("pseudonym", flat=True)
+    )
     assert ForumProposal.objects.get().status == ForumProposal.Status.PARTLY_ACCEPTED
 
 

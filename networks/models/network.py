@@ -179,6 +179,22 @@ class NetworkMeeting(TenantModel):
     place = models.CharField(_("place"), max_length=200, blank=True)
     agenda = models.TextField(_("agenda"), max_length=20000, blank=True)
     notes = models.TextField(_("notes"), max_length=50000, blank=True)
+    # Set for the meetings a recurrence generated ("fyra gånger per år", seed 000).
+    series = models.ForeignKey(
+        "networks.MeetingSeries",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    # The cases the meeting prepares: each reader sees only those they may see.
+    cases = models.ManyToManyField(
+        "assessments.Case",
+        verbose_name=_("cases prepared"),
+        blank=True,
+        related_name="network_meetings",
+    )
 
     class Meta:
         verbose_name = _("network meeting")
@@ -201,7 +217,8 @@ class NetworkMeeting(TenantModel):
         return in_member_networks(organisation_ids)
 
     def permission_scope(self):
-        return self.organisation_id, None
+        # The convening body's people (Folkhälsonämnden's) keep the network's meetings.
+        return self.organisation_id, self.network.convened_by_id
 
 
 def meeting_document_path(instance, filename):
@@ -242,7 +259,7 @@ class MeetingDocument(TenantModel):
         return in_member_networks(organisation_ids, prefix="meeting__")
 
     def permission_scope(self):
-        return self.organisation_id, None
+        return self.organisation_id, self.meeting.network.convened_by_id
 
 
 class SavedComparison(TenantModel):
