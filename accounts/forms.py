@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -31,3 +32,12 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split())
+
+
+class NotificationForm(forms.ModelForm):
+    """How the person hears what waits for them (core/notify.py)."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ["notify_by_email"]
+        widgets = {"notify_by_email": forms.RadioSelect}

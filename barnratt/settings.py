@@ -397,6 +397,8 @@ EMAIL_BACKEND = (
 EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "587"))
 EMAIL_USE_TLS = True
 DEFAULT_FROM_EMAIL = os.environ.get("BARNRATT_EMAIL_FROM", "barnratt@localhost")
+# The site's address, put before the links in e-mails and calendar feeds (a job has no request).
+SITE_URL = os.environ.get("BARNRATT_SITE_URL", "http://localhost:8000")
 
 # Who answers accessibility reports (shown in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
