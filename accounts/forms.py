@@ -1,7 +1,8 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from .models import Notify
 
 
 class LoginForm(AuthenticationForm):
@@ -34,10 +35,10 @@ class CodeForm(forms.Form):
         return "".join(self.cleaned_data["code"].split())
 
 
-class NotificationForm(forms.ModelForm):
-    """How the person hears what waits for them (core/notify.py)."""
+class NotificationForm(forms.Form):
+    """How the person hears what waits for them (core/notify.py). A plain form: a model form
+    would change the signed-in user in place before the service compares old and new."""
 
-    class Meta:
-        model = get_user_model()
-        fields = ["notify_by_email"]
-        widgets = {"notify_by_email": forms.RadioSelect}
+    notify_by_email = forms.ChoiceField(
+        label=_("tell me by e-mail"), choices=Notify.choices, widget=forms.RadioSelect
+    )

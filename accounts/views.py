@@ -20,7 +20,9 @@ from .twofactor import has_second_factor
 @login_required
 @require_http_methods(["GET", "POST"])
 def account(request):
-    form = NotificationForm(request.POST or None, instance=request.user)
+    form = NotificationForm(
+        request.POST or None, initial={"notify_by_email": request.user.notify_by_email}
+    )
     if request.method == "POST" and form.is_valid():
         services.set_notifications(request.user, form.cleaned_data["notify_by_email"])
         messages.success(request, _("Your choice was saved."))

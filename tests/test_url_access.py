@@ -27,6 +27,14 @@ EXPECTATIONS = {
         None,
         {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
     ),
+    # POST only: a button makes or renews the calendar address.
+    "accounts:calendar_address": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    # The secret in the address is the access (calendar apps cannot sign in): whoever has it
+    # reads the case officer's dates; tests/test_notifications.py checks an unknown one is 404.
+    "home:calendar_feed": ("calendar_token", dict.fromkeys(PERSONAS, 200)),
     # Single sign-on is off unless configured (tests/accounts/test_sso.py turns it on).
     "accounts:sso_start": (None, dict.fromkeys(PERSONAS, 404)),
     "accounts:sso_callback": (None, dict.fromkeys(PERSONAS, 404)),
