@@ -17,7 +17,7 @@ from django.utils.translation import pgettext
 
 from core.charts import Chart, bar_chart
 
-from .forms import SCALE
+from .forms import SCALE, scale_words
 from .models import AgeBand, Answer, Consultation, OfflineVoice, Question, Response
 from .privacy import suppress_small_groups, suppression_note
 
@@ -92,15 +92,18 @@ def option_counts(option_count: int, grouped: Grouped) -> list[int]:
     return counts
 
 
-def scale_distribution(grouped: Grouped) -> tuple[list[tuple[str, int]], float | None]:
-    """How many gave each step of the 1–5 scale, in the faces' words, and the mean step."""
+def scale_distribution(
+    grouped: Grouped, words=None
+) -> tuple[list[tuple[str, int]], float | None]:
+    """How many gave each step of the 1–5 scale, in the question's words, and the mean step."""
+    words = words or [word for _step, word in SCALE]
     counts = Counter()
     for value, n in grouped:
-        if isinstance(value, int) and 1 <= value <= len(SCALE):
+        if isinstance(value, int) and 1 <= value <= len(words):
             counts[value] += n
     total = sum(counts.values())
     mean = sum(step * n for step, n in counts.items()) / total if total else None
-    return [(str(word), counts[step]) for step, _face, word in SCALE], mean
+    return [(str(word), counts[step]) for step, word in enumerate(words, start=1)], mean
 
 
 def ranking_places(option_count: int, grouped: Grouped) -> list[tuple[int, float | None, int]]:
@@ -159,11 +162,12 @@ def choice_result(question: Question, grouped: list) -> QuestionResult:
 
 
 def scale_result(question: Question, grouped: list) -> QuestionResult:
-    rows, mean = scale_distribution(grouped)
+    words = scale_words(question)
+    rows, mean = scale_distribution(grouped, words)
     chart = bar_chart(question.text, rows, id_prefix=f"q{question.pk}")
     mean_text = ""
     if mean is not None:
-        word = SCALE[int(mean + 0.5) - 1][2]
+        word = words[int(mean + 0.5) - 1]
         mean_text = _("Mean %(mean)s on the scale 1–5 (%(word)s)") % {
             "mean": decimal(mean),
             "word": str(word).lower(),
