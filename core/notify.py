@@ -61,9 +61,7 @@ def send(job) -> dict:
     addresses = sorted(set(people.exclude(email="").values_list("email", flat=True)))
     sent = 0
     for address in addresses:  # one message each: no one sees the others' addresses
-        sent += send_mail(
-            args["subject"], f"{args['body']}\n\n{args['link']}\n", None, [address]
-        )
+        sent += send_mail(args["subject"], f"{args['body']}\n\n{args['link']}\n", None, [address])
     return {"sent": sent}
 
 

@@ -4,8 +4,8 @@ import secrets
 
 from django import forms
 from django.templatetags.static import static
-from django.utils.html import format_html
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -169,6 +169,8 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only a scale question uses it; others leave it as it is.
+        self.fields["scale_words"].required = False
         if self.instance.pk:
             self.initial["options_text"] = "\n".join(self.instance.options)
             self.initial["options_en_text"] = "\n".join(self.instance.options_en)
@@ -177,6 +179,7 @@ class QuestionForm(forms.ModelForm):
         data = super().clean()
         data["options"] = lines(data.pop("options_text", "") or "")
         data["options_en"] = lines(data.pop("options_en_text", "") or "")
+        data["scale_words"] = data.get("scale_words") or Question.ScaleWords.GOOD
         if data.get("kind") not in Question.CHOICE_KINDS:
             data["options"], data["options_en"] = [], []
         elif len(data["options"]) < 2:

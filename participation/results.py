@@ -92,9 +92,7 @@ def option_counts(option_count: int, grouped: Grouped) -> list[int]:
     return counts
 
 
-def scale_distribution(
-    grouped: Grouped, words=None
-) -> tuple[list[tuple[str, int]], float | None]:
+def scale_distribution(grouped: Grouped, words=None) -> tuple[list[tuple[str, int]], float | None]:
     """How many gave each step of the 1–5 scale, in the question's words, and the mean step."""
     words = words or [word for _step, word in SCALE]
     counts = Counter()

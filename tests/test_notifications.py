@@ -41,7 +41,7 @@ def _submit(assessment, officer, capture):
 def test_submitting_mails_each_reviewer_but_not_the_officer(
     assessment, people, mailoutbox, django_capture_on_commit_callbacks
 ):
-    officer, decision_maker, coordinator = people
+    officer, _decision_maker, _coordinator = people
     _submit(assessment, officer, django_capture_on_commit_callbacks)
     assert sorted(m.to[0] for m in mailoutbox) == ["beslut@karlskoga.se", "strateg@karlskoga.se"]
     message = mailoutbox[0]
@@ -69,7 +69,9 @@ def test_approval_tells_the_officer_and_the_decision_makers_it_waits_for_a_decis
     assessment, people, mailoutbox, django_capture_on_commit_callbacks
 ):
     officer, decision_maker, _coordinator = people
-    other_decider = make_member(officer.memberships.get().organisation, "beslut2", Role.DECISION_MAKER)
+    other_decider = make_member(
+        officer.memberships.get().organisation, "beslut2", Role.DECISION_MAKER
+    )
     other_decider.email = "beslut2@karlskoga.se"
     other_decider.save()
     submitted = _submit(assessment, officer, django_capture_on_commit_callbacks)
@@ -99,7 +101,7 @@ def test_a_person_who_chose_the_digest_or_nothing_gets_no_mail_at_the_hand_over(
 def test_the_daily_digest_is_the_start_page_in_one_mail_once_a_day(
     assessment, people, mailoutbox, django_capture_on_commit_callbacks
 ):
-    officer, decision_maker, coordinator = people
+    officer, _decision_maker, _coordinator = people
     for user in people:
         user.notify_by_email = "daily"
         user.save()

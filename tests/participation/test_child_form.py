@@ -23,7 +23,10 @@ def test_a_failed_submit_shows_what_to_fix_first_and_focused(client, consultatio
     tag = html[html.rindex("<div", 0, summary) : html.index(">", summary)]
     assert "autofocus" in tag and 'tabindex="-1"' in tag
     assert "Du har missat något" in html
-    assert '<a href="#id_age_band">Hur gammal är du?</a>: Du har inte svarat på den här frågan.' in html
+    assert (
+        '<a href="#id_age_band">Hur gammal är du?</a>: Du har inte svarat på den här frågan.'
+        in html
+    )
     # The privacy text is folded away so that the summary and the questions come first.
     assert '<details class="child-privacy">' in html
     assert "obligatoriskt" not in html.lower().split("<form")[0]
@@ -67,10 +70,17 @@ def test_the_faces_are_bundled_pictures_not_emoji(client, consultation):
         assert finders.find(f"img/faces/face-{step}.svg")
 
 
-def test_a_choice_with_one_option_tells_the_dialogue_leader_why(client, draft, dialogue_leader_user):
+def test_a_choice_with_one_option_tells_the_dialogue_leader_why(
+    client, draft, dialogue_leader_user
+):
     client.force_login(dialogue_leader_user)
     response = client.post(
         reverse("participation:question_add", args=[draft.pk]),
-        {"kind": "single", "text": "Gillar du parken?", "options_text": "Ja", "scale_words": "good"},
+        {
+            "kind": "single",
+            "text": "Gillar du parken?",
+            "options_text": "Ja",
+            "scale_words": "good",
+        },
     )
     assert "Ett val med bara ett alternativ frågar ingenting" in response.content.decode()

@@ -166,9 +166,7 @@ def test_english_only_where_offered(client, consultation):
     assert '<html lang="en">' in html
 
 
-def test_the_childrens_page_needs_no_javascript_and_loads_only_the_counter(
-    client, consultation
-):
+def test_the_childrens_page_needs_no_javascript_and_loads_only_the_counter(client, consultation):
     """The page works without JavaScript; the one script, our own and deferred, only adds the
     character counter to free-text answers (issue 22)."""
     html = client.get(consultation.children_path()).content.decode()

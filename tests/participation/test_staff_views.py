@@ -60,7 +60,7 @@ def test_add_questions_with_options_and_open(leader_client, draft):
     refused = leader_client.post(
         url, {"kind": "multiple", "text": "Bara ett?", "options_text": "A"}
     )
-    assert "Ange minst två alternativ" in refused.content.decode()
+    assert "Ett val med bara ett alternativ frågar ingenting" in refused.content.decode()
     leader_client.post(reverse("participation:consultation_status", args=[draft.pk, "open"]))
     draft.refresh_from_db()
     assert draft.status == Consultation.Status.OPEN
