@@ -224,3 +224,16 @@ def test_the_calendar_feed_holds_the_persons_dates_and_parses_back(
 
 def test_an_unknown_calendar_address_is_404(client, db):
     assert client.get(reverse("home:calendar_feed", args=["nope"])).status_code == 404
+
+
+def test_a_case_sent_back_comes_first_in_the_officers_list_but_is_not_called_late(
+    client, assessment, people, django_capture_on_commit_callbacks
+):
+    officer, decision_maker, _coordinator = people
+    submitted = _submit(assessment, officer, django_capture_on_commit_callbacks)
+    case_services.return_assessment(submitted, by=decision_maker, comments="Saknar åsikter.")
+    client.force_login(officer)
+    html = client.get(reverse("home:start")).content.decode()
+    assert f"Skickad tillbaka: {assessment.case}" in html
+    assert "Återremitterat" not in html
+    assert "försenad" not in html

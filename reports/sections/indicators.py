@@ -1,5 +1,7 @@
 """Children's conditions: the featured indicators for the year, beside the county and Sweden."""
 
+import re
+
 from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -96,6 +98,9 @@ def render(figures, scope) -> Section:
 
 # Areas whose first figures differ by more than this factor are not drawn on one axis.
 SIZES_APART = 5
+# A unit that is already per inhabitant or a share ("%", "‰", "per 1 000", "kr/inv"), not
+# "personer".
+RATE = re.compile(r"%|‰|/|\bper\b", re.IGNORECASE)
 
 
 def comparable(series: dict, unit: str) -> tuple[dict, str, str]:
@@ -105,7 +110,7 @@ def comparable(series: dict, unit: str) -> tuple[dict, str, str]:
     year = 100, and the note says so. The table keeps the figures themselves."""
     firsts = [next((v for _y, v in points if v), None) for points in series.values()]
     known = [abs(v) for v in firsts if v]
-    is_rate = "%" in unit or "per" in unit.lower() or "/" in unit
+    is_rate = bool(RATE.search(unit))
     if is_rate or len(known) < 2 or max(known) / min(known) < SIZES_APART:
         return series, unit, ""
     indexed = {

@@ -63,6 +63,7 @@ def test_counts_of_areas_of_different_sizes_are_drawn_as_an_index():
     assert unit == "" and note
     # Shares and rates share one axis as they are.
     assert comparable(series, "%") == (series, "%", "")
+    assert comparable(series, "per 1 000 invånare") == (series, "per 1 000 invånare", "")
     near = {"A": [("2024", 10)], "B": [("2024", 12)]}
     assert comparable(near, "personer")[0] is near
 
