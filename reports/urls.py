@@ -27,6 +27,16 @@ urlpatterns = [
     path("rapporter/", public.report_index, name="public_index"),
     path("rapporter/<slug:slug>/<int:year>/", public.latest_version, name="public_report"),
     path(
+        "rapporter/for-barn/<int:organisation>/",
+        public.child_version_for,
+        name="public_child_version_for",
+    ),
+    path(
+        "rapporter/<slug:slug>/<int:year>/for-barn/",
+        public.child_version,
+        name="public_child_version",
+    ),
+    path(
         "rapporter/<slug:slug>/<int:year>/v<int:number>/",
         public.version_page,
         name="public_version",

@@ -893,6 +893,16 @@ EXPECTATIONS = {
         "published_report",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
+    # The year told to children, public like the report; the children's pages link to it by
+    # their organisation (a redirect to the newest published year).
+    "reports:public_child_version": (
+        "published_report",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:public_child_version_for": (
+        "organisation_of_reports",
+        {"anonymous": 302, "coordinator": 302, "case_officer": 302, "outsider": 302},
+    ),
     "reports:public_version": (
         "published_version",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},

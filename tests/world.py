@@ -272,6 +272,7 @@ def build_url_kwargs(
         None: {},
         "child_code": {"code": consultation.code},
         "calendar_token": {"token": case_officer.calendar_token},
+        "organisation_of_reports": {"organisation": karlskoga.pk},
         "consultation": {"pk": consultation.pk},
         "consultation_close": {"pk": consultation.pk, "action": "close"},
         "consultation_png": {"pk": consultation.pk, "fmt": "png"},
