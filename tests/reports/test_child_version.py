@@ -36,7 +36,12 @@ def test_the_childrens_thanks_page_links_to_the_year(client, karlskoga):
     from participation import services as participation
 
     consultation = participation.create_consultation(
-        karlskoga, by=None, title="Parken", age_bands=["6-12"], channels=["online"]
+        karlskoga,
+        by=None,
+        title="Parken",
+        introduction="Vad vill du ha i parken?",
+        age_bands=["6-12"],
+        channels=["online"],
     )
     participation.add_question(consultation, by=None, kind="text", text="Vad tycker du?")
     consultation = participation.open_consultation(consultation, by=None)
