@@ -76,6 +76,9 @@ class Results:
     questions: list[QuestionResult]
     breakdowns: list[Breakdown]
     pending: int = 0
+    # The age bands the consultation was for that no one answered for, online or at a meeting:
+    # named so that the dialogue leader asks them another way (issue 22, "who was heard").
+    not_heard: list[str] = field(default_factory=list)
 
     @property
     def voices_in_all(self) -> int:
@@ -230,6 +233,15 @@ def group_breakdowns(consultation: Consultation, demographics: list) -> list[Bre
     return result
 
 
+def groups_not_heard(consultation: Consultation, demographics: list, voices: list) -> list[str]:
+    """The targeted age bands with no answer at all. Naming an empty group tells nothing about
+    a child, unlike a small one, which stays hidden in the breakdowns."""
+    heard = {age for age, _gender, n in demographics if n}
+    heard |= {band for voice in voices for band in voice.age_bands}
+    labels = dict(AgeBand.choices)
+    return [str(labels[band]) for band in consultation.age_bands if band not in heard]
+
+
 def consultation_results(
     consultation: Consultation, *, raw: bool, text_limit: int | None = TEXTS_ON_PAGE
 ) -> Results:
@@ -276,6 +288,7 @@ def consultation_results(
         ],
         breakdowns=group_breakdowns(consultation, demographics),
         pending=pending,
+        not_heard=groups_not_heard(consultation, demographics, voices),
     )
 
 
