@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .models import Notify
+
 
 class LoginForm(AuthenticationForm):
     """Django's login form with autocomplete hints for password managers (WCAG 1.3.5)."""
@@ -31,3 +33,12 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split())
+
+
+class NotificationForm(forms.Form):
+    """How the person hears what waits for them (core/notify.py). A plain form: a model form
+    would change the signed-in user in place before the service compares old and new."""
+
+    notify_by_email = forms.ChoiceField(
+        label=_("tell me by e-mail"), choices=Notify.choices, widget=forms.RadioSelect
+    )

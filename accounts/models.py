@@ -13,6 +13,14 @@ from organisations.roles import Role
 RESERVED_SLUGS = frozenset({"callback"})
 
 
+class Notify(models.TextChoices):
+    """How a person hears what waits for them (core/notify.py)."""
+
+    IMMEDIATELY = "immediately", _("at once, one e-mail for each thing")
+    DAILY = "daily", _("once a day, a summary")
+    NEVER = "never", _("never: I look at my start page")
+
+
 class User(AbstractUser):
     """A staff member of an organisation: coordinator, case officer, decision-maker and so on.
 
@@ -22,6 +30,21 @@ class User(AbstractUser):
     title = models.CharField(_("job title"), max_length=200, blank=True)
     # Raised when the account is disabled: every session signed with the old value ends.
     session_generation = models.PositiveIntegerField(default=0, editable=False)
+    notify_by_email = models.CharField(
+        _("tell me by e-mail"),
+        max_length=12,
+        choices=Notify.choices,
+        default=Notify.IMMEDIATELY,
+        db_default=Notify.IMMEDIATELY,
+    )
+    # The secret in the address of the person's calendar feed (home/calendar.py); a new one
+    # ends the old address.
+    calendar_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+
+    # The feed's secret is a password of sorts: the log says it was renewed, never its value.
+    audit_exclude = ("calendar_token",)
 
     class Meta:
         verbose_name = _("user")

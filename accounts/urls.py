@@ -14,6 +14,7 @@ urlpatterns = [
     path("logout/", sso.logout_view, name="logout"),
     path("account/", views.account, name="account"),
     path("account/my-data/", views.my_data, name="my_data"),
+    path("account/calendar/", views.calendar_address, name="calendar_address"),
     path("account/two-factor/", twofactor_views.two_factor, name="two_factor"),
     path("account/two-factor/start/", twofactor_views.two_factor_start, name="two_factor_start"),
     path("account/two-factor/setup/", twofactor_views.two_factor_setup, name="two_factor_setup"),

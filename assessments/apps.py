@@ -9,4 +9,4 @@ class AssessmentsConfig(AppConfig):
     demo_loader = "assessments.demo.load_demo"
 
     def ready(self):
-        from . import waiting  # noqa: F401  (registers the start-page provider)
+        from . import calendar, waiting  # noqa: F401  (register the start page's and feed's)

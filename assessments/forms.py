@@ -220,12 +220,19 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
         fields = Decision.RECORDED_FIELDS
+        help_texts = {
+            "childrens_views_weighed": _(
+                "What the children said, how much it counted, and why, where it did not shape "
+                "the decision. It becomes the first draft of the feedback to the children."
+            )
+        }
         widgets = {
             "decided_on": DateInput(format="%Y-%m-%d"),
             "follow_up_date": DateInput(format="%Y-%m-%d"),
             "outcome": forms.Textarea(attrs={"rows": 3}),
             "reasons": forms.Textarea(attrs={"rows": 3}),
             "compensating_measures": forms.Textarea(attrs={"rows": 3}),
+            "childrens_views_weighed": forms.Textarea(attrs={"rows": 4}),
             "feedback_plan": forms.Textarea(attrs={"rows": 3}),
         }
 

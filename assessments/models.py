@@ -345,6 +345,11 @@ class Decision(TenantModel):
     )
     reasons = models.TextField(_("reasons where it does not"), blank=True)
     compensating_measures = models.TextField(_("compensating measures"), blank=True)
+    # Issue 22: how the children's own views were weighed, and why, where they did not shape
+    # the decision; the first draft of the feedback to the children (participation).
+    childrens_views_weighed = models.TextField(
+        _("how the children's views were weighed"), blank=True, db_default=""
+    )
     feedback_plan = models.TextField(_("how the children hear back"), blank=True)
     follow_up_date = models.DateField(_("follow-up date"), null=True, blank=True, db_index=True)
     follow_up_done_on = models.DateField(_("followed up on"), null=True, blank=True)
@@ -363,6 +368,7 @@ class Decision(TenantModel):
         "follows_best_interests",
         "reasons",
         "compensating_measures",
+        "childrens_views_weighed",
         "feedback_plan",
         "follow_up_date",
     ]

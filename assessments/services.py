@@ -16,6 +16,7 @@ from core.richtext import sanitise
 from core.transitions import TransitionError
 from core.uploads import check_upload, display_name, stored_name
 
+from . import notifications
 from .completeness import is_complete
 from .models import Assessment, Attachment, Case, Decision, Review, TemplateVersion
 from .questions import children_may_be_affected, is_answered
@@ -171,6 +172,7 @@ def submit_for_review(assessment: Assessment, *, by) -> Assessment:
             update_object(
                 assessment.case, by=by, action=Transition, status=Case.Status.IN_PREPARATION
             )
+        notifications.submitted(assessment, by=by)
     return assessment
 
 
@@ -232,6 +234,7 @@ def _conclude_review(assessment, *, by, comments, outcome, case_status) -> Revie
     # Review and assessment statuses share their names (approved, returned).
     update_object(assessment, by=by, action=Transition, status=outcome)
     update_object(assessment.case, by=by, action=Transition, status=case_status)
+    notifications.reviewed(review, by=by)
     return review
 
 

@@ -50,7 +50,8 @@ def cases_waiting(user):
             WaitingItem(
                 label % {"case": case},
                 case.get_absolute_url(),
-                overdue=case.status == Case.Status.RETURNED,
+                # Sent back is urgent, not late: it goes first without "(overdue)".
+                first=case.status == Case.Status.RETURNED,
             )
         )
     review_scope = _organisations_where(user, "assessment", "review")

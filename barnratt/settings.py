@@ -381,6 +381,9 @@ OPEN_DATA_LICENSE = os.environ.get("BARNRATT_OPEN_DATA_LICENSE", "CC0-1.0")
 if OPEN_DATA_LICENSE not in ("CC0-1.0", "CC-BY-4.0"):
     raise RuntimeError("BARNRATT_OPEN_DATA_LICENSE must be CC0-1.0 or CC-BY-4.0")
 
+# The site's address, put before the links in e-mails and calendar feeds (a job has no request).
+SITE_URL = os.environ.get("BARNRATT_SITE_URL", "http://localhost:8000")
+
 # Who answers accessibility reports (shown in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
     "BARNRATT_ACCESSIBILITY_EMAIL", "tillganglighet@barnratt.invalid"

@@ -141,6 +141,13 @@ def _bar_summary(title: str, rows: list[tuple[str, Value]], unit: str) -> str:
     if len(known) == 1:
         values = {"title": title, "label": high[0], "value": format_value(high[1], unit)}
         text = _("%(title)s: %(label)s, %(value)s.") % values
+    elif high[1] == low[1]:
+        # "Highest: A, 100 %. Lowest: A, 100 %." says nothing: say that all are the same.
+        text = _("%(title)s All %(count)s have the same figure: %(value)s.") % {
+            "title": title if title.rstrip()[-1:] in (".", "?", "!") else f"{title}.",
+            "count": len(known),
+            "value": format_value(high[1], unit),
+        }
     else:
         text = _("%(title)s Highest: %(high)s, %(high_value)s. Lowest: %(low)s, %(low_value)s.")
         text %= {

@@ -12,6 +12,6 @@ class NetworksConfig(AppConfig):
         # What networks add to the apps below them, which never import this app
         # (decision 0028): the member networks in the access statement, the knowledge bank's
         # network visibility, and the sections on an organisation's and a template's page.
-        from . import extensions
+        from . import calendar, extensions  # noqa: F401  (calendar registers the feed's)
 
         extensions.register()

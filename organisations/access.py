@@ -3,8 +3,9 @@
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, IntegerField, Value
+from django.db.models import CharField, IntegerField, Q, Value
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -271,3 +272,21 @@ def record_actions(user, obj, *history_scope) -> dict:
             user, "view", "auditentry", *(history_scope or obj.permission_scope())
         ),
     }
+
+
+def people_allowed(action: str, object_type: str, organisation_id, body_id=None):
+    """The active people whose role lets them do `action` on a record of the organisation (and
+    of the body, for a body's record): whom to tell that it waits for them (core/notify.py)."""
+    where = Q(memberships__body__isnull=True)
+    if body_id:
+        where |= Q(memberships__body_id=body_id)
+    return (
+        get_user_model()
+        .objects.filter(
+            where,
+            is_active=True,
+            memberships__organisation_id=organisation_id,
+            memberships__role__in=allowed_roles(object_type, action),
+        )
+        .distinct()
+    )

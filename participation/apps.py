@@ -11,7 +11,7 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import childpage, waiting  # noqa: F401  (waiting registers start-page providers)
+        from . import calendar, childpage, waiting  # noqa: F401  (start page and feed providers)
         from .models import Consultation
 
         # A children's page view reuses a lookup for a moment (childpage.find_for_page_view);

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
 
-from .forms import SCALE
+from .forms import scale_words
 from .models import AgeBand, Answer, Consultation, Question, Response
 from .results import SHOWN, consultation_results
 
@@ -33,8 +33,8 @@ def answer_in_words(question: Question, value, masked_text: str) -> str:
     if question.kind == Question.Kind.TEXT:
         return masked_text
     if question.kind == Question.Kind.SCALE:
-        words = {step: str(word) for step, _face, word in SCALE}
-        return words.get(value, "")
+        words = dict(enumerate(scale_words(question), start=1))
+        return str(words.get(value, ""))
     if question.kind == Question.Kind.SINGLE:
         return _label(options, value)
     indexes = value if isinstance(value, list) else []

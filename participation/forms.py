@@ -3,6 +3,9 @@
 import secrets
 
 from django import forms
+from django.templatetags.static import static
+from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -15,14 +18,39 @@ from .models import AgeBand, Consultation, Feedback, OfflineVoice, Participation
 from .models.consultations import Channel
 
 MAX_TEXT_ANSWER = 2000
-# Faces for the 1–5 scale; the words are what screen readers and the results use.
-SCALE = [
-    (1, "😞", _("Very bad")),
-    (2, "🙁", _("Bad")),
-    (3, "😐", _("Okay")),
-    (4, "🙂", _("Good")),
-    (5, "😀", _("Very good")),
-]
+# The words under the 1–5 scale's faces, per Question.ScaleWords; the words are what screen
+# readers and the results use. The faces are bundled SVG images (static/img/faces/), not
+# emoji, which some phones draw as empty boxes.
+SCALE_WORDS = {
+    "good": [_("Very bad"), _("Bad"), _("Okay"), _("Good"), _("Very good")],
+    "important": [
+        _("Not important at all"),
+        _("Not so important"),
+        _("Quite important"),
+        _("Important"),
+        _("Very important"),
+    ],
+    "agree": [
+        _("I do not agree at all"),
+        _("I do not agree much"),
+        _("I partly agree"),
+        _("I mostly agree"),
+        _("I agree completely"),
+    ],
+}
+SCALE = [(step, word) for step, word in enumerate(SCALE_WORDS["good"], start=1)]
+
+
+def scale_words(question) -> list:
+    return SCALE_WORDS.get(question.scale_words) or SCALE_WORDS["good"]
+
+
+def _face(step: int, word) -> str:
+    # A decorative picture (the word beside it is the label), so alt is empty.
+    image = static(f"img/faces/face-{step}.svg")
+    return format_html(
+        '<img src="{}" alt="" width="40" height="40" class="face"> <span>{}</span>', image, word
+    )
 
 
 def lines(text: str) -> list[str]:
@@ -134,7 +162,8 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["kind", "text", "text_en", "required"]
+        fields = ["kind", "text", "text_en", "required", "scale_words"]
+        help_texts = {"scale_words": _("For a scale 1–5: the words under the faces.")}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 2}),
             "text_en": forms.Textarea(attrs={"rows": 2}),
@@ -142,6 +171,8 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only a scale question uses it; others leave it as it is.
+        self.fields["scale_words"].required = False
         if self.instance.pk:
             self.initial["options_text"] = "\n".join(self.instance.options)
             self.initial["options_en_text"] = "\n".join(self.instance.options_en)
@@ -150,10 +181,17 @@ class QuestionForm(forms.ModelForm):
         data = super().clean()
         data["options"] = lines(data.pop("options_text", "") or "")
         data["options_en"] = lines(data.pop("options_en_text", "") or "")
+        data["scale_words"] = data.get("scale_words") or Question.ScaleWords.GOOD
         if data.get("kind") not in Question.CHOICE_KINDS:
             data["options"], data["options_en"] = [], []
         elif len(data["options"]) < 2:
-            self.add_error("options_text", _("Give at least two options."))
+            self.add_error(
+                "options_text",
+                _(
+                    "A choice with one option asks nothing: give at least two options, one per "
+                    "line, or make it a free-text question."
+                ),
+            )
         return data
 
     def _post_clean(self):
@@ -174,7 +212,7 @@ class QuestionForm(forms.ModelForm):
 
     def service_fields(self) -> dict:
         data = self.cleaned_data
-        names = ["kind", "text", "text_en", "required", "options", "options_en"]
+        names = ["kind", "text", "text_en", "required", "scale_words", "options", "options_en"]
         return {name: data[name] for name in names}
 
 
@@ -256,6 +294,10 @@ class AnswerForm(forms.Form):
         self.consultation, self.english = consultation, english
         self.questions = list(consultation.questions.all()) if questions is None else questions
         self.fields.update(answer_fields(consultation, english, self.questions))
+        for field in self.fields.values():
+            # Words a ten-year-old understands instead of "This field is required."
+            field.error_messages["required"] = _("You have not answered this question.")
+            field.error_messages["invalid_choice"] = _("Choose one of the answers.")
 
     def blocks(self) -> list[tuple[str | None, list]]:
         """The visible fields in order, a ranking's fields together under its question."""
@@ -330,19 +372,31 @@ def _question_fields(question: Question, english: bool) -> dict:
     required = question.required
     key = f"q{question.pk}"
     if question.kind == Question.Kind.TEXT:
-        return {
-            key: forms.CharField(
-                label=label,
-                required=required,
-                max_length=MAX_TEXT_ANSWER,
-                widget=forms.Textarea(attrs={"rows": 4}),
-                error_messages={
-                    "max_length": _(
-                        "Write at most %(limit_value)d characters (you wrote %(show_value)d)."
-                    )
-                },
-            )
-        }
+        field = forms.CharField(
+            label=label,
+            required=required,
+            max_length=MAX_TEXT_ANSWER,
+            widget=forms.Textarea(
+                attrs={
+                    "rows": 4,
+                    "data-counter": MAX_TEXT_ANSWER,
+                    "data-counter-text": _("%(used)s of %(limit)s characters"),
+                    "data-counter-over": _("%(over)s too many. Make it a bit shorter."),
+                }
+            ),
+            help_text=_("You can write up to %(limit)s characters.")
+            % {"limit": number_format(MAX_TEXT_ANSWER, force_grouping=True)},
+            error_messages={
+                "max_length": _(
+                    "Your text has %(show_value)d characters, and the limit is "
+                    "%(limit_value)d. Make it a bit shorter: nothing has been cut."
+                )
+            },
+        )
+        # No maxlength in the page: a browser would cut a pasted text without a word. The
+        # server says how long it was instead, and a counter (js/child-counter.js) shows it.
+        field.widget.attrs.pop("maxlength", None)
+        return {key: field}
     if question.kind == Question.Kind.SINGLE:
         return {
             key: forms.TypedChoiceField(
@@ -364,7 +418,7 @@ def _question_fields(question: Question, english: bool) -> dict:
             )
         }
     if question.kind == Question.Kind.SCALE:
-        faces = [(n, f"{face} {text}") for n, face, text in SCALE]
+        faces = [(n, _face(n, word)) for n, word in enumerate(scale_words(question), start=1)]
         return {
             key: forms.TypedChoiceField(
                 label=label,

@@ -17,7 +17,7 @@ from django.utils.translation import pgettext
 
 from core.charts import Chart, bar_chart
 
-from .forms import SCALE
+from .forms import SCALE, scale_words
 from .models import AgeBand, Answer, Consultation, OfflineVoice, Question, Response
 from .privacy import suppress_small_groups, suppression_note
 
@@ -76,6 +76,9 @@ class Results:
     questions: list[QuestionResult]
     breakdowns: list[Breakdown]
     pending: int = 0
+    # The age bands the consultation was for that no one answered for, online or at a meeting:
+    # named so that the dialogue leader asks them another way (issue 22, "who was heard").
+    not_heard: list[str] = field(default_factory=list)
 
     @property
     def voices_in_all(self) -> int:
@@ -92,15 +95,16 @@ def option_counts(option_count: int, grouped: Grouped) -> list[int]:
     return counts
 
 
-def scale_distribution(grouped: Grouped) -> tuple[list[tuple[str, int]], float | None]:
-    """How many gave each step of the 1–5 scale, in the faces' words, and the mean step."""
+def scale_distribution(grouped: Grouped, words=None) -> tuple[list[tuple[str, int]], float | None]:
+    """How many gave each step of the 1–5 scale, in the question's words, and the mean step."""
+    words = words or [word for _step, word in SCALE]
     counts = Counter()
     for value, n in grouped:
-        if isinstance(value, int) and 1 <= value <= len(SCALE):
+        if isinstance(value, int) and 1 <= value <= len(words):
             counts[value] += n
     total = sum(counts.values())
     mean = sum(step * n for step, n in counts.items()) / total if total else None
-    return [(str(word), counts[step]) for step, _face, word in SCALE], mean
+    return [(str(word), counts[step]) for step, word in enumerate(words, start=1)], mean
 
 
 def ranking_places(option_count: int, grouped: Grouped) -> list[tuple[int, float | None, int]]:
@@ -159,11 +163,12 @@ def choice_result(question: Question, grouped: list) -> QuestionResult:
 
 
 def scale_result(question: Question, grouped: list) -> QuestionResult:
-    rows, mean = scale_distribution(grouped)
+    words = scale_words(question)
+    rows, mean = scale_distribution(grouped, words)
     chart = bar_chart(question.text, rows, id_prefix=f"q{question.pk}")
     mean_text = ""
     if mean is not None:
-        word = SCALE[int(mean + 0.5) - 1][2]
+        word = words[int(mean + 0.5) - 1]
         mean_text = _("Mean %(mean)s on the scale 1–5 (%(word)s)") % {
             "mean": decimal(mean),
             "word": str(word).lower(),
@@ -228,6 +233,15 @@ def group_breakdowns(consultation: Consultation, demographics: list) -> list[Bre
     return result
 
 
+def groups_not_heard(consultation: Consultation, demographics: list, voices: list) -> list[str]:
+    """The targeted age bands with no answer at all. Naming an empty group tells nothing about
+    a child, unlike a small one, which stays hidden in the breakdowns."""
+    heard = {age for age, _gender, n in demographics if n}
+    heard |= {band for voice in voices for band in voice.age_bands}
+    labels = dict(AgeBand.choices)
+    return [str(labels[band]) for band in consultation.age_bands if band not in heard]
+
+
 def consultation_results(
     consultation: Consultation, *, raw: bool, text_limit: int | None = TEXTS_ON_PAGE
 ) -> Results:
@@ -274,6 +288,7 @@ def consultation_results(
         ],
         breakdowns=group_breakdowns(consultation, demographics),
         pending=pending,
+        not_heard=groups_not_heard(consultation, demographics, voices),
     )
 
 

@@ -3,11 +3,11 @@ snapshot alone, so the page takes the same few queries whatever the municipality
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from organisations.models import Organisation
 
-from . import opendata
+from . import childfriendly, opendata
 from .document import localised
 from .exports import export_response
 from .jobs import pdf_name
@@ -105,3 +105,31 @@ def dcat_catalogue(request, organisation_pk):
     return render(
         request, "reports/dcat.rdf", context, content_type="application/rdf+xml; charset=utf-8"
     )
+
+
+def child_version(request, slug, year):
+    """The newest version told to children, at an address children's pages link to."""
+    version = _versions(slug, year).select_related("report").order_by("-number").first()
+    if version is None:
+        raise Http404
+    said = childfriendly.sentences(version.data)
+    context = {
+        "report": version.report,
+        "version": version,
+        "sentences": said,
+        "readability": childfriendly.readability(said),
+    }
+    return render(request, "reports/child_version.html", context)
+
+
+def child_version_for(request, organisation):
+    """The children's pages link here with their organisation: its newest published year."""
+    report = (
+        Report.objects.filter(organisation_id=organisation, versions__isnull=False)
+        .order_by("-year")
+        .values_list("slug", "year")
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return redirect("reports:public_child_version", *report)

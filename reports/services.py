@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import notify
 from core.audit import create_object, update_object
 from core.models import AuditEntry
 from core.transitions import TransitionError
@@ -185,4 +186,7 @@ def approvers(report: Report):
 
 
 def approver_addresses(report: Report) -> list[str]:
-    return sorted(set(approvers(report).exclude(email="").values_list("email", flat=True)))
+    """Those who chose to hear at once (core/notify.py); the others read it on their start
+    page or in their daily digest."""
+    told = approvers(report).exclude(email="").filter(notify_by_email=notify.IMMEDIATELY)
+    return sorted(set(told.values_list("email", flat=True)))

@@ -25,7 +25,18 @@ urlpatterns = [
     ),
     # Public, no login: published versions only, at addresses that stay.
     path("rapporter/", public.report_index, name="public_index"),
+    # Before the report's own address, whose slug would otherwise take "for-barn".
+    path(
+        "rapporter/for-barn/<int:organisation>/",
+        public.child_version_for,
+        name="public_child_version_for",
+    ),
     path("rapporter/<slug:slug>/<int:year>/", public.latest_version, name="public_report"),
+    path(
+        "rapporter/<slug:slug>/<int:year>/for-barn/",
+        public.child_version,
+        name="public_child_version",
+    ),
     path(
         "rapporter/<slug:slug>/<int:year>/v<int:number>/",
         public.version_page,

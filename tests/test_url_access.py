@@ -27,6 +27,14 @@ EXPECTATIONS = {
         None,
         {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
     ),
+    # POST only: a button makes or renews the calendar address.
+    "accounts:calendar_address": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},
+    ),
+    # The secret in the address is the access (calendar apps cannot sign in): whoever has it
+    # reads the case officer's dates; tests/test_notifications.py checks an unknown one is 404.
+    "home:calendar_feed": ("calendar_token", dict.fromkeys(PERSONAS, 200)),
     # Single sign-on: a provider not in use answers 404 (tests/accounts/test_sso*.py run the
     # sign-in against providers on 127.0.0.1).
     "accounts:sso_start": ("sso_provider", dict.fromkeys(PERSONAS, 404)),
@@ -885,6 +893,16 @@ EXPECTATIONS = {
     "reports:public_report": (
         "published_report",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    # The year told to children, public like the report; the children's pages link to it by
+    # their organisation (a redirect to the newest published year).
+    "reports:public_child_version": (
+        "published_report",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:public_child_version_for": (
+        "organisation_of_reports",
+        {"anonymous": 302, "coordinator": 302, "case_officer": 302, "outsider": 302},
     ),
     "reports:public_version": (
         "published_version",

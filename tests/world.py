@@ -283,6 +283,8 @@ def build_url_kwargs(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
     consultation = _consultation(karlskoga, case_officer)
+    case_officer.calendar_token = "kalender-" + "x" * 32  # the secret in the feed's address
+    case_officer.save(update_fields=["calendar_token"])
     kinds = _merged(_planning(karlskoga, social_committee), _knowledge(karlskoga))
     kinds = _merged(kinds, _peer_review(karlskoga))
     kinds = _merged(kinds, _agreements(karlskoga, social_committee))
@@ -293,6 +295,8 @@ def build_url_kwargs(
     return kinds | {
         None: {},
         "child_code": {"code": consultation.code},
+        "calendar_token": {"token": case_officer.calendar_token},
+        "organisation_of_reports": {"organisation": karlskoga.pk},
         "consultation": {"pk": consultation.pk},
         "consultation_close": {"pk": consultation.pk, "action": "close"},
         "consultation_png": {"pk": consultation.pk, "fmt": "png"},

@@ -70,3 +70,13 @@ def richtext(html):
     """Stored rich text, cleaned again as it is shown: every write path sanitises it, but a
     row written another way (an import, the shell, an old version) must not carry a script."""
     return mark_safe(sanitise(html or ""))  # nh3 has just cleaned it
+
+
+@register.filter
+def index(sequence, position):
+    """The item at `position`, or "" when the sequence is shorter (a snapshot from before the
+    sequence existed)."""
+    try:
+        return sequence[position]
+    except (IndexError, KeyError, TypeError):
+        return ""

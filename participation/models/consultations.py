@@ -182,6 +182,14 @@ class Question(models.Model):
         SCALE = "scale", _("scale 1–5 with faces")
         RANKING = "ranking", _("ranking of options")
 
+    class ScaleWords(models.TextChoices):
+        """The words under the scale's five faces, chosen to fit the question (issue 22: "Hur
+        viktigt …?" must not be answered with "Mycket dåligt")."""
+
+        GOOD = "good", _("very bad … very good")
+        IMPORTANT = "important", _("not important at all … very important")
+        AGREE = "agree", _("do not agree at all … agree completely")
+
     CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.RANKING})
 
     consultation = models.ForeignKey(
@@ -194,6 +202,13 @@ class Question(models.Model):
     options = models.JSONField(_("options"), default=list, blank=True)
     options_en = models.JSONField(_("options in English"), default=list, blank=True)
     required = models.BooleanField(_("an answer is needed"), default=False)
+    scale_words = models.CharField(
+        _("words on the scale"),
+        max_length=12,
+        choices=ScaleWords.choices,
+        default=ScaleWords.GOOD,
+        db_default=ScaleWords.GOOD,
+    )
 
     class Meta:
         verbose_name = _("question")

@@ -95,6 +95,8 @@ def _answer_page(request, context, form, submission_key):
         form=form,
         submission_key=submission_key,
         fields_cached=request.method == "GET",
+        # A form shown after a POST has errors (a valid one redirects): the summary on top.
+        has_errors=request.method == "POST",
         fields_version=childpage.fields_version(context["consultation"]),
     )
     return render(request, "participation/child/answer.html", context)

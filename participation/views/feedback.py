@@ -46,13 +46,33 @@ def voice_delete(request, pk):
     )
 
 
+def draft_from_decisions(cases) -> dict:
+    """The first draft of the feedback, from the linked cases' decisions (issue 22): what was
+    decided, how the children's views were weighed, and the reasons where the decision went
+    against the child's best interests. The dialogue leader rewrites it in children's words."""
+    decisions = [case.decision for case in cases if hasattr(case, "decision")]
+    return {
+        "what_was_decided": "\n\n".join(d.outcome for d in decisions if d.outcome),
+        "how_views_counted": "\n\n".join(
+            d.childrens_views_weighed for d in decisions if d.childrens_views_weighed
+        ),
+        "why": "\n\n".join(
+            "\n".join(filter(None, [d.reasons, d.compensating_measures]))
+            for d in decisions
+            if d.reasons or d.compensating_measures
+        ),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def feedback_edit(request, pk):
     consultation = consultation_for(request.user, pk)
     require(request.user, "add", "feedback", consultation.organisation_id, consultation.body_id)
     stored = Feedback.objects.filter(consultation=consultation).first()
-    form = FeedbackForm(request.POST or None, instance=stored)
+    decided = list(consultation.cases.filter(status="decided").select_related("decision"))
+    initial = None if stored else draft_from_decisions(decided)
+    form = FeedbackForm(request.POST or None, instance=stored, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_feedback(consultation, by=request.user, **form.cleaned_data)
         if "publish" in request.POST:
@@ -76,6 +96,7 @@ def feedback_edit(request, pk):
             "form": form,
             "checks": checks,
             "feedback": stored,
-            "decided_cases": consultation.cases.filter(status="decided").select_related("decision"),
+            "decided_cases": decided,
+            "drafted": bool(initial and any(initial.values())),
         },
     )

@@ -54,13 +54,17 @@ class Section:
     def say(self, sentence_id: str, text: str) -> None:
         self.sentences.append({"id": f"{self.key}.{sentence_id}", "text": str(text)})
 
-    def table(self, caption, columns, rows, *, note: str = "") -> None:
+    def table(self, caption, columns, rows, *, note: str = "", row_links=None) -> None:
+        """`row_links`: per row, the address of the list of the records its counts counted
+        ("" for none); shown as links on the staff preview only, since the public cannot open
+        those lists (issue 22: every count can be checked)."""
         self.blocks.append(
             {
                 "kind": "table",
                 "caption": str(caption),
                 "columns": [str(c) for c in columns],
                 "rows": [[_cell(v) for v in row] for row in rows],
+                "row_links": list(row_links or []),
                 "note": str(note or ""),
             }
         )
@@ -155,6 +159,12 @@ def share(part, whole):
     if not whole:
         return None
     return round(100 * part / whole, 1)
+
+
+def number(value) -> str:
+    """A count in a sentence as the tables write it: "1 968", with the locale's separator
+    (a non-breaking space in Swedish), so that a figure is never broken across lines."""
+    return format_value(value)
 
 
 def percent(part, whole) -> str:

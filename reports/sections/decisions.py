@@ -3,6 +3,7 @@
 from collections import Counter
 
 from django.apps import apps
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -14,6 +15,7 @@ from . import (
     Section,
     count_and_share,
     key_values,
+    number,
     organisation_columns,
     percent,
     share,
@@ -147,7 +149,7 @@ def render(figures, scope) -> Section:
             "In %(year)s, %(count)s cases were decided.",
             t["decided"],
         )
-        % {"year": year, "count": t["decided"]},
+        % {"year": year, "count": number(t["decided"])},
     )
     section.say(
         "screened",
@@ -161,7 +163,7 @@ def render(figures, scope) -> Section:
             "%(count)s cases affected children (%(share)s of the cases decided).",
             t["affecting"],
         )
-        % {"count": t["affecting"], "share": percent(t["affecting"], t["decided"])},
+        % {"count": number(t["affecting"]), "share": percent(t["affecting"], t["decided"])},
     )
     if t["affecting"]:
         section.say(
@@ -190,9 +192,9 @@ def render(figures, scope) -> Section:
             "planned."
         )
         % {
-            "done": t["follow_up_done"],
-            "overdue": t["follow_up_overdue"],
-            "planned": t["follow_up_planned"],
+            "done": number(t["follow_up_done"]),
+            "overdue": number(t["follow_up_overdue"]),
+            "planned": number(t["follow_up_planned"]),
         },
     )
     _figures_table(section, figures, scope)
@@ -248,13 +250,23 @@ BASE = {
 }
 
 
+# The case list's filters (assessments.filters.CaseFilter) that list what a count counted.
+CASE_LIST_FILTERS = {
+    "decided": "status=decided",
+    "affecting": "status=decided&children_affected=yes",
+}
+
+
 def _figures_table(section, figures, scope):
     parts = [figures["organisations"].get(str(pk), {}) for pk in scope.organisation_ids]
     if scope.is_joint:
         parts.append(figures["total"])
-    rows = []
+    rows, links = [], []
+    listed = reverse("assessments:case_list")
     for name in COUNTS:
         label = LABELS[name]()
+        query = CASE_LIST_FILTERS.get(name)
+        links.append(f"{listed}?year={scope.year}&{query}" if query else "")
         base = BASE.get(name)
         rows.append(
             [label]
@@ -272,6 +284,7 @@ def _figures_table(section, figures, scope):
             "Shares of screening and of cases affecting children are of the cases decided; the "
             "other shares are of the cases that affected children."
         ),
+        row_links=links,
     )
 
 

@@ -1,5 +1,7 @@
 """Children's conditions: the featured indicators for the year, beside the county and Sweden."""
 
+import re
+
 from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -94,6 +96,35 @@ def render(figures, scope) -> Section:
     return section
 
 
+# Areas whose first figures differ by more than this factor are not drawn on one axis.
+SIZES_APART = 5
+# A unit that is already per inhabitant or a share ("%", "‰", "per 1 000", "kr/inv"), not
+# "personer".
+RATE = re.compile(r"%|‰|/|\bper\b", re.IGNORECASE)
+
+
+def comparable(series: dict, unit: str) -> tuple[dict, str, str]:
+    """The series as they can share one axis (issue 22: Karlskoga beside Sweden in persons
+    is a flat line at zero). Shares and rates (a unit such as "%" or "per 1 000") are drawn as
+    they are; counts of areas of different sizes are drawn as an index, each area's first
+    year = 100, and the note says so. The table keeps the figures themselves."""
+    firsts = [next((v for _y, v in points if v), None) for points in series.values()]
+    known = [abs(v) for v in firsts if v]
+    is_rate = bool(RATE.search(unit))
+    if is_rate or len(known) < 2 or max(known) / min(known) < SIZES_APART:
+        return series, unit, ""
+    indexed = {
+        label: [(year, None if v is None else round(100 * v / base, 1)) for year, v in points]
+        for (label, points), base in zip(series.items(), firsts, strict=True)
+        if base
+    }
+    note = _(
+        "The areas differ too much in size to share one axis, so the chart shows an index: "
+        "each area's first year is 100. The table gives the figures."
+    )
+    return indexed, "", note
+
+
 def _county_name(code) -> str:
     """The region's own name ("Region Örebro län"), as the comparison charts call it; one name
     for one thing. "County" only when no organisation holds the code."""
@@ -119,7 +150,11 @@ def _over_time(section, figures, scope, indicator, name, columns) -> None:
         return
     title = _("%(indicator)s over the years") % {"indicator": name}
     unit = indicator["unit"]
-    chart = line_chart(title, series, unit=unit, id_prefix=f"report-indicator-{indicator['id']}")
+    table = line_chart(title, series, unit=unit).rows  # the figures themselves, for the table
+    series, drawn_unit, note = comparable(series, unit)
+    chart = line_chart(
+        title, series, unit=drawn_unit, id_prefix=f"report-indicator-{indicator['id']}"
+    )
     section.blocks.append(
         {
             "kind": "chart",
@@ -129,15 +164,15 @@ def _over_time(section, figures, scope, indicator, name, columns) -> None:
             "series": [
                 [label, [[int(y), v] for y, v in points]] for label, points in series.items()
             ],
-            "unit": unit,
+            "unit": drawn_unit,
             "svg": str(chart.svg),
             "text_alternative": chart.text_alternative,
             "columns": [_("Year"), *series],
             "rows": [
                 [row[0], *(format_value(v, unit) if v is not None else "–" for v in row[1:])]
-                for row in chart.rows
+                for row in table
             ],
-            "note": "",
+            "note": note,
         }
     )
 

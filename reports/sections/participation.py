@@ -12,7 +12,7 @@ from core.charts import bar_chart
 from participation.models.consultations import AgeBand, Channel
 from participation.privacy import MIN_GROUP_SIZE, suppress_small_groups
 
-from . import Provider, Section, key_values, organisation_columns
+from . import Provider, Section, key_values, number, organisation_columns
 
 
 def _consultations(scope):
@@ -114,24 +114,33 @@ def render(figures, scope) -> Section:
             "In %(year)s, %(count)s consultations with children were held.",
             t["consultations"],
         )
-        % {"year": scope.year, "count": t["consultations"]},
+        % {"year": scope.year, "count": number(t["consultations"])},
     )
     section.say(
         "voices",
-        _(
+        ngettext(
+            "Children gave their views %(voices)s time: %(responses)s answers online and the "
+            "rest at meetings, in school classes and in focus groups.",
             "Children gave their views %(voices)s times: %(responses)s answers online and the "
-            "rest at meetings, in school classes and in focus groups."
+            "rest at meetings, in school classes and in focus groups.",
+            t["voices"],
         )
-        % {"voices": t["voices"], "responses": t["responses"]},
+        % {"voices": number(t["voices"]), "responses": number(t["responses"])},
     )
-    section.say(
-        "feedback",
-        _(
-            "Of the consultations whose case has been decided, %(given)s have told the children "
-            "what happened and %(owed)s still owe them an answer."
-        )
-        % {"given": t["feedback_given"], "owed": t["feedback_owed"]},
-    )
+    # Two sentences, each with its own plural: "1 är fortfarande skyldiga" was wrong.
+    given = ngettext(
+        "Of the consultations whose case has been decided, %(given)s has told the children "
+        "what happened.",
+        "Of the consultations whose case has been decided, %(given)s have told the children "
+        "what happened.",
+        t["feedback_given"],
+    ) % {"given": number(t["feedback_given"])}
+    owed = ngettext(
+        "%(owed)s still owes them an answer.",
+        "%(owed)s still owe them an answer.",
+        t["feedback_owed"],
+    ) % {"owed": number(t["feedback_owed"])}
+    section.say("feedback", f"{given} {owed}")
     rows = []
     for name, label in (
         ("consultations", _("Consultations")),

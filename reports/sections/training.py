@@ -6,7 +6,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import Provider, Section, key_values, organisation_columns, percent, share
+from . import Provider, Section, key_values, number, organisation_columns, percent, share
 
 
 def collect(scope) -> dict:
@@ -110,8 +110,8 @@ def render(figures, scope) -> Section:
                 "coverage of %(share)s."
             )
             % {
-                "participants": t["participants"],
-                "headcount": t["headcount"],
+                "participants": number(t["participants"]),
+                "headcount": number(t["headcount"]),
                 "share": percent(min(t["participants"], t["headcount"]), t["headcount"]),
             },
         )

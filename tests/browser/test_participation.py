@@ -4,6 +4,7 @@ linked case, the dialogue leader writes the feedback and the child reads it at t
 axe-core checks every page on the way."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from assessments.models import Case
@@ -14,6 +15,7 @@ from .conftest import assert_accessible, log_in, menu_link
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Ny skatepark vid skolan"
+WEIGHED = "Barnen ville ha ramper och ljus; båda finns med i beslutet."
 
 
 def click_and_check(page, selector):
@@ -69,9 +71,23 @@ def answer_as_a_child(phone, live_server, consultation):
     phone.check(f"#id_q{questions['scale']}_3")
     for index, place in enumerate(["1", "1", "3"]):  # the same place twice: refused
         phone.select_option(f"#id_q{questions['ranking']}_{index}", place)
-    phone.fill(f"#id_q{questions['text']}", "Ring mig på 070-123 45 67 om parken!")
+    # Every face is a bundled picture that has loaded (emoji drew empty boxes on some phones).
+    faces = phone.locator(".faces img.face")
+    expect(faces).to_have_count(5)
+    assert all(faces.nth(i).evaluate("img => img.naturalWidth > 0") for i in range(5))
+    text = phone.locator(f"#id_q{questions['text']}")
+    text.fill("a" * 2100)  # pasted too long: counted, never cut
+    expect(phone.locator(".child-counter")).to_contain_text("100 för många")
+    assert len(text.input_value()) == 2100
+    text.fill("Ring mig på 070-123 45 67 om parken!")
+    expect(phone.locator(".child-counter")).to_contain_text("av 2\u00a0000 tecken")
     click_and_check(phone, "button:has-text('Skicka mina svar')")
-    expect(phone.locator("main")).to_contain_text("Ge varje plats bara en gång")
+    # The error summary is first on the page and focused: the first screen shows what to fix.
+    summary = phone.locator("#fix")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    expect(summary).to_contain_text("Du har missat något")
+    expect(summary).to_contain_text("Ge varje plats bara en gång")
     phone.select_option(f"#id_q{questions['ranking']}_1", "2")
     click_and_check(phone, "button:has-text('Skicka mina svar')")
     expect(phone.locator("h1")).to_have_text("Tack för dina svar!")
@@ -102,6 +118,7 @@ def decide_the_case(page, live_server, case):
     page.fill("#id_outcome", "Skateparken byggs vid skolan.")
     page.fill("#id_decided_on", "2026-11-25")
     page.check("#id_follows_best_interests_0")
+    page.fill("#id_childrens_views_weighed", WEIGHED)
     click_and_check(page, "form.form button[type=submit]")
     assert Case.objects.get(pk=case.pk).status == Case.Status.DECIDED
 
@@ -109,6 +126,9 @@ def decide_the_case(page, live_server, case):
 def write_feedback(page, live_server):
     page.goto(f"{live_server.url}/start/")
     click_and_check(page, f"text=Berätta för barnen vad som hände: {TITLE}")
+    # The decision's weighing of the children's views is the first draft (issue 22).
+    expect(page.locator("#id_how_views_counted")).to_have_value(WEIGHED)
+    expect(page.locator("#id_what_was_decided")).to_have_value("Skateparken byggs vid skolan.")
     page.fill("#id_what_was_decided", "Skateparken byggs vid skolan nästa sommar.")
     page.fill("#id_how_views_counted", "De flesta av er ville ha ramper och ljus. Det blir det.")
     page.fill("#id_why", "Ni sa att ni vill ha en plats att vara på efter skolan.")
@@ -116,8 +136,13 @@ def write_feedback(page, live_server):
     expect(page.locator("main")).to_contain_text("Återkopplingen är publicerad")
 
 
-def test_a_consultation_from_the_poster_to_the_feedback(browser, live_server, demo, phone):
+def test_a_consultation_from_the_poster_to_the_feedback(
+    browser, live_server, demo, phone, mailoutbox
+):
     case = Case.objects.get(case_number="KFN 2026/12")
+    for user in get_user_model().objects.all():
+        user.email = f"{user.username}@karlskoga.se"
+        user.save(update_fields=["email"])
     leader = browser.new_context(bypass_csp=True, locale="sv-SE").new_page()
     consultation = set_up_consultation(leader, live_server, case)
     answer_as_a_child(phone, live_server, consultation)
@@ -125,6 +150,9 @@ def test_a_consultation_from_the_poster_to_the_feedback(browser, live_server, de
 
     reviewer = browser.new_context(bypass_csp=True, locale="sv-SE").new_page()
     decide_the_case(reviewer, live_server, case)
+    # The hand-over was told: the officer hears the assessment was approved (issue 22).
+    told = {m.to[0]: m.subject for m in mailoutbox}
+    assert told[f"{case.officer.username}@karlskoga.se"] == f"Godkänd: {case}"
     write_feedback(leader, live_server)
 
     phone.goto(f"{live_server.url}/b/{consultation.code}/")

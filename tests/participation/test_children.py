@@ -99,7 +99,7 @@ def test_too_long_answers_are_refused_with_a_message(client, consultation):
     data = form_data(client, consultation, **{f"q{text_question.pk}": "a" * 2001})
     response = client.post(consultation.children_path(), data)
     assert response.status_code == 200
-    assert "Skriv högst 2000 tecken" in response.content.decode()
+    assert "Din text har 2001 tecken och gränsen är 2000" in response.content.decode()
     assert not Response.objects.exists()
 
 
@@ -166,9 +166,13 @@ def test_english_only_where_offered(client, consultation):
     assert '<html lang="en">' in html
 
 
-def test_the_childrens_page_loads_no_javascript(client, consultation):
+def test_the_childrens_page_needs_no_javascript_and_loads_only_the_counter(client, consultation):
+    """The page works without JavaScript; the one script, our own and deferred, only adds the
+    character counter to free-text answers (issue 22)."""
     html = client.get(consultation.children_path()).content.decode()
-    assert "<script" not in html
+    assert re.findall(r"<script[^>]*>", html) == [
+        '<script src="/static/js/child-counter.js" defer>'
+    ]
 
 
 @pytest.mark.parametrize("responses", [3, 40])

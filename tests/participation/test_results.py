@@ -214,3 +214,25 @@ def test_results_page_stays_small_with_many_answers(coordinator_client, park):
     fill(park, 200)
     response = coordinator_client.get(reverse("participation:results", args=[park.pk]))
     assert len(response.content) < 35_000
+
+
+def test_the_age_groups_not_heard_are_named_on_the_results_page(client, park, coordinator):
+    """Issue 22, who was heard: a targeted age band with no answer at all is named, so the
+    dialogue leader can ask those children another way."""
+    for n in range(6):
+        answer(park, n, age="13-17", single=0)
+    with translation.override("en"):
+        assert results.consultation_results(park, raw=False).not_heard == ["6–12 years"]
+    client.force_login(coordinator)
+    html = client.get(reverse("participation:results", args=[park.pk]))
+    assert "Inte hörda:</strong> 6–12 år." in html.content.decode()
+    services.record_offline_voice(
+        park,
+        by=coordinator,
+        held_on="2026-03-01",
+        channel="meeting",
+        children_count=8,
+        age_bands=["6-12"],
+        points="Fler gungor",
+    )
+    assert results.consultation_results(park, raw=False).not_heard == []

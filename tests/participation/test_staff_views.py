@@ -60,7 +60,7 @@ def test_add_questions_with_options_and_open(leader_client, draft):
     refused = leader_client.post(
         url, {"kind": "multiple", "text": "Bara ett?", "options_text": "A"}
     )
-    assert "Ange minst två alternativ" in refused.content.decode()
+    assert "Ett val med bara ett alternativ frågar ingenting" in refused.content.decode()
     leader_client.post(reverse("participation:consultation_status", args=[draft.pk, "open"]))
     draft.refresh_from_db()
     assert draft.status == Consultation.Status.OPEN
@@ -186,3 +186,23 @@ def test_consultation_list_queries_do_not_grow(
     make(30)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert leader_client.get(url).status_code == 200
+
+
+def test_the_decisions_weighing_of_the_childrens_views_seeds_the_feedback_draft(
+    leader_client, consultation, decided_case
+):
+    """Issue 22: the decision records how the children's views were weighed; that text, the
+    outcome and the reasons are the first draft of "Det här hände", never published as is."""
+    decision = decided_case.decision
+    decision.childrens_views_weighed = "Barnen ville ha ljus; lamporna sätts upp vid gången."
+    decision.reasons = "Pengarna räcker inte till en ny lekplats i år."
+    decision.save()
+    services.update_consultation(consultation, by=None, cases=[decided_case])
+    url = reverse("participation:feedback_edit", args=[consultation.pk])
+    response = leader_client.get(url)
+    form = response.context["form"]
+    assert form["what_was_decided"].value() == "Bifall"
+    assert form["how_views_counted"].value() == decision.childrens_views_weighed
+    assert form["why"].value() == decision.reasons
+    assert "ett första utkast" in response.content.decode()
+    assert not Feedback.objects.exists()
