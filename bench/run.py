@@ -73,7 +73,8 @@ def base_environment() -> dict:
     return env
 
 
-def run_step(label: str, args: list, env: dict, deadline: Deadline) -> str:
+def run_step(label: str, args: list, env: dict, deadline: Deadline, echo: bool = False) -> str:
+    """Run a subprocess to the end; its stdout. `echo`: show its stderr (progress lines)."""
     started = time.perf_counter()
     try:
         result = subprocess.run(
@@ -84,7 +85,12 @@ def run_step(label: str, args: list, env: dict, deadline: Deadline) -> str:
     if result.returncode != 0:
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-25:])
         raise BenchError(f"{label} failed (exit {result.returncode}):\n{tail}")
-    say(f"  {label}: {time.perf_counter() - started:.1f} s")
+    if echo:
+        for line in result.stderr.strip().splitlines():
+            say(f"    {line.strip()}")
+    # The load average: on a shared machine the wall times grow with it.
+    load = os.getloadavg()[0]
+    say(f"  {label}: {time.perf_counter() - started:.1f} s (load average {load:.1f})")
     return result.stdout
 
 
@@ -122,31 +128,39 @@ def prepare_dataset(scale: float, database, env: dict, args, deadline: Deadline)
     """The measured database with the dataset of `scale`: a copy of the kept one when its
     version matches (bench.databases), else migrated and generated (and kept, unless
     --no-keep). Returns bench.dataset's JSON: ids, counts, and how the data came."""
-    dataset_command = [PYTHON, "-m", "bench.dataset", "--scale", str(scale)]
-    migrate = [PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"]
     if not args.keep:
         database.create(scale)
-        run_step("migrate", migrate, env, deadline)
-        return last_json_line(run_step("dataset", dataset_command, env, deadline)) | {
-            "source": "generated"
-        }
-    version = dataset_version()
-    generated = None
-    if args.fresh or not database.has_kept(scale, version):
-        kept_env = base_environment() | database.kept_env(scale, version)
-        database.create_kept(scale, version)
-        run_step("migrate", migrate, kept_env, deadline)
-        generated = last_json_line(run_step("dataset", dataset_command, kept_env, deadline))
-    else:
-        say(f"  dataset {version}: kept from an earlier run, copied (--fresh regenerates)")
+        return generate_dataset(scale, env, deadline) | {"source": "generated"}
+    version, generated = keep_dataset(scale, database, args, deadline)
     started = time.perf_counter()
     database.copy_kept(scale, version)
     say(f"  copy of the kept dataset: {time.perf_counter() - started:.1f} s")
     if generated is not None:
         return generated | {"source": "generated", "version": version}
     # Already generated: bench.dataset only reads the ids and counts back.
-    found = last_json_line(run_step("dataset (read back)", dataset_command, env, deadline))
+    command = [PYTHON, "-m", "bench.dataset", "--scale", str(scale)]
+    found = last_json_line(run_step("dataset (read back)", command, env, deadline))
     return found | {"source": "kept", "version": version}
+
+
+def keep_dataset(scale: float, database, args, deadline: Deadline):
+    """(version, bench.dataset's JSON) after generating the kept dataset of `scale`, or
+    (version, None) when one of this version is kept already (and not --fresh)."""
+    version = dataset_version()
+    if not args.fresh and database.has_kept(scale, version):
+        say(f"  dataset {version}: kept from an earlier run (--fresh generates it anew)")
+        return version, None
+    database.create_kept(scale, version)
+    env = base_environment() | database.kept_env(scale, version)
+    return version, generate_dataset(scale, env, deadline) | {"version": version}
+
+
+def generate_dataset(scale: float, env: dict, deadline: Deadline) -> dict:
+    started = time.perf_counter()
+    run_step("migrate", [PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env, deadline)
+    command = [PYTHON, "-m", "bench.dataset", "--scale", str(scale)]
+    result = last_json_line(run_step("dataset", command, env, deadline, echo=True))
+    return result | {"generate_seconds": round(time.perf_counter() - started, 1)}
 
 
 def largest_scale_loads(env: dict, database, ids: dict, args, deadline: Deadline) -> dict:
@@ -311,6 +325,11 @@ def parse_args(argv):
         help="generate into the measured database and keep no dataset for later runs",
     )
     parser.add_argument(
+        "--datasets-only",
+        action="store_true",
+        help="generate and keep the datasets of --scales that are not kept yet, measure nothing",
+    )
+    parser.add_argument(
         "--drop-datasets",
         action="store_true",
         help="drop the kept datasets (files or PostgreSQL databases) and exit",
@@ -333,6 +352,8 @@ def parse_args(argv):
         parser.error("--export-requests must not be negative")
     if args.load_seconds < 0 or min(args.load_clients, args.load_workers, args.load_threads) < 1:
         parser.error("--load-seconds must not be negative; clients, workers, threads positive")
+    if args.datasets_only and not args.keep:
+        parser.error("--datasets-only keeps the datasets: it cannot be used with --no-keep")
     if args.two_nodes_workers < 1:
         parser.error("--two-nodes-workers must be positive")
     if (args.load_seconds or args.two_nodes) and args.load_bare_seconds <= 0:
@@ -390,6 +411,18 @@ def run_scales(report: dict, database, args, deadline: Deadline) -> int:
     return 0
 
 
+def keep_datasets(database, args, deadline: Deadline) -> int:
+    """--datasets-only: the kept datasets made ready for later runs."""
+    try:
+        for scale in args.scale_list:
+            say(f"\n== Dataset {scale:g} ({database.label}) ==")
+            keep_dataset(scale, database, args, deadline)
+    except BenchError as error:
+        say(f"\nBENCH ABORTED: {error}")
+        return 1
+    return 0
+
+
 def _terminate(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -409,6 +442,8 @@ def main(argv=None) -> int:
         dropped = database.drop_kept()
         say(f"dropped {len(dropped)} kept dataset(s): {', '.join(dropped) or '-'}")
         return 0
+    if args.datasets_only:
+        return keep_datasets(database, args, deadline)
     report = new_report(started_at, database, args)
     status = run_scales(report, database, args, deadline)
     if status:
