@@ -50,10 +50,11 @@ def dataset_version(today=None) -> str:
     digest = hashlib.sha256()
     today = today or datetime.now(UTC).date()
     digest.update(today.isoformat().encode())
-    sources = [BENCH_DIR / f"{name}.py" for name in GENERATOR_MODULES]
-    sources += sorted(ROOT.glob("*/migrations/*.py"))
-    for path in sources:
-        digest.update(str(path.relative_to(ROOT)).encode())
+    sources = [(f"bench/{name}.py", BENCH_DIR / f"{name}.py") for name in GENERATOR_MODULES]
+    migrations = sorted(ROOT.glob("*/migrations/*.py"))
+    sources += [(str(path.relative_to(ROOT)), path) for path in migrations]
+    for label, path in sources:
+        digest.update(label.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
