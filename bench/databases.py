@@ -75,8 +75,12 @@ class SqliteDatabase:
     def env(self, scale: float) -> dict:
         return {"BARNRATT_SQLITE_PATH": str(self.path(scale))}
 
+    def partial_path(self, scale: float, version: str) -> Path:
+        return self.kept_path(scale, version).with_suffix(".partial")
+
     def kept_env(self, scale: float, version: str) -> dict:
-        return {"BARNRATT_SQLITE_PATH": str(self.kept_path(scale, version))}
+        """Where a kept dataset is generated: under a name no run reuses until `finish_kept`."""
+        return {"BARNRATT_SQLITE_PATH": str(self.partial_path(scale, version))}
 
     def create(self, scale: float) -> None:
         _remove(self.path(scale))
@@ -87,9 +91,19 @@ class SqliteDatabase:
     def create_kept(self, scale: float, version: str) -> None:
         """An empty file for a new kept dataset; the older ones of the scale go."""
         KEPT_DIR.mkdir(exist_ok=True)
-        for old in KEPT_DIR.glob(f"bench-{scale_tag(scale)}-*.sqlite3"):
-            _remove(old)
-        _remove(self.kept_path(scale, version))
+        for pattern in ("*.sqlite3", "*.partial"):
+            for old in KEPT_DIR.glob(f"bench-{scale_tag(scale)}-{pattern}"):
+                _remove(old)
+
+    def finish_kept(self, scale: float, version: str) -> None:
+        """The generated dataset, complete, under its kept name (its log folded in first)."""
+        partial = self.partial_path(scale, version)
+        connection = sqlite3.connect(partial)
+        try:
+            connection.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            connection.close()
+        partial.rename(self.kept_path(scale, version))
 
     def copy_kept(self, scale: float, version: str) -> None:
         """The measured database as a copy of the kept one (SQLite's online backup API)."""
@@ -103,7 +117,7 @@ class SqliteDatabase:
             source.close()
 
     def drop_kept(self) -> list:
-        dropped = sorted(KEPT_DIR.glob("bench-*.sqlite3"))
+        dropped = sorted([*KEPT_DIR.glob("bench-*.sqlite3"), *KEPT_DIR.glob("bench-*.partial")])
         for path in dropped:
             _remove(path)
         return [path.name for path in dropped]
@@ -152,7 +166,8 @@ class PostgresDatabase:
         return {"DATABASE_URL": self.bench_url}
 
     def kept_env(self, scale: float, version: str) -> dict:
-        return {"DATABASE_URL": self.url_of(self.kept_name(scale, version))}
+        """Where a kept dataset is generated: under a name no run reuses until `finish_kept`."""
+        return {"DATABASE_URL": self.url_of(f"{self.kept_name(scale, version)}_partial")}
 
     def _execute(self, statement: str, *names: str) -> list:
         """`statement` with {} filled in by the quoted `names`; the rows it returns, if any."""
@@ -185,7 +200,12 @@ class PostgresDatabase:
     def create_kept(self, scale: float, version: str) -> None:
         for old in self._kept(f"{self.name}_{scale_tag(scale)}_"):
             self._drop(old)
-        self._execute("CREATE DATABASE {}", self.kept_name(scale, version))
+        self._execute("CREATE DATABASE {}", f"{self.kept_name(scale, version)}_partial")
+
+    def finish_kept(self, scale: float, version: str) -> None:
+        """The generated dataset, complete, under its kept name."""
+        name = self.kept_name(scale, version)
+        self._execute("ALTER DATABASE {} RENAME TO {}", f"{name}_partial", name)
 
     def copy_kept(self, scale: float, version: str) -> None:
         """The measured database as a copy of the kept one: CREATE DATABASE ... TEMPLATE

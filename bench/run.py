@@ -152,7 +152,10 @@ def keep_dataset(scale: float, database, args, deadline: Deadline):
         return version, None
     database.create_kept(scale, version)
     env = base_environment() | database.kept_env(scale, version)
-    return version, generate_dataset(scale, env, deadline) | {"version": version}
+    generated = generate_dataset(scale, env, deadline)
+    # Only a complete dataset gets the name a later run looks for.
+    database.finish_kept(scale, version)
+    return version, generated | {"version": version}
 
 
 def generate_dataset(scale: float, env: dict, deadline: Deadline) -> dict:

@@ -53,7 +53,11 @@ def sqlite(tmp_path, monkeypatch):
 def test_sqlite_copies_the_kept_dataset_and_the_run_leaves_it_unchanged(sqlite):
     assert not sqlite.has_kept(1.0, "v1")
     sqlite.create_kept(1.0, "v1")
-    make_sqlite(sqlite.kept_path(1.0, "v1"), "generated")
+    generated_into = sqlite.kept_env(1.0, "v1")["BARNRATT_SQLITE_PATH"]
+    make_sqlite(generated_into, "generated")
+    # A generation that did not finish is never reused.
+    assert not sqlite.has_kept(1.0, "v1")
+    sqlite.finish_kept(1.0, "v1")
     assert sqlite.has_kept(1.0, "v1")
 
     sqlite.copy_kept(1.0, "v1")
@@ -68,7 +72,8 @@ def test_sqlite_copies_the_kept_dataset_and_the_run_leaves_it_unchanged(sqlite):
 def test_a_new_version_replaces_the_older_ones_of_its_scale_only(sqlite):
     for scale, version in ((1.0, "old"), (0.1, "old")):
         sqlite.create_kept(scale, version)
-        make_sqlite(sqlite.kept_path(scale, version), version)
+        make_sqlite(sqlite.kept_env(scale, version)["BARNRATT_SQLITE_PATH"], version)
+        sqlite.finish_kept(scale, version)
     sqlite.create_kept(1.0, "new")
     assert not sqlite.has_kept(1.0, "old")
     assert sqlite.has_kept(0.1, "old")
@@ -80,8 +85,9 @@ def test_postgres_kept_datasets_are_databases_named_by_scale_and_version():
     database = PostgresDatabase("postgres://bench:secret@127.0.0.1:5432/barnratt")
     assert database.name == "barnratt_bench"
     assert database.kept_name(0.1, "abc123") == "barnratt_bench_0_1_abc123"
+    # Generated under another name, renamed to this one when complete.
     assert database.kept_env(1.0, "abc123") == {
-        "DATABASE_URL": "postgres://bench:secret@127.0.0.1:5432/barnratt_bench_1_abc123"
+        "DATABASE_URL": "postgres://bench:secret@127.0.0.1:5432/barnratt_bench_1_abc123_partial"
     }
     assert database.env(1.0) == {
         "DATABASE_URL": "postgres://bench:secret@127.0.0.1:5432/barnratt_bench"
