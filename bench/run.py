@@ -1,7 +1,9 @@
 """`make bench`: measure pages at one tenth and at national scale.
 
 For each scale: a fresh database (bench/bench-<scale>.sqlite3, or <dbname>_bench on the
-PostgreSQL server of DATABASE_URL), `manage.py migrate`, `python -m bench.dataset`, then
+PostgreSQL server of DATABASE_URL), copied from the dataset kept by an earlier run of the same
+dataset version, or else `manage.py migrate` and `python -m bench.dataset` (kept for the next
+run; bench.databases), then
 gunicorn (1 worker, 1 thread) with BARNRATT_BENCHMARK=1 and one keep-alive HTTP connection that
 requests every page in `bench.pages` as the bench user. The server reports its CPU time and SQL
 query count per request in X-Bench-CPU-ms / X-Bench-Queries (core.bench); the client times each
@@ -10,13 +12,15 @@ request. Results go to the terminal and to bench/results-latest.json.
 Targets (issue 26): every staff page's CPU per request at national scale within 20x the bare
 view's, the children's page within 3x, and the same number of queries at 10x data; some pages
 also have a query ceiling and a page weight (bench.pages). On PostgreSQL, the
-largest scale ends with the load test of the children's page (bench.load). A missed target
+largest scale ends with the load test of the children's page (bench.load), on one gunicorn and
+then on two sharing the database and a Redis cache (bench.two_nodes). A missed target
 prints "TARGET MISSED" but does not fail the run; a page that does not answer 200 does.
 
 This module runs the steps; `bench.databases`, `bench.server`, `bench.measure` and
 `bench.report` do the work.
 
     python -m bench.run [--requests 50] [--bare-requests 200] [--scales 0.1,1.0] [--save]
+    python -m bench.run --datasets-only     # generate and keep the datasets, measure nothing
 """
 
 import argparse
