@@ -114,6 +114,6 @@ restore: install ## Restore a backup into an empty database: make restore ARCHIV
 	$(PY) manage.py restore "$(ARCHIVE)" $(RESTORE_ARGS)
 
 clean: ## Remove the virtual environment, databases and generated files
-	rm -rf $(VENV) staticfiles db.sqlite3* bench/*.sqlite3* .ruff_cache
+	rm -rf $(VENV) staticfiles db.sqlite3* bench/*.sqlite3* bench/datasets .ruff_cache
 	find . -name '__pycache__' -prune -exec rm -rf {} +
 	find locale -name '*.mo' -delete

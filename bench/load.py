@@ -49,6 +49,11 @@ class Connection:
         self.reader = self.writer = None
         self.cookies = {}
         self.opened = 0
+        # Two nodes (bench.two_nodes): the same client's connection to the other node, sharing
+        # its cookies, where every double post sends its second POST (a retry that a load
+        # balancer sent elsewhere); and what this connection got answered, per node.
+        self.twin = None
+        self.bare = self.thanked = 0
 
     async def open(self) -> None:
         self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
@@ -149,6 +154,7 @@ async def bare_client(connection: Connection, end: float, tally: Tally) -> None:
             continue
         if status == 200:
             tally.bare += 1
+            connection.bare += 1
         else:
             tally.errors[f"bare {status}"] += 1
 
@@ -170,9 +176,11 @@ async def answering_client(connection, number: int, page: str, end: float, tally
             data = form_body(answers(fields, rng), csrf, key)
             twice = number % DOUBLE_POST_EVERY_CLIENT == 0 and rounds % DOUBLE_POST_EVERY_ROUND == 0
             for attempt in (1, 2) if twice else (1,):
-                status, headers, _body, ms = await connection.request("POST", page, data)
+                node = connection.twin if attempt == 2 and connection.twin else connection
+                status, headers, _body, ms = await node.request("POST", page, data)
                 thanked = status == 302 and dict(headers).get("location", "").endswith(thanks)
                 tally.posts.append((key, thanked))
+                node.thanked += thanked
                 if attempt == 1:
                     tally.latencies.append(ms)
                 if not thanked:
@@ -183,14 +191,29 @@ async def answering_client(connection, number: int, page: str, end: float, tally
             tally.errors[f"{type(error).__name__}"] += 1
 
 
-async def run_clients(port: int, page: str, clients: int, bare_s: float, load_s: float) -> dict:
-    connections = [
-        Connection(port, f"Mozilla/5.0 (Barnratt bench; elevplatta {n:02d}) Safari/605.1")
-        for n in range(clients)
-    ]
+def connect(ports: list, clients: int) -> list:
+    """One connection per client, spread over `ports` in turn; with more than one port each
+    also gets a twin on the next port that shares its cookies."""
+    connections = []
+    for n in range(clients):
+        agent = f"Mozilla/5.0 (Barnratt bench; elevplatta {n:02d}) Safari/605.1"
+        connection = Connection(ports[n % len(ports)], agent)
+        if len(ports) > 1:
+            connection.twin = Connection(ports[(n + 1) % len(ports)], agent)
+            connection.twin.cookies = connection.cookies
+        connections.append(connection)
+    return connections
+
+
+async def run_clients(port, page: str, clients: int, bare_s: float, load_s: float) -> dict:
+    """`port`: one port, or a list of ports (nodes) the clients are spread over."""
+    ports = list(port) if isinstance(port, list | tuple) else [port]
+    connections = connect(ports, clients)
     tally = Tally()
     # Warm-up (not counted): every connection opened, every worker's first requests made.
     await asyncio.gather(*(bare_client(c, time.monotonic() + 1, Tally()) for c in connections))
+    for connection in connections:
+        connection.bare = 0
     started, cpu = time.monotonic(), time.process_time()
     await asyncio.gather(*(bare_client(c, started + bare_s, tally) for c in connections))
     bare_seconds = time.monotonic() - started
@@ -201,15 +224,24 @@ async def run_clients(port: int, page: str, clients: int, bare_s: float, load_s:
     )
     load_seconds = time.monotonic() - started
     load_client_cpu = (time.process_time() - cpu) / load_seconds
-    for connection in connections:
+    every = connections + [c.twin for c in connections if c.twin]
+    for connection in every:
         connection.close()
     return {
         "tally": tally,
         "bare_seconds": round(bare_seconds, 2),
         "load_seconds": round(load_seconds, 2),
-        "connections_opened": sum(c.opened for c in connections),
+        "connections_opened": sum(c.opened for c in every),
         # The client's own CPU, in cores (of the 2 it shares with the server and PostgreSQL).
         "client_cpu_cores": {"bare": round(bare_client_cpu, 2), "load": round(load_client_cpu, 2)},
+        # Per port: bare views and thanked POSTs (second posts of double posts included).
+        "per_port": {
+            p: {
+                "bare": sum(c.bare for c in every if c.port == p),
+                "thanked": sum(c.thanked for c in every if c.port == p),
+            }
+            for p in ports
+        },
     }
 
 

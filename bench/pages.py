@@ -116,7 +116,7 @@ PAGES = [
     Page(
         "indicator comparison",
         "/organisations/{bench_organisation}/indicators/{bench_indicator}/",
-        expect="Bland alla kommuner",
+        expect="Bland kommunerna med en siffra",
         max_queries=14,
     ),
     # The network dashboard (comparisons) for the partnership of every municipality, with the

@@ -16,10 +16,11 @@ from bench.common import HOST, PYTHON, ROOT, BenchError, Deadline
 STARTUP_TIMEOUT = 60
 
 
-def free_port() -> int:
-    """BARNRATT_BENCH_PORT if set (a shared machine's own range), else any free port."""
+def free_port(offset: int = 0) -> int:
+    """BARNRATT_BENCH_PORT (+ `offset`, for a second server or Redis) if set (a shared machine's
+    own range), else any free port."""
     if os.environ.get("BARNRATT_BENCH_PORT"):
-        return int(os.environ["BARNRATT_BENCH_PORT"])
+        return int(os.environ["BARNRATT_BENCH_PORT"]) + offset
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
@@ -56,15 +57,16 @@ def gunicorn_command(port: int, workers: int = 1, threads: int = 1) -> list:
 
 
 class Server:
-    def __init__(self, env: dict, workers: int = 1, threads: int = 1):
+    def __init__(self, env: dict, workers: int = 1, threads: int = 1, port_offset: int = 0):
         self.env, self.workers, self.threads = env, workers, threads
+        self.port_offset = port_offset
         self.port = None
         self.process = None
         # Closed in stop(); gunicorn writes its own log here, shown when something fails.
         self.log = tempfile.TemporaryFile(mode="w+", prefix="bench-gunicorn-")  # noqa: SIM115
 
     def start(self, deadline: Deadline) -> None:
-        self.port = free_port()
+        self.port = free_port(self.port_offset)
         self.process = subprocess.Popen(
             gunicorn_command(self.port, self.workers, self.threads),
             cwd=ROOT,

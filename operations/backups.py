@@ -3,18 +3,18 @@
 A backup is one .tar.gz, readable by its owner only (0600): the database (SQLite through its
 online backup API, PostgreSQL with `pg_dump --format=custom`) without the sessions (the
 children's daily salt is never in the database: participation/abuse.py), every uploaded file
-under MEDIA_ROOT, and a manifest with the applied migrations, the row count of every table and
-the SHA-256 of every file. Restore refuses a database that holds data unless told otherwise,
-and a backup of another schema version unless told to migrate it; it puts both back and checks
-the result against the manifest: a backup that cannot be shown to be whole is not reported as
-restored.
+in Django's default storage (MEDIA_ROOT, or the S3 bucket with BARNRATT_STORAGE=s3: read and
+written through the storage API, so every backend is backed up alike), and a manifest with
+the applied migrations, the row count of every table and the SHA-256 of every file. Restore
+refuses a database that holds data unless told otherwise, and a backup of another schema
+version unless told to migrate it; it puts both back and checks the result against the
+manifest: a backup that cannot be shown to be whole is not reported as restored.
 """
 
 import hashlib
 import io
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import tarfile
@@ -24,7 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -88,6 +89,7 @@ def backup_to(directory: Path) -> Path:
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         database_file = _dump_database(work)
+        files = _fetch_files(work / MEDIA_DIR)
         excluded = excluded_tables()
         manifest = {
             "format": FORMAT,
@@ -98,16 +100,17 @@ def backup_to(directory: Path) -> Path:
             "counts": {
                 table: count for table, count in row_counts().items() if table not in excluded
             },
-            "files": _file_list(Path(settings.MEDIA_ROOT)),
+            "files": files,
         }
         # Created 0600 before a byte is written: the archive holds personal data.
         handle = os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
         with handle, tarfile.open(fileobj=handle, mode="w:gz") as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
             archive.add(database_file, arcname=database_file.name)
-            media = Path(settings.MEDIA_ROOT)
-            for entry in manifest["files"]:
-                archive.add(media / entry["path"], arcname=f"{MEDIA_DIR}/{entry['path']}")
+            for entry in files:
+                archive.add(
+                    work / MEDIA_DIR / entry["path"], arcname=f"{MEDIA_DIR}/{entry['path']}"
+                )
     return target
 
 
@@ -131,7 +134,7 @@ def restore_from(
         if manifest.get("format") not in (1, FORMAT):
             raise BackupError(f"Unknown backup format: {manifest.get('format')!r}")
         if media_only:
-            _restore_files(work / MEDIA_DIR, Path(settings.MEDIA_ROOT))
+            _restore_files(work / MEDIA_DIR)
             return Verified(0, 0, _verify_files(manifest))
         if manifest["database"] != connection.vendor:
             raise BackupError(
@@ -139,7 +142,7 @@ def restore_from(
             )
         _check_schema(manifest, migrate=migrate)
         _load_database(work, manifest)
-        _restore_files(work / MEDIA_DIR, Path(settings.MEDIA_ROOT))
+        _restore_files(work / MEDIA_DIR)
         verified = verify(manifest)
     plan = _migration_plan() if migrate else []
     if plan:
@@ -194,10 +197,9 @@ def verify(manifest: dict) -> Verified:
 
 
 def _verify_files(manifest: dict) -> int:
-    media = Path(settings.MEDIA_ROOT)
     for entry in manifest["files"]:
-        path = media / entry["path"]
-        if not path.is_file() or _sha256(path) != entry["sha256"]:
+        name = entry["path"]
+        if not default_storage.exists(name) or _stored_sha256(name) != entry["sha256"]:
             raise BackupError(f"File missing or changed after restore: {entry['path']}")
     return len(manifest["files"])
 
@@ -304,33 +306,53 @@ def _pg(program: str, *args: str) -> None:
 # --- Files ------------------------------------------------------------------------------------
 
 
-def _file_list(media: Path) -> list[dict]:
-    if not media.is_dir():
+def _stored_names(directory: str = "") -> list[str]:
+    """Every file in the default storage, by its storage name, sorted."""
+    try:
+        directories, files = default_storage.listdir(directory)
+    except FileNotFoundError:  # the file system's MEDIA_ROOT before the first upload
         return []
-    return [
-        {
-            "path": path.relative_to(media).as_posix(),
-            "size": path.stat().st_size,
-            "sha256": _sha256(path),
-        }
-        for path in sorted(media.rglob("*"))
-        if path.is_file()
-    ]
+    names = [f"{directory}{name}" for name in files]
+    for name in directories:
+        names.extend(_stored_names(f"{directory}{name}/"))
+    return sorted(names)
 
 
-def _restore_files(source: Path, media: Path) -> None:
+def _fetch_files(target: Path) -> list[dict]:
+    """Copy every stored file under `target`; their names, sizes and SHA-256."""
+    entries = []
+    for name in _stored_names():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        with default_storage.open(name, "rb") as source, path.open("wb") as copy:
+            for block in iter(lambda: source.read(1 << 20), b""):
+                digest.update(block)
+                copy.write(block)
+        entries.append({"path": name, "size": path.stat().st_size, "sha256": digest.hexdigest()})
+    return entries
+
+
+def _restore_files(source: Path) -> None:
+    """Put the archive's files back into the default storage under their own names."""
     if not source.is_dir():
         return
     for path in sorted(source.rglob("*")):
-        if path.is_file():
-            target = media / path.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+        if not path.is_file():
+            continue
+        name = path.relative_to(source).as_posix()
+        # A file of the same name is replaced: saving beside it would give the copy another name.
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        with path.open("rb") as handle:
+            saved = default_storage.save(name, File(handle, name=name))
+        if saved != name:
+            raise BackupError(f"The storage stored {name} as {saved}.")
 
 
-def _sha256(path: Path) -> str:
+def _stored_sha256(name: str) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with default_storage.open(name, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
