@@ -111,7 +111,8 @@ def _header(
     )
     header.set(CSIP + "OAISPACKAGETYPE", "SIP")
     if organisation is not None:
-        code = f"SCB:{organisation.scb_code}" if organisation.scb_code else ""
+        # ORG:<organisationsnummer> as Swedish archives expect; SCB:<code> until it is set.
+        code = organisation.archive_identification_code
         # The archive creator (arkivbildare) whose records these are, and the organisation
         # that submits them: in Barnrätt the same one.
         _identified_agent(header, "ARCHIVIST", "ORGANIZATION", organisation.name, code)
