@@ -25,12 +25,14 @@ from django.utils.text import slugify
 from core.audit import create_object
 
 from ..models import ArchiveExport
-from . import content
+from . import content, fgs
 from .mets import PackageFile, package_mets, representation_mets
 
 SOFTWARE = "Barnrätt"
 REP = "rep1"
 SCHEMAS = Path(__file__).parent / "schemas"
+# The schemas the package's XML names, so that it can be validated without a network.
+SHIPPED_SCHEMAS = ("mets.xsd", "xlink.xsd", "DILCISExtensionMETS.xsd", "barnratt-cases.xsd")
 MAX_CASES_ONLINE = 100  # the page builds at most this many; the command has no limit
 
 
@@ -115,7 +117,6 @@ def build_package(
                     data,
                     mimetype,
                     attachment.created_at,
-                    format_name=mimetype,
                     original_name=attachment.original_name,
                     case_pk=case.pk,
                 )
@@ -128,7 +129,6 @@ def build_package(
                 pdf,
                 "application/pdf",
                 created,
-                format_name=content.PDF_NAME,
                 case_pk=case.pk,
                 is_rendition=True,
             )
@@ -155,23 +155,15 @@ def build_package(
         "application/xml",
         created,
     )
-    preservation = PackageFile(
-        "metadata/preservation/premis.xml",
-        content.premis_xml(
-            organisation,
-            cases,
-            trails,
-            data_files,
-            software=SOFTWARE,
-            version=agents["version"],
-            created=created,
-        ),
+    fgs_cases = PackageFile(
+        "metadata/descriptive/arenden.xml",
+        fgs.arenden_xml(organisation, cases, files_of, {f.path: f for f in data_files}),
         "application/xml",
         created,
     )
     schemas = [
         PackageFile(f"schemas/{name}", (SCHEMAS / name).read_bytes(), "application/xml", created)
-        for name in ("mets.xsd", "xlink.xsd")
+        for name in SHIPPED_SCHEMAS
     ]
     documentation = [
         PackageFile(
@@ -181,11 +173,29 @@ def build_package(
             created,
         )
     ]
+    preservation = PackageFile(
+        "metadata/preservation/premis.xml",
+        content.premis_xml(
+            organisation,
+            cases,
+            trails,
+            data_files,
+            (fgs_cases, descriptive, *schemas, *documentation, rep_mets),
+            software=SOFTWARE,
+            version=agents["version"],
+            created=created,
+        ),
+        "application/xml",
+        created,
+    )
     root_mets = package_mets(
         objid,
         label=f"{organisation.name}: decided cases {start} – {end}",
         created=created,
-        descriptive=descriptive,
+        descriptive=[
+            ("dmd-fgs", fgs_cases, "FGS-ERMS"),
+            ("dmd-cases", descriptive, "BARNRATT-CASES"),
+        ],
         preservation=preservation,
         schemas=schemas,
         documentation=documentation,
@@ -194,7 +204,10 @@ def build_package(
     )
     members = [
         ("METS.xml", root_mets),
-        *((f.path, f.data) for f in (descriptive, preservation, *schemas, *documentation)),
+        *(
+            (f.path, f.data)
+            for f in (fgs_cases, descriptive, preservation, *schemas, *documentation)
+        ),
         (rep_mets.path, rep_mets.data),
         *((f.path, f.data) for f in data_files),
     ]
