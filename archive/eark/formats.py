@@ -3,7 +3,8 @@
 Every PUID here is checked against PRONOM's signature file v109 as shipped in opf-fido 1.6.1
 (`fido/conf/formats-v109.xml`): name, version and MIME type as listed there (decision 0037).
 A file whose format is not listed here gets its MIME type as the format name and no PUID, rather
-than a guessed one."""
+than a guessed one: PNG, JPEG and OpenDocument attachments, whose PUID depends on a version that
+PRONOM tells apart by signatures Barnrätt does not read."""
 
 import re
 from dataclasses import dataclass
@@ -43,6 +44,9 @@ _BY_MIMETYPE = {
     ),
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Format(
         "fmt/214", "Microsoft Excel for Windows", "2007 onwards"
+    ),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": Format(
+        "fmt/215", "Microsoft Powerpoint for Windows", "2007 onwards"
     ),
     "text/csv": Format("x-fmt/18", "Comma Separated Values"),
     "application/json": Format("fmt/817", "JSON Data Interchange Format"),
