@@ -7,9 +7,9 @@ from django import forms
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.utils.text import slugify
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -32,7 +32,6 @@ from .serializers import (
     CaseSerializer,
     CaseUpsertSerializer,
 )
-
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -44,4 +44,3 @@ def validate_organisation_number(value: str) -> None:
             _("The organisation number's check digit is wrong; check for a mistyped digit."),
             code="check_digit",
         )
-

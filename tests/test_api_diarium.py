@@ -32,7 +32,9 @@ def api(karlskoga):
     return _client(karlskoga)
 
 
-def test_the_assessment_downloads_as_a_tagged_pdf_with_its_text(api, submitted_assessment, tmp_path):
+def test_the_assessment_downloads_as_a_tagged_pdf_with_its_text(
+    api, submitted_assessment, tmp_path
+):
     case = submitted_assessment.case
     response = api.get(reverse("api:assessment_pdf", args=[case.pk]), HTTP_ACCEPT="application/pdf")
     assert response.status_code == 200

@@ -1,12 +1,13 @@
 """Build the archive package of an organisation's decided cases in a period as one ZIP file:
 
 <OBJID>/METS.xml
+<OBJID>/metadata/descriptive/arenden.xml                      (FGS Ärendehantering)
 <OBJID>/metadata/descriptive/cases.xml
 <OBJID>/metadata/preservation/premis.xml
 <OBJID>/representations/rep1/METS.xml
 <OBJID>/representations/rep1/data/<case>/case.pdf            (PDF/A-2a)
 <OBJID>/representations/rep1/data/<case>/attachments/<file>   (as uploaded)
-<OBJID>/schemas/mets.xsd, xlink.xsd
+<OBJID>/schemas/mets.xsd, xlink.xsd, DILCISExtensionMETS.xsd, barnratt-cases.xsd
 <OBJID>/documentation/README.txt
 """
 
@@ -250,16 +251,20 @@ Decided cases of {organisation.name} with a decision date from {start} to {end}:
 Made by {SOFTWARE} {software_version()} following E-ARK CSIP 2.1 and SIP 2.1.
 
 METS.xml                          the package: metadata, schemas, documentation, representation
+metadata/descriptive/arenden.xml  the cases and their files as FGS Ärendehantering
+                                  (Riksarkivet, namespace {fgs.FGS_NS})
 metadata/descriptive/cases.xml    one <case> per case (namespace {content.CASES_NS}):
                                   case number, title, body, officer, dates, assessment summary,
                                   articles, reviews, decision, follow-up, renditions, attachments
-metadata/preservation/premis.xml  PREMIS 3: the cases, the files with SHA-256, and the audit
-                                  trail of every case as events (who, what, when in UTC)
+metadata/preservation/premis.xml  PREMIS 3: the cases, every file with SHA-256 and its PRONOM
+                                  format id, and the audit trail of every case as events
+                                  (who, what, when in UTC)
 representations/rep1/METS.xml     every data file with its size and SHA-256
 representations/rep1/data/<year>/<case>/case.pdf
                                   the case as PDF/A-2a: assessment, reviews, decision,
                                   follow-up, attachments and audit trail
 representations/rep1/data/<year>/<case>/attachments/
                                   the attached files as they were uploaded
-schemas/                          the METS and XLink schemas the METS files use
+schemas/                          the METS, XLink and CSIP extension schemas the METS files
+                                  use, and barnratt-cases.xsd for cases.xml
 """

@@ -20,12 +20,4 @@ class Migration(migrations.Migration):
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now(), verbose_name='last changed'),
         ),
-        migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', 'updated_at'], name='assessment_org_updated_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['organisation', 'updated_at'], name='case_org_updated_idx'),
-        ),
     ]

@@ -81,7 +81,10 @@ def _format_of(document, file_node):
 def test_every_file_in_the_mets_files_has_its_pronom_id(package):
     _output, files = package
     found = {}
-    for name, base in (("METS.xml", ""), ("representations/rep1/METS.xml", "representations/rep1/")):
+    for name, base in (
+        ("METS.xml", ""),
+        ("representations/rep1/METS.xml", "representations/rep1/"),
+    ):
         document = etree.fromstring(files[name])
         for node in document.iterfind(".//mets:fileSec//mets:file", NS):
             href = node.find("mets:FLocat", NS).get(f"{{{XLINK_NS}}}href")
@@ -134,9 +137,7 @@ def _schema(files, tmp_path, *names):
 
 def test_the_xml_validates_against_the_schemas_in_the_package(package, tmp_path):
     _output, files = package
-    mets = _schema(
-        files, tmp_path, (METS_NS, "mets.xsd"), (CSIP_NS, "DILCISExtensionMETS.xsd")
-    )
+    mets = _schema(files, tmp_path, (METS_NS, "mets.xsd"), (CSIP_NS, "DILCISExtensionMETS.xsd"))
     for name in ("METS.xml", "representations/rep1/METS.xml"):
         assert mets.validate(etree.fromstring(files[name])), mets.error_log
     cases = _schema(files, tmp_path, ("urn:barnratt:archive:cases:1", "barnratt-cases.xsd"))
