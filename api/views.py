@@ -277,8 +277,8 @@ class AssessmentDetail(APIView):
 
 
 class _FileRenderer(BaseRenderer):
-    """Lets a client ask for the file's own type in Accept; the file itself is an HttpResponse
-    and never rendered, an error is JSON as everywhere in the API."""
+    """Lets a client ask for the file's own type in Accept. The file is an HttpResponse that no
+    renderer touches, and errors are rendered as JSON (AssessmentFile.handle_exception)."""
 
     charset = None
 
@@ -299,6 +299,12 @@ class AssessmentFile(APIView):
     downloads, for the token's organisation's cases only (404 for any other)."""
 
     file_format = "pdf"
+
+    def handle_exception(self, exc):
+        # An error is JSON, whichever file type the client asked for.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     def get(self, request, pk):
         case = get_object_or_404(

@@ -75,9 +75,16 @@ def test_the_files_are_the_same_as_the_case_pages(api, submitted_assessment, cas
 
 @pytest.mark.parametrize("name", ["api:assessment_pdf", "api:assessment_docx"])
 def test_another_organisations_token_gets_404(name, submitted_assessment, degerfors):
-    response = _client(degerfors).get(reverse(name, args=[submitted_assessment.case.pk]))
+    url = reverse(name, args=[submitted_assessment.case.pk])
+    response = _client(degerfors).get(url)
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+    # Asked for the file's type, the refusal is still JSON and says so.
+    kind = "application/pdf" if name.endswith("pdf") else DOCX
+    response = _client(degerfors).get(url, HTTP_ACCEPT=kind)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert "detail" in response.json()
 
 
 @pytest.mark.parametrize("name", ["api:assessment_pdf", "api:assessment_docx"])
