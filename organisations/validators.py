@@ -6,7 +6,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-_FORMAT = re.compile(r"^(\d{6})-?(\d{4})$")
+_FORMAT = re.compile(r"^(\d{6})-(\d{4})$")
+_WRITTEN = re.compile(r"^(\d{6})-?(\d{4})$")
 
 
 def luhn_check_digit(digits: str) -> int:
@@ -21,7 +22,7 @@ def luhn_check_digit(digits: str) -> int:
 def normalise_organisation_number(value: str) -> str:
     """NNNNNN-NNNN from a number written with or without the hyphen or spaces; other text as is."""
     compact = re.sub(r"\s", "", value or "")
-    match = _FORMAT.match(compact)
+    match = _WRITTEN.match(compact)
     return f"{match[1]}-{match[2]}" if match else compact
 
 
