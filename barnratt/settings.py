@@ -176,7 +176,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    # Single sign-on; answers only a callback from the configured provider (accounts/sso.py).
+    # Names the sessions single sign-on started (accounts/sso.py); it checks no password.
     "accounts.sso.SsoBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,40 +189,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:start"
 LOGOUT_REDIRECT_URL = "home:home"
 
-# Single sign-on with OpenID Connect (docs/operations.md): off unless all of these are set.
-OIDC_OP_ISSUER = os.environ.get("BARNRATT_OIDC_ISSUER", "")
-OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("BARNRATT_OIDC_AUTHORIZATION_ENDPOINT", "")
-OIDC_OP_TOKEN_ENDPOINT = os.environ.get("BARNRATT_OIDC_TOKEN_ENDPOINT", "")
-OIDC_OP_JWKS_ENDPOINT = os.environ.get("BARNRATT_OIDC_JWKS_ENDPOINT", "")
-# Optional: without it the claims of the signed ID token are used.
-OIDC_OP_USER_ENDPOINT = os.environ.get("BARNRATT_OIDC_USERINFO_ENDPOINT", "")
-OIDC_RP_CLIENT_ID = os.environ.get("BARNRATT_OIDC_CLIENT_ID", "")
-OIDC_RP_CLIENT_SECRET = os.environ.get("BARNRATT_OIDC_CLIENT_SECRET", "")
-OIDC_ENABLED = all(
-    (
-        OIDC_OP_ISSUER,
-        OIDC_OP_AUTHORIZATION_ENDPOINT,
-        OIDC_OP_TOKEN_ENDPOINT,
-        OIDC_OP_JWKS_ENDPOINT,
-        OIDC_RP_CLIENT_ID,
-        OIDC_RP_CLIENT_SECRET,
-    )
-)
-# Optional: the provider's end_session_endpoint. When set, signing out of Barnrätt after an SSO
-# sign-in signs out at the provider too (RP-initiated logout, with the ID token as the hint).
-OIDC_OP_END_SESSION_ENDPOINT = os.environ.get("BARNRATT_OIDC_END_SESSION_ENDPOINT", "")
-OIDC_OP_LOGOUT_URL_METHOD = "accounts.sso.logout_url"
-OIDC_RP_SIGN_ALGO = "RS256"
-OIDC_RP_SCOPES = os.environ.get("BARNRATT_OIDC_SCOPES", "openid email profile")
-OIDC_USE_NONCE = True
-OIDC_USE_PKCE = True
-OIDC_TIMEOUT = 10
-OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
-# An unknown identity may be linked to the account with the same e-mail address, but only
-# when the provider says the address is verified; off unless set.
-OIDC_LINK_BY_EMAIL = env_bool("BARNRATT_OIDC_LINK_BY_EMAIL", False)
-# An unknown identity may get a new account, with no roles; off unless set.
-OIDC_CREATE_USERS = env_bool("BARNRATT_OIDC_CREATE_USERS", False)
+# Single sign-on: OpenID Connect providers are rows in the admin (accounts.OidcProvider,
+# docs/operations.md); a provider's client secret may come from BARNRATT_OIDC_SECRET_<SLUG>.
 
 # Two-factor authentication (TOTP) for local accounts: superusers and organisation admins must
 # use it, by default in production (BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS is the older name).
@@ -394,8 +362,20 @@ EMAIL_BACKEND = (
     if EMAIL_CONFIGURED
     else "django.core.mail.backends.dummy.EmailBackend"
 )
-EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "587"))
-EMAIL_USE_TLS = True
+# How the connection is secured: `starttls` on the submission port (Microsoft 365's
+# smtp.office365.com:587), `ssl` for implicit TLS (465), `none` only for a relay on the local
+# network that takes no password: a password never goes over an unencrypted connection.
+EMAIL_SECURITY = os.environ.get("BARNRATT_EMAIL_SECURITY", "starttls")
+EMAIL_HOST_USER = os.environ.get("BARNRATT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BARNRATT_EMAIL_PASSWORD", "")
+if EMAIL_SECURITY not in {"starttls", "ssl", "none"}:
+    raise RuntimeError("BARNRATT_EMAIL_SECURITY must be starttls, ssl or none")
+if EMAIL_SECURITY == "none" and (EMAIL_HOST_USER or EMAIL_HOST_PASSWORD):
+    raise RuntimeError("BARNRATT_EMAIL_SECURITY=none cannot be used with a user or password")
+EMAIL_USE_TLS = EMAIL_SECURITY == "starttls"
+EMAIL_USE_SSL = EMAIL_SECURITY == "ssl"
+EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "465" if EMAIL_USE_SSL else "587"))
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("BARNRATT_EMAIL_FROM", "barnratt@localhost")
 
 # Who answers accessibility reports (shown in the accessibility statement).

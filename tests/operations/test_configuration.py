@@ -59,7 +59,7 @@ def test_the_environment_file_reads_the_same_in_a_shell_as_in_systemd(tmp_path):
     env_file = tmp_path / "barnratt.env"
     env_file.write_text(
         "# Barnrätt\n"
-        'BARNRATT_OIDC_SCOPES="openid email profile"\n'
+        'BARNRATT_EMAIL_FROM="Barnrätt Karlskoga <barnratt@karlskoga.example>"\n'
         "DJANGO_SECRET_KEY='dollar$signs-and spaces'\n"
         "BARNRATT_LOG_FORMAT=text\n"
     )
@@ -70,7 +70,7 @@ def test_the_environment_file_reads_the_same_in_a_shell_as_in_systemd(tmp_path):
     }
     code = (
         "from django.conf import settings; "
-        "print(settings.OIDC_RP_SCOPES, settings.SECRET_KEY, settings.LOG_FORMAT, sep='|')"
+        "print(settings.DEFAULT_FROM_EMAIL, settings.SECRET_KEY, settings.LOG_FORMAT, sep='|')"
     )
     result = subprocess.run(
         [str(ROOT / "scripts" / "manage.sh"), "shell", "-c", code],
@@ -79,7 +79,9 @@ def test_the_environment_file_reads_the_same_in_a_shell_as_in_systemd(tmp_path):
         text=True,
         check=True,
     )
-    assert result.stdout.splitlines()[-1] == "openid email profile|dollar$signs-and spaces|text"
+    assert result.stdout.splitlines()[-1] == (
+        "Barnrätt Karlskoga <barnratt@karlskoga.example>|dollar$signs-and spaces|text"
+    )
 
 
 def production_settings(**extra):
@@ -115,3 +117,36 @@ def test_production_requires_an_accessibility_contact(settings):
 def test_development_needs_no_accessibility_contact():
     assert not settings.PRODUCTION
     assert "barnratt.E001" not in [message.id for message in run_checks()]
+
+
+def email_settings(**environment):
+    code = (
+        "from barnratt import settings as s; "
+        "print(s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL, s.EMAIL_HOST_USER, "
+        "s.EMAIL_HOST_PASSWORD, sep='|')"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "BARNRATT_EMAIL_HOST": "smtp.office365.com"} | environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_smtp_takes_a_login_and_starttls_or_implicit_tls():
+    microsoft_365 = email_settings(
+        BARNRATT_EMAIL_USER="barnratt@kommun.se", BARNRATT_EMAIL_PASSWORD="app-password"
+    )
+    assert microsoft_365.stdout.strip() == "587|True|False|barnratt@kommun.se|app-password"
+    implicit = email_settings(BARNRATT_EMAIL_SECURITY="ssl")
+    assert implicit.stdout.strip() == "465|False|True||"
+    local_relay = email_settings(BARNRATT_EMAIL_SECURITY="none", BARNRATT_EMAIL_PORT="25")
+    assert local_relay.stdout.strip() == "25|False|False||"
+
+
+def test_smtp_sends_no_password_unencrypted_and_knows_its_choices():
+    refused = email_settings(BARNRATT_EMAIL_SECURITY="none", BARNRATT_EMAIL_PASSWORD="x")
+    assert refused.returncode != 0 and "BARNRATT_EMAIL_SECURITY" in refused.stderr
+    unknown = email_settings(BARNRATT_EMAIL_SECURITY="tls")
+    assert unknown.returncode != 0 and "starttls, ssl or none" in unknown.stderr
