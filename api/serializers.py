@@ -83,6 +83,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "status",
             "planned_decision_date",
             "decision_date",
+            "updated_at",
             "assessment",
             "decision",
         ]

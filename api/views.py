@@ -5,19 +5,24 @@ import re
 import django_filters
 from django import forms
 from django.db import transaction
-from django.http import Http404
+from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.http import http_date
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import APIException, NotFound
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments import services
+from assessments import exports, services
 from assessments.filters import CaseFilter
-from assessments.models import Case
+from assessments.models import Assessment, Case
 from organisations.models import Organisation
 
 from .schema import errors
@@ -27,6 +32,9 @@ from .serializers import (
     CaseSerializer,
     CaseUpsertSerializer,
 )
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class PreconditionFailed(APIException):
@@ -92,9 +100,19 @@ class ApiCaseFilter(CaseFilter):
     )
     year = IntegerFilter(method="filter_year", min_value=1900, max_value=2999)
     q = SearchFilter(method="search")
+    updated_since = django_filters.IsoDateTimeFilter(method="filter_updated_since")
 
     class Meta(CaseFilter.Meta):
         form = ApiFilterForm
+        fields = [*CaseFilter.Meta.fields, "updated_since"]
+
+    def filter_updated_since(self, queryset, name, value):
+        """Cases changed at or after `value`, or whose assessment was: a diarium that keeps the
+        time of its last sync asks only for what changed since (each side on its own index)."""
+        changed = Assessment.objects.filter(
+            organisation_id=self.request.user.organisation_id, updated_at__gte=value
+        ).values("case_id")
+        return queryset.filter(Q(updated_at__gte=value) | Q(pk__in=changed))
 
     def __init__(self, *args, user, **kwargs):
         # Not CaseFilter's: it fills the page's menus, which these ids do without.
@@ -119,6 +137,15 @@ _CHOICE_FILTERS = [
         "year",
         {"type": "integer", "minimum": 1900, "maximum": 2999},
         description="The year decided, or created.",
+    ),
+    OpenApiParameter(
+        "updated_since",
+        {"type": "string", "format": "date-time"},
+        description=(
+            "Only cases changed at or after this moment, their assessment's changes included "
+            "(ISO 8601, such as 2026-11-01T08:00:00+01:00; without an offset, Swedish time). "
+            "Keep the time you asked at and send it next time for an incremental sync."
+        ),
     ),
 ]
 
@@ -247,6 +274,69 @@ class AssessmentDetail(APIView):
         except services.TransitionError as error:
             raise Conflict(error.messages[0]) from error
         return Response(AssessmentSerializer(updated).data, headers={"ETag": _etag(updated)})
+
+
+class _FileRenderer(BaseRenderer):
+    """Lets a client ask for the file's own type in Accept. The file is an HttpResponse that no
+    renderer touches, and errors are rendered as JSON (AssessmentFile.handle_exception)."""
+
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return JSONRenderer().render(data, renderer_context=renderer_context)
+
+
+class _PdfRenderer(_FileRenderer):
+    media_type, format = "application/pdf", "pdf"
+
+
+class _DocxRenderer(_FileRenderer):
+    media_type, format = DOCX, "docx"
+
+
+class AssessmentFile(APIView):
+    """The assessment as the case file keeps it: the same PDF and Word file as the case page's
+    downloads, for the token's organisation's cases only (404 for any other)."""
+
+    file_format = "pdf"
+
+    def handle_exception(self, exc):
+        # An error is JSON, whichever file type the client asked for.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+    def get(self, request, pk):
+        case = get_object_or_404(
+            scoped_cases(request).select_related("organisation", "officer"), pk=pk
+        )
+        if getattr(case, "assessment", None) is None:
+            raise Http404
+        if self.file_format == "pdf":
+            content, content_type = exports.assessment_pdf(case), PDF
+        else:
+            content, content_type = exports.assessment_docx(case), DOCX
+        response = HttpResponse(content, content_type=content_type)
+        name = slugify(f"barnets-basta-{case.case_number}") or "barnets-basta"
+        response["Content-Disposition"] = f'attachment; filename="{name}.{self.file_format}"'
+        response["Last-Modified"] = http_date(case.assessment.updated_at.timestamp())
+        return response
+
+
+@extend_schema(responses={(200, PDF): OpenApiTypes.BINARY, **errors(404)})
+class AssessmentPdf(AssessmentFile):
+    """The assessment as PDF (tagged PDF/UA), to keep in the case file."""
+
+    renderer_classes = [JSONRenderer, _PdfRenderer]
+    file_format = "pdf"
+
+
+@extend_schema(responses={(200, DOCX): OpenApiTypes.BINARY, **errors(404)})
+class AssessmentDocx(AssessmentFile):
+    """The assessment as a Word file, to attach to the officer's report."""
+
+    renderer_classes = [JSONRenderer, _DocxRenderer]
+    file_format = "docx"
 
 
 @extend_schema(exclude=True)

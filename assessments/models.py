@@ -4,6 +4,7 @@ and decisions."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -171,8 +172,12 @@ class Case(TenantModel):
         _("status"), max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Every save (core.audit.update_object saves it too): the API's `updated_since` reads it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_default=Now())
     # Lower-cased title, number and description: SQLite's LIKE folds only ASCII case.
     search_text = models.TextField(editable=False, default="")
+
+    audit_exclude = ("updated_at",)
 
     class Meta:
         verbose_name = _("case")
@@ -193,6 +198,8 @@ class Case(TenantModel):
             models.Index(fields=["organisation", "-id"], name="case_org_recent_idx"),
             models.Index(fields=["organisation", "status", "-id"], name="case_org_status_idx"),
             models.Index(fields=["body", "-id"], name="case_body_idx"),
+            # The API's `updated_since`: an organisation's cases changed since a moment.
+            models.Index(fields=["organisation", "updated_at"], name="case_org_updated_idx"),
         ]
 
     def __str__(self):
@@ -287,7 +294,9 @@ class Assessment(TenantModel):
             models.Index(
                 fields=["organisation", "children_affected", "case"],
                 name="assessment_org_affected_idx",
-            )
+            ),
+            # The API's `updated_since` also finds cases whose assessment changed.
+            models.Index(fields=["organisation", "updated_at"], name="assessment_org_updated_idx"),
         ]
 
     def __str__(self):

@@ -106,7 +106,9 @@ def update_object(
         now = snapshot(instance, audited_only=False)
         changed = [name for name in fields if stored.get(name) != now.get(name)]
         if changed:
-            instance.save(update_fields=changed)
+            # A field with auto_now (updated_at) is saved only when it is named here.
+            stamped = [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", 0)]
+            instance.save(update_fields=[*changed, *stamped])
         for name, values in m2m.items():
             getattr(instance, name).set(values)
         after = snapshot(instance) | _m2m_snapshot(instance, m2m.keys())

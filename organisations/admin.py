@@ -7,9 +7,9 @@ from .models import Body, Membership, Organisation, PopulationFact
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedModelAdmin):
-    list_display = ["name", "kind", "scb_code"]
+    list_display = ["name", "kind", "scb_code", "organisation_number"]
     list_filter = ["kind"]
-    search_fields = ["name", "scb_code"]
+    search_fields = ["name", "scb_code", "organisation_number"]
 
 
 @admin.register(Body)

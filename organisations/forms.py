@@ -4,12 +4,22 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Body, Membership, Organisation, PopulationFact, ScbArea
 from .roles import Role
+from .validators import normalise_organisation_number
 
 
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "description"]
+        fields = ["name", "organisation_number", "description"]
+
+    def clean_organisation_number(self):
+        number = normalise_organisation_number(self.cleaned_data["organisation_number"])
+        others = Organisation.objects.filter(organisation_number=number).exclude(
+            pk=self.instance.pk
+        )
+        if number and others.exists():
+            raise forms.ValidationError(_("Another organisation has this organisation number."))
+        return number
 
 
 class PopulationFactForm(forms.ModelForm):

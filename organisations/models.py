@@ -12,6 +12,7 @@ from core.models import TenantModel
 from core.tenancy import TenantQuerySet
 
 from .roles import Role
+from .validators import validate_organisation_number
 
 
 class Organisation(models.Model):
@@ -30,6 +31,18 @@ class Organisation(models.Model):
         blank=True,
         help_text=_(
             "Municipality code (4 digits) or county code (2 digits) from Statistics Sweden."
+        ),
+    )
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=11,
+        blank=True,
+        default="",
+        db_default="",
+        validators=[validate_organisation_number],
+        help_text=_(
+            "Organisationsnummer from Skatteverket, NNNNNN-NNNN; archive packages identify the "
+            "organisation by it."
         ),
     )
     description = models.TextField(_("description"), blank=True)
@@ -55,6 +68,16 @@ class Organisation(models.Model):
                     "The SCB code has two digits (a county) or four digits (a municipality)."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["organisation_number"],
+                condition=~Q(organisation_number=""),
+                name="organisation_unique_organisation_number",
+            ),
+            models.CheckConstraint(
+                condition=Q(organisation_number="")
+                | Q(organisation_number__regex=r"^[0-9]{6}-[0-9]{4}$"),
+                name="organisation_number_format",
+            ),
         ]
 
     def __str__(self):
@@ -66,6 +89,15 @@ class Organisation(models.Model):
     @classmethod
     def visibility_filter(cls, organisation_ids):
         return Q(pk__in=organisation_ids)
+
+    @property
+    def archive_identification_code(self) -> str:
+        """How an archive package identifies the organisation: `ORG:` and the organisation
+        number's ten digits, as Swedish archives expect (FGS Paketstruktur); the SCB code only
+        while no number is set."""
+        if self.organisation_number:
+            return "ORG:" + self.organisation_number.replace("-", "")
+        return f"SCB:{self.scb_code}" if self.scb_code else ""
 
     def audit_organisation_id(self):
         return self.pk

@@ -349,6 +349,14 @@ EXPECTATIONS = {
         "case",
         {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
     ),
+    "api:assessment_pdf": (
+        "case",
+        {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
+    ),
+    "api:assessment_docx": (
+        "case",
+        {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},
+    ),
     "api:case_upsert": (
         "external",
         {"anonymous": 401, "coordinator": 401, "case_officer": 401, "outsider": 401},

@@ -17,6 +17,8 @@ from core.models import AuditEntry
 from core.pdf import render_pdf
 from core.richtext import plain
 
+from .formats import premis_format
+
 # PDF/A-2a (`core.pdf.ARCHIVE`): fonts embedded, colours defined, every character mapped to
 # Unicode, and tagged (structure tree, language), so the text can be searched, copied and read
 # aloud in fifty years. Accepted for long-term preservation by Riksarkivet (RA-FS 2009:2 with
@@ -130,12 +132,15 @@ def descriptive_xml(organisation, start, end, cases, files_of: dict[int, dict]) 
     (docs/operations.md, "Archive export")."""
     root = etree.Element(
         f"{{{CASES_NS}}}cases",
-        nsmap={None: CASES_NS},
+        nsmap={None: CASES_NS, "xsi": XSI_NS},
         organisation=organisation.name,
         scbCode=organisation.scb_code,
         decidedFrom=start.isoformat(),
         decidedTo=end.isoformat(),
     )
+    root.set(f"{{{XSI_NS}}}schemaLocation", f"{CASES_NS} ../../schemas/barnratt-cases.xsd")
+    if organisation.organisation_number:
+        root.set("organisationNumber", organisation.organisation_number)
     for case in cases:
         paths = files_of[case.pk]
         element = etree.SubElement(root, f"{{{CASES_NS}}}case", id=f"case-{case.pk}")
@@ -205,7 +210,9 @@ def descriptive_xml(organisation, start, end, cases, files_of: dict[int, dict]) 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def premis_xml(organisation, cases, trails, data_files, *, software, version, created) -> bytes:
+def premis_xml(
+    organisation, cases, trails, data_files, other_files=(), *, software, version, created
+) -> bytes:
     """metadata/preservation/premis.xml: every case as an intellectual entity, every data file
     with its fixity, every audit entry as an event, and the renditions and this package's
     creation as events of Barnrätt."""
@@ -226,7 +233,8 @@ def premis_xml(organisation, cases, trails, data_files, *, software, version, cr
         )
         identifier(entity, "objectIdentifier", f"case-{case.pk}")
         identifier(entity, "objectIdentifier", case.case_number, type_="case number")
-    for package_file in data_files:
+    # Every file of the package but this one and the root METS.xml that lists it.
+    for package_file in (*data_files, *other_files):
         obj = etree.SubElement(root, premis + "object", {f"{{{XSI_NS}}}type": "premis:file"})
         identifier(obj, "objectIdentifier", package_file.path, type_="filepath")
         characteristics = etree.SubElement(obj, premis + "objectCharacteristics")
@@ -234,15 +242,14 @@ def premis_xml(organisation, cases, trails, data_files, *, software, version, cr
         etree.SubElement(fixity, premis + "messageDigestAlgorithm").text = "SHA-256"
         etree.SubElement(fixity, premis + "messageDigest").text = package_file.sha256
         etree.SubElement(characteristics, premis + "size").text = str(package_file.size)
-        fmt = etree.SubElement(characteristics, premis + "format")
-        designation = etree.SubElement(fmt, premis + "formatDesignation")
-        etree.SubElement(designation, premis + "formatName").text = package_file.format_name
+        premis_format(characteristics, package_file.format, package_file.mimetype)
         if package_file.original_name:
             etree.SubElement(obj, premis + "originalName").text = package_file.original_name
-        relationship = etree.SubElement(obj, premis + "relationship")
-        etree.SubElement(relationship, premis + "relationshipType").text = "structural"
-        etree.SubElement(relationship, premis + "relationshipSubType").text = "is included in"
-        identifier(relationship, "relatedObjectIdentifier", f"case-{package_file.case_pk}")
+        if package_file.case_pk is not None:
+            relationship = etree.SubElement(obj, premis + "relationship")
+            etree.SubElement(relationship, premis + "relationshipType").text = "structural"
+            etree.SubElement(relationship, premis + "relationshipSubType").text = "is included in"
+            identifier(relationship, "relatedObjectIdentifier", f"case-{package_file.case_pk}")
 
     agents = {"software": (software, "software", version)}
     for case in cases:

@@ -7,6 +7,8 @@ from hashlib import sha256
 
 from lxml import etree
 
+from .formats import PREMIS_NS, Format, identify, premis_format
+
 METS_NS = "http://www.loc.gov/METS/"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 CSIP_NS = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS"
@@ -15,7 +17,10 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
 CONTENT_TYPE = "Mixed"  # CSIP content category: PDF/A renditions and the original attachments
 OTHER_CONTENT_INFORMATION_TYPE = "Barnrätt decided cases 1.0"
-SCHEMA_LOCATION = f"{METS_NS} schemas/mets.xsd {XLINK_NS} schemas/xlink.xsd"
+SCHEMA_LOCATION = (
+    f"{METS_NS} {{0}}schemas/mets.xsd {XLINK_NS} {{0}}schemas/xlink.xsd "
+    f"{CSIP_NS} {{0}}schemas/DILCISExtensionMETS.xsd"
+)
 
 M, XL, CSIP = f"{{{METS_NS}}}", f"{{{XLINK_NS}}}", f"{{{CSIP_NS}}}"
 
@@ -28,14 +33,17 @@ class PackageFile:
     data: bytes
     mimetype: str
     created: datetime
-    format_name: str = ""
     original_name: str = ""
     case_pk: int | None = None
     is_rendition: bool = False
     sha256: str = field(init=False)
+    format: Format | None = field(init=False)
 
     def __post_init__(self):
         self.sha256 = sha256(self.data).hexdigest()
+        self.format = identify(
+            self.data, self.mimetype, path=self.path, archival_pdf=self.is_rendition
+        )
 
     @property
     def size(self) -> int:
@@ -59,7 +67,7 @@ def _file_attributes(package_file: PackageFile) -> dict:
     }
 
 
-def _root(objid, *, label, record_status="NEW"):
+def _root(objid, *, label, schemas_from=""):
     root = etree.Element(
         M + "mets",
         nsmap={
@@ -76,7 +84,7 @@ def _root(objid, *, label, record_status="NEW"):
     )
     root.set(CSIP + "CONTENTINFORMATIONTYPE", "OTHER")
     root.set(CSIP + "OTHERCONTENTINFORMATIONTYPE", OTHER_CONTENT_INFORMATION_TYPE)
-    root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
+    root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION.format(schemas_from))
     return root
 
 
@@ -111,7 +119,8 @@ def _header(
     )
     header.set(CSIP + "OAISPACKAGETYPE", "SIP")
     if organisation is not None:
-        code = f"SCB:{organisation.scb_code}" if organisation.scb_code else ""
+        # ORG:<organisationsnummer> as Swedish archives expect; SCB:<code> until it is set.
+        code = organisation.archive_identification_code
         # The archive creator (arkivbildare) whose records these are, and the organisation
         # that submits them: in Barnrätt the same one.
         _identified_agent(header, "ARCHIVIST", "ORGANIZATION", organisation.name, code)
@@ -145,8 +154,26 @@ def _md_ref(parent, package_file: PackageFile, *, mdtype, other=None):
     return etree.SubElement(parent, M + "mdRef", attributes)
 
 
-def _file(group, file_id, package_file: PackageFile, href: str):
-    node = etree.SubElement(group, M + "file", {"ID": file_id} | _file_attributes(package_file))
+def _technical_md(amd, file_id, package_file: PackageFile) -> str:
+    """A techMD with the file's format (PREMIS objectCharacteristics, the PRONOM id included)
+    for the file's ADMID, so the fileSec itself says what each file is. Only the format: the
+    whole PREMIS object, with fixity and relationships, is in premis.xml."""
+    md_id = f"techmd-{file_id}"
+    tech = etree.SubElement(amd, M + "techMD", ID=md_id)
+    wrap = etree.SubElement(tech, M + "mdWrap", MDTYPE="PREMIS:OBJECT")
+    data = etree.SubElement(wrap, M + "xmlData")
+    characteristics = etree.SubElement(
+        data, f"{{{PREMIS_NS}}}objectCharacteristics", nsmap={"premis": PREMIS_NS}
+    )
+    premis_format(characteristics, package_file.format, package_file.mimetype)
+    return md_id
+
+
+def _file(group, file_id, package_file: PackageFile, href: str, *, amd=None):
+    attributes = {"ID": file_id} | _file_attributes(package_file)
+    if amd is not None:
+        attributes["ADMID"] = _technical_md(amd, file_id, package_file)
+    node = etree.SubElement(group, M + "file", attributes)
     etree.SubElement(
         node, M + "FLocat", {"LOCTYPE": "URL", XL + "type": "simple", XL + "href": href}
     )
@@ -160,14 +187,15 @@ def _serialise(root) -> bytes:
 def representation_mets(rep, data_files, created, **agents) -> bytes:
     """representations/<rep>/METS.xml: every data file with its size and checksum."""
     folder = f"representations/{rep}"
-    root = _root(rep, label=rep)
+    root = _root(rep, label=rep, schemas_from="../../")
     _header(root, created, **agents)
+    amd = etree.SubElement(root, M + "amdSec", ID="amd-" + rep)
     file_sec = etree.SubElement(root, M + "fileSec", ID="uuid-filesec-" + rep)
     group = etree.SubElement(file_sec, M + "fileGrp", ID="fg-data", USE="Data")
     ids = []
     for number, package_file in enumerate(data_files, start=1):
         ids.append(f"file-{number}")
-        _file(group, ids[-1], package_file, package_file.relative_to(folder))
+        _file(group, ids[-1], package_file, package_file.relative_to(folder), amd=amd)
     struct_map = etree.SubElement(
         root, M + "structMap", ID="structmap-" + rep, TYPE="PHYSICAL", LABEL="CSIP"
     )
@@ -183,7 +211,7 @@ def package_mets(
     *,
     label,
     created,
-    descriptive: PackageFile,
+    descriptive: list[tuple[str, PackageFile, str]],
     preservation: PackageFile,
     schemas: list[PackageFile],
     documentation: list[PackageFile],
@@ -193,29 +221,31 @@ def package_mets(
     """The root METS.xml (CSIP 2.1 with the E-ARK SIP profile)."""
     root = _root(objid, label=label)
     _header(root, created, **agents)
-    dmd = etree.SubElement(
-        root, M + "dmdSec", ID="dmd-cases", CREATED=_timestamp(created), STATUS="CURRENT"
-    )
-    _md_ref(dmd, descriptive, mdtype="OTHER", other="BARNRATT-CASES")
+    for md_id, package_file, other in descriptive:
+        dmd = etree.SubElement(
+            root, M + "dmdSec", ID=md_id, CREATED=_timestamp(created), STATUS="CURRENT"
+        )
+        _md_ref(dmd, package_file, mdtype="OTHER", other=other)
     amd = etree.SubElement(root, M + "amdSec", ID="amd")
-    digiprov = etree.SubElement(amd, M + "digiprovMD", ID="digiprov-premis", STATUS="CURRENT")
-    _md_ref(digiprov, preservation, mdtype="PREMIS")
-
-    file_sec = etree.SubElement(root, M + "fileSec", ID="filesec")
+    # METS order: the files' techMDs come before the digiprovMD, so they are made first.
+    file_sec = etree.Element(M + "fileSec", ID="filesec")
     pointers = {}
     for use, files in (("Schemas", schemas), ("Documentation", documentation)):
         group = etree.SubElement(file_sec, M + "fileGrp", ID=f"fg-{use.lower()}", USE=use)
         pointers[use] = []
         for number, package_file in enumerate(files, start=1):
             pointers[use].append(f"file-{use.lower()}-{number}")
-            _file(group, pointers[use][-1], package_file, package_file.path)
+            _file(group, pointers[use][-1], package_file, package_file.path, amd=amd)
     for rep, rep_mets in representations.items():
         group = etree.SubElement(
             file_sec, M + "fileGrp", ID=f"fg-{rep}", USE=f"Representations/{rep}"
         )
         group.set(CSIP + "CONTENTINFORMATIONTYPE", "OTHER")
         group.set(CSIP + "OTHERCONTENTINFORMATIONTYPE", OTHER_CONTENT_INFORMATION_TYPE)
-        _file(group, f"file-{rep}-mets", rep_mets, rep_mets.path)
+        _file(group, f"file-{rep}-mets", rep_mets, rep_mets.path, amd=amd)
+    digiprov = etree.SubElement(amd, M + "digiprovMD", ID="digiprov-premis", STATUS="CURRENT")
+    _md_ref(digiprov, preservation, mdtype="PREMIS")
+    root.append(file_sec)
 
     struct_map = etree.SubElement(
         root, M + "structMap", ID="structmap-csip", TYPE="PHYSICAL", LABEL="CSIP"
@@ -226,7 +256,7 @@ def package_mets(
         M + "div",
         ID="div-metadata",
         LABEL="Metadata",
-        DMDID="dmd-cases",
+        DMDID=" ".join(md_id for md_id, _file, _other in descriptive),
         ADMID="digiprov-premis",
     )
     for use in ("Schemas", "Documentation"):

@@ -1,12 +1,13 @@
 """Build the archive package of an organisation's decided cases in a period as one ZIP file:
 
 <OBJID>/METS.xml
+<OBJID>/metadata/descriptive/arenden.xml                      (FGS Ärendehantering)
 <OBJID>/metadata/descriptive/cases.xml
 <OBJID>/metadata/preservation/premis.xml
 <OBJID>/representations/rep1/METS.xml
 <OBJID>/representations/rep1/data/<case>/case.pdf            (PDF/A-2a)
 <OBJID>/representations/rep1/data/<case>/attachments/<file>   (as uploaded)
-<OBJID>/schemas/mets.xsd, xlink.xsd
+<OBJID>/schemas/mets.xsd, xlink.xsd, DILCISExtensionMETS.xsd, barnratt-cases.xsd
 <OBJID>/documentation/README.txt
 """
 
@@ -25,12 +26,14 @@ from django.utils.text import slugify
 from core.audit import create_object
 
 from ..models import ArchiveExport
-from . import content
+from . import content, fgs
 from .mets import PackageFile, package_mets, representation_mets
 
 SOFTWARE = "Barnrätt"
 REP = "rep1"
 SCHEMAS = Path(__file__).parent / "schemas"
+# The schemas the package's XML names, so that it can be validated without a network.
+SHIPPED_SCHEMAS = ("mets.xsd", "xlink.xsd", "DILCISExtensionMETS.xsd", "barnratt-cases.xsd")
 MAX_CASES_ONLINE = 100  # the page builds at most this many; the command has no limit
 
 
@@ -115,7 +118,6 @@ def build_package(
                     data,
                     mimetype,
                     attachment.created_at,
-                    format_name=mimetype,
                     original_name=attachment.original_name,
                     case_pk=case.pk,
                 )
@@ -128,7 +130,6 @@ def build_package(
                 pdf,
                 "application/pdf",
                 created,
-                format_name=content.PDF_NAME,
                 case_pk=case.pk,
                 is_rendition=True,
             )
@@ -155,23 +156,15 @@ def build_package(
         "application/xml",
         created,
     )
-    preservation = PackageFile(
-        "metadata/preservation/premis.xml",
-        content.premis_xml(
-            organisation,
-            cases,
-            trails,
-            data_files,
-            software=SOFTWARE,
-            version=agents["version"],
-            created=created,
-        ),
+    fgs_cases = PackageFile(
+        "metadata/descriptive/arenden.xml",
+        fgs.arenden_xml(organisation, cases, files_of, {f.path: f for f in data_files}),
         "application/xml",
         created,
     )
     schemas = [
         PackageFile(f"schemas/{name}", (SCHEMAS / name).read_bytes(), "application/xml", created)
-        for name in ("mets.xsd", "xlink.xsd")
+        for name in SHIPPED_SCHEMAS
     ]
     documentation = [
         PackageFile(
@@ -181,11 +174,29 @@ def build_package(
             created,
         )
     ]
+    preservation = PackageFile(
+        "metadata/preservation/premis.xml",
+        content.premis_xml(
+            organisation,
+            cases,
+            trails,
+            data_files,
+            (fgs_cases, descriptive, *schemas, *documentation, rep_mets),
+            software=SOFTWARE,
+            version=agents["version"],
+            created=created,
+        ),
+        "application/xml",
+        created,
+    )
     root_mets = package_mets(
         objid,
         label=f"{organisation.name}: decided cases {start} – {end}",
         created=created,
-        descriptive=descriptive,
+        descriptive=[
+            ("dmd-fgs", fgs_cases, "FGS-ERMS"),
+            ("dmd-cases", descriptive, "BARNRATT-CASES"),
+        ],
         preservation=preservation,
         schemas=schemas,
         documentation=documentation,
@@ -194,7 +205,10 @@ def build_package(
     )
     members = [
         ("METS.xml", root_mets),
-        *((f.path, f.data) for f in (descriptive, preservation, *schemas, *documentation)),
+        *(
+            (f.path, f.data)
+            for f in (fgs_cases, descriptive, preservation, *schemas, *documentation)
+        ),
         (rep_mets.path, rep_mets.data),
         *((f.path, f.data) for f in data_files),
     ]
@@ -237,16 +251,20 @@ Decided cases of {organisation.name} with a decision date from {start} to {end}:
 Made by {SOFTWARE} {software_version()} following E-ARK CSIP 2.1 and SIP 2.1.
 
 METS.xml                          the package: metadata, schemas, documentation, representation
+metadata/descriptive/arenden.xml  the cases and their files as FGS Ärendehantering
+                                  (Riksarkivet, namespace {fgs.FGS_NS})
 metadata/descriptive/cases.xml    one <case> per case (namespace {content.CASES_NS}):
                                   case number, title, body, officer, dates, assessment summary,
                                   articles, reviews, decision, follow-up, renditions, attachments
-metadata/preservation/premis.xml  PREMIS 3: the cases, the files with SHA-256, and the audit
-                                  trail of every case as events (who, what, when in UTC)
+metadata/preservation/premis.xml  PREMIS 3: the cases, every file with SHA-256 and its PRONOM
+                                  format id, and the audit trail of every case as events
+                                  (who, what, when in UTC)
 representations/rep1/METS.xml     every data file with its size and SHA-256
 representations/rep1/data/<year>/<case>/case.pdf
                                   the case as PDF/A-2a: assessment, reviews, decision,
                                   follow-up, attachments and audit trail
 representations/rep1/data/<year>/<case>/attachments/
                                   the attached files as they were uploaded
-schemas/                          the METS and XLink schemas the METS files use
+schemas/                          the METS, XLink and CSIP extension schemas the METS files
+                                  use, and barnratt-cases.xsd for cases.xml
 """

@@ -188,7 +188,7 @@ def test_the_api_with_degerfors_token_shows_nothing_of_karlskoga(
     listed = api.get(reverse("api:case_list"))
     assert listed.status_code == 200
     assert not leaked(listed.content, marked)
-    for name in ("api:case_detail", "api:assessment"):
+    for name in ("api:case_detail", "api:assessment", "api:assessment_pdf", "api:assessment_docx"):
         assert api.get(reverse(name, kwargs=url_kwargs["case"])).status_code == 404
     external = reverse("api:case_upsert", kwargs=url_kwargs["external"])
     assert api.get(external).status_code in (404, 405)
