@@ -111,7 +111,14 @@ def _bar_summary(title: str, rows: list[tuple[str, Value]], unit: str) -> str:
         return _("%(title)s: no data to show.") % {"title": title}
     high = max(known, key=lambda row: row[1])
     low = min(known, key=lambda row: row[1])
-    if len(known) == 1:
+    if len(known) > 1 and high[1] == low[1]:
+        # "Highest: BUN, 0 %. Lowest: BUN, 0 %" would be true of no row in particular.
+        text = _("%(title)s The same figure for all %(count)s: %(value)s.") % {
+            "title": title if title.rstrip()[-1:] in (".", "?", "!") else f"{title}.",
+            "count": len(known),
+            "value": format_value(high[1], unit),
+        }
+    elif len(known) == 1:
         values = {"title": title, "label": high[0], "value": format_value(high[1], unit)}
         text = _("%(title)s: %(label)s, %(value)s.") % values
     else:
@@ -139,16 +146,23 @@ def line_chart(
     unit: str = "",
     description: str | None = None,
     id_prefix: str | None = None,
+    note: str = "",
 ) -> Chart:
-    """Lines over time for up to five series; a None leaves a gap instead of a guessed line."""
+    """Lines over time for up to five series; a None leaves a gap instead of a guessed line,
+    and a note under the chart says so. `note` adds what else the reader must know (what a
+    mean is over), drawn under the chart and read out with the text alternative."""
     if len(series) > len(SERIES_STYLES):
         raise ValueError(f"line_chart tells at most {len(SERIES_STYLES)} series apart")
     x_labels = list(dict.fromkeys(str(x) for points in series.values() for x, _v in points))
     lookup = {name: {str(x): v for x, v in points} for name, points in series.items()}
     rows = [(x, *(lookup[name].get(x) for name in series)) for x in x_labels]
     summary = _line_summary(title, series, unit)
-    desc = description or summary
     values = [v for points in lookup.values() for v in points.values() if v is not None]
+    notes = [note] if note else []
+    if values and any(v is None for row in rows for v in row[1:]):
+        notes.append(_("A gap in a line: no figure there (never counted as 0)."))
+    summary = " ".join([summary, *notes]) if values else summary
+    desc = description or summary
     if not values:
         return Chart(_empty_svg(title, desc, id_prefix), summary, rows, list(series))
     low, high, step = _axis(min(0, *values), max(values))
@@ -183,6 +197,11 @@ def line_chart(
         room = int((WIDTH - left - 54) / (13 * CHAR_EM))
         body.append(label_text(left + 46, y + 5, name, chars=room, max_lines=1))
     height = legend_y + 22 * len(series)
+    chars = int((WIDTH - 4) / (12 * CHAR_EM))
+    for text in notes:
+        lines = wrap_label(text, chars, max_lines=4)[0]
+        body.append(_lines_text(2, height + 10, lines, size=12, fill=MUTED_TEXT))
+        height += 8 + 14 * len(lines)
     return Chart(_svg(title, desc, id_prefix, height, body), summary, rows, list(series))
 
 
@@ -205,7 +224,8 @@ def _line_summary(title: str, series: dict[str, Sequence[tuple[str, Value]]], un
         known = [(str(x), v) for x, v in points if v is not None]
         if not known:
             parts.append(_("%(name)s: no figures.") % {"name": name})
-        elif len(known) == 1:
+            continue
+        if len(known) == 1:
             parts.append(
                 _("%(name)s: %(value)s in %(x)s.")
                 % {"name": name, "value": format_value(known[0][1], unit), "x": known[0][0]}
@@ -220,6 +240,14 @@ def _line_summary(title: str, series: dict[str, Sequence[tuple[str, Value]]], un
                     "last": format_value(known[-1][1], unit),
                     "last_x": known[-1][0],
                 }
+            )
+        # A missing figure after the first known one is named, so that the last known figure
+        # is not read as a fall (or a rise) to the missing year.
+        first = next(n for n, (_x, v) in enumerate(points) if v is not None)
+        gaps = [str(x) for x, v in points[first:] if v is None]
+        if gaps:
+            parts.append(
+                _("%(name)s: no figure for %(xs)s.") % {"name": name, "xs": ", ".join(gaps)}
             )
     return " ".join(parts)
 
