@@ -6,6 +6,7 @@ text 4.5:1 (WCAG 2.1 AA); series differ by dash and marker as well as colour. Ev
 data is escaped. Each chart carries a plain-language text alternative and its rows for a table.
 """
 
+import functools
 import math
 import uuid
 from collections.abc import Sequence
@@ -15,8 +16,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from markupsafe import Markup, escape
+from PIL import ImageFont
 
 FONT = "DejaVu Sans, sans-serif"
+FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 BACKGROUND = "#ffffff"
 TEXT = "#1a1a1a"  # 17:1 on white
 MUTED_TEXT = "#595959"  # 7:1 on white, for axis figures
@@ -82,16 +85,17 @@ def bar_chart(
     desc = description or summary
     if not rows:
         return Chart(_empty_svg(title, desc, id_prefix), summary, rows, [title])
-    wrapped = [wrap_label(label, LABEL_CHARS)[0] for label, _value in rows]
+    room = WIDTH * 0.45
+    wrapped = [wrap_label(label, width=room)[0] for label, _value in rows]
     widest = max(text_width(line) for lines in wrapped for line in lines)
-    label_width = 12 + min(widest, WIDTH * 0.45)
+    label_width = 12 + widest
     figure_width = max(text_width(format_value(value, unit)) for _label, value in rows)
     plot_width = WIDTH - label_width - figure_width - 16
     scale = max_value or max((v for _label, v in rows if v is not None), default=0) or 1
     body, step = [], 32 if all(len(lines) == 1 for lines in wrapped) else 40
     for index, (label, value) in enumerate(rows):
         y = TITLE_HEIGHT + index * step
-        body.append(label_text(label_width - 8, y + 16, label, anchor="end"))
+        body.append(label_text(label_width - 8, y + 16, label, anchor="end", width=room))
         width = 0.0 if value is None else plot_width * min(value, scale) / scale
         if value is not None:
             body.append(
@@ -340,30 +344,59 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str) -> str:
     )
 
 
+@functools.cache
+def _measuring_font(size: int):
+    """DejaVu Sans as the browser, WeasyPrint and `reports.raster` draw it; None without it."""
+    try:
+        return ImageFont.truetype(FONT_FILE, size)
+    except OSError:
+        return None
+
+
 def text_width(text: str, size: int = 13) -> float:
-    """An estimate of the drawn width, erring wide, so a layout leaves room for its labels."""
-    return len(text) * size * CHAR_EM
+    """The drawn width, measured with the font where it is installed, and never less than an
+    estimate that errs wide: a viewer without DejaVu Sans draws a fallback font a little wider."""
+    estimate = len(text) * size * CHAR_EM
+    font = _measuring_font(size)
+    return estimate if font is None else max(estimate, font.getlength(text))
 
 
-def wrap_label(label: str, chars: int = LABEL_CHARS, max_lines: int = 2) -> tuple[list[str], bool]:
+def wrap_label(
+    label: str,
+    chars: int = LABEL_CHARS,
+    max_lines: int = 2,
+    *,
+    width: float | None = None,
+    size: int = 13,
+) -> tuple[list[str], bool]:
     """Lines of about `chars` characters broken between words, and whether it was shortened.
 
+    With `width`, a line is instead what `text_width` measures to fit in `width` at `size`.
     A label needing more than `max_lines` ends its last line with "…" after a whole word, never
-    inside one; a single word longer than a line keeps its own line whole.
+    inside one; only a single word wider than a whole line is shortened inside itself.
     """
+
+    def fits(text: str) -> bool:
+        return text_width(text, size) <= width if width else len(text) <= chars
+
     lines: list[str] = []
     for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+        if lines and fits(f"{lines[-1]} {word}"):
             lines[-1] += " " + word
         else:
             lines.append(word)
-    if len(lines) <= max_lines:
-        return lines or [""], False
-    kept = lines[:max_lines]
-    while len(kept[-1]) + 1 > chars and " " in kept[-1]:
-        kept[-1] = kept[-1].rsplit(" ", 1)[0]
-    kept[-1] = kept[-1].rstrip(",;:–-") + "…"
-    return kept, True
+    shortened = len(lines) > max_lines
+    lines = lines[:max_lines] or [""]
+    if shortened:
+        while not fits(lines[-1] + "…") and " " in lines[-1]:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines[-1] = lines[-1].rstrip(",;:–-") + "…"
+    for n, line in enumerate(lines):
+        if width and not fits(line):  # one word wider than the room
+            while len(line) > 1 and not fits(line + "…"):
+                line = line[:-1]
+            lines[n], shortened = line.removesuffix("…") + "…", True
+    return lines, shortened
 
 
 def label_text(
@@ -376,10 +409,12 @@ def label_text(
     anchor: str = "start",
     size: int = 13,
     fill: str = TEXT,
+    width: float | None = None,
 ) -> str:
     """A label from data, wrapped between words; a shortened one carries its full text as
-    the element's <title> (the tooltip and accessible name). The table beside shows it too."""
-    lines, shortened = wrap_label(label, chars, max_lines)
+    the element's <title> (the tooltip and accessible name). The table beside shows it too.
+    With `width` the lines are measured to fit it, else counted in `chars`."""
+    lines, shortened = wrap_label(label, chars, max_lines, width=width, size=size)
     # Several lines are centred on the line a single one would sit on.
     y -= (len(lines) - 1) * (size + 2) / 2
     title = f"<title>{escape(label)}</title>" if shortened else ""

@@ -162,6 +162,10 @@ def test_a_new_year_with_no_line_marked_is_no_data_not_zero(
     assert "69,7 %" in page
     assert "0,0 %" not in page and ">0 %<" not in page
     assert "uppgift saknas" in page  # the year's bar says it has no figure
+    # The trend stops at 2025 and says why, in the chart and in its text; no "fall to 0 %".
+    assert "Ett avbrott i en linje: uppgift saknas där (räknas aldrig som 0)." in page
+    assert ": uppgift saknas för 2026." in page
+    assert "Lägst: Barn" not in page and "till 0 %" not in page
 
 
 def test_exports_neutralise_formulas_from_imported_text(coordinator_client, budget):
