@@ -17,7 +17,7 @@ from organisations.demo import COMMITTEES, ORGANISATIONS
 from planning import publichealth_demo
 from planning.success_factors import SuccessFactor
 from planning.timeline import activity_timeline
-from reports.raster import bar_picture, fit, line_picture, _font
+from reports.raster import _font, bar_picture, fit, line_picture
 from tests.test_charts import assert_inside_the_viewbox, assert_no_word_is_cut
 
 TITLE = "Andel av målgruppen som har utbildats i barnets rättigheter under året (LUPP), andel"

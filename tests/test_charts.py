@@ -329,8 +329,8 @@ def test_a_missing_year_is_a_gap_with_a_note_not_a_fall_to_zero():
     with translation.override("sv"):
         chart = line_chart(
             "Barnens andel",
-                {"Karlskoga kommun": [("2024", 60), ("2025", 69.7), ("2026", None)]},
-                unit="%",
+            {"Karlskoga kommun": [("2024", 60), ("2025", 69.7), ("2026", None)]},
+            unit="%",
         )
     root = ET.fromstring(chart.svg)
     assert "69,7 %" in chart.text_alternative
