@@ -241,3 +241,24 @@ def test_overview_table_shows_the_years_figures_and_the_filters_keep_their_choic
     filtered = coordinator_client.get(url, {"body": social_committee.pk}).content.decode()
     assert f'<option value="{social_committee.pk}" selected>' in filtered
     assert "Kulturnämnden</a>" not in filtered
+
+
+def test_the_tables_round_as_the_charts_beside_them(coordinator_client, coordinator, budget):
+    """One rounding rule: a share of exactly 70 is "70 %" in the chart and in the table (not
+    "70,0 %"), 69,66 is "69,7 %" in both."""
+    for year, amount in ((2024, Decimal(700)), (2025, Decimal("696.6"))):
+        services.create_budget(
+            budget.organisation,
+            by=coordinator,
+            body=budget.body,
+            year=year,
+            total_budget=Decimal(1000),
+            method="estimate",
+            children_amount=amount,
+        )
+    page = coordinator_client.get(reverse("childbudget:budget_list") + "?year=2024").content
+    page = page.decode()
+    assert "<td>70 %</td>" in page and "70,0" not in page
+    assert "<td>69,7</td>" in page and "<td>70</td>" in page  # the table over the years
+    detail = ChildBudget.objects.get(year=2025)
+    assert "<dd>69,7 %</dd>" in coordinator_client.get(detail.get_absolute_url()).content.decode()
