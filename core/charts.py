@@ -62,7 +62,14 @@ def format_value(value: Value, unit: str = "") -> str:
     """A figure as the reader's language writes it ("12,5 %"), at most one decimal."""
     if value is None:
         return _("no figure")
-    shown = int(value) if float(value).is_integer() else round(value, 1)
+    # Rounded first, then written without a decimal if it is whole: 69,96 is "70" as 70 is,
+    # never "70,0" beside "70". A figure too small to show at one decimal is "< 0,1", not 0.
+    rounded = round(float(value), 1)
+    if value and not rounded:
+        limit = number_format(0.1, use_l10n=True)
+        text = f"< {limit}" if value > 0 else f"> −{limit}"
+        return f"{text} {unit}" if unit else text
+    shown = int(rounded) if rounded.is_integer() else rounded
     # The locale's separators and NUMBER_GROUPING: "2 500 000", "72,7".
     text = number_format(shown, use_l10n=True, force_grouping=True)
     return f"{text} {unit}" if unit else text

@@ -371,3 +371,11 @@ def test_text_width_measures_wide_letters_with_the_font():
     assert text_width("M" * 10) > 10 * 13 * 0.66
     chart = bar_chart("T", [("MMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", 1)])
     assert_inside_the_viewbox(chart.svg)
+
+
+def test_one_rounding_rule_whole_after_rounding_and_tiny_is_not_zero():
+    with translation.override("sv"):
+        assert format_value(69.96, "%") == "70 %"  # as 70 is, never "70,0 %"
+        assert format_value(0.02, "%") == "< 0,1 %"  # a share, however small, is not 0
+        assert format_value(0, "%") == "0 %"
+        assert format_value(2_500_000.04) == "2\u00a0500\u00a0000"

@@ -233,7 +233,7 @@ def test_overview_table_shows_the_years_figures_and_the_filters_keep_their_choic
     row = page[page.index(f'href="{budget.get_absolute_url()}"') :]
     row = row[: row.index("</tr>")]
     assert "Nämnd &lt;b&gt;för&lt;/b&gt; barn</a>" in row
-    assert "1\xa0234\xa0567" in row and "<td>250</td>" in row and "<td>0,0 %</td>" in row
+    assert "1\xa0234\xa0567" in row and "<td>250</td>" in row and "<td>&lt; 0,1 %</td>" in row
     assert "Summan av budgetraderna" in row
     # No total and no lines: dashes, and no share.
     other_row = page[page.index("Kulturnämnden</a>") :]
