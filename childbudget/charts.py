@@ -30,7 +30,9 @@ def share_over_years(figures):
             sums[0] += total
             sums[1] += amount
     names = sorted({name for name, _year in totals})[: len(SERIES_STYLES)]
-    years = sorted({year for _name, year in totals})
+    # Every year with a budget is on the axis, also one whose lines are not yet marked for
+    # children: it has no figure (a gap, which the chart says), never a fall to 0 %.
+    years = sorted({figure.year for figure in figures})
     series = {
         name: [
             (

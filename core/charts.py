@@ -6,6 +6,7 @@ text 4.5:1 (WCAG 2.1 AA); series differ by dash and marker as well as colour. Ev
 data is escaped. Each chart carries a plain-language text alternative and its rows for a table.
 """
 
+import functools
 import math
 import uuid
 from collections.abc import Sequence
@@ -15,8 +16,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from markupsafe import Markup, escape
+from PIL import ImageFont
 
 FONT = "DejaVu Sans, sans-serif"
+FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 BACKGROUND = "#ffffff"
 TEXT = "#1a1a1a"  # 17:1 on white
 MUTED_TEXT = "#595959"  # 7:1 on white, for axis figures
@@ -59,7 +62,14 @@ def format_value(value: Value, unit: str = "") -> str:
     """A figure as the reader's language writes it ("12,5 %"), at most one decimal."""
     if value is None:
         return _("no figure")
-    shown = int(value) if float(value).is_integer() else round(value, 1)
+    # Rounded first, then written without a decimal if it is whole: 69,96 is "70" as 70 is,
+    # never "70,0" beside "70". A figure too small to show at one decimal is "< 0,1", not 0.
+    rounded = round(float(value), 1)
+    if value and not rounded:
+        limit = number_format(0.1, use_l10n=True)
+        text = f"< {limit}" if value > 0 else f"> −{limit}"
+        return f"{text} {unit}" if unit else text
+    shown = int(rounded) if rounded.is_integer() else rounded
     # The locale's separators and NUMBER_GROUPING: "2 500 000", "72,7".
     text = number_format(shown, use_l10n=True, force_grouping=True)
     return f"{text} {unit}" if unit else text
@@ -86,9 +96,10 @@ def bar_chart(
     desc = description or summary
     if not rows:
         return Chart(_empty_svg(title, desc, id_prefix), summary, rows, [title])
-    wrapped = [wrap_label(label, LABEL_CHARS)[0] for label, _value in rows]
+    room = WIDTH * 0.45
+    wrapped = [wrap_label(label, width=room)[0] for label, _value in rows]
     widest = max(text_width(line) for lines in wrapped for line in lines)
-    label_width = 12 + min(widest, WIDTH * 0.45)
+    label_width = 12 + widest
     figure_width = max(text_width(format_value(value, unit)) for _label, value in rows)
     plot_width = WIDTH - label_width - figure_width - 16
     scale = max_value or max((v for _label, v in rows if v is not None), default=0) or 1
@@ -98,7 +109,7 @@ def bar_chart(
     body, step = [], 32 if all(len(lines) == 1 for lines in wrapped) else 40
     for index, (label, value) in enumerate(rows):
         y = top + index * step
-        body.append(label_text(label_width - 8, y + 16, label, anchor="end"))
+        body.append(label_text(label_width - 8, y + 16, label, anchor="end", width=room))
         width = 0.0 if value is None else plot_width * min(value, scale) / scale
         if value is not None:
             body.append(
@@ -138,7 +149,14 @@ def _bar_summary(title: str, rows: list[tuple[str, Value]], unit: str) -> str:
         return _("%(title)s: no data to show.") % {"title": title}
     high = max(known, key=lambda row: row[1])
     low = min(known, key=lambda row: row[1])
-    if len(known) == 1:
+    if len(known) > 1 and high[1] == low[1]:
+        # "Highest: BUN, 0 %. Lowest: BUN, 0 %" would be true of no row in particular.
+        text = _("%(title)s The same figure for all %(count)s: %(value)s.") % {
+            "title": title if title.rstrip()[-1:] in (".", "?", "!") else f"{title}.",
+            "count": len(known),
+            "value": format_value(high[1], unit),
+        }
+    elif len(known) == 1:
         values = {"title": title, "label": high[0], "value": format_value(high[1], unit)}
         text = _("%(title)s: %(label)s, %(value)s.") % values
     elif high[1] == low[1]:
@@ -173,16 +191,23 @@ def line_chart(
     unit: str = "",
     description: str | None = None,
     id_prefix: str | None = None,
+    note: str = "",
 ) -> Chart:
-    """Lines over time for up to five series; a None leaves a gap instead of a guessed line."""
+    """Lines over time for up to five series; a None leaves a gap instead of a guessed line,
+    and a note under the chart says so. `note` adds what else the reader must know (what a
+    mean is over), drawn under the chart and read out with the text alternative."""
     if len(series) > len(SERIES_STYLES):
         raise ValueError(f"line_chart tells at most {len(SERIES_STYLES)} series apart")
     x_labels = list(dict.fromkeys(str(x) for points in series.values() for x, _v in points))
     lookup = {name: {str(x): v for x, v in points} for name, points in series.items()}
     rows = [(x, *(lookup[name].get(x) for name in series)) for x in x_labels]
     summary = _line_summary(title, series, unit)
-    desc = description or summary
     values = [v for points in lookup.values() for v in points.values() if v is not None]
+    notes = [note] if note else []
+    if values and any(v is None for row in rows for v in row[1:]):
+        notes.append(_("A gap in a line: no figure there (never counted as 0)."))
+    summary = " ".join([summary, *notes]) if values else summary
+    desc = description or summary
     if not values:
         return Chart(_empty_svg(title, desc, id_prefix), summary, rows, list(series))
     low, high, step = _axis(min(0, *values), max(values))
@@ -217,6 +242,11 @@ def line_chart(
         room = int((WIDTH - left - 54) / (13 * CHAR_EM))
         body.append(label_text(left + 46, y + 5, name, chars=room, max_lines=1))
     height = legend_y + 22 * len(series)
+    chars = int((WIDTH - 4) / (12 * CHAR_EM))
+    for text in notes:
+        lines = wrap_label(text, chars, max_lines=4)[0]
+        body.append(_lines_text(2, height + 10, lines, size=12, fill=MUTED_TEXT))
+        height += 8 + 14 * len(lines)
     return Chart(_svg(title, desc, id_prefix, height, body), summary, rows, list(series))
 
 
@@ -239,7 +269,8 @@ def _line_summary(title: str, series: dict[str, Sequence[tuple[str, Value]]], un
         known = [(str(x), v) for x, v in points if v is not None]
         if not known:
             parts.append(_("%(name)s: no figures.") % {"name": name})
-        elif len(known) == 1:
+            continue
+        if len(known) == 1:
             parts.append(
                 _("%(name)s: %(value)s in %(x)s.")
                 % {"name": name, "value": format_value(known[0][1], unit), "x": known[0][0]}
@@ -254,6 +285,14 @@ def _line_summary(title: str, series: dict[str, Sequence[tuple[str, Value]]], un
                     "last": format_value(known[-1][1], unit),
                     "last_x": known[-1][0],
                 }
+            )
+        # A missing figure after the first known one is named, so that the last known figure
+        # is not read as a fall (or a rise) to the missing year.
+        first = next(n for n, (_x, v) in enumerate(points) if v is not None)
+        gaps = [str(x) for x, v in points[first:] if v is None]
+        if gaps:
+            parts.append(
+                _("%(name)s: no figure for %(xs)s.") % {"name": name, "xs": ", ".join(gaps)}
             )
     return " ".join(parts)
 
@@ -346,30 +385,59 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str) -> str:
     )
 
 
+@functools.cache
+def _measuring_font(size: int):
+    """DejaVu Sans as the browser, WeasyPrint and `reports.raster` draw it; None without it."""
+    try:
+        return ImageFont.truetype(FONT_FILE, size)
+    except OSError:
+        return None
+
+
 def text_width(text: str, size: int = 13) -> float:
-    """An estimate of the drawn width, erring wide, so a layout leaves room for its labels."""
-    return len(text) * size * CHAR_EM
+    """The drawn width, measured with the font where it is installed, and never less than an
+    estimate that errs wide: a viewer without DejaVu Sans draws a fallback font a little wider."""
+    estimate = len(text) * size * CHAR_EM
+    font = _measuring_font(size)
+    return estimate if font is None else max(estimate, font.getlength(text))
 
 
-def wrap_label(label: str, chars: int = LABEL_CHARS, max_lines: int = 2) -> tuple[list[str], bool]:
+def wrap_label(
+    label: str,
+    chars: int = LABEL_CHARS,
+    max_lines: int = 2,
+    *,
+    width: float | None = None,
+    size: int = 13,
+) -> tuple[list[str], bool]:
     """Lines of about `chars` characters broken between words, and whether it was shortened.
 
+    With `width`, a line is instead what `text_width` measures to fit in `width` at `size`.
     A label needing more than `max_lines` ends its last line with "…" after a whole word, never
-    inside one; a single word longer than a line keeps its own line whole.
+    inside one; only a single word wider than a whole line is shortened inside itself.
     """
+
+    def fits(text: str) -> bool:
+        return text_width(text, size) <= width if width else len(text) <= chars
+
     lines: list[str] = []
     for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+        if lines and fits(f"{lines[-1]} {word}"):
             lines[-1] += " " + word
         else:
             lines.append(word)
-    if len(lines) <= max_lines:
-        return lines or [""], False
-    kept = lines[:max_lines]
-    while len(kept[-1]) + 1 > chars and " " in kept[-1]:
-        kept[-1] = kept[-1].rsplit(" ", 1)[0]
-    kept[-1] = kept[-1].rstrip(",;:–-") + "…"
-    return kept, True
+    shortened = len(lines) > max_lines
+    lines = lines[:max_lines] or [""]
+    if shortened:
+        while not fits(lines[-1] + "…") and " " in lines[-1]:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines[-1] = lines[-1].rstrip(",;:–-") + "…"
+    for n, line in enumerate(lines):
+        if width and not fits(line):  # one word wider than the room
+            while len(line) > 1 and not fits(line + "…"):
+                line = line[:-1]
+            lines[n], shortened = line.removesuffix("…") + "…", True
+    return lines, shortened
 
 
 def label_text(
@@ -382,10 +450,12 @@ def label_text(
     anchor: str = "start",
     size: int = 13,
     fill: str = TEXT,
+    width: float | None = None,
 ) -> str:
     """A label from data, wrapped between words; a shortened one carries its full text as
-    the element's <title> (the tooltip and accessible name). The table beside shows it too."""
-    lines, shortened = wrap_label(label, chars, max_lines)
+    the element's <title> (the tooltip and accessible name). The table beside shows it too.
+    With `width` the lines are measured to fit it, else counted in `chars`."""
+    lines, shortened = wrap_label(label, chars, max_lines, width=width, size=size)
     # Several lines are centred on the line a single one would sit on.
     y -= (len(lines) - 1) * (size + 2) / 2
     title = f"<title>{escape(label)}</title>" if shortened else ""

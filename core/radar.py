@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .charts import (
     GRID,
@@ -40,9 +41,13 @@ def radar_chart(
     max_value: int = 4,
     description: str | None = None,
     id_prefix: str | None = None,
+    missing: dict[str, str] | None = None,
 ) -> Chart:
     """One spoke per axis, rings at every whole step up to `max_value`, one outline per series
-    (up to five, told apart by dash and marker as well as colour)."""
+    (up to five, told apart by dash and marker as well as colour).
+
+    `missing` says, per series name, why its missing values are missing (a peer review rates
+    only its focus factors: the others were not reviewed, which is not "without a figure")."""
     axes = [str(axis) for axis in axes]
     if len(axes) < 3:
         raise ValueError("radar_chart needs at least three axes")
@@ -54,7 +59,7 @@ def radar_chart(
         if any(v is not None and not 0 <= v <= max_value for v in values):
             raise ValueError(f"radar_chart draws values from 0 to {max_value}")
     rows = [(axis, *(values[i] for values in series.values())) for i, axis in enumerate(axes)]
-    summary = radar_summary(title, axes, series)
+    summary = radar_summary(title, axes, series, missing)
     cx, cy = WIDTH / 2, 36 + 60 + RADIUS
 
     def point(index: int, value: float) -> tuple[float, float]:
@@ -121,8 +126,15 @@ def _axis_label(index: int, count: int, x: float, y: float, label: str) -> str:
     )
 
 
-def radar_summary(title: str, axes: Sequence[str], series: dict[str, Sequence[Value]]) -> str:
-    """Per series: the mean, the highest and lowest axes, and how many have no value."""
+def radar_summary(
+    title: str,
+    axes: Sequence[str],
+    series: dict[str, Sequence[Value]],
+    missing: dict[str, str] | None = None,
+) -> str:
+    """Per series: the mean (and over how many axes), the highest and lowest axes, and how many
+    have no value and why, when the caller knows why."""
+    missing = missing or {}
     parts = [title if title.rstrip()[-1:] in (".", "?", "!") else f"{title}."]
     for name, values in series.items():
         known = [(axis, v) for axis, v in zip(axes, values, strict=True) if v is not None]
@@ -133,12 +145,16 @@ def radar_summary(title: str, axes: Sequence[str], series: dict[str, Sequence[Va
         low = min(v for _axis, v in known)
         mean = sum(v for _axis, v in known) / len(known)
         parts.append(
-            _(
-                "%(name)s: mean %(mean)s; highest %(high)s (%(high_axes)s); "
-                "lowest %(low)s (%(low_axes)s)."
+            ngettext(
+                "%(name)s: mean of %(count)s value %(mean)s; highest %(high)s (%(high_axes)s); "
+                "lowest %(low)s (%(low_axes)s).",
+                "%(name)s: mean of %(count)s values %(mean)s; highest %(high)s (%(high_axes)s); "
+                "lowest %(low)s (%(low_axes)s).",
+                len(known),
             )
             % {
                 "name": name,
+                "count": len(known),
                 "mean": format_value(mean),
                 "high": format_value(high),
                 "high_axes": ", ".join(axis for axis, v in known if v == high),
@@ -146,9 +162,11 @@ def radar_summary(title: str, axes: Sequence[str], series: dict[str, Sequence[Va
                 "low_axes": ", ".join(axis for axis, v in known if v == low),
             }
         )
-        missing = len(values) - len(known)
-        if missing:
+        absent = [axis for axis, v in zip(axes, values, strict=True) if v is None]
+        if absent and name in missing:
+            parts.append(f"{name}: {missing[name]} ({', '.join(absent)}).")
+        elif absent:
             parts.append(
-                _("%(name)s: %(count)s without a figure.") % {"name": name, "count": missing}
+                _("%(name)s: %(count)s without a figure.") % {"name": name, "count": len(absent)}
             )
     return " ".join(parts)

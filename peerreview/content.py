@@ -77,20 +77,26 @@ def review_content(review) -> dict:
         "interviews": list(review.interviews.all()),
         "documents": list(review.documents.all()),
         "factors": list(parts.values()),
-        "radar": _radar(review, parts),
+        "radar": _radar(review, parts, own),
     }
 
 
-def _radar(review, parts):
+def _radar(review, parts, own):
+    """The organisation's own rating of every factor beside the reviewers' rating of the
+    review's focus factors; the others were not reviewed, and the text alternative says so
+    instead of counting them as factors "without a figure"."""
     axes = [str(label) for label in SuccessFactor.labels]
-    self_series, peer_series = [], []
-    for factor in SuccessFactor.values:
-        part = parts.get(factor)
-        self_series.append(part.self_level if part else None)
-        peer_series.append(part.peer_level if part else None)
+    self_series = [own.get(factor) for factor in SuccessFactor.values]
+    peer_series = [
+        parts[factor].peer_level if factor in parts else None for factor in SuccessFactor.values
+    ]
+    peer_name = _("Peer review %(year)s") % {"year": review.year}
     series = {
         _("Self-assessment %(year)s") % {"year": review.year}: self_series,
-        _("Peer review %(year)s") % {"year": review.year}: peer_series,
+        peer_name: peer_series,
     }
+    missing = {peer_name: _("not reviewed, outside the review's focus")}
     title = _("Self-rating and the reviewers' rating, %(year)s") % {"year": review.year}
-    return radar_chart(title, axes, series, max_value=HIGHEST, id_prefix="peerreview-radar")
+    return radar_chart(
+        title, axes, series, max_value=HIGHEST, id_prefix="peerreview-radar", missing=missing
+    )

@@ -345,3 +345,59 @@ def test_a_goal_above_every_bar_widens_the_scale_to_show_it():
     bar = bars(chart.svg)[0]
     assert float(dashed[0].get("x1")) > float(bar.get("x")) + float(bar.get("width"))
     assert_inside_the_viewbox(chart.svg)
+
+
+def test_a_missing_year_is_a_gap_with_a_note_not_a_fall_to_zero():
+    with translation.override("sv"):
+        chart = line_chart(
+            "Barnens andel",
+            {"Karlskoga kommun": [("2024", 60), ("2025", 69.7), ("2026", None)]},
+            unit="%",
+        )
+    root = ET.fromstring(chart.svg)
+    assert "69,7 %" in chart.text_alternative
+    assert "Karlskoga kommun: uppgift saknas för 2026." in chart.text_alternative
+    note = "Ett avbrott i en linje: uppgift saknas där (räknas aldrig som 0)."
+    assert note in texts(chart.svg)
+    assert note in root.find(f"{NS}desc").text
+    assert "0 %" not in texts(chart.svg)
+    assert_inside_the_viewbox(chart.svg)
+
+
+def test_a_chart_without_gaps_has_no_gap_note_but_keeps_a_given_note():
+    chart = line_chart("T", {"A": [("2024", 1), ("2025", 2)]}, note="2025: mean of 6 of 7.")
+    assert not any("gap" in (t or "") for t in texts(chart.svg))
+    assert "2025: mean of 6 of 7." in texts(chart.svg)
+    assert chart.text_alternative.endswith("2025: mean of 6 of 7.")
+
+
+@pytest.mark.parametrize("rows", [[("BUN", 0), ("BUN", 0)], [("A", 5), ("B", 5), ("C", 5)]])
+def test_the_same_figure_everywhere_is_said_so_not_highest_and_lowest(rows):
+    with translation.override("sv"):
+        chart = bar_chart("Andel", rows, unit="%")
+        value = format_value(rows[0][1], "%")
+    assert "Högst" not in chart.text_alternative and "Lägst" not in chart.text_alternative
+    assert chart.text_alternative == f"Andel. Samma värde för alla {len(rows)}: {value}."
+
+
+def test_one_row_is_named_once():
+    with translation.override("sv"):
+        chart = bar_chart("Andel", [("BUN", 0), ("KS", None)], unit="%")
+    assert chart.text_alternative == "Andel: BUN, 0 %. 1 rad saknar uppgift."
+
+
+def test_text_width_measures_wide_letters_with_the_font():
+    from core.charts import text_width
+
+    # Ten capital Ms are wider than the per-letter estimate; the layout must know.
+    assert text_width("M" * 10) > 10 * 13 * 0.66
+    chart = bar_chart("T", [("MMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", 1)])
+    assert_inside_the_viewbox(chart.svg)
+
+
+def test_one_rounding_rule_whole_after_rounding_and_tiny_is_not_zero():
+    with translation.override("sv"):
+        assert format_value(69.96, "%") == "70 %"  # as 70 is, never "70,0 %"
+        assert format_value(0.02, "%") == "< 0,1 %"  # a share, however small, is not 0
+        assert format_value(0, "%") == "0 %"
+        assert format_value(2_500_000.04) == "2\u00a0500\u00a0000"

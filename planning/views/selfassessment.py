@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core.charts import line_chart
@@ -156,6 +157,14 @@ def rating_series(assessment, ratings, previous=None) -> dict[str, list]:
     return series
 
 
+def unreviewed_notes(assessment, ratings) -> dict[str, str]:
+    """Why another source's series lacks factors: a peer review rates its focus factors only."""
+    label = capfirst(FactorRating.Source.PEER.label)
+    if not any(rating.source == FactorRating.Source.PEER for rating in ratings):
+        return {}
+    return {f"{label} {assessment.year}": _("not reviewed, outside the review's focus")}
+
+
 def _mean(levels) -> float | None:
     known = [v for v in levels if v is not None]
     return round(sum(known) / len(known), 1) if known else None
@@ -172,15 +181,38 @@ def _trend(assessment, history, peer_history=None):
     peer_history = peer_history or {}
     years = sorted(history)
     points = [(str(year), _mean(history[year].values())) for year in years]
-    series = {_("Mean level"): points}
+    total = len(SuccessFactor.values)
+    # Each line says what its means are over: a year with an unrated factor is a mean of
+    # fewer factors (said in a note, so a lower point is not read as a fall), and a peer
+    # review's mean is over its focus factors only, so it is a line of its own.
+    series = {_("Self-assessment, mean of the rated factors"): points}
     if peer_history:
-        label = FactorRating.Source.PEER.label
-        series[_("Mean level, %(source)s") % {"source": label}] = [
+        series[_("Peer review, mean of its focus factors")] = [
             (str(year), _mean(peer_history[year].values()) if year in peer_history else None)
             for year in years
         ]
+    notes = [
+        ngettext(
+            "%(year)s: mean of %(rated)s rated factor of %(total)s.",
+            "%(year)s: mean of %(rated)s rated factors of %(total)s.",
+            rated,
+        )
+        % {"year": year, "rated": rated, "total": total}
+        for year in years
+        if 0 < (rated := _rated(history[year].values())) < total
+    ]
+    notes += [
+        ngettext(
+            "Peer review %(year)s: mean of %(rated)s focus factor.",
+            "Peer review %(year)s: mean of %(rated)s focus factors.",
+            len(peer_history[year]),
+        )
+        % {"year": year, "rated": len(peer_history[year])}
+        for year in years
+        if year in peer_history
+    ]
     title = _("Mean level of the rated factors per year")
-    chart = line_chart(title, series, id_prefix="selfassessment-trend")
+    chart = line_chart(title, series, id_prefix="selfassessment-trend", note=" ".join(notes))
     rows = []
     for year, (_label, mean) in zip(years, points, strict=True):
         levels = [history[year].get(factor) for factor in SuccessFactor.values]
@@ -217,6 +249,7 @@ def selfassessment_detail(request, pk):
         rating_series(assessment, ratings, previous),
         max_value=HIGHEST,
         id_prefix="selfassessment-radar",
+        missing=unreviewed_notes(assessment, ratings),
     )
     trend, trend_rows = _trend(assessment, history, peer_history)
     order = {factor: n for n, factor in enumerate(SuccessFactor.values)}

@@ -69,14 +69,26 @@ def render(figures, scope) -> Section:
             for key, label in factors
         ],
     )
-    means = []
+    means, total = [], len(SuccessFactor.values)
     for year in years:
         levels = [v for v in figures["years"][year].values() if v is not None]
-        means.append((year, round(sum(levels) / len(levels), 1) if levels else None))
+        # A year with unrated factors is a mean of fewer factors; its row says so, so that a
+        # lower mean is not read as a fall of the same seven.
+        label = year
+        if 0 < len(levels) < total:
+            label = _("%(year)s (%(rated)s of %(total)s rated)") % {
+                "year": year,
+                "rated": len(levels),
+                "total": total,
+            }
+        means.append((label, round(sum(levels) / len(levels), 1) if levels else None))
     if len(means) > 1:
         section.chart(
             bar_chart(
-                _("Mean level per year"), means, max_value=4, id_prefix="report-factor-trend"
+                _("Mean level of the rated factors per year"),
+                means,
+                max_value=4,
+                id_prefix="report-factor-trend",
             ),
             max_value=4,
             columns=[_("Year"), _("Mean level (0–4)")],

@@ -72,7 +72,7 @@ def test_marking_lines_sets_the_amount_that_reaches_children(coordinator_client,
     assert budget.effective_children_amount == Decimal(250)
     assert budget.children_share == 25.0
     page = coordinator_client.get(budget.get_absolute_url()).content.decode()
-    assert "25,0 %" in page
+    assert "<dd>25 %</dd>" in page  # rounded as the charts round (not "25,0 %")
 
 
 def test_case_officer_reads_but_cannot_change_or_import(case_officer_client, karlskoga, budget):
@@ -139,7 +139,7 @@ def test_overview_draws_both_charts_with_their_tables(coordinator_client, coordi
     page = coordinator_client.get(reverse("childbudget:budget_list")).content.decode()
     assert page.count('role="img"') == 2
     assert "<caption>Barnens andel per nämnd som tabell</caption>" in page
-    assert "25,0" in page and "10,0" in page
+    assert "<td>25</td>" in page and "<td>10</td>" in page and "25,0" not in page
 
 
 def test_a_new_year_with_no_line_marked_is_no_data_not_zero(
@@ -162,6 +162,10 @@ def test_a_new_year_with_no_line_marked_is_no_data_not_zero(
     assert "69,7 %" in page
     assert "0,0 %" not in page and ">0 %<" not in page
     assert "uppgift saknas" in page  # the year's bar says it has no figure
+    # The trend stops at 2025 and says why, in the chart and in its text; no "fall to 0 %".
+    assert "Ett avbrott i en linje: uppgift saknas där (räknas aldrig som 0)." in page
+    assert ": uppgift saknas för 2026." in page
+    assert "Lägst: Barn" not in page and "till 0 %" not in page
 
 
 def test_exports_neutralise_formulas_from_imported_text(coordinator_client, budget):
@@ -229,7 +233,7 @@ def test_overview_table_shows_the_years_figures_and_the_filters_keep_their_choic
     row = page[page.index(f'href="{budget.get_absolute_url()}"') :]
     row = row[: row.index("</tr>")]
     assert "Nämnd &lt;b&gt;för&lt;/b&gt; barn</a>" in row
-    assert "1\xa0234\xa0567" in row and "<td>250</td>" in row and "<td>0,0 %</td>" in row
+    assert "1\xa0234\xa0567" in row and "<td>250</td>" in row and "<td>&lt; 0,1 %</td>" in row
     assert "Summan av budgetraderna" in row
     # No total and no lines: dashes, and no share.
     other_row = page[page.index("Kulturnämnden</a>") :]
@@ -237,3 +241,24 @@ def test_overview_table_shows_the_years_figures_and_the_filters_keep_their_choic
     filtered = coordinator_client.get(url, {"body": social_committee.pk}).content.decode()
     assert f'<option value="{social_committee.pk}" selected>' in filtered
     assert "Kulturnämnden</a>" not in filtered
+
+
+def test_the_tables_round_as_the_charts_beside_them(coordinator_client, coordinator, budget):
+    """One rounding rule: a share of exactly 70 is "70 %" in the chart and in the table (not
+    "70,0 %"), 69,66 is "69,7 %" in both."""
+    for year, amount in ((2024, Decimal(700)), (2025, Decimal("696.6"))):
+        services.create_budget(
+            budget.organisation,
+            by=coordinator,
+            body=budget.body,
+            year=year,
+            total_budget=Decimal(1000),
+            method="estimate",
+            children_amount=amount,
+        )
+    page = coordinator_client.get(reverse("childbudget:budget_list") + "?year=2024").content
+    page = page.decode()
+    assert "<td>70 %</td>" in page and "70,0" not in page
+    assert "<td>69,7</td>" in page and "<td>70</td>" in page  # the table over the years
+    detail = ChildBudget.objects.get(year=2025)
+    assert "<dd>69,7 %</dd>" in coordinator_client.get(detail.get_absolute_url()).content.decode()

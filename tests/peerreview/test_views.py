@@ -184,7 +184,13 @@ def test_self_assessment_page_shows_the_reviewers_ratings(client, reported, coor
     assert levels["Gör en långsiktig plan"] == 2
     assert levels["Utbilda och medvetandegör"] == 3
     # The trend has the peer review's mean as its own series and row, and every factor shows it.
-    assert "Medelnivå, kollegial granskning" in response.context["trend"].columns
+    trend = response.context["trend"]
+    assert "Kollegial granskning, medel av dess fokusfaktorer" in trend.columns
+    assert "Självskattning, medel av de bedömda faktorerna" in trend.columns
+    assert "Kollegial granskning 2026: medel av 2 fokusfaktorer." in trend.text_alternative
+    # The factors outside the review's focus were not reviewed; they are not "without a figure".
+    assert "inte granskade, utanför granskningens fokus" in radar.text_alternative
+    assert "Kollegial granskning 2026: 5 utan värde" not in radar.text_alternative
     assert any("kollegial granskning" in str(row[0]) for row in response.context["trend_rows"])
     assert "Planen saknar indikatorer." in response.text
 

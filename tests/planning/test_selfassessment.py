@@ -288,6 +288,9 @@ def test_an_unrated_factor_is_left_out_of_the_mean_and_the_page_says_so(
     page = coordinator_client.get(year.get_absolute_url()).content.decode()
     assert "medelvärde av 6 bedömda faktorer av 7" in page
     assert "De bedömda faktorernas medelnivå per år" in page
+    # The trend line says what its means are over, under the chart and in its text.
+    assert "Självskattning, medel av de bedömda faktorerna" in page
+    assert "2026: medel av 6 bedömda faktorer av 7." in page
 
 
 def test_a_ratings_history_shows_the_level_change(coordinator_client, year, coordinator):

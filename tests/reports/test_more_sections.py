@@ -78,9 +78,14 @@ def test_the_self_assessment_beside_earlier_years(report, karlskoga):
     assert radar["kind"] == "chart" and 'id="report-radar' in radar["svg"]
     assert radar["columns"][1:] == [str(YEAR - 1), str(YEAR)]
     # The trend's table says what its rows are: years and mean levels (not groups and counts).
-    trend = next(b for b in rendered["blocks"] if b.get("title") == "Medelnivå per år")
+    title = "De bedömda faktorernas medelnivå per år"
+    trend = next(b for b in rendered["blocks"] if b.get("title") == title)
     assert trend["columns"] == ["År", "Medelnivå (0–4)"]
-    assert [row[0] for row in trend["rows"]] == [str(YEAR - 1), str(YEAR)]
+    # Each year's mean is over its two rated factors, and its row says so.
+    assert [row[0] for row in trend["rows"]] == [
+        f"{YEAR - 1} (2 av 7 bedömda)",
+        f"{YEAR} (2 av 7 bedömda)",
+    ]
 
 
 def test_indicators_beside_county_and_nation(report, karlskoga):
