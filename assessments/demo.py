@@ -14,21 +14,25 @@ from .shipped import SHIPPED_TEMPLATES
 
 
 def load_shipped_templates(Template=AssessmentTemplate, Version=TemplateVersion):
-    """Create the shipped templates once; a published version is never rewritten."""
+    """Create the shipped templates once; a published version is never rewritten. When a
+    shipped template's questions change, the change arrives as its next published version and
+    assessments already started keep the version they were made with."""
     for spec in SHIPPED_TEMPLATES:
-        template, created = Template.objects.get_or_create(
+        template, _created = Template.objects.get_or_create(
             organisation=None,
             key=spec["key"],
             defaults={"name": spec["name"], "description": spec["description"]},
         )
-        if created or not Version.objects.filter(template=template).exists():
-            Version.objects.create(
-                template=template,
-                number=1,
-                status="published",
-                sections=spec["sections"],
-                published_at=timezone.now(),
-            )
+        latest = Version.objects.filter(template=template).order_by("-number").first()
+        if latest is not None and latest.sections == spec["sections"]:
+            continue
+        Version.objects.create(
+            template=template,
+            number=latest.number + 1 if latest else 1,
+            status="published",
+            sections=spec["sections"],
+            published_at=timezone.now(),
+        )
 
 
 def _standard_version():
