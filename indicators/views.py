@@ -18,7 +18,7 @@ from core.views.history import history_page
 from organisations.access import can, get_for_user, require, user_access
 from organisations.models import Organisation
 
-from . import comparisons, progress, services
+from . import comparisons, equity, progress, services
 from . import jobs as import_jobs
 from .forms import CitationForm, ImportForm, IndicatorForm
 from .imports.core import ImportFailed, read_upload
@@ -131,6 +131,23 @@ def conditions(request, organisation_pk):
         "can_import": can(request.user, "add", "importrun", organisation.pk),
     }
     return render(request, "indicators/conditions.html", context)
+
+
+@login_required
+def health_equity(request, organisation_pk):
+    """Health and equity: the public-health indicators' differences between women and men,
+    age bands and areas (the organisation, the municipalities its joint bodies serve, the
+    county and Sweden), from the stored values."""
+    organisation = organisation_for(request, organisation_pk)
+    areas = equity.equity_areas(organisation)
+    rows = equity.equity_rows(equity.health_indicators(request.user, organisation), areas)
+    context = {
+        "organisation": organisation,
+        "areas": areas,
+        "rows": rows,
+        "can_import": can(request.user, "add", "importrun", organisation.pk),
+    }
+    return render(request, "indicators/health_equity.html", context)
 
 
 def _comparison(request, organisation, indicator):
