@@ -63,6 +63,51 @@ FULL_ANSWERS = {
 }
 
 
+# A decision assessed with the Checklista för hållbar utveckling, every dimension answered
+# (the matter and every text are invented for the demo, docs/demo-data.md).
+CHECKLIST_ANSWERS = {
+    "public_health": "Fler platser för rörelse och möten nära bostaden (påhittat för demon).",
+    "public_health_effect": "positive",
+    "public_health_target_areas": [5, 6],
+    "equality": "Spåret planeras så att det upplevs tryggt av både kvinnor och män, flickor och "
+    "pojkar (påhittat för demon).",
+    "equality_effect": "positive",
+    "environment": "En del skog tas i anspråk; spåret belyses med LED (påhittat för demon).",
+    "environment_effect": "mixed",
+    "economy": "Anläggningen ryms i investeringsbudgeten (påhittat för demon).",
+    "economy_effect": "none",
+    "children_affected": "no",
+    "not_affected_reason": "Spåret berör alla invånare lika; barnen prövas i detaljplanen "
+    "(påhittat för demon).",
+}
+
+
+def _checklist_version():
+    return (
+        TemplateVersion.objects.filter(
+            template__key="sustainability-checklist", template__organisation=None
+        )
+        .order_by("-number")
+        .first()
+    )
+
+
+def _decide_with_checklist(case, officer, decider):
+    assessment = services.start_assessment(case, by=officer, version=_checklist_version())
+    assessment = services.save_answers(
+        assessment, by=officer, answers=CHECKLIST_ANSWERS, expected_version=1
+    )
+    assessment = services.submit_for_review(assessment, by=officer)
+    services.approve_assessment(assessment, by=decider)
+    services.record_decision(
+        case,
+        by=decider,
+        outcome="Motionsspåret anläggs.",
+        decided_on=timezone.localdate() - datetime.timedelta(days=30),
+        follows_best_interests=True,
+    )
+
+
 def _case(karlskoga, body, number, title, officer):
     existing = Case.objects.filter(organisation=karlskoga, case_number=number).first()
     if existing:
@@ -116,3 +161,6 @@ def load_demo():
             feedback_plan="Besked via ungdomsforum.",
             follow_up_date=timezone.localdate() - datetime.timedelta(days=5),
         )
+    case = _case(karlskoga, technical, "KS 2026/88", "Nytt belyst motionsspår", officer)
+    if case:
+        _decide_with_checklist(case, officer, decider)

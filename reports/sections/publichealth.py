@@ -80,7 +80,7 @@ def _health_indicators(scope) -> dict:
     county = next((code[:2] for code in codes.values() if code and len(code) == 4), "")
     areas = [code for code in codes.values() if code] + [c for c in (county, NATION) if c]
     indicators = list(
-        Indicator.objects.filter(target_areas__isnull=False)
+        Indicator.objects.filter(Q(public_health=True) | Q(target_areas__isnull=False))
         .filter(Q(organisation__isnull=True) | Q(organisation_id__in=scope.organisation_ids))
         .distinct()
         .order_by("position", "code")

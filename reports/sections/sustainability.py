@@ -50,6 +50,9 @@ def render(figures, scope) -> Section:
     section = Section("sustainability", _("Sustainability assessments"), part=PUBLIC_HEALTH)
     total = figures["total"]
     assessed = {key: total.get(key, 0) for key, _label in DIMENSIONS}
+    if not figures["decided"]:
+        section.say("none", _("No decision was recorded in %(year)s.") % {"year": scope.year})
+        return section
     if not any(assessed.values()):
         section.say(
             "none",
