@@ -15,7 +15,14 @@ from core.exports import as_csv
 from core.models import Job
 from core.views.forms import edit_page, form_page
 from core.views.history import history_page
-from organisations.access import can, get_for_user, require, user_access
+from organisations.access import (
+    allowed_bodies,
+    bodies_where_allowed,
+    can,
+    get_for_user,
+    require,
+    user_access,
+)
 from organisations.models import Organisation
 
 from . import comparisons, equity, progress, services
@@ -145,7 +152,8 @@ def health_equity(request, organisation_pk):
         "organisation": organisation,
         "areas": areas,
         "rows": rows,
-        "can_import": can(request.user, "add", "importrun", organisation.pk),
+        "can_import": can(request.user, "add", "importrun", organisation.pk)
+        or bool(bodies_where_allowed(request.user, "add", "importrun", organisation.pk)),
     }
     return render(request, "indicators/health_equity.html", context)
 
@@ -233,7 +241,9 @@ def import_values(request, organisation_pk):
     """Upload a file; a worker imports it (indicators/jobs.py) while the page shows how far it
     has come, then what it changed or which lines are wrong. `?job=` shows a job's outcome."""
     organisation = organisation_for(request, organisation_pk)
-    require(request.user, "add", "importrun", organisation.pk)
+    # A team's coordinator holds the role on the team, a body of the host: figures are public
+    # statistics by area, so a role on one of the organisation's bodies is enough.
+    allowed_bodies(request.user, "add", "importrun", organisation.pk)
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     job, errors = _shown_job(request, organisation), []
     if request.method == "POST" and form.is_valid():
@@ -294,7 +304,7 @@ def import_progress(request, organisation_pk, token):
     """How far the user's running import has come, as JSON for the progress bar; with its
     job's state once a worker has it."""
     organisation = organisation_for(request, organisation_pk)
-    require(request.user, "add", "importrun", organisation.pk)
+    allowed_bodies(request.user, "add", "importrun", organisation.pk)
     state = progress.read(token, request.user.pk) or {"phase": "unknown", "done": 0, "total": 0}
     if state.get("job"):
         job = Job.objects.filter(pk=state["job"], organisation=organisation).first()

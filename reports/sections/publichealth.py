@@ -204,7 +204,7 @@ def _indicators(section, data, scope):
             strict=False,
         )
     )
-    if county:
+    if county and county not in area_names:
         area_names[county] = _("County")
     area_names[NATION] = _("Sweden")
     section.say(
@@ -219,7 +219,9 @@ def _indicators(section, data, scope):
     rows = []
     for indicator in found:
         unit = indicator["unit"]
-        for code in [code for _pk, code in data["areas"]] + [county, NATION]:
+        # A region among the organisations has the county's code: one row for it.
+        codes = dict.fromkeys([code for _pk, code in data["areas"]] + [county, NATION])
+        for code in codes:
             by_gender = data["values"][str(indicator["id"])].get(code)
             if not code or not by_gender:
                 continue
