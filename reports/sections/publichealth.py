@@ -29,6 +29,7 @@ def _plans(scope):
 def collect(scope) -> dict:
     Activity = apps.get_model("planning", "Activity")
     FollowUp = apps.get_model("planning", "FollowUp")
+    Goal = apps.get_model("planning", "Goal")
     plans = _plans(scope)
     plan_rows = [
         {"title": title, "kind": kind, "builds_on": builds_on or ""}
@@ -38,6 +39,13 @@ def collect(scope) -> dict:
     ]
     in_year = Q(starts_on__year__lte=scope.year, ends_on__year__gte=scope.year)
     areas: dict = {}
+    for number, n in (
+        Goal.objects.filter(plan__in=plans)
+        .values("target_areas__number")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("target_areas__number", "n")
+    ):
+        areas.setdefault(str(number or 0), {})["goals"] = n
     for number, status, n in (
         Activity.objects.filter(plan__in=plans)
         .filter(in_year)
@@ -148,20 +156,28 @@ def _target_areas(section, figures, scope):
     names["0"] = _("No target area given")
     statuses = Activity.Status.choices
     rows = [
-        [names.get(number, number), sum(counts.values())]
+        [
+            names.get(number, number),
+            counts.get("goals", 0),
+            sum(counts.get(value, 0) for value, _label in statuses),
+        ]
         + [counts.get(value, 0) for value, _label in statuses]
         for number, counts in sorted(figures["areas"].items(), key=lambda i: int(i[0]) or 99)
     ]
     section.say(
         "areas",
-        _("The table shows the activities of %(year)s in the public-health plans by target area.")
+        _(
+            "The table shows the goals of the public-health plans and their activities of "
+            "%(year)s by target area."
+        )
         % {"year": scope.year},
     )
     section.table(
-        _("Public-health activities by target area and status"),
-        [_("Target area"), _("Activities")] + [str(label).capitalize() for _v, label in statuses],
+        _("Public-health goals and activities by target area"),
+        [_("Target area"), _("Goals"), _("Activities")]
+        + [str(label).capitalize() for _v, label in statuses],
         rows,
-        note=_("An activity tagged with several target areas counts in each."),
+        note=_("A goal or activity tagged with several target areas counts in each."),
     )
 
 
@@ -277,6 +293,7 @@ PROVIDER = Provider(
         "planning.ActionPlan",
         "planning.Activity",
         "planning.FollowUp",
+        "planning.Goal",
         "indicators.Indicator",
         "indicators.IndicatorValue",
         "publichealth.TargetArea",

@@ -64,12 +64,8 @@ def test_checklist_opens_the_full_assessment_when_children_are_affected(db):
 
     checklist = TemplateVersion.objects.get(template__key="sustainability-checklist")
     dimensions = {
-        key: "Beskrivet."
-        for key in ("public_health", "equality", "environment", "economy")
-    } | {
-        f"{key}_effect": "none"
-        for key in ("public_health", "equality", "environment", "economy")
-    }
+        key: "Beskrivet." for key in ("public_health", "equality", "environment", "economy")
+    } | {f"{key}_effect": "none" for key in ("public_health", "equality", "environment", "economy")}
     answers = {"children_affected": "no", "not_affected_reason": "x", **dimensions}
     assert missing(checklist.sections, answers) == []
     assert "articles_identified" in missing(checklist.sections, {"children_affected": "yes"})

@@ -48,7 +48,12 @@ def checklist_case(case, case_officer, checklist):
 
 def test_the_checklist_asks_each_dimension_with_its_effect(checklist):
     entries = dimension_answers(checklist.sections, DIMENSION_ANSWERS)
-    assert [e.key for e in entries] == ["public_health", "gender_equality", "ecological", "economic"]
+    assert [e.key for e in entries] == [
+        "public_health",
+        "gender_equality",
+        "ecological",
+        "economic",
+    ]
     assert all(e.asks_effect and e.answered for e in entries)
     assert entries[0].target_areas == [5, 7]
     assert [e.effect for e in entries] == ["positive", "none", "negative", "mixed"]
@@ -82,9 +87,7 @@ def test_the_summary_names_every_dimension_and_the_target_areas(case, checklist)
 
 def test_a_dimension_left_blank_is_missing_from_the_basis(checklist):
     answers = {**DIMENSION_ANSWERS, "economy": "", "environment_effect": ""}
-    missing = {
-        c.key for c in completeness(checklist.sections, answers) if c.applies and not c.ok
-    }
+    missing = {c.key for c in completeness(checklist.sections, answers) if c.applies and not c.ok}
     assert missing == {"dimension_ecological", "dimension_economic"}
 
 
@@ -106,7 +109,9 @@ def test_exports_are_titled_after_the_template_and_show_the_dimensions(
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert {"Folkhälsa", "positiv", "Mer biltrafik."} <= cells
 
-    page = case_officer_client.get(reverse("assessments:assessment_print", args=[checklist_case.pk]))
+    page = case_officer_client.get(
+        reverse("assessments:assessment_print", args=[checklist_case.pk])
+    )
     html = page.content.decode()
     assert "<h1>Checklista för hållbar utveckling</h1>" in html
     assert "Prövning av barnets bästa" not in html.split("<h1>")[1].split("</h1>")[0]

@@ -76,13 +76,13 @@ def test_team_coordinator_records_agreement_plan_figures_and_bokslut(
     assert_accessible(page)
     page.select_option("#id_kind", "team")
     page.select_option("#id_body", label="Folkhälsoteamet norra Örebro län")
-    page.fill("#id_title", "Teamets plan 2027")
+    page.fill("#id_title", "Teamets plan 2025–2026")
     page.select_option("#id_builds_on", str(regional.pk))
-    page.fill("#id_start_year", "2027")
-    page.fill("#id_end_year", "2028")
+    page.fill("#id_start_year", "2025")
+    page.fill("#id_end_year", "2026")
     page.click("form.form button[type=submit]")
     page.wait_for_load_state()
-    expect(page.locator("h1")).to_have_text("Teamets plan 2027")
+    expect(page.locator("h1")).to_have_text("Teamets plan 2025–2026")
     assert "Utgår från" in page.inner_text("main")
     page.click("text=Lägg till ett prioriterat område")
     page.fill("#id_title", "Goda levnadsvanor")
@@ -105,7 +105,7 @@ def test_team_coordinator_records_agreement_plan_figures_and_bokslut(
 
 
 # Ohälsotal (Kolada N00957) for the team's four municipalities, the county and Sweden, as
-# Kolada's API answers (/v3/data/kpi/N00957/year/2011,2016); the figures are made up.
+# Kolada's API answers (/v3/data/kpi/N00957/year/2020,2025); the figures are made up.
 OHALSOTAL = {
     "1884": (30.1, 26.4, 34.6, 18.2),
     "1863": (33.0, 29.9, 38.5, 21.5),
@@ -123,7 +123,7 @@ def _kolada_json() -> str:
             {
                 "kpi": "N00957",
                 "municipality": area,
-                "period": 2011,
+                "period": 2020,
                 "values": [{"gender": "T", "status": "", "value": earlier, "count": 1}],
             }
         )
@@ -131,7 +131,7 @@ def _kolada_json() -> str:
             {
                 "kpi": "N00957",
                 "municipality": area,
-                "period": 2016,
+                "period": 2025,
                 "values": [
                     {"gender": g, "status": "", "value": v, "count": 1}
                     for g, v in (("T", total), ("K", women), ("M", men))
@@ -151,9 +151,9 @@ def _imports_health_figures(page, live_server, nora, tmp_path):
     page.set_input_files("#id_file", str(upload))
     page.click("form.form button[type=submit]")
     page.wait_for_load_state()
-    expect(page.locator("main")).to_contain_text("18 tillagda, 0 ändrade, 0 oförändrade")
+    expect(page.locator("main")).to_contain_text("18 tillagda, 6 ändrade, 0 oförändrade")
     assert IndicatorValue.objects.get(
-        indicator__code="ohalsotal", area_code="1863", year=2016, gender="K"
+        indicator__code="ohalsotal", area_code="1863", year=2025, gender="K"
     ).value == pytest.approx(38.5)
 
     page.goto(f"{live_server.url}/organisations/{nora.pk}/health/")
@@ -176,19 +176,19 @@ def _publishes_the_bokslut(page, live_server, nora, tmp_path):
     page.goto(f"{live_server.url}/organisations/{nora.pk}/reports/new/")
     page.wait_for_load_state()
     assert_accessible(page)
-    page.fill("#id_year", "2016")
+    page.fill("#id_year", "2025")
     page.select_option("#id_body", label="Folkhälsoteamet norra Örebro län")
     page.click("form.form button[type=submit]")
     page.wait_for_load_state()
-    report = Report.objects.get(body=team, year=2016)
+    report = Report.objects.get(body=team, year=2025)
     page.goto(f"{live_server.url}/reports/{report.pk}/")
     page.wait_for_load_state()
     assert_accessible(page)
     main = page.locator("main")
     expect(main.locator("h2#part-child_rights")).to_have_text("Barnkonventionen")
     expect(main.locator("h2#part-public_health")).to_have_text("Folkhälsa")
-    expect(main).to_contain_text("Folkhälsoteamets plan")
-    expect(main).to_contain_text("7. Kontroll, inflytande och delaktighet")
+    expect(main).to_contain_text("Teamets plan 2025–2026 (teamets plan, som bygger på")
+    expect(main).to_contain_text("6. Levnadsvanor")
     expect(main).to_contain_text("Hälsa och jämlikhet i siffror")
 
     page.context.clear_cookies()
