@@ -251,7 +251,7 @@ def _indicators(section, data, scope):
                 [
                     names.get(indicator["id"], ""),
                     area_names.get(code, code),
-                    latest[0] if latest else "–",
+                    str(latest[0]) if latest else "–",
                     _value(latest, unit),
                     _value(women, unit),
                     _value(men, unit),

@@ -74,7 +74,7 @@ def test_the_public_health_part_reads_plans_target_areas_and_follow_ups(
     _programme(karlskoga, coordinator)
     part = section(report, "publichealth")
     texts = " ".join(s["text"] for s in part["sentences"])
-    assert "Folkhälsoprogrammet (folkhälsopolitiskt program)" in texts
+    assert "följde Folkhälsoprogrammet (folkhälsoprogram)." in texts
     by_area = next(b for b in part["blocks"] if b["caption"].startswith("Folkhälsomål"))
     assert by_area["rows"][0][:3] == ["6. Levnadsvanor", "1", "1"]
     follow_up = next(b for b in part["blocks"] if b["caption"].startswith("Uppföljningen"))
