@@ -21,6 +21,7 @@ from operations.security import record
 
 from . import throttle
 from .forms import CodeForm, LoginForm
+from .sso import active_providers
 from .twofactor import has_second_factor, verify_code
 
 PENDING_KEY = "barnratt_2fa_pending"
@@ -32,7 +33,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"sso_enabled": settings.OIDC_ENABLED}
+        return super().get_context_data(**kwargs) | {"sso_providers": list(active_providers())}
 
     def post(self, request, *args, **kwargs):
         # A name with many recent failures waits before its password is even checked.

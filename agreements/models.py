@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import TenantModel
-from organisations.models import Body
+from organisations.models import Adoption, Body
 
 
 def party_agreement_ids(organisation_ids) -> list[int]:
@@ -27,7 +27,7 @@ def party_agreement_ids(organisation_ids) -> list[int]:
     return memo["party_agreement_ids"]
 
 
-class Agreement(TenantModel):
+class Agreement(Adoption, TenantModel):
     """An agreement between organisations, kept by the organisation that records it (usually
     the host of the body that carries it out) and seen by every party."""
 
@@ -43,21 +43,6 @@ class Agreement(TenantModel):
     starts_on = models.DateField(_("valid from"))
     ends_on = models.DateField(
         _("valid until"), null=True, blank=True, help_text=_("Empty: until further notice.")
-    )
-    adopted_by = models.ForeignKey(
-        "organisations.Body",
-        verbose_name=_("adopted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    decision_reference = models.CharField(
-        _("decision reference"),
-        max_length=100,
-        blank=True,
-        help_text=_("The paragraph in the minutes, such as “KS § 45/2015”, or the case number."),
     )
     carried_out_by = models.ForeignKey(
         "organisations.Body",
@@ -169,7 +154,7 @@ class AgreementParty(TenantModel):
         return self.organisation_id, None
 
 
-class Regulation(TenantModel):
+class Regulation(Adoption, TenantModel):
     """A body's regulations (reglemente): what the body is responsible for, as adopted. Seen
     where the body is seen, so a joint committee's regulations by every organisation it serves."""
 
@@ -182,21 +167,6 @@ class Regulation(TenantModel):
     title = models.CharField(_("title"), max_length=200)
     responsibilities = models.TextField(
         _("responsibilities"), blank=True, help_text=_("What the body is responsible for.")
-    )
-    adopted_by = models.ForeignKey(
-        "organisations.Body",
-        verbose_name=_("adopted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    decision_reference = models.CharField(
-        _("decision reference"),
-        max_length=100,
-        blank=True,
-        help_text=_("The paragraph in the minutes, such as “KF § 12/2019”, or the case number."),
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     url = models.URLField(_("link"), max_length=1000, blank=True)

@@ -7,18 +7,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete
 from core.transitions import run_transition
 from core.views.forms import form_copy
+from core.views.generic import delete_view
 from organisations.access import (
     allowed_bodies,
-    can,
-    can_on,
     creatable_anywhere,
     get_for_user,
+    record_actions,
 )
 from organisations.models import Organisation
 
@@ -74,13 +73,19 @@ def agreement_create(request, organisation_pk):
     return _form_page(request, title, reverse("agreements:agreement_list"), form, parties)
 
 
+def _agreement_for(request, pk, action="view"):
+    agreements = Agreement.objects.select_related("organisation", "adopted_by", "carried_out_by")
+    return get_for_user(agreements, request.user, action, pk=pk)
+
+
+def _regulation_for(request, pk, action="view"):
+    regulations = Regulation.objects.select_related("organisation", "body", "adopted_by")
+    return get_for_user(regulations, request.user, action, pk=pk)
+
+
 @login_required
 def agreement_detail(request, pk):
-    agreement = get_for_user(
-        Agreement.objects.select_related("organisation", "adopted_by", "carried_out_by"),
-        request.user,
-        pk=pk,
-    )
+    agreement = _agreement_for(request, pk)
     parties = list(agreement.parties.select_related("party"))
     context = {
         "agreement": agreement,
@@ -89,9 +94,7 @@ def agreement_detail(request, pk):
         if any(p.funding_share is not None for p in parties)
         else None,
         "in_force": agreement.is_in_force(timezone.localdate()),
-        "can_change": can_on(request.user, "change", agreement),
-        "can_delete": can_on(request.user, "delete", agreement),
-        "can_see_history": can(request.user, "view", "auditentry", agreement.organisation_id),
+        **record_actions(request.user, agreement, agreement.organisation_id),
     }
     return render(request, "agreements/agreement_detail.html", context)
 
@@ -99,7 +102,7 @@ def agreement_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request, pk):
-    agreement = get_for_user(Agreement.objects.all(), request.user, "change", pk=pk)
+    agreement = _agreement_for(request, pk, "change")
     form = AgreementForm(
         request.POST or None,
         instance=form_copy(agreement),
@@ -121,18 +124,12 @@ def agreement_edit(request, pk):
     return _form_page(request, title, agreement.get_absolute_url(), form, parties)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def agreement_delete(request, pk):
-    agreement = get_for_user(Agreement.objects.all(), request.user, "delete", pk=pk)
-    return confirm_delete(
-        request,
-        agreement,
-        service=services.delete_agreement,
-        success_url=reverse("agreements:agreement_list"),
-        cancel_url=agreement.get_absolute_url(),
-        consequences=[_("The list of its parties and their funding shares.")],
-    )
+agreement_delete = delete_view(
+    _agreement_for,
+    services.delete_agreement,
+    "agreements:agreement_list",
+    consequences=[gettext_lazy("The list of its parties and their funding shares.")],
+)
 
 
 @login_required
@@ -154,16 +151,10 @@ def regulation_create(request, organisation_pk):
 
 @login_required
 def regulation_detail(request, pk):
-    regulation = get_for_user(
-        Regulation.objects.select_related("organisation", "body", "adopted_by"),
-        request.user,
-        pk=pk,
-    )
+    regulation = _regulation_for(request, pk)
     context = {
         "regulation": regulation,
-        "can_change": can_on(request.user, "change", regulation),
-        "can_delete": can_on(request.user, "delete", regulation),
-        "can_see_history": can(request.user, "view", "auditentry", *regulation.permission_scope()),
+        **record_actions(request.user, regulation),
     }
     return render(request, "agreements/regulation_detail.html", context)
 
@@ -171,9 +162,7 @@ def regulation_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def regulation_edit(request, pk):
-    regulation = get_for_user(
-        Regulation.objects.select_related("body"), request.user, "change", pk=pk
-    )
+    regulation = _regulation_for(request, pk, "change")
     form = RegulationForm(
         request.POST or None,
         instance=form_copy(regulation),
@@ -193,14 +182,6 @@ def regulation_edit(request, pk):
     return _form_page(request, title, regulation.get_absolute_url(), form)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def regulation_delete(request, pk):
-    regulation = get_for_user(Regulation.objects.all(), request.user, "delete", pk=pk)
-    return confirm_delete(
-        request,
-        regulation,
-        service=services.delete_regulation,
-        success_url=reverse("agreements:agreement_list"),
-        cancel_url=regulation.get_absolute_url(),
-    )
+regulation_delete = delete_view(
+    _regulation_for, services.delete_regulation, "agreements:agreement_list"
+)

@@ -22,8 +22,10 @@ class CaseForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, organisation, bodies=None, **kwargs):
+    def __init__(self, *args, organisation=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.organisation = organisation
         self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
         limit_to_bodies(self, "body", bodies)

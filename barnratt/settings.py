@@ -176,7 +176,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    # Single sign-on; answers only a callback from the configured provider (accounts/sso.py).
+    # Names the sessions single sign-on started (accounts/sso.py); it checks no password.
     "accounts.sso.SsoBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,40 +189,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:start"
 LOGOUT_REDIRECT_URL = "home:home"
 
-# Single sign-on with OpenID Connect (docs/operations.md): off unless all of these are set.
-OIDC_OP_ISSUER = os.environ.get("BARNRATT_OIDC_ISSUER", "")
-OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("BARNRATT_OIDC_AUTHORIZATION_ENDPOINT", "")
-OIDC_OP_TOKEN_ENDPOINT = os.environ.get("BARNRATT_OIDC_TOKEN_ENDPOINT", "")
-OIDC_OP_JWKS_ENDPOINT = os.environ.get("BARNRATT_OIDC_JWKS_ENDPOINT", "")
-# Optional: without it the claims of the signed ID token are used.
-OIDC_OP_USER_ENDPOINT = os.environ.get("BARNRATT_OIDC_USERINFO_ENDPOINT", "")
-OIDC_RP_CLIENT_ID = os.environ.get("BARNRATT_OIDC_CLIENT_ID", "")
-OIDC_RP_CLIENT_SECRET = os.environ.get("BARNRATT_OIDC_CLIENT_SECRET", "")
-OIDC_ENABLED = all(
-    (
-        OIDC_OP_ISSUER,
-        OIDC_OP_AUTHORIZATION_ENDPOINT,
-        OIDC_OP_TOKEN_ENDPOINT,
-        OIDC_OP_JWKS_ENDPOINT,
-        OIDC_RP_CLIENT_ID,
-        OIDC_RP_CLIENT_SECRET,
-    )
-)
-# Optional: the provider's end_session_endpoint. When set, signing out of Barnrätt after an SSO
-# sign-in signs out at the provider too (RP-initiated logout, with the ID token as the hint).
-OIDC_OP_END_SESSION_ENDPOINT = os.environ.get("BARNRATT_OIDC_END_SESSION_ENDPOINT", "")
-OIDC_OP_LOGOUT_URL_METHOD = "accounts.sso.logout_url"
-OIDC_RP_SIGN_ALGO = "RS256"
-OIDC_RP_SCOPES = os.environ.get("BARNRATT_OIDC_SCOPES", "openid email profile")
-OIDC_USE_NONCE = True
-OIDC_USE_PKCE = True
-OIDC_TIMEOUT = 10
-OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
-# An unknown identity may be linked to the account with the same e-mail address, but only
-# when the provider says the address is verified; off unless set.
-OIDC_LINK_BY_EMAIL = env_bool("BARNRATT_OIDC_LINK_BY_EMAIL", False)
-# An unknown identity may get a new account, with no roles; off unless set.
-OIDC_CREATE_USERS = env_bool("BARNRATT_OIDC_CREATE_USERS", False)
+# Single sign-on: OpenID Connect providers are rows in the admin (accounts.OidcProvider,
+# docs/operations.md); a provider's client secret may come from BARNRATT_OIDC_SECRET_<SLUG>.
 
 # Two-factor authentication (TOTP) for local accounts: superusers and organisation admins must
 # use it, by default in production (BARNRATT_REQUIRE_2FA_FOR_ORG_ADMINS is the older name).
@@ -394,9 +362,24 @@ EMAIL_BACKEND = (
     if EMAIL_CONFIGURED
     else "django.core.mail.backends.dummy.EmailBackend"
 )
-EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "587"))
-EMAIL_USE_TLS = True
+# STARTTLS on 587 by default; implicit TLS (SMTPS, 465) instead with BARNRATT_EMAIL_USE_SSL.
+# Both on is refused by check barnratt.E002 (Django would fail only when sending).
+EMAIL_USE_SSL = env_bool("BARNRATT_EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = env_bool("BARNRATT_EMAIL_USE_TLS", not EMAIL_USE_SSL)
+EMAIL_PORT = int(os.environ.get("BARNRATT_EMAIL_PORT", "465" if EMAIL_USE_SSL else "587"))
+# A relay that wants a sign-in (Microsoft 365's SMTP AUTH, a municipal relay).
+EMAIL_HOST_USER = os.environ.get("BARNRATT_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BARNRATT_EMAIL_HOST_PASSWORD", "")
+EMAIL_TIMEOUT = int(os.environ.get("BARNRATT_EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("BARNRATT_EMAIL_FROM", "barnratt@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The licence of the published reports' open data (decision 0042): CC0-1.0 (the default, as
+# Sweden's data portal recommends for public data) or CC-BY-4.0 where the organisation wants
+# attribution.
+OPEN_DATA_LICENSE = os.environ.get("BARNRATT_OPEN_DATA_LICENSE", "CC0-1.0")
+if OPEN_DATA_LICENSE not in ("CC0-1.0", "CC-BY-4.0"):
+    raise RuntimeError("BARNRATT_OPEN_DATA_LICENSE must be CC0-1.0 or CC-BY-4.0")
 
 # Who answers accessibility reports (shown in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(

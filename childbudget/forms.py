@@ -24,8 +24,10 @@ class BudgetForm(forms.ModelForm):
             "children_goals": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.fields["body"].queryset = bodies_for(organisation)
 
     def clean(self):

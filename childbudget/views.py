@@ -7,12 +7,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import XLSX, export_response
-from core.views.forms import form_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user
-from organisations.lookups import organisation_for
+from core.views.generic import delete_now_view, edit_view
+from organisations.access import can, creatable_organisations, get_for_user, record_actions
+from organisations.lookups import create_in_organisation, organisation_for
 from organisations.models import Body, Organisation
 
 from . import charts, imports, services
@@ -88,16 +89,15 @@ def budget_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "childbudget")
-    return form_page(
+    return create_in_organisation(
         request,
-        BudgetForm(request.POST or None, organisation=organisation),
-        title=_("New child budget in %(organisation)s") % {"organisation": organisation},
+        organisation_pk,
+        "childbudget",
+        BudgetForm,
+        services.create_budget,
+        _("The child budget was saved."),
+        title=_("New child budget in %(organisation)s"),
         back=reverse("childbudget:budget_list"),
-        save=lambda form: services.create_budget(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The child budget was saved."),
     )
 
 
@@ -116,34 +116,26 @@ def budget_detail(request, pk):
     context = {
         "budget": budget,
         "lines": lines,
-        "can_change": can_on(request.user, "change", budget),
-        "can_delete": can_on(request.user, "delete", budget),
-        "can_see_history": can(request.user, "view", "auditentry", budget.organisation_id),
+        **record_actions(request.user, budget, budget.organisation_id),
     }
     return render(request, "childbudget/budget_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def budget_edit(request, pk):
-    budget = _budget(request, pk, "change")
-    return form_page(
-        request,
-        BudgetForm(request.POST or None, instance=budget, organisation=budget.organisation),
-        title=_("Edit the child budget %(budget)s") % {"budget": budget},
-        back=budget,
-        save=lambda form: services.update_budget(budget, by=request.user, **form.cleaned_data),
-        saved=_("The child budget was saved."),
-    )
+budget_edit = edit_view(
+    _budget,
+    BudgetForm,
+    services.update_budget,
+    gettext_lazy("The child budget was saved."),
+    title=gettext_lazy("Edit the child budget %(name)s"),
+)
 
 
-@login_required
-@require_POST
-def budget_delete(request, pk):
-    budget = _budget(request, pk, "delete")
-    services.delete_budget(budget, by=request.user)
-    messages.success(request, _("The child budget was deleted."))
-    return redirect("childbudget:budget_list")
+budget_delete = delete_now_view(
+    _budget,
+    services.delete_budget,
+    gettext_lazy("The child budget was deleted."),
+    "childbudget:budget_list",
+)
 
 
 @login_required

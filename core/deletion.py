@@ -8,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 
-def confirm_delete(request, obj, *, service, success_url, cancel_url, consequences=()):
+def confirm_delete(request, obj, *, service, success_url, cancel_url=None, consequences=()):
     """GET shows the confirmation page, listing `consequences` (what is deleted with it); POST
     calls `service(obj, by=user)`. A refusal (ValidationError, or rows that depend on it) is
-    told as a message and leads back to `cancel_url`."""
+    told as a message and leads back to `cancel_url`, by default the record's own page."""
+    if cancel_url is None:
+        cancel_url = obj.get_absolute_url()
     if request.method == "POST":
         try:
             service(obj, by=request.user)
@@ -27,3 +29,12 @@ def confirm_delete(request, obj, *, service, success_url, cancel_url, consequenc
         return redirect(success_url)
     context = {"object": obj, "cancel_url": cancel_url, "consequences": list(consequences)}
     return render(request, "core/confirm_delete.html", context)
+
+
+def delete_now(request, obj, service, deleted, success_url):
+    """A delete button without a confirmation page (the page it sits on asks first): POST
+    calls `service(obj, by=user)`, which writes the audit log, says `deleted` and goes to
+    `success_url` (a URL, URL name or object, as `redirect` takes it)."""
+    service(obj, by=request.user)
+    messages.success(request, deleted)
+    return redirect(success_url)

@@ -8,9 +8,8 @@ the national figure is stored under the code 0000 (decision 0009).
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from markupsafe import Markup, escape
 
-from core.charts import SERIES_STYLES, format_value, line_chart
+from core.charts import SERIES_STYLES, line_chart
 from organisations.models import Organisation
 
 from .models import NATIONAL_CODE, Gender, IndicatorValue, MunicipalityGroup
@@ -147,27 +146,3 @@ def latest_standing(indicator, organisation, *, group=None) -> dict | None:
         "median": median,
         "rank": rank if indicator.direction != indicator.Direction.NEUTRAL else None,
     }
-
-
-def table_body(chart) -> Markup:
-    """The chart's rows as the `<tr>`s of its table: written here rather than in the template,
-    which took half of the page's time for 20 years × 6 columns (as in decision 0008)."""
-    missing = "–"
-    lines = []
-    for label, *cells in chart.rows:
-        shown = "".join(
-            f"<td>{missing if cell is None else escape(format_value(cell))}</td>" for cell in cells
-        )
-        lines.append(f'<tr><th scope="row">{escape(label)}</th>{shown}</tr>')
-    return Markup("".join(lines))
-
-
-def neighbour_checkboxes(neighbours: list[Area], chosen) -> Markup:
-    """The "compare also with" checkboxes (a partnership can have hundreds of members)."""
-    return Markup(
-        "".join(
-            f'<label><input type="checkbox" name="compare" value="{escape(area.code)}"'
-            f"{' checked' if area.code in chosen else ''}> {escape(area.name)}</label>"
-            for area in neighbours
-        )
-    )

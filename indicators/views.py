@@ -191,7 +191,7 @@ def comparison(request, organisation_pk, pk):
         "chart": chart,
         "by_gender": by_gender,
         "neighbours": neighbours,
-        "neighbour_choices": comparisons.neighbour_checkboxes(neighbours, chosen),
+        "chosen": chosen,
         "query": "&".join(f"compare={code}" for code in chosen),
         "standing": comparisons.latest_standing(indicator, organisation)
         if len(organisation.scb_code) == 4

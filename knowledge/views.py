@@ -1,17 +1,18 @@
 """The knowledge bank: search and read examples (staff, and the public for public ones), and
 the coordinators' create, edit and delete."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
-from core.views.forms import edit_page, form_page
-from organisations.access import can, can_on, creatable_organisations, get_for_user
+from core.views.forms import service_page
+from core.views.generic import delete_now_view, edit_view
+from organisations.access import creatable_organisations, get_for_user, record_actions
 from organisations.lookups import organisation_for
 
 from . import services
@@ -100,16 +101,14 @@ def _detail(request, example, *, public):
     }
     if not public:
         context |= {
-            "can_change": can_on(request.user, "change", example),
-            "can_delete": can_on(request.user, "delete", example),
-            "can_see_history": can(request.user, "view", "auditentry", example.organisation_id),
+            **record_actions(request.user, example, example.organisation_id),
         }
     return render(request, "knowledge/example_detail.html", context)
 
 
 @login_required
 def example_detail(request, pk):
-    example = get_for_user(Example.objects.select_related("organisation"), request.user, pk=pk)
+    example = _example_for(request, pk)
     return _detail(request, example, public=False)
 
 
@@ -122,31 +121,30 @@ def public_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def example_create(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "add", "example")
-    return form_page(
+    return service_page(
         request,
-        ExampleForm(request.POST or None),
+        organisation,
+        ExampleForm,
+        services.create_example,
+        _("The example was saved."),
         title=_("New good example from %(organisation)s") % {"organisation": organisation},
         back=reverse("knowledge:example_list"),
-        save=lambda form: services.create_example(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The example was saved."),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def example_edit(request, pk):
-    example = get_for_user(Example.objects, request.user, "change", pk=pk)
-    return edit_page(
-        request, example, ExampleForm, services.update_example, _("The example was saved.")
-    )
+def _example_for(request, pk, action="view"):
+    examples = Example.objects.select_related("organisation")
+    return get_for_user(examples, request.user, action, pk=pk)
 
 
-@login_required
-@require_POST
-def example_delete(request, pk):
-    example = get_for_user(Example.objects, request.user, "delete", pk=pk)
-    services.delete_example(example, by=request.user)
-    messages.success(request, _("The example was deleted."))
-    return redirect("knowledge:example_list")
+example_edit = edit_view(
+    _example_for, ExampleForm, services.update_example, gettext_lazy("The example was saved.")
+)
+
+
+example_delete = delete_now_view(
+    _example_for,
+    services.delete_example,
+    gettext_lazy("The example was deleted."),
+    "knowledge:example_list",
+)

@@ -27,8 +27,10 @@ class NetworkForm(forms.ModelForm):
             "member_bodies": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, organisation, user, **kwargs):
+    def __init__(self, *args, organisation=None, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.organisation = organisation
         # Any organisation may be invited; bodies only from organisations the user works in.
         bodies = Body.objects.visible_to(user)

@@ -20,3 +20,19 @@ def accessibility_contact(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register()
+def email_security(app_configs, **kwargs):
+    # STARTTLS and implicit TLS are two ways to open one connection; Django's SMTP backend
+    # refuses both at once only when it first sends, which for invitations is days later.
+    if settings.EMAIL_USE_TLS and settings.EMAIL_USE_SSL:
+        return [
+            Error(
+                "BARNRATT_EMAIL_USE_TLS and BARNRATT_EMAIL_USE_SSL are both on.",
+                hint="Use TLS (STARTTLS, usually port 587) or SSL (SMTPS, usually port 465), "
+                "not both.",
+                id="barnratt.E002",
+            )
+        ]
+    return []

@@ -259,3 +259,15 @@ def creatable_organisations(user, object_type: str) -> list[NamedOrganisation]:
         for pk, name in names.items()
         if can(user, "add", object_type, pk)
     ]
+
+
+def record_actions(user, obj, *history_scope) -> dict:
+    """What a record's page offers the user, as template context: changing it, deleting it
+    and reading its history (in `history_scope`, by default the record's own scope)."""
+    return {
+        "can_change": can_on(user, "change", obj),
+        "can_delete": can_on(user, "delete", obj),
+        "can_see_history": can(
+            user, "view", "auditentry", *(history_scope or obj.permission_scope())
+        ),
+    }

@@ -34,8 +34,10 @@ class BodyForm(forms.ModelForm):
         fields = ["name", "kind", "description", "served_organisations"]
         widgets = {"served_organisations": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, organisation, user, **kwargs):
+    def __init__(self, *args, organisation=None, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.organisation = organisation
         self.fields["served_organisations"].queryset = Organisation.objects.exclude(
             pk=organisation.pk

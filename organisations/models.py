@@ -214,6 +214,30 @@ class Body(TenantModel):
         return bool(self.served_organisations.all())
 
 
+class Adoption(models.Model):
+    """The decision that adopted a document: which body, when, and under which paragraph of its
+    minutes. Policies, agreements and regulations record it alike."""
+
+    adopted_by = models.ForeignKey(
+        "organisations.Body",
+        verbose_name=_("adopted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    decision_reference = models.CharField(
+        _("decision reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The paragraph in the minutes, such as “KF § 12/2019”, or the case number."),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Membership(TenantModel):
     """A user's role in an organisation, or on one of its bodies when `body` is set."""
 

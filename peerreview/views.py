@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import edit_page, form_page, render_form
+from core.views.forms import edit_page, form_page, render_form, service_page
 from networks.models import Network
 from organisations.access import can, can_on, get_for_user
 from planning.models import Goal
@@ -80,13 +80,14 @@ def review_list(request):
 def review_create(request, network_pk):
     network = get_for_user(Network.objects, request.user, pk=network_pk)
     _require(access.can_plan(request.user, network))
-    return form_page(
+    return service_page(
         request,
-        ReviewForm(request.POST or None, network=network),
+        network,
+        ReviewForm,
+        services.plan_review,
+        _("The peer review was planned."),
         title=_("New peer review in %(network)s") % {"network": network},
-        back=network,
-        save=lambda form: services.plan_review(network, by=request.user, **form.service_fields()),
-        saved=_("The peer review was planned."),
+        network=network,
     )
 
 
@@ -279,15 +280,14 @@ def _recommendation_for(request, pk) -> Recommendation:
 def recommendation_answer(request, pk):
     recommendation = _recommendation_for(request, pk)
     initial = {"answer": recommendation.answer, "answer_text": recommendation.answer_text}
-    return form_page(
+    return service_page(
         request,
-        AnswerForm(request.POST or None, initial=initial),
+        recommendation,
+        AnswerForm,
+        services.answer_recommendation,
+        _("The answer was saved."),
         title=_("Answer the recommendation: %(text)s") % {"text": recommendation},
-        back=recommendation,
-        save=lambda form: services.answer_recommendation(
-            recommendation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The answer was saved."),
+        initial=initial,
     )
 
 

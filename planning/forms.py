@@ -79,8 +79,10 @@ class PolicyForm(ServesMixin):
 
     url = forms.URLField(label=_("Link"), required=False, max_length=1000, assume_scheme="https")
 
-    def __init__(self, *args, organisation, bodies=None, **kwargs):
+    def __init__(self, *args, organisation=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         for name in ("adopted_by", "responsible_body"):
             self.fields[name].queryset = bodies_for(organisation)
         limit_to_bodies(self, "responsible_body", bodies)
@@ -108,11 +110,13 @@ class PlanForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, organisation, plans=None, bodies=None, **kwargs):
+    def __init__(self, *args, organisation=None, plans=None, bodies=None, **kwargs):
         """`plans`: the plans the user sees, which this one may build on. `bodies`: the only
         bodies the plan may belong to, for a user whose right comes from a role on a body (a
         team's coordinator); None: any joint body of the organisation, or none."""
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()
@@ -278,8 +282,10 @@ class AgreementForm(DocumentMixin):
         ),
     )
 
-    def __init__(self, *args, organisation, bodies=None, **kwargs):
+    def __init__(self, *args, organisation=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.fields["body"].queryset = Body.objects.filter(
             organisation=organisation, served_organisations__isnull=False
         ).distinct()

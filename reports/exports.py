@@ -1,17 +1,16 @@
 """The report's formats, all from one document (`document.build_document` or a frozen
 version's data): PDF from the web page's template (WeasyPrint, tagged: PDF/UA-1, PDF/A-2a for
 the archive), DOCX (python-docx, Word's heading styles, tables, charts as pictures), JSON and
-CSV (open data)."""
+CSV: open data (RFC 4180, `reports.opendata`) where published, the Swedish Excel style for the
+staff's preview; XLSX of the key figures for spreadsheets."""
 
-import csv
-import io
 import json
 
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.exports import safe_cell, xml_text
+from core.exports import XLSX, as_csv, as_xlsx, xml_text
 from core.pdf import render_pdf
 from core.word import (
     add_picture,
@@ -23,6 +22,7 @@ from core.word import (
 )
 
 from .document import key_figure_rows, localised
+from .opendata import key_figures_csv
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -30,6 +30,7 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "json": "application/json; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
+    "xlsx": XLSX,
 }
 EXTENSIONS = {"pdfa": "pdf"}
 
@@ -119,27 +120,38 @@ def report_json(document: dict) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1, default=str).encode()
 
 
-def report_csv(document: dict) -> bytes:
+def _key_figure_table(document: dict):
+    """The key figures with headers in the reader's language, for people."""
     language = (translation.get_language() or "sv")[:2]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [_("year"), _("section"), _("figure id"), _("figure"), _("organisation"), _("value")]
-    )
-    for row in key_figure_rows(document, language):
-        writer.writerow([safe_cell(value) for value in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    columns = [_("year"), _("section"), _("figure id"), _("figure"), _("organisation"), _("value")]
+    return columns, key_figure_rows(document, language)
 
 
-def export_response(document: dict, fmt: str, filename: str, *, version=None) -> HttpResponse:
+def report_csv(document: dict) -> bytes:
+    """The key figures as an office list (Swedish Excel: `;`, decimal comma, BOM)."""
+    return as_csv(*_key_figure_table(document)).encode("utf-8")
+
+
+def report_xlsx(document: dict) -> bytes:
+    return as_xlsx(_("Key figures"), *_key_figure_table(document))
+
+
+def export_response(
+    document: dict, fmt: str, filename: str, *, version=None, office_csv=False
+) -> HttpResponse:
+    """`fmt` of the report; CSV is open data unless `office_csv` (the staff's preview)."""
     if fmt in ("pdf", "pdfa"):
         content = report_pdf(document, archival=fmt == "pdfa", version=version)
     elif fmt == "docx":
         content = report_docx(document, version=version)
     elif fmt == "json":
         content = report_json(document)
-    else:
+    elif fmt == "xlsx":
+        content = report_xlsx(document)
+    elif office_csv:
         content = report_csv(document)
+    else:
+        content = key_figures_csv(document)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     extension = EXTENSIONS.get(fmt, fmt)
     suffix = "-pdfa" if fmt == "pdfa" else ""

@@ -2,9 +2,12 @@
 snapshot alone, so the page takes the same few queries whatever the municipality's size."""
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
 
+from organisations.models import Organisation
+
+from . import opendata
 from .document import localised
 from .exports import export_response
 from .jobs import pdf_name
@@ -38,6 +41,7 @@ def _page(request, version, newest_number):
         "doc": localised(version.data),
         "versions": earlier,
         "is_newest": version.number == newest_number,
+        "open_data_license": opendata.license_info(),
     }
     return render(request, "reports/public_report.html", context)
 
@@ -72,3 +76,32 @@ def version_export(request, slug, year, number, fmt):
             default_storage.open(stored), content_type="application/pdf", filename=f"{filename}.pdf"
         )
     return export_response(version.data, fmt, filename, version=version)
+
+
+def data_package(request, slug, year, number):
+    """The version's open data described as a Frictionless Data Package."""
+    version = _version(slug, year, number)
+    return JsonResponse(
+        opendata.data_package(request, version), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def dcat_catalogue(request, organisation_pk):
+    """An organisation's published reports as a DCAT-AP-SE catalogue in RDF/XML, the format
+    Sweden's data portal harvests; the newest version of each report."""
+    organisation = get_object_or_404(Organisation, pk=organisation_pk)
+    newest = {}
+    versions = (
+        ReportVersion.objects.filter(report__organisation=organisation)
+        .select_related("report")
+        .defer("data")
+        .order_by("report_id", "-number")
+    )
+    for version in versions:
+        newest.setdefault(version.report_id, version)
+    if not newest:
+        raise Http404  # an organisation that has published nothing has no catalogue
+    context = opendata.catalogue(request, organisation, list(newest.values()))
+    return render(
+        request, "reports/dcat.rdf", context, content_type="application/rdf+xml; charset=utf-8"
+    )

@@ -19,7 +19,7 @@ urlpatterns = [
         name="report_transition",
     ),
     re_path(
-        r"^reports/(?P<pk>[0-9]+)/preview\.(?P<fmt>pdf|docx|json|csv)$",
+        r"^reports/(?P<pk>[0-9]+)/preview\.(?P<fmt>pdf|docx|json|csv|xlsx)$",
         views.report_preview_export,
         name="report_preview_export",
     ),
@@ -31,9 +31,15 @@ urlpatterns = [
         public.version_page,
         name="public_version",
     ),
+    path(
+        "rapporter/<slug:slug>/<int:year>/v<int:number>/datapackage.json",
+        public.data_package,
+        name="data_package",
+    ),
+    path("rapporter/dcat/<int:organisation_pk>.rdf", public.dcat_catalogue, name="dcat_catalogue"),
     re_path(
         r"^rapporter/(?P<slug>[-a-zA-Z0-9_]+)/(?P<year>[0-9]{4})/v(?P<number>[0-9]+)\."
-        r"(?P<fmt>pdf|pdfa|docx|json|csv)$",
+        r"(?P<fmt>pdf|pdfa|docx|json|csv|xlsx)$",
         public.version_export,
         name="public_export",
     ),

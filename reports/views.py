@@ -10,9 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.models import Job
 from core.transitions import run_transition
-from core.views.forms import form_page
 from organisations.access import can, creatable_anywhere, get_for_user
-from organisations.lookups import organisation_and_bodies
+from organisations.lookups import create_in_organisation
 
 from . import jobs as report_jobs
 from . import services
@@ -39,16 +38,16 @@ def report_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request, organisation_pk):
-    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "report")
-    return form_page(
+    return create_in_organisation(
         request,
-        ReportForm(request.POST or None, organisation=organisation, bodies=bodies),
-        title=_("New yearly report in %(organisation)s") % {"organisation": organisation},
+        organisation_pk,
+        "report",
+        ReportForm,
+        services.create_report,
+        _("The report was created. Now write its texts."),
+        title=_("New yearly report in %(organisation)s"),
+        by_body=True,
         back=reverse("reports:report_list"),
-        save=lambda form: services.create_report(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The report was created. Now write its texts."),
     )
 
 
@@ -144,4 +143,5 @@ def _publish(request, report):
 def report_preview_export(request, pk, fmt):
     report = report_for(request, pk)
     document = build_document(report)
-    return export_response(document, fmt, f"rapport-{report.slug}-{report.year}-utkast")
+    filename = f"rapport-{report.slug}-{report.year}-utkast"
+    return export_response(document, fmt, filename, office_csv=True)

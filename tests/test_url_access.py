@@ -27,9 +27,10 @@ EXPECTATIONS = {
         None,
         {"anonymous": LOGIN, "coordinator": 302, "case_officer": 302, "outsider": 302},
     ),
-    # Single sign-on is off unless configured (tests/accounts/test_sso.py turns it on).
-    "accounts:sso_start": (None, dict.fromkeys(PERSONAS, 404)),
-    "accounts:sso_callback": (None, dict.fromkeys(PERSONAS, 404)),
+    # Single sign-on: a provider not in use answers 404 (tests/accounts/test_sso*.py run the
+    # sign-in against providers on 127.0.0.1).
+    "accounts:sso_start": ("sso_provider", dict.fromkeys(PERSONAS, 404)),
+    "accounts:sso_callback": ("sso_provider", dict.fromkeys(PERSONAS, 404)),
     # Confirmation page on GET; an organisation's managers disable a person working there.
     "accounts:disable_account": (
         "person",
@@ -895,6 +896,14 @@ EXPECTATIONS = {
     ),
     "reports:public_export": (
         "published_csv",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:data_package": (
+        "published_version",
+        {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
+    "reports:dcat_catalogue": (
+        "published_dcat",
         {"anonymous": 200, "coordinator": 200, "case_officer": 200, "outsider": 200},
     ),
     # Networks: the outsider's Degerfors is not a member of Karlskoga's network. Meetings and

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts.models import OidcProvider
 from agreements import services as agreements
 from api.services import create_token
 from archive import services as archive
@@ -306,7 +307,21 @@ def build_url_kwargs(
         "forum_matter": {"pk": forum_proposal.matter_id},
         "forum_proposal": {"pk": forum_proposal.pk},
         "retention_rule": {"pk": _retention_rule(karlskoga).pk},
+        "sso_provider": {"slug": _sso_provider(karlskoga).slug},
     }
+
+
+def _sso_provider(karlskoga):
+    """Karlskoga's sign-in provider, not in use (no provider runs for the every-URL tests)."""
+    provider = OidcProvider.objects.create(
+        name="Karlskoga kommun",
+        slug="karlskoga",
+        issuer="https://login.karlskoga.example",
+        client_id="barnratt",
+        is_active=False,
+    )
+    provider.organisations.add(karlskoga)
+    return provider
 
 
 def _networks(karlskoga, network, person):
@@ -541,6 +556,7 @@ def _reports(karlskoga, decision_maker):
         "published_report": public,
         "published_version": public | {"number": 1},
         "published_csv": public | {"number": 1, "fmt": "csv"},
+        "published_dcat": {"organisation_pk": karlskoga.pk},
     }
 
 

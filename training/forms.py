@@ -36,8 +36,10 @@ class SessionForm(forms.ModelForm):
             "attendees": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.bodies = list(bodies_for(organisation))
         counts = {}
         if self.instance.pk:

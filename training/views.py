@@ -10,14 +10,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.charts import bar_chart
+from core.deletion import delete_now
 from core.exports import export_response
 from core.transitions import run_transition
-from core.views.forms import form_page, render_form
-from organisations.access import can, can_on, creatable_organisations, get_for_user, require
-from organisations.lookups import organisation_for
+from core.views.forms import render_form
+from core.views.generic import delete_now_view, edit_view
+from organisations.access import (
+    can,
+    can_on,
+    creatable_organisations,
+    get_for_user,
+    record_actions,
+    require,
+)
+from organisations.lookups import create_in_organisation
 from organisations.models import Body, Organisation
 
 from . import coverage, services
@@ -94,72 +104,55 @@ def session_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "trainingsession")
-    return form_page(
+    return create_in_organisation(
         request,
-        SessionForm(request.POST or None, organisation=organisation),
-        title=_("New training in %(organisation)s") % {"organisation": organisation},
+        organisation_pk,
+        "trainingsession",
+        SessionForm,
+        services.create_session,
+        _("The training was saved."),
+        title=_("New training in %(organisation)s"),
         back=reverse("training:session_list"),
-        save=lambda form: services.create_session(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The training was saved."),
     )
+
+
+def _session_for(request, pk, action="view"):
+    sessions = TrainingSession.objects.select_related("organisation")
+    return get_for_user(sessions, request.user, action, pk=pk)
 
 
 @login_required
 def session_detail(request, pk):
-    session = get_for_user(
-        TrainingSession.objects.select_related("organisation"), request.user, pk=pk
-    )
+    session = _session_for(request, pk)
     see_people = can_on(request.user, "view_attendees", session)
     context = {
         "session": session,
         "body_counts": session.body_counts.select_related("body"),
         "materials": session.materials.all(),
         "attendees": session.attendees.order_by("last_name", "first_name") if see_people else None,
-        "can_change": can_on(request.user, "change", session),
-        "can_delete": can_on(request.user, "delete", session),
         "can_add_material": can(request.user, "add", "trainingmaterial", session.organisation_id),
-        "can_see_history": can(request.user, "view", "auditentry", session.organisation_id),
+        **record_actions(request.user, session, session.organisation_id),
     }
     return render(request, "training/session_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def session_edit(request, pk):
-    session = get_for_user(
-        TrainingSession.objects.select_related("organisation"), request.user, "change", pk=pk
-    )
-    form = SessionForm(request.POST or None, instance=session, organisation=session.organisation)
-    if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        session = TrainingSession.objects.select_related("organisation").get(pk=pk)
-        if run_transition(
-            request,
-            form=form,
-            change=lambda: services.update_session(session, by=request.user, **fields),
-        ):
-            messages.success(request, _("The training was saved."))
-            return redirect(session)
-    title = _("Edit %(title)s") % {"title": session}
-    return render_form(request, form, title, session.get_absolute_url())
+session_edit = edit_view(
+    _session_for, SessionForm, services.update_session, gettext_lazy("The training was saved.")
+)
 
 
-@login_required
-@require_POST
-def session_delete(request, pk):
-    session = get_for_user(TrainingSession.objects, request.user, "delete", pk=pk)
-    services.delete_session(session, by=request.user)
-    messages.success(request, _("The training was deleted."))
-    return redirect("training:session_list")
+session_delete = delete_now_view(
+    _session_for,
+    services.delete_session,
+    gettext_lazy("The training was deleted."),
+    "training:session_list",
+)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def material_add(request, pk):
-    session = get_for_user(TrainingSession.objects, request.user, pk=pk)
+    session = _session_for(request, pk)
     require(request.user, "add", "trainingmaterial", session.organisation_id)
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -174,7 +167,7 @@ def material_add(request, pk):
             messages.success(request, _("The material was added."))
             return redirect(session)
     title = _("Add material to %(title)s") % {"title": session}
-    return render_form(request, form, title, session.get_absolute_url(), multipart=True)
+    return render_form(request, form, title, session.get_absolute_url())
 
 
 @login_required
@@ -195,9 +188,9 @@ def material_delete(request, pk):
         TrainingMaterial.objects.select_related("session"), request.user, "delete", pk=pk
     )
     session = material.session
-    services.delete_material(material, by=request.user)
-    messages.success(request, _("The material was removed."))
-    return redirect(session)
+    return delete_now(
+        request, material, services.delete_material, _("The material was removed."), session
+    )
 
 
 def _coverage(request, organisation_pk):

@@ -23,8 +23,10 @@ class ForumForm(forms.ModelForm):
         fields = ["name", "body", "description", "active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, organisation, bodies=None, **kwargs):
+    def __init__(self, *args, organisation=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An edit form works in the organisation of the record it edits.
+        organisation = organisation or self.instance.organisation
         self.organisation = organisation
         self.fields["body"].queryset = Body.objects.filter(organisation=organisation)
         limit_to_bodies(self, "body", bodies)

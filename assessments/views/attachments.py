@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import delete_now
 from organisations.access import get_for_user
 
 from .. import services
@@ -53,6 +54,6 @@ def attachment_download(request, pk):
 def attachment_delete(request, pk):
     attachment = get_for_user(Attachment.objects.select_related("case"), request.user, pk=pk)
     case = _case_for(request, attachment.case_id, "change", "case")
-    services.remove_attachment(attachment, by=request.user)
-    messages.success(request, _("The attachment was removed."))
-    return redirect(case)
+    return delete_now(
+        request, attachment, services.remove_attachment, _("The attachment was removed."), case
+    )

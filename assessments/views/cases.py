@@ -8,9 +8,9 @@ from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
 from core.keyset import NEWER, OLDER, keyset_page
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page
 from organisations.access import can, creatable_anywhere, get_for_user
-from organisations.lookups import organisation_and_bodies
+from organisations.lookups import create_in_organisation
 
 from .. import exports, services
 from ..completeness import completeness
@@ -84,20 +84,16 @@ def case_list_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_create(request, organisation_pk):
-    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "case")
-    form = CaseForm(
-        request.POST or None,
-        organisation=organisation,
-        bodies=bodies,
-        initial={"officer": request.user},
-    )
-    return form_page(
+    return create_in_organisation(
         request,
-        form,
-        title=_("New case in %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_case(organisation, by=request.user, **form.cleaned_data),
-        saved=_("The case was created."),
+        organisation_pk,
+        "case",
+        CaseForm,
+        services.create_case,
+        _("The case was created."),
+        title=_("New case in %(organisation)s"),
+        by_body=True,
+        initial={"officer": request.user},
     )
 
 
@@ -142,5 +138,4 @@ def case_edit(request, pk):
         CaseForm,
         services.update_case,
         _("The case was saved."),
-        organisation=case.organisation,
     )

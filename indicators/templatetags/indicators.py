@@ -5,7 +5,6 @@ from django import template
 
 from organisations.access import can
 
-from ..comparisons import table_body
 from ..forms import CitationForm
 from ..models import Citation, Indicator
 
@@ -41,8 +40,3 @@ def goal_indicators(context, goal, organisation):
         "items": [(code, found.get(code)) for code in codes],
         "organisation": organisation,
     }
-
-
-@register.filter
-def chart_table_body(chart):
-    return table_body(chart)

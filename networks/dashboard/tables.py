@@ -4,7 +4,6 @@ what the page and the export show, so that both always say the same."""
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from markupsafe import Markup, escape
 
 from core.charts import bar_chart, format_value
 from core.heatmap import heatmap
@@ -22,14 +21,9 @@ class Section:
     rows: list[list]  # the first cell is the member's name
 
     @property
-    def table_body(self) -> Markup:
-        """The `<tr>`s, written here rather than in the template: 290 rows × up to nine
-        columns (as indicators.comparisons.table_body, decision 0008)."""
-        lines = []
-        for name, *cells in self.rows:
-            shown = "".join(f"<td>{escape(_cell(cell))}</td>" for cell in cells)
-            lines.append(f'<tr><th scope="row">{escape(name)}</th>{shown}</tr>')
-        return Markup("".join(lines))
+    def shown_rows(self) -> list[list[str]]:
+        """The rows as the table shows them (the template writes the `<tr>`s)."""
+        return [[name, *(_cell(cell) for cell in cells)] for name, *cells in self.rows]
 
 
 def _cell(value) -> str:

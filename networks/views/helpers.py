@@ -6,10 +6,11 @@ from organisations.models import Organisation
 from ..models import Network
 
 
-def network_for(request, pk) -> Network:
-    """The network if the user's organisation convenes it or is a member (else 404)."""
+def network_for(request, pk, action="view") -> Network:
+    """The network if the user's organisation convenes it or is a member (else 404), and the
+    user may do `action` on it (else 403)."""
     return get_for_user(
-        Network.objects.select_related("organisation", "convened_by"), request.user, pk=pk
+        Network.objects.select_related("organisation", "convened_by"), request.user, action, pk=pk
     )
 
 

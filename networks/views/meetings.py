@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.transitions import run_transition
-from core.views.forms import edit_page, form_page, render_form
+from core.views.forms import form_page, render_form, service_page
+from core.views.generic import edit_view
 from organisations.access import can, can_on, get_for_user, require
 from planning.forms import PlanForm
 
@@ -51,23 +53,19 @@ def meeting_detail(request, pk):
 def meeting_create(request, pk):
     network = network_for(request, pk)
     require(request.user, "add", "networkmeeting", network.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        MeetingForm(request.POST or None),
+        network,
+        MeetingForm,
+        services.create_meeting,
+        _("The meeting was added."),
         title=_("New meeting of %(network)s") % {"network": network},
-        back=network,
-        save=lambda form: services.create_meeting(network, by=request.user, **form.cleaned_data),
-        saved=_("The meeting was added."),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_edit(request, pk):
-    meeting = meeting_for(request, pk, "change")
-    return edit_page(
-        request, meeting, MeetingForm, services.update_meeting, _("The meeting was saved.")
-    )
+meeting_edit = edit_view(
+    meeting_for, MeetingForm, services.update_meeting, gettext_lazy("The meeting was saved.")
+)
 
 
 @login_required
@@ -80,7 +78,6 @@ def meeting_delete(request, pk):
         meeting,
         service=services.delete_meeting,
         success_url=url,
-        cancel_url=meeting.get_absolute_url(),
         consequences=[
             _("The document “%(title)s”") % {"title": document.title}
             for document in meeting.documents.all()
@@ -107,7 +104,6 @@ def meeting_document_add(request, pk):
         ),
         saved=_("The document was added."),
         done=meeting.get_absolute_url() + "#documents",
-        multipart=True,
     )
 
 

@@ -4,18 +4,17 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete
-from core.views.forms import edit_page, form_page
-from organisations.access import get_for_user
-from organisations.lookups import organisation_for
+from core.views.generic import delete_view, edit_view
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..forms import NetworkForm
 from ..models import Network
+from .helpers import network_for
 
 
 @login_required
@@ -28,46 +27,25 @@ def network_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "network")
-    return form_page(
+    return create_in_organisation(
         request,
-        NetworkForm(request.POST or None, organisation=organisation, user=request.user),
-        title=_("New network convened by %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_network(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The network was created."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def network_edit(request, pk):
-    network = get_for_user(
-        Network.objects.select_related("organisation"), request.user, "change", pk=pk
-    )
-    return edit_page(
-        request,
-        network,
+        organisation_pk,
+        "network",
         NetworkForm,
-        services.update_network,
-        _("The network was saved."),
-        organisation=network.organisation,
+        services.create_network,
+        _("The network was created."),
+        title=_("New network convened by %(organisation)s"),
         user=request.user,
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def network_delete(request, pk):
-    network = get_for_user(
-        Network.objects.select_related("organisation"), request.user, "delete", pk=pk
-    )
-    return confirm_delete(
-        request,
-        network,
-        service=services.delete_network,
-        success_url=reverse("networks:network_list"),
-        cancel_url=network.get_absolute_url(),
-    )
+network_edit = edit_view(
+    network_for,
+    NetworkForm,
+    services.update_network,
+    gettext_lazy("The network was saved."),
+    form_gets_user=True,
+)
+
+
+network_delete = delete_view(network_for, services.delete_network, "networks:network_list")

@@ -3,13 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.deletion import confirm_delete
-from core.views.forms import edit_page, form_page
-from organisations.lookups import organisation_for
+from core.views.generic import delete_view, edit_view
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..access import can, can_on, get_for_user
@@ -29,9 +28,13 @@ def body_list(request):
     return render(request, "organisations/body_list.html", {"filter": filterset, "page": page})
 
 
+def _body_for(request, pk, action="view"):
+    return get_for_user(Body.objects.select_related("organisation"), request.user, action, pk=pk)
+
+
 @login_required
 def body_detail(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, pk=pk)
+    body = _body_for(request, pk)
     members = Membership.objects.filter(body=body).select_related("user")
     context = {
         "body": body,
@@ -50,40 +53,25 @@ def body_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_create(request, organisation_pk):
-    organisation = organisation_for(request, organisation_pk, "add", "body")
-    return form_page(
+    return create_in_organisation(
         request,
-        BodyForm(request.POST or None, organisation=organisation, user=request.user),
-        title=_("New body in %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_body(organisation, by=request.user, **form.cleaned_data),
-        saved=_("The body was created."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def body_edit(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, "change", pk=pk)
-    return edit_page(
-        request,
-        body,
+        organisation_pk,
+        "body",
         BodyForm,
-        services.update_body,
-        _("The body was saved."),
-        organisation=body.organisation,
+        services.create_body,
+        _("The body was created."),
+        title=_("New body in %(organisation)s"),
         user=request.user,
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def body_delete(request, pk):
-    body = get_for_user(Body.objects.select_related("organisation"), request.user, "delete", pk=pk)
-    return confirm_delete(
-        request,
-        body,
-        service=services.delete_body,
-        success_url=reverse("organisations:body_list"),
-        cancel_url=body.get_absolute_url(),
-    )
+body_edit = edit_view(
+    _body_for,
+    BodyForm,
+    services.update_body,
+    gettext_lazy("The body was saved."),
+    form_gets_user=True,
+)
+
+
+body_delete = delete_view(_body_for, services.delete_body, "organisations:body_list")

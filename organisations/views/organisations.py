@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
 from core.panels import panels_for
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.lookups import organisation_for
 
 from .. import services
@@ -66,15 +66,14 @@ def organisation_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def population_add(request, pk):
     organisation = organisation_for(request, pk, "add", "populationfact")
-    return form_page(
+    return service_page(
         request,
-        PopulationFactForm(request.POST or None, organisation=organisation),
+        organisation,
+        PopulationFactForm,
+        services.add_population_fact,
+        _("The population figure was added."),
         title=_("Add a population figure"),
-        back=organisation,
-        save=lambda form: services.add_population_fact(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The population figure was added."),
+        organisation=organisation,
         done=organisation,
     )
 

@@ -6,8 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import delete_now
 from core.transitions import run_transition
-from core.views.forms import form_page
+from core.views.forms import service_page
 from organisations.access import get_for_user, require
 
 from .. import services
@@ -21,15 +22,13 @@ from .helpers import consultation_for, readability
 def voice_add(request, pk):
     consultation = consultation_for(request.user, pk)
     require(request.user, "add", "offlinevoice", consultation.organisation_id, consultation.body_id)
-    return form_page(
+    return service_page(
         request,
-        OfflineVoiceForm(request.POST or None),
+        consultation,
+        OfflineVoiceForm,
+        services.record_offline_voice,
+        _("The views were recorded."),
         title=_("Views from a meeting – %(consultation)s") % {"consultation": consultation},
-        back=consultation,
-        save=lambda form: services.record_offline_voice(
-            consultation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The views were recorded."),
         done=consultation,
     )
 
@@ -38,9 +37,13 @@ def voice_add(request, pk):
 @require_POST
 def voice_delete(request, pk):
     voice = get_for_user(OfflineVoice.objects, request.user, "delete", pk=pk)
-    services.delete_offline_voice(voice, by=request.user)
-    messages.success(request, _("The views were removed."))
-    return redirect(voice.consultation)
+    return delete_now(
+        request,
+        voice,
+        services.delete_offline_voice,
+        _("The views were removed."),
+        voice.consultation,
+    )
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import form_copy, form_page
+from core.views.forms import form_copy, service_page
 
 from .. import services
 from ..forms import QuestionForm
@@ -18,15 +18,13 @@ from .helpers import consultation_for, question_for
 @require_http_methods(["GET", "POST"])
 def question_add(request, pk):
     consultation = consultation_for(request.user, pk, "change")
-    return form_page(
+    return service_page(
         request,
-        QuestionForm(request.POST or None),
+        consultation,
+        QuestionForm,
+        services.add_question,
+        _("The question was added."),
         title=f"{_('New question')} – {consultation}",
-        back=consultation,
-        save=lambda form: services.add_question(
-            consultation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The question was added."),
         done=consultation,
     )
 
@@ -35,15 +33,15 @@ def question_add(request, pk):
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk):
     question = question_for(request.user, pk)
-    return form_page(
+    return service_page(
         request,
-        QuestionForm(request.POST or None, instance=form_copy(question)),
+        question,
+        QuestionForm,
+        services.update_question,
+        _("The question was saved."),
         title=f"{_('Edit the question')} – {question.consultation}",
         back=question.consultation,
-        save=lambda form: services.update_question(
-            question, by=request.user, **form.service_fields()
-        ),
-        saved=_("The question was saved."),
+        instance=form_copy(question),
         done=question.consultation,
     )
 

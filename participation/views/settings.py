@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import form_page
+from core.views.forms import service_page
 from organisations.lookups import organisation_for
 
 from .. import services
@@ -16,14 +16,13 @@ from ..forms import SettingsForm
 def participation_settings(request, organisation_pk):
     organisation = organisation_for(request, organisation_pk, "change", "participationsettings")
     current = services.participation_settings(organisation)
-    return form_page(
+    return service_page(
         request,
-        SettingsForm(request.POST or None, instance=current),
+        organisation,
+        SettingsForm,
+        services.save_settings,
+        _("The settings were saved."),
         title=_("Consultations in %(organisation)s: settings") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.save_settings(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The settings were saved."),
+        instance=current,
         done=organisation,
     )

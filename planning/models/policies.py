@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
 from core.tenancy import TenantQuerySet
-from organisations.models import Body
+from organisations.models import Adoption, Body
 
 from .. import success_factors
 
@@ -32,7 +32,7 @@ class PolicyQuerySet(TenantQuerySet):
         return self.filter(next_revision__isnull=False, next_revision__lte=limit)
 
 
-class Policy(TenantModel):
+class Policy(Adoption, TenantModel):
     """A policy, programme, strategy, guideline or plan that an organisation has adopted."""
 
     class Kind(models.TextChoices):
@@ -44,21 +44,6 @@ class Policy(TenantModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
-    adopted_by = models.ForeignKey(
-        "organisations.Body",
-        verbose_name=_("adopted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    decision_reference = models.CharField(
-        _("decision reference"),
-        max_length=100,
-        blank=True,
-        help_text=_("For example the paragraph in the minutes or the case number."),
-    )
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     next_revision = models.DateField(_("next revision"), null=True, blank=True)
     responsible_body = models.ForeignKey(

@@ -6,12 +6,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page
+from core.views.generic import edit_view
 from organisations.access import can, creatable_anywhere, get_for_user
-from organisations.lookups import organisation_and_bodies
+from organisations.lookups import create_in_organisation
 
 from .. import childfriendly_services as services
 from ..exports import childfriendly_table
@@ -47,32 +49,29 @@ def childfriendly_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def childfriendly_create(request, organisation_pk):
-    organisation, bodies = organisation_and_bodies(
-        request, organisation_pk, "add", "childfriendlyagreement"
-    )
-    return form_page(
+    return create_in_organisation(
         request,
-        AgreementForm(
-            request.POST or None, request.FILES or None, organisation=organisation, bodies=bodies
-        ),
-        title=_("New child-friendly municipality agreement in %(organisation)s")
-        % {"organisation": organisation},
+        organisation_pk,
+        "childfriendlyagreement",
+        AgreementForm,
+        services.create_agreement,
+        _("The agreement was saved. The cycle has begun."),
+        title=_("New child-friendly municipality agreement in %(organisation)s"),
+        by_body=True,
         back=reverse("planning:childfriendly_list"),
-        save=lambda form: services.create_agreement(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The agreement was saved. The cycle has begun."),
-        multipart=True,
     )
+
+
+def _agreement(request, pk, action="view"):
+    agreements = ChildFriendlyAgreement.objects.select_related("organisation", "body")
+    return get_for_user(agreements, request.user, action, pk=pk)
 
 
 @login_required
 def childfriendly_detail(request, pk):
     """Where the organisation stands in the cycle: each step with its dates, decision and
     document, the current step marked."""
-    agreement = get_for_user(
-        ChildFriendlyAgreement.objects.select_related("organisation", "body"), request.user, pk=pk
-    )
+    agreement = _agreement(request, pk)
     steps = list(agreement.steps.all())
     scope = agreement.permission_scope()
     context = {
@@ -87,25 +86,9 @@ def childfriendly_detail(request, pk):
     return render(request, "planning/childfriendly_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def childfriendly_edit(request, pk):
-    agreement = get_for_user(
-        ChildFriendlyAgreement.objects.select_related("organisation", "body"),
-        request.user,
-        "change",
-        pk=pk,
-    )
-    return edit_page(
-        request,
-        agreement,
-        AgreementForm,
-        services.update_agreement,
-        _("The agreement was saved."),
-        title=_("Edit %(agreement)s") % {"agreement": agreement},
-        multipart=True,
-        organisation=agreement.organisation,
-    )
+childfriendly_edit = edit_view(
+    _agreement, AgreementForm, services.update_agreement, gettext_lazy("The agreement was saved.")
+)
 
 
 @login_required
@@ -124,7 +107,6 @@ def childfriendly_step_edit(request, pk):
         services.update_step,
         _("The step was saved."),
         title=_("The step %(step)s") % {"step": step},
-        multipart=True,
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core.deletion import confirm_delete
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
 from organisations.access import can, can_on, get_for_user, require
 
 from .. import services
@@ -28,13 +28,14 @@ def _part_for(request, model, pk, action="change"):
 def area_create(request, pk):
     plan = plan_for(request, pk, "change")
     instance = PriorityArea(plan=plan, organisation_id=plan.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        AreaForm(request.POST or None, instance=instance),
+        plan,
+        AreaForm,
+        services.add_area,
+        _("The priority area was added."),
         title=_("New priority area in %(plan)s") % {"plan": plan},
-        back=plan,
-        save=lambda form: services.add_area(plan, by=request.user, **form.cleaned_data),
-        saved=_("The priority area was added."),
+        instance=instance,
     )
 
 
@@ -52,13 +53,14 @@ def area_edit(request, pk):
 def goal_create(request, pk):
     area = _part_for(request, PriorityArea, pk)
     instance = Goal(area=area, plan=area.plan, organisation_id=area.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        GoalForm(request.POST or None, instance=instance),
+        area,
+        GoalForm,
+        services.add_goal,
+        _("The goal was added."),
         title=_("New goal in %(area)s") % {"area": area},
-        back=area,
-        save=lambda form: services.add_goal(area, by=request.user, **form.service_fields()),
-        saved=_("The goal was added."),
+        instance=instance,
     )
 
 
@@ -74,13 +76,15 @@ def goal_edit(request, pk):
 def activity_create(request, pk):
     goal = _part_for(request, Goal, pk)
     instance = Activity(goal=goal, plan=goal.plan, organisation_id=goal.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        ActivityForm(request.POST or None, instance=instance, plan=goal.plan),
+        goal,
+        ActivityForm,
+        services.add_activity,
+        _("The activity was added."),
         title=_("New activity for %(goal)s") % {"goal": goal},
-        back=goal,
-        save=lambda form: services.add_activity(goal, by=request.user, **form.cleaned_data),
-        saved=_("The activity was added."),
+        instance=instance,
+        plan=goal.plan,
     )
 
 
@@ -135,13 +139,15 @@ def followup_create(request, pk):
     instance = FollowUp(
         activity=activity, plan=activity.plan, organisation_id=activity.organisation_id
     )
-    return form_page(
+    return service_page(
         request,
-        FollowUpForm(request.POST or None, instance=instance, initial={"status": activity.status}),
+        activity,
+        FollowUpForm,
+        services.record_follow_up,
+        _("The follow-up was saved."),
         title=_("Follow up %(activity)s") % {"activity": activity},
-        back=activity,
-        save=lambda form: services.record_follow_up(activity, by=request.user, **form.cleaned_data),
-        saved=_("The follow-up was saved."),
+        instance=instance,
+        initial={"status": activity.status},
         done=activity,
     )
 
@@ -170,7 +176,6 @@ def _delete_part(request, part, service, consequences=()):
         part,
         service=service,
         success_url=part.plan.get_absolute_url(),
-        cancel_url=part.get_absolute_url(),
         consequences=consequences,
     )
 

@@ -72,7 +72,6 @@ def plan_edit(request, pk):
         PlanForm,
         services.update_plan,
         _("The plan was saved."),
-        organisation=plan.organisation,
         plans=ActionPlan.objects.visible_to(request.user),
         bodies=_allowed_bodies(request.user, "change", plan.organisation_id),
     )

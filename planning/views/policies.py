@@ -1,20 +1,20 @@
 """Policies and programmes: the list (with filters and exports), detail, create, edit, delete
 and the attached file."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
-from core.views.forms import edit_page, form_page
-from organisations.access import can, can_on, creatable_anywhere, get_for_user
-from organisations.lookups import organisation_and_bodies
+from core.views.generic import delete_now_view, edit_view
+from organisations.access import creatable_anywhere, get_for_user, record_actions
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..exports import policy_table
@@ -76,70 +76,53 @@ def policy_export(request, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def policy_create(request, organisation_pk):
-    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "policy")
-    return form_page(
+    return create_in_organisation(
         request,
-        PolicyForm(
-            request.POST or None, request.FILES or None, organisation=organisation, bodies=bodies
-        ),
-        title=_("New policy document in %(organisation)s") % {"organisation": organisation},
+        organisation_pk,
+        "policy",
+        PolicyForm,
+        services.create_policy,
+        _("The document was saved."),
+        title=_("New policy document in %(organisation)s"),
+        by_body=True,
         back=reverse("planning:policy_list"),
-        save=lambda form: services.create_policy(
-            organisation, by=request.user, **form.service_fields()
-        ),
-        saved=_("The document was saved."),
-        multipart=True,
     )
+
+
+def _policy_for(request, pk, action="view"):
+    policies = Policy.objects.select_related("organisation", "adopted_by", "responsible_body")
+    return get_for_user(policies, request.user, action, pk=pk)
 
 
 @login_required
 def policy_detail(request, pk):
-    policy = get_for_user(
-        Policy.objects.select_related("organisation", "adopted_by", "responsible_body"),
-        request.user,
-        pk=pk,
-    )
+    policy = _policy_for(request, pk)
     context = {
         "policy": policy,
         "articles": policy.articles.order_by("number"),
         "target_areas": policy.target_areas.order_by("number"),
         "due": policy.is_due_for_revision(),
-        "can_change": can_on(request.user, "change", policy),
-        "can_delete": can_on(request.user, "delete", policy),
-        "can_see_history": can(request.user, "view", "auditentry", policy.organisation_id),
+        **record_actions(request.user, policy, policy.organisation_id),
     }
     return render(request, "planning/policy_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def policy_edit(request, pk):
-    policy = get_for_user(
-        Policy.objects.select_related("organisation"), request.user, "change", pk=pk
-    )
-    return edit_page(
-        request,
-        policy,
-        PolicyForm,
-        services.update_policy,
-        _("The document was saved."),
-        multipart=True,
-        organisation=policy.organisation,
-    )
+policy_edit = edit_view(
+    _policy_for, PolicyForm, services.update_policy, gettext_lazy("The document was saved.")
+)
 
 
-@login_required
-@require_POST
-def policy_delete(request, pk):
-    policy = get_for_user(Policy.objects, request.user, "delete", pk=pk)
-    services.delete_policy(policy, by=request.user)
-    messages.success(request, _("The document was deleted."))
-    return redirect("planning:policy_list")
+policy_delete = delete_now_view(
+    _policy_for,
+    services.delete_policy,
+    gettext_lazy("The document was deleted."),
+    "planning:policy_list",
+)
 
 
 @login_required
 def policy_file(request, pk):
-    policy = get_for_user(Policy.objects, request.user, pk=pk)
+    policy = _policy_for(request, pk)
     if not policy.file:
         raise Http404
     return FileResponse(

@@ -17,9 +17,8 @@ from core.charts import line_chart
 from core.exports import export_response
 from core.radar import radar_chart
 from core.transitions import run_transition
-from core.views.forms import form_page
 from organisations.access import can, creatable_anywhere, get_for_user
-from organisations.lookups import organisation_and_bodies
+from organisations.lookups import create_in_organisation
 
 from .. import selfassessment_services as services
 from ..evidence import attach_evidence, evidence_groups
@@ -62,18 +61,16 @@ def selfassessment_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def selfassessment_create(request, organisation_pk):
-    organisation, bodies = organisation_and_bodies(
-        request, organisation_pk, "add", "selfassessment"
-    )
-    return form_page(
+    return create_in_organisation(
         request,
-        StartForm(request.POST or None, organisation=organisation, bodies=bodies),
-        title=_("New self-assessment in %(organisation)s") % {"organisation": organisation},
+        organisation_pk,
+        "selfassessment",
+        StartForm,
+        services.start_self_assessment,
+        _("The self-assessment was started. Now rate the factors."),
+        title=_("New self-assessment in %(organisation)s"),
+        by_body=True,
         back=reverse("planning:selfassessment_list"),
-        save=lambda form: services.start_self_assessment(
-            organisation, by=request.user, **form.cleaned_data
-        ),
-        saved=_("The self-assessment was started. Now rate the factors."),
         done=lambda assessment: reverse("planning:selfassessment_edit", args=[assessment.pk]),
     )
 

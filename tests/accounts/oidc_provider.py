@@ -1,9 +1,10 @@
 """A small OpenID Connect provider for the tests: a threaded HTTP server on 127.0.0.1.
 
 It serves discovery, JWKS, authorize, token, userinfo and end_session (RP-initiated logout:
-`logouts` lists whom it signed out), and signs ID tokens with RS256 using a
-key it makes at start. `identity` is the person who "signs in" at the provider; `tamper` makes
-the next ID token wrong in one named way, to prove the client refuses it.
+`logouts` lists whom it signed out), and signs ID tokens with RS256 (joserfc, the JOSE library
+Authlib uses) with a key it makes at start. `identity` is the person who "signs in" at the
+provider (any claims: sub, tid and oid, groups…); `tamper` makes the next ID token wrong in one
+named way, to prove the client refuses it. Several can run at once, each its own issuer.
 """
 
 import base64
@@ -13,34 +14,33 @@ import secrets
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
-import jwt
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet, OctKey, RSAKey
 
 CLIENT_ID = "barnratt-test-client"
 CLIENT_SECRET = "test-client-secret-not-real"
 KID = "test-key-1"
 
 
-def _new_key():
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+def _new_key(kid=KID):
+    return RSAKey.generate_key(2048, parameters={"kid": kid, "alg": "RS256", "use": "sig"})
 
 
-def _pem(key) -> bytes:
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
+def _b64(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
 
 class Provider:
-    def __init__(self):
+    def __init__(self, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, offers_logout=True):
+        self.client_id, self.client_secret = client_id, client_secret
+        self.offers_logout = offers_logout
         self.key = _new_key()
         self.identity = {"sub": "user-0001", "email": "", "email_verified": False}
         self.tamper = None
+        self.discovery_issuer = None  # set to make discovery name another issuer
         self.codes: dict[str, dict] = {}
         self.access_tokens: dict[str, dict] = {}
         self.token_requests = 0
@@ -59,23 +59,10 @@ class Provider:
         self.server.server_close()
         self.thread.join(timeout=5)
 
-    def django_settings(self) -> dict:
-        return {
-            "OIDC_ENABLED": True,
-            "OIDC_OP_ISSUER": self.issuer,
-            "OIDC_OP_AUTHORIZATION_ENDPOINT": f"{self.issuer}/authorize",
-            "OIDC_OP_TOKEN_ENDPOINT": f"{self.issuer}/token",
-            "OIDC_OP_USER_ENDPOINT": f"{self.issuer}/userinfo",
-            "OIDC_OP_JWKS_ENDPOINT": f"{self.issuer}/jwks",
-            "OIDC_OP_END_SESSION_ENDPOINT": f"{self.issuer}/end_session",
-            "OIDC_RP_CLIENT_ID": CLIENT_ID,
-            "OIDC_RP_CLIENT_SECRET": CLIENT_SECRET,
-        }
-
     # --- what the endpoints do -------------------------------------------------------------
 
     def authorize(self, query: dict) -> tuple[int, dict]:
-        if query.get("client_id") != CLIENT_ID or query.get("response_type") != "code":
+        if query.get("client_id") != self.client_id or query.get("response_type") != "code":
             return 400, {}
         if query.get("code_challenge_method") != "S256" or not query.get("code_challenge"):
             return 400, {}
@@ -89,14 +76,17 @@ class Provider:
         location = f"{query['redirect_uri']}?{urlencode({'code': code, 'state': query['state']})}"
         return 302, {"Location": location}
 
-    def token(self, form: dict) -> tuple[int, dict]:
+    def token(self, form: dict, authorization: str = "") -> tuple[int, dict]:
         self.token_requests += 1
         grant = self.codes.pop(form.get("code", ""), None)  # a code works once
+        client = (form.get("client_id"), form.get("client_secret"))
+        if authorization.startswith("Basic "):  # client_secret_basic, Authlib's default
+            pair = base64.b64decode(authorization.removeprefix("Basic ")).decode()
+            client = tuple(unquote(part) for part in pair.split(":", 1))
         if (
             grant is None
             or form.get("grant_type") != "authorization_code"
-            or form.get("client_id") != CLIENT_ID
-            or form.get("client_secret") != CLIENT_SECRET
+            or client != (self.client_id, self.client_secret)
             or form.get("redirect_uri") != grant["redirect_uri"]
         ):
             return 400, {"error": "invalid_grant"}
@@ -110,44 +100,51 @@ class Provider:
             return 400, {"error": "invalid_grant", "error_description": "PKCE"}
         access = secrets.token_urlsafe(16)
         self.access_tokens[access] = grant["identity"]
+        id_token = self.id_token(grant["identity"], grant["nonce"])
         return 200, {
             "access_token": access,
             "token_type": "Bearer",
             "expires_in": 3600,
-            "id_token": self.id_token(grant["identity"], grant["nonce"]),
+            **({"id_token": id_token} if id_token else {}),
         }
 
     def id_token(self, identity: dict, nonce) -> str:
         now = int(time.time())
         claims = {
             "iss": self.issuer,
-            "aud": CLIENT_ID,
+            "aud": self.client_id,
             "iat": now,
             "exp": now + 300,
             "nonce": nonce,
             **identity,
         }
-        key = self.key
+        key, header = self.key, {"alg": "RS256", "kid": self.key.kid}
         tamper, self.tamper = self.tamper, None
         if tamper == "nonce":
             claims["nonce"] = "not-the-nonce-that-was-sent"
         elif tamper == "audience":
             claims["aud"] = "some-other-client"
+        elif tamper == "audience_with_azp":
+            claims["aud"], claims["azp"] = "some-other-client", self.client_id
         elif tamper == "issuer":
             claims["iss"] = "https://evil.invalid"
         elif tamper == "expired":
             claims["iat"], claims["exp"] = now - 7200, now - 3600
         elif tamper == "other_key":
             key = _new_key()
-        token = jwt.encode(claims, _pem(key), algorithm="RS256", headers={"kid": KID})
+        elif tamper == "no_id_token":
+            return None
+        if tamper == "alg_none":
+            return f"{_b64({'alg': 'none', 'kid': KID})}.{_b64(claims)}."
+        if tamper == "hs256_with_secret":
+            # The client secret is known to the client: it must never serve as a signing key.
+            secret = OctKey.import_key(self.client_secret)
+            return jwt.encode({"alg": "HS256", "kid": KID}, claims, secret, algorithms=["HS256"])
+        token = jwt.encode(header, claims, key)
         if tamper == "payload":
             # Same signature, another person in the payload.
-            header, _payload, signature = token.split(".")
-            forged = dict(claims, sub="someone-else")
-            body = base64.urlsafe_b64encode(json.dumps(forged).encode()).rstrip(b"=").decode()
-            token = f"{header}.{body}.{signature}"
-        elif tamper == "alg_none":
-            token = jwt.encode(claims, None, algorithm="none", headers={"kid": KID})
+            head, _payload, signature = token.split(".")
+            token = f"{head}.{_b64(dict(claims, sub='someone-else'))}.{signature}"
         return token
 
     def userinfo(self, authorization: str) -> tuple[int, dict]:
@@ -162,18 +159,14 @@ class Provider:
         subject = None
         if hint:
             try:
-                claims = jwt.decode(
-                    hint,
-                    self.key.public_key(),
-                    algorithms=["RS256"],
-                    audience=CLIENT_ID,
-                    issuer=self.issuer,
-                    options={"verify_exp": False},  # an expired hint still names the session
-                )
-            except jwt.PyJWTError:
+                token = jwt.decode(hint, KeySet([self.key]))
+            except (JoseError, ValueError):
+                return 400, {}
+            claims = token.claims
+            if claims.get("iss") != self.issuer or claims.get("aud") != self.client_id:
                 return 400, {}
             subject = claims["sub"]
-        if query.get("client_id", CLIENT_ID) != CLIENT_ID:
+        if query.get("client_id", self.client_id) != self.client_id:
             return 400, {}
         back = query.get("post_logout_redirect_uri")
         if back is not None and (back not in self.post_logout_redirect_uris or not hint):
@@ -184,23 +177,29 @@ class Provider:
         state = query.get("state")
         return 302, {"Location": back + (f"?{urlencode({'state': state})}" if state else "")}
 
+    def roll_keys(self, kid: str) -> None:
+        """A new signing key under a new key id, as providers roll theirs."""
+        self.key = _new_key(kid)
+
     def jwks(self) -> dict:
-        jwk = jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
-        return {"keys": [jwk | {"kid": KID, "alg": "RS256", "use": "sig"}]}
+        return KeySet([self.key]).as_dict(private=False)
 
     def discovery(self) -> dict:
-        return {
-            "issuer": self.issuer,
+        document = {
+            "issuer": self.discovery_issuer or self.issuer,
             "authorization_endpoint": f"{self.issuer}/authorize",
             "token_endpoint": f"{self.issuer}/token",
             "userinfo_endpoint": f"{self.issuer}/userinfo",
             "jwks_uri": f"{self.issuer}/jwks",
-            "end_session_endpoint": f"{self.issuer}/end_session",
             "response_types_supported": ["code"],
             "subject_types_supported": ["public"],
-            "id_token_signing_alg_values_supported": ["RS256"],
+            # A provider may list HS256 and none; the client must still take neither.
+            "id_token_signing_alg_values_supported": ["RS256", "HS256", "none"],
             "code_challenge_methods_supported": ["S256"],
         }
+        if self.offers_logout:
+            document["end_session_endpoint"] = f"{self.issuer}/end_session"
+        return document
 
 
 def _handler_for(provider: Provider):
@@ -241,7 +240,7 @@ def _handler_for(provider: Provider):
             length = int(self.headers.get("Content-Length") or 0)
             form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
             if urlsplit(self.path).path == "/token":
-                status, body = provider.token(form)
+                status, body = provider.token(form, self.headers.get("Authorization", ""))
                 self._send(status, body)
             else:
                 self._send(404, {})

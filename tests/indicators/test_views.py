@@ -65,8 +65,8 @@ def test_comparison_export_is_csv_with_status(coordinator_client, karlskoga, fig
     url = reverse("indicators:comparison_export", args=[karlskoga.pk, figures.pk])
     text = coordinator_client.get(url).content.decode("utf-8-sig")
     assert text.splitlines()[0] == "Område;SCB-kod;År;Kön;Värde;Status"
-    assert "Riket;0000;2023;totalt;11.9;preliminär" in text
-    assert "Karlskoga kommun;1883;2023;flickor;13.9;slutlig" in text
+    assert "Riket;0000;2023;totalt;11,9;preliminär" in text
+    assert "Karlskoga kommun;1883;2023;flickor;13,9;slutlig" in text
 
 
 def test_comparison_page_reads_a_fixed_number_of_queries(

@@ -59,7 +59,7 @@ def test_the_environment_file_reads_the_same_in_a_shell_as_in_systemd(tmp_path):
     env_file = tmp_path / "barnratt.env"
     env_file.write_text(
         "# Barnrätt\n"
-        'BARNRATT_OIDC_SCOPES="openid email profile"\n'
+        'BARNRATT_EMAIL_FROM="Barnrätt Karlskoga <barnratt@karlskoga.example>"\n'
         "DJANGO_SECRET_KEY='dollar$signs-and spaces'\n"
         "BARNRATT_LOG_FORMAT=text\n"
     )
@@ -70,7 +70,7 @@ def test_the_environment_file_reads_the_same_in_a_shell_as_in_systemd(tmp_path):
     }
     code = (
         "from django.conf import settings; "
-        "print(settings.OIDC_RP_SCOPES, settings.SECRET_KEY, settings.LOG_FORMAT, sep='|')"
+        "print(settings.DEFAULT_FROM_EMAIL, settings.SECRET_KEY, settings.LOG_FORMAT, sep='|')"
     )
     result = subprocess.run(
         [str(ROOT / "scripts" / "manage.sh"), "shell", "-c", code],
@@ -79,7 +79,9 @@ def test_the_environment_file_reads_the_same_in_a_shell_as_in_systemd(tmp_path):
         text=True,
         check=True,
     )
-    assert result.stdout.splitlines()[-1] == "openid email profile|dollar$signs-and spaces|text"
+    assert result.stdout.splitlines()[-1] == (
+        "Barnrätt Karlskoga <barnratt@karlskoga.example>|dollar$signs-and spaces|text"
+    )
 
 
 def production_settings(**extra):

@@ -122,7 +122,7 @@ def test_json_and_csv_carry_the_same_figures(client, published):
     data = json.loads(download(client, published, "json"))
     assert data["figures"]["decisions"]["total"]["decided"] == 3
     rows = list(csv.reader(io.StringIO(download(client, published, "csv").decode("utf-8-sig"))))
-    assert rows[0] == ["år", "avsnitt", "uppgiftens id", "uppgift", "organisation", "värde"]
+    assert rows[0] == ["year", "section", "figure_id", "figure", "organisation", "value"]
     decided = [row for row in rows if row[2] == "decisions.decided"]
     assert decided == [
         ["2026", "decisions", "decisions.decided", "Beslutade ärenden", "Karlskoga kommun", "3"],

@@ -4,11 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import edit_page, form_page
+from core.views.generic import edit_view
 from organisations.access import can, creatable_anywhere
-from organisations.lookups import organisation_and_bodies
+from organisations.lookups import create_in_organisation
 
 from .. import services
 from ..forms import ForumForm
@@ -34,14 +35,15 @@ def forum_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def forum_create(request, organisation_pk):
-    organisation, bodies = organisation_and_bodies(request, organisation_pk, "add", "forum")
-    return form_page(
+    return create_in_organisation(
         request,
-        ForumForm(request.POST or None, organisation=organisation, bodies=bodies),
-        title=_("New youth forum in %(organisation)s") % {"organisation": organisation},
-        back=organisation,
-        save=lambda form: services.create_forum(organisation, by=request.user, **form.cleaned_data),
-        saved=_("The youth forum was created."),
+        organisation_pk,
+        "forum",
+        ForumForm,
+        services.create_forum,
+        _("The youth forum was created."),
+        title=_("New youth forum in %(organisation)s"),
+        by_body=True,
     )
 
 
@@ -66,15 +68,6 @@ def forum_detail(request, pk):
     return render(request, "youthforum/forum_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def forum_edit(request, pk):
-    forum = forum_for(request, pk, "change")
-    return edit_page(
-        request,
-        forum,
-        ForumForm,
-        services.update_forum,
-        _("The youth forum was saved."),
-        organisation=forum.organisation,
-    )
+forum_edit = edit_view(
+    forum_for, ForumForm, services.update_forum, gettext_lazy("The youth forum was saved.")
+)

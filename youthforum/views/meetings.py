@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import edit_page, form_page
+from core.views.forms import edit_page, service_page
+from core.views.generic import edit_view
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
@@ -21,21 +23,25 @@ from .helpers import forum_for
 def meeting_create(request, pk):
     forum = forum_for(request, pk, "add", "forummeeting")
     instance = ForumMeeting(forum=forum, organisation_id=forum.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        MeetingForm(request.POST or None, instance=instance),
+        forum,
+        MeetingForm,
+        services.create_meeting,
+        _("The meeting was saved."),
         title=_("New meeting of %(forum)s") % {"forum": forum},
-        back=forum,
-        save=lambda form: services.create_meeting(forum, by=request.user, **form.cleaned_data),
-        saved=_("The meeting was saved."),
+        instance=instance,
     )
+
+
+def _meeting_for(request, pk, action="view"):
+    meetings = ForumMeeting.objects.select_related("forum", "forum__organisation")
+    return get_for_user(meetings, request.user, action, pk=pk)
 
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = get_for_user(
-        ForumMeeting.objects.select_related("forum", "forum__organisation"), request.user, pk=pk
-    )
+    meeting = _meeting_for(request, pk)
     scope = meeting.permission_scope()
     context = {
         "meeting": meeting,
@@ -47,20 +53,13 @@ def meeting_detail(request, pk):
     return render(request, "youthforum/meeting_detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_edit(request, pk):
-    meeting = get_for_user(
-        ForumMeeting.objects.select_related("forum"), request.user, "change", pk=pk
-    )
-    return edit_page(
-        request,
-        meeting,
-        MeetingForm,
-        services.update_meeting,
-        _("The meeting was saved."),
-        title=_("Agenda and minutes: %(meeting)s") % {"meeting": meeting},
-    )
+meeting_edit = edit_view(
+    _meeting_for,
+    MeetingForm,
+    services.update_meeting,
+    gettext_lazy("The meeting was saved."),
+    title=gettext_lazy("Agenda and minutes: %(name)s"),
+)
 
 
 @login_required
@@ -68,22 +67,27 @@ def meeting_edit(request, pk):
 def matter_create(request, pk):
     forum = forum_for(request, pk, "add", "forummatter")
     instance = ForumMatter(forum=forum, organisation_id=forum.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        MatterForm(request.POST or None, instance=instance, forum=forum),
+        forum,
+        MatterForm,
+        services.raise_matter,
+        _("The matter was saved."),
         title=_("New matter for %(forum)s") % {"forum": forum},
-        back=forum,
-        save=lambda form: services.raise_matter(forum, by=request.user, **form.cleaned_data),
-        saved=_("The matter was saved."),
+        instance=instance,
+        forum=forum,
     )
+
+
+def _matter(request, pk):
+    """A matter the user may change (else 404 or 403)."""
+    return get_for_user(ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def matter_edit(request, pk):
-    matter = get_for_user(
-        ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
-    )
+    matter = _matter(request, pk)
     return edit_page(
         request,
         matter,
@@ -98,9 +102,7 @@ def matter_edit(request, pk):
 @require_POST
 def matter_status(request, pk):
     """Close an open matter, or open a closed one again."""
-    matter = get_for_user(
-        ForumMatter.objects.select_related("forum"), request.user, "change", pk=pk
-    )
+    matter = _matter(request, pk)
     if matter.status == ForumMatter.Status.OPEN:
         if run_transition(request, lambda: services.close_matter(matter, by=request.user)):
             messages.success(request, _("The matter was closed."))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views.forms import form_copy, form_page
+from core.views.forms import form_copy, form_page, service_page
 from organisations.access import can, get_for_user
 
 from .. import services
@@ -36,35 +36,46 @@ def member_list(request, pk):
 def member_add(request, pk):
     forum = forum_for(request, pk, "add", "forummember")
     instance = ForumMember(forum=forum, organisation_id=forum.organisation_id)
-    return form_page(
+    return service_page(
         request,
-        MemberForm(request.POST or None, instance=instance, forum=forum),
+        forum,
+        MemberForm,
+        services.add_member,
+        _("The member was added."),
         title=_("New member of %(forum)s") % {"forum": forum},
         back=reverse("youthforum:member_list", args=[forum.pk]),
-        save=lambda form: services.add_member(forum, by=request.user, **form.cleaned_data),
-        saved=_("The member was added."),
+        instance=instance,
+        forum=forum,
         done=reverse("youthforum:member_list", args=[forum.pk]),
         template="youthforum/member_form.html",
         context={"forum": forum},
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_edit(request, pk):
+def _member(request, pk):
+    """The member the user may change, and the forum's member list to return to."""
     member = get_for_user(
         ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
     )
-    members_url = reverse("youthforum:member_list", args=[member.forum_id])
+    return member, reverse("youthforum:member_list", args=[member.forum_id])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request, pk):
+    member, members_url = _member(request, pk)
     if member.left_on:
         return redirect(members_url)
-    return form_page(
+    return service_page(
         request,
-        MemberForm(request.POST or None, instance=form_copy(member), forum=member.forum),
+        member,
+        MemberForm,
+        services.update_member,
+        _("The member was saved."),
         title=_("Edit %(name)s") % {"name": member},
         back=members_url,
-        save=lambda form: services.update_member(member, by=request.user, **form.cleaned_data),
-        saved=_("The member was saved."),
+        instance=form_copy(member),
+        forum=member.forum,
         done=members_url,
         template="youthforum/member_form.html",
         context={"forum": member.forum},
@@ -74,10 +85,7 @@ def member_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_end(request, pk):
-    member = get_for_user(
-        ForumMember.objects.select_related("forum"), request.user, "change", pk=pk
-    )
-    members_url = reverse("youthforum:member_list", args=[member.forum_id])
+    member, members_url = _member(request, pk)
     if member.left_on:
         return redirect(members_url)
     return form_page(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.transitions import run_transition
-from core.views.forms import form_page
+from core.views.forms import form_page, service_page
 from organisations.access import can, can_on, get_for_user
 
 from .. import services
@@ -71,13 +71,13 @@ def proposal_answer(request, pk):
     if not proposal.is_waiting:
         messages.info(request, _("The proposal has already been answered or withdrawn."))
         return redirect(proposal)
-    return form_page(
+    return service_page(
         request,
-        AnswerForm(request.POST or None),
+        proposal,
+        AnswerForm,
+        services.record_answer,
+        _("The committee's answer was recorded."),
         title=_("Record the committee's answer"),
-        back=proposal,
-        save=lambda form: services.record_answer(proposal, by=request.user, **form.cleaned_data),
-        saved=_("The committee's answer was recorded."),
         done=proposal,
         template="youthforum/proposal_answer.html",
         context={"proposal": proposal},
