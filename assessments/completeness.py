@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from .dimensions import dimension_answers
 from .questions import (
     COMPLETENESS,
     children_may_be_affected,
@@ -51,7 +52,22 @@ def completeness(sections, answers) -> list[Check]:
             checks.append(Check(key, str(label), ok=True, applies=False))
         else:
             checks.append(Check(key, str(label), ok=False))
+    checks.extend(_dimension_checks(sections, answers))
     return checks
+
+
+def _dimension_checks(sections, answers):
+    """A template that asks about the dimensions of sustainable development (the Checklista)
+    is complete only when each is described and, where asked, its effect assessed."""
+    for entry in dimension_answers(sections, answers):
+        label = (
+            _("%(dimension)s: the effect is assessed and described")
+            if entry.asks_effect
+            else _("%(dimension)s: the effect is described")
+        )
+        yield Check(
+            f"dimension_{entry.key}", str(label % {"dimension": entry.label}), entry.answered
+        )
 
 
 def is_complete(sections, answers) -> bool:

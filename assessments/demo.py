@@ -14,21 +14,25 @@ from .shipped import SHIPPED_TEMPLATES
 
 
 def load_shipped_templates(Template=AssessmentTemplate, Version=TemplateVersion):
-    """Create the shipped templates once; a published version is never rewritten."""
+    """Create the shipped templates once; a published version is never rewritten. When a
+    shipped template's questions change, the change arrives as its next published version and
+    assessments already started keep the version they were made with."""
     for spec in SHIPPED_TEMPLATES:
-        template, created = Template.objects.get_or_create(
+        template, _created = Template.objects.get_or_create(
             organisation=None,
             key=spec["key"],
             defaults={"name": spec["name"], "description": spec["description"]},
         )
-        if created or not Version.objects.filter(template=template).exists():
-            Version.objects.create(
-                template=template,
-                number=1,
-                status="published",
-                sections=spec["sections"],
-                published_at=timezone.now(),
-            )
+        latest = Version.objects.filter(template=template).order_by("-number").first()
+        if latest is not None and latest.sections == spec["sections"]:
+            continue
+        Version.objects.create(
+            template=template,
+            number=latest.number + 1 if latest else 1,
+            status="published",
+            sections=spec["sections"],
+            published_at=timezone.now(),
+        )
 
 
 def _standard_version():
@@ -57,6 +61,51 @@ FULL_ANSWERS = {
     "feedback_plan": "Ungdomsforum får beslutet och en förklaring på sitt nästa möte.",
     "follow_up": "Uppföljning efter ett år.",
 }
+
+
+# A decision assessed with the Checklista för hållbar utveckling, every dimension answered
+# (the matter and every text are invented for the demo, docs/demo-data.md).
+CHECKLIST_ANSWERS = {
+    "public_health": "Fler platser för rörelse och möten nära bostaden (påhittat för demon).",
+    "public_health_effect": "positive",
+    "public_health_target_areas": [5, 6],
+    "equality": "Spåret planeras så att det upplevs tryggt av både kvinnor och män, flickor och "
+    "pojkar (påhittat för demon).",
+    "equality_effect": "positive",
+    "environment": "En del skog tas i anspråk; spåret belyses med LED (påhittat för demon).",
+    "environment_effect": "mixed",
+    "economy": "Anläggningen ryms i investeringsbudgeten (påhittat för demon).",
+    "economy_effect": "none",
+    "children_affected": "no",
+    "not_affected_reason": "Spåret berör alla invånare lika; barnen prövas i detaljplanen "
+    "(påhittat för demon).",
+}
+
+
+def _checklist_version():
+    return (
+        TemplateVersion.objects.filter(
+            template__key="sustainability-checklist", template__organisation=None
+        )
+        .order_by("-number")
+        .first()
+    )
+
+
+def _decide_with_checklist(case, officer, decider):
+    assessment = services.start_assessment(case, by=officer, version=_checklist_version())
+    assessment = services.save_answers(
+        assessment, by=officer, answers=CHECKLIST_ANSWERS, expected_version=1
+    )
+    assessment = services.submit_for_review(assessment, by=officer)
+    services.approve_assessment(assessment, by=decider)
+    services.record_decision(
+        case,
+        by=decider,
+        outcome="Motionsspåret anläggs.",
+        decided_on=timezone.localdate() - datetime.timedelta(days=30),
+        follows_best_interests=True,
+    )
 
 
 def _case(karlskoga, body, number, title, officer):
@@ -112,3 +161,6 @@ def load_demo():
             feedback_plan="Besked via ungdomsforum.",
             follow_up_date=timezone.localdate() - datetime.timedelta(days=5),
         )
+    case = _case(karlskoga, technical, "KS 2026/88", "Nytt belyst motionsspår", officer)
+    if case:
+        _decide_with_checklist(case, officer, decider)

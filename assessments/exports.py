@@ -15,7 +15,20 @@ from core.word import (
 )
 
 from .completeness import completeness
+from .dimensions import dimension_answers
 from .presentation import answer_sections, cited_statistics
+
+# The shipped templates that are assessments of the child's best interests and nothing else.
+BEST_INTERESTS_TEMPLATES = ("standard", "screening")
+
+
+def export_title(version) -> str:
+    """The heading of an exported assessment: the template used (the Checklista för hållbar
+    utveckling, an organisation's own), or "Prövning av barnets bästa" for the shipped ones."""
+    template = version.template
+    if template.is_shipped and template.key in BEST_INTERESTS_TEMPLATES:
+        return _("Assessment of the child's best interests")
+    return template.name
 
 
 def assessment_content(case) -> dict:
@@ -25,7 +38,9 @@ def assessment_content(case) -> dict:
     return {
         "case": case,
         "assessment": assessment,
+        "title": export_title(assessment.template_version),
         "sections": answer_sections(sections, answers),
+        "dimensions": dimension_answers(sections, answers),
         "checks": completeness(sections, answers),
         "decision": getattr(case, "decision", None),
         "citations": cited_statistics(assessment),
@@ -40,7 +55,7 @@ def assessment_docx(case) -> bytes:
     """Every text from the case goes through `xml_text`: python-docx refuses control
     characters, which a pasted or imported text may carry."""
     content = assessment_content(case)
-    kind = _("Assessment of the child's best interests")
+    kind = content["title"]
     document = word_document(
         title=f"{case.case_number} {case.title}", author=case.organisation.name, subject=kind
     )
@@ -50,6 +65,16 @@ def assessment_docx(case) -> bytes:
     if content["assessment"].summary:
         document.add_heading(_("Summary"), level=1)
         document.add_paragraph(xml_text(content["assessment"].summary))
+    if content["dimensions"]:
+        document.add_heading(_("Sustainability dimensions"), level=1)
+        add_table(
+            document,
+            [_("Dimension"), _("Assessed effect"), _("Description")],
+            [
+                [d.label, d.effect_label or "–", xml_text(d.text) or _("Not answered")]
+                for d in content["dimensions"]
+            ],
+        )
     for section in content["sections"]:
         document.add_heading(xml_text(section.title), level=1)
         for row in section.rows:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from convention.choices import article_choices
 from core.forms import DateInput, limit_to_bodies
 from organisations.models import Body
+from publichealth.choices import target_area_choices
 
 from . import questions as Q_
 from .models import Case, Decision, TemplateVersion
@@ -130,6 +131,18 @@ def _fields_for(question):
                 key,
                 forms.TypedMultipleChoiceField(
                     choices=article_choices,
+                    coerce=int,
+                    widget=forms.CheckboxSelectMultiple,
+                    **common,
+                ),
+            )
+        ]
+    if kind == Q_.TARGET_AREAS:
+        return [
+            (
+                key,
+                forms.TypedMultipleChoiceField(
+                    choices=target_area_choices,
                     coerce=int,
                     widget=forms.CheckboxSelectMultiple,
                     **common,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from convention.models import Article
+from publichealth.choices import target_area_choices
 
 from . import questions as Q_
 
@@ -56,6 +57,9 @@ def display_answer(question, value) -> AnswerRow:
     if kind == Q_.ARTICLES:
         titles = {a.number: a.title for a in Article.objects.filter(number__in=value)}
         return AnswerRow(text, "; ".join(f"{n}. {titles.get(n, '')}" for n in value))
+    if kind == Q_.TARGET_AREAS:
+        names = dict(target_area_choices())
+        return AnswerRow(text, "; ".join(names.get(n, str(n)) for n in value))
     if kind == Q_.CHILD_GROUPS:
         return AnswerRow(text, ", ".join(_label(Q_.CHILD_GROUPS_CHOICES, v) for v in value))
     if kind == Q_.CONSEQUENCES:

@@ -24,6 +24,7 @@ FREE_TEXT = "free_text"
 ARTICLES = "articles"
 CHILD_GROUPS = "child_groups"
 CONSEQUENCES = "consequences"
+TARGET_AREAS = "target_areas"
 
 KINDS = {
     YES_NO_UNKNOWN: _("yes / no / don't know"),
@@ -33,6 +34,7 @@ KINDS = {
     ARTICLES: _("articles of the Convention"),
     CHILD_GROUPS: _("groups of children affected"),
     CONSEQUENCES: _("consequences per group"),
+    TARGET_AREAS: _("public-health target areas"),
 }
 
 YES_NO_UNKNOWN_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Don't know"))]

@@ -130,10 +130,12 @@ def save_answers(
         if summary is not None:
             fields["summary"] = summary
         elif not current.summary or current.summary == generate_summary(
-            assessment.case, current.answers
+            assessment.case, current.answers, current.template_version.sections
         ):
             # Nobody edited the summary: it follows the answers, so it never goes stale.
-            fields["summary"] = generate_summary(assessment.case, answers)
+            fields["summary"] = generate_summary(
+                assessment.case, answers, current.template_version.sections
+            )
         updated = update_object(current, by=by, **fields)
         numbers = answers.get("articles") or []
         updated.articles.set(Article.objects.filter(number__in=numbers))

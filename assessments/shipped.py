@@ -7,6 +7,7 @@ from .questions import (
     CONSEQUENCES,
     FREE_TEXT,
     SINGLE_CHOICE,
+    TARGET_AREAS,
     YES_NO_UNKNOWN,
 )
 
@@ -270,24 +271,81 @@ def full_assessment_sections(start=2):
     ]
 
 
+def effect_question(key, dimension, sv, en):
+    """The assessed effect in one dimension: what the yearly account counts."""
+    question = q(
+        key,
+        SINGLE_CHOICE,
+        sv,
+        en,
+        options=[
+            ("positive", "Positiv", "Positive"),
+            ("negative", "Negativ", "Negative"),
+            ("mixed", "Både positiv och negativ", "Both positive and negative"),
+            ("none", "Ingen påverkan", "No effect"),
+            ("uncertain", "Oklart", "Uncertain"),
+        ],
+    )
+    return {**question, "dimension": dimension, "dimension_effect": True}
+
+
+def in_dimension(question, dimension):
+    return {**question, "dimension": dimension}
+
+
 def checklist_sections():
+    """Version 2: every dimension has its description and its assessed effect, and the
+    public-health answer is tagged with the national target areas (decision 0041)."""
     return [
         section(
             "social",
             "Social hållbarhet",
             "Social sustainability",
             [
-                q(
+                in_dimension(
+                    q(
+                        "public_health",
+                        FREE_TEXT,
+                        "Folkhälsa: hur påverkas befolkningens hälsa?",
+                        "Public health: how is the population's health affected?",
+                        help_sv="Tänk på skillnader mellan grupper: ålder, kön, område och "
+                        "socioekonomi.",
+                        help_en="Think of differences between groups: age, sex, area and "
+                        "socio-economic position.",
+                    ),
                     "public_health",
-                    FREE_TEXT,
-                    "Folkhälsa: hur påverkas befolkningens hälsa?",
-                    "Public health: how is the population's health affected?",
                 ),
-                q(
-                    "equality",
-                    FREE_TEXT,
-                    "Jämställdhet och jämlikhet",
-                    "Gender equality and equity",
+                effect_question(
+                    "public_health_effect",
+                    "public_health",
+                    "Folkhälsa: bedömd påverkan",
+                    "Public health: the assessed effect",
+                ),
+                in_dimension(
+                    q(
+                        "public_health_target_areas",
+                        TARGET_AREAS,
+                        "Vilka folkhälsopolitiska målområden berörs?",
+                        "Which public-health target areas are concerned?",
+                    ),
+                    "public_health",
+                ),
+                in_dimension(
+                    q(
+                        "equality",
+                        FREE_TEXT,
+                        "Jämställdhet och jämlikhet",
+                        "Gender equality and equity",
+                        help_sv="Hur påverkas kvinnor och män, flickor och pojkar?",
+                        help_en="How are women and men, girls and boys affected?",
+                    ),
+                    "gender_equality",
+                ),
+                effect_question(
+                    "equality_effect",
+                    "gender_equality",
+                    "Jämställdhet: bedömd påverkan",
+                    "Gender equality: the assessed effect",
                 ),
             ],
         ),
@@ -300,11 +358,20 @@ def checklist_sections():
             "Ekologisk hållbarhet",
             "Ecological sustainability",
             [
-                q(
-                    "environment",
-                    FREE_TEXT,
-                    "Hur påverkas miljö, klimat och natur?",
-                    "How are the environment, climate and nature affected?",
+                in_dimension(
+                    q(
+                        "environment",
+                        FREE_TEXT,
+                        "Hur påverkas miljö, klimat och natur?",
+                        "How are the environment, climate and nature affected?",
+                    ),
+                    "ecological",
+                ),
+                effect_question(
+                    "environment_effect",
+                    "ecological",
+                    "Ekologisk hållbarhet: bedömd påverkan",
+                    "Ecological sustainability: the assessed effect",
                 ),
             ],
         ),
@@ -313,11 +380,20 @@ def checklist_sections():
             "Ekonomisk hållbarhet",
             "Economic sustainability",
             [
-                q(
-                    "economy",
-                    FREE_TEXT,
-                    "Kostnader och ekonomiska konsekvenser på kort och lång sikt",
-                    "Costs and economic consequences in the short and long term",
+                in_dimension(
+                    q(
+                        "economy",
+                        FREE_TEXT,
+                        "Kostnader och ekonomiska konsekvenser på kort och lång sikt",
+                        "Costs and economic consequences in the short and long term",
+                    ),
+                    "economic",
+                ),
+                effect_question(
+                    "economy_effect",
+                    "economic",
+                    "Ekonomisk hållbarhet: bedömd påverkan",
+                    "Economic sustainability: the assessed effect",
                 ),
             ],
         ),

@@ -4,12 +4,38 @@ The officer may edit it; the edited text is what is stored."""
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from publichealth.choices import target_area_choices
+
+from .dimensions import dimension_answers
 from .questions import CHILD_GROUPS_CHOICES, children_may_be_affected
 
 
-def generate_summary(case, answers) -> str:
+def generate_summary(case, answers, sections=()) -> str:
+    """The child-rights paragraph, then one sentence per dimension of sustainable development
+    the template asks about (the Checklista för hållbar utveckling)."""
     with translation.override("sv"):
-        return " ".join(part for part in _parts(case, answers) if part)
+        parts = [*_parts(case, answers), *_dimension_parts(sections, answers)]
+        return " ".join(part for part in parts if part)
+
+
+def _dimension_parts(sections, answers):
+    names = None
+    for entry in dimension_answers(sections, answers):
+        if not entry.text and not entry.effect:
+            yield _("%(dimension)s: not yet assessed.") % {"dimension": entry.label}
+            continue
+        effect = (
+            _("%(dimension)s (assessed effect: %(effect)s)")
+            % {"dimension": entry.label, "effect": entry.effect_label}
+            if entry.effect
+            else entry.label
+        )
+        text = entry.text.rstrip(".") or "–"
+        yield f"{effect}: {text}."
+        if entry.target_areas:
+            names = names or dict(target_area_choices())
+            areas = [names.get(n, str(n)) for n in entry.target_areas]
+            yield _("Public-health target areas concerned: %(areas)s.") % {"areas": _join(areas)}
 
 
 def _parts(case, answers):

@@ -24,6 +24,11 @@ SHAPES = {
     "behoriga-yrkesprogram": (84.0, -0.2, 4.0, 3.5),
     "lupp-trygghet": (78.0, 0.3, 5.0, -6.0),
     "hushall-med-barn": (11.5, -0.05, 1.0, 0.0),
+    # Public-health indicators (issue 20): women's or girls' difference from men's or boys'.
+    "ohalsotal": (26.0, -0.6, 5.0, 9.0),
+    "sjalvskattad-halsa": (71.0, 0.1, 4.0, -4.0),
+    "unga-mar-bra": (70.0, -0.6, 5.0, -16.0),
+    "unga-fysiskt-aktiva": (22.0, -0.2, 4.0, -7.0),
 }
 # Children 0–17 as a share of the inhabitants, for the demo population figures. Karlskoga and
 # Degerfors: seed 000. The northern municipalities: rounded sizes of the right order, so that the
@@ -79,9 +84,13 @@ def demo_rows() -> dict:
 
 def load_demo():
 
+    from publichealth.models import TargetArea
+
     from .catalogue import load_catalogue
+    from .health_catalogue import load_health_catalogue
 
     load_catalogue(Indicator, Article)  # shipped by a migration; again after a test's flush
+    load_health_catalogue(Indicator, TargetArea)
     rows = demo_rows()
     if rows:
         with transaction.atomic():

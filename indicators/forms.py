@@ -35,6 +35,7 @@ class IndicatorForm(forms.ModelForm):
             "success_factors",
             "articles",
             "target_areas",
+            "public_health",
             "featured",
             "position",
         ]

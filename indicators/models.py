@@ -43,6 +43,8 @@ class Indicator(models.Model):
         KOLADA = "kolada", "Kolada"
         SCB = "scb", "SCB"
         LUPP = "lupp", "LUPP"
+        FOHM = "fohm", "Folkhälsomyndigheten"
+        REGION = "region", _("the region's health survey")
         OWN = "own", _("own figures")
 
     class Direction(models.TextChoices):
@@ -105,6 +107,15 @@ class Indicator(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("Empty for the shared catalogue."),
+    )
+    public_health = models.BooleanField(
+        _("followed in public-health work"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Shown on the health and equity page and in the public-health part of the yearly "
+            "report."
+        ),
     )
     featured = models.BooleanField(
         _("on the children's conditions page"),

@@ -17,6 +17,11 @@ urlpatterns = [
         name="conditions",
     ),
     path(
+        "organisations/<int:organisation_pk>/health/",
+        views.health_equity,
+        name="health_equity",
+    ),
+    path(
         "organisations/<int:organisation_pk>/indicators/<int:pk>/",
         views.comparison,
         name="comparison",

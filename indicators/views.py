@@ -15,10 +15,17 @@ from core.exports import as_csv
 from core.models import Job
 from core.views.forms import edit_page, form_page
 from core.views.history import history_page
-from organisations.access import can, get_for_user, require, user_access
+from organisations.access import (
+    allowed_bodies,
+    bodies_where_allowed,
+    can,
+    get_for_user,
+    require,
+    user_access,
+)
 from organisations.models import Organisation
 
-from . import comparisons, progress, services
+from . import comparisons, equity, progress, services
 from . import jobs as import_jobs
 from .forms import CitationForm, ImportForm, IndicatorForm
 from .imports.core import ImportFailed, read_upload
@@ -134,6 +141,24 @@ def conditions(request, organisation_pk):
     return render(request, "indicators/conditions.html", context)
 
 
+@login_required
+def health_equity(request, organisation_pk):
+    """Health and equity: the public-health indicators' differences between women and men,
+    age bands and areas (the organisation, the municipalities its joint bodies serve, the
+    county and Sweden), from the stored values."""
+    organisation = organisation_for(request, organisation_pk)
+    areas = equity.equity_areas(organisation)
+    rows = equity.equity_rows(equity.health_indicators(request.user, organisation), areas)
+    context = {
+        "organisation": organisation,
+        "areas": areas,
+        "rows": rows,
+        "can_import": can(request.user, "add", "importrun", organisation.pk)
+        or bool(bodies_where_allowed(request.user, "add", "importrun", organisation.pk)),
+    }
+    return render(request, "indicators/health_equity.html", context)
+
+
 def _comparison(request, organisation, indicator):
     neighbours = comparisons.network_neighbours(organisation)
     offered = {area.code for area in neighbours}
@@ -217,7 +242,9 @@ def import_values(request, organisation_pk):
     """Upload a file; a worker imports it (indicators/jobs.py) while the page shows how far it
     has come, then what it changed or which lines are wrong. `?job=` shows a job's outcome."""
     organisation = organisation_for(request, organisation_pk)
-    require(request.user, "add", "importrun", organisation.pk)
+    # A team's coordinator holds the role on the team, a body of the host: figures are public
+    # statistics by area, so a role on one of the organisation's bodies is enough.
+    allowed_bodies(request.user, "add", "importrun", organisation.pk)
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     job, errors = _shown_job(request, organisation), []
     if request.method == "POST" and form.is_valid():
@@ -279,7 +306,7 @@ def import_progress(request, organisation_pk, token):
     """How far the user's running import has come, as JSON for the progress bar; with its
     job's state once a worker has it."""
     organisation = organisation_for(request, organisation_pk)
-    require(request.user, "add", "importrun", organisation.pk)
+    allowed_bodies(request.user, "add", "importrun", organisation.pk)
     state = progress.read(token, request.user.pk) or {"phase": "unknown", "done": 0, "total": 0}
     if state.get("job"):
         job = Job.objects.filter(pk=state["job"], organisation=organisation).first()

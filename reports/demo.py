@@ -1,6 +1,7 @@
-"""Demo yearly reports: Karlskoga's 2025 account, published, and the joint public-health
-committee's 2026 account for Karlskoga and Degerfors as a draft for the coordinator to finish.
-The texts are written for the demo. Running it twice changes nothing."""
+"""Demo yearly reports: Karlskoga's 2025 account, published; the joint public-health
+committee's bokslut för folkhälsa och barnkonvention 2025 for Karlskoga and Degerfors, with
+both parts, published; and its 2026 account as a draft for the coordinator to finish. The
+texts are written for the demo. Running it twice changes nothing."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -26,6 +27,16 @@ ANALYSIS_2025 = {
 }
 PRIORITIES_2025 = (
     "Återkoppla till barnen i alla dialoger vars ärende är beslutat.\n\nFölja upp besluten i tid."
+)
+FOREWORD_JOINT_2025 = (
+    "Årligen görs ett bokslut för folkhälsa och barnkonvention, som en uppföljning av årets "
+    "arbete. Här redovisar folkhälsonämnden 2025 för Karlskoga och Degerfors: "
+    "barnkonventionens del och folkhälsans del sida vid sida.\n\n"
+    "Hälsosiffrorna i demon är påhittade; i en riktig kommun importeras de från Kolada, "
+    "Folkhälsomyndigheten och regionens elevenkät."
+)
+PRIORITIES_JOINT_2025 = (
+    "Minska skillnaderna i psykisk hälsa mellan flickor och pojkar (påhittat för demon)."
 )
 FOREWORD_2026 = (
     "Folkhälsonämnden redovisar här årets arbete med folkhälsa och barnets rättigheter i "
@@ -54,6 +65,16 @@ def load_demo():
         services.approve_report(report, by=decider)
         services.publish_report(report, by=coordinator)
     committee = Body.objects.filter(organisation=karlskoga, name="Folkhälsonämnden").first()
+    if committee and not Report.objects.filter(body=committee, year=2025).exists():
+        joint = services.create_report(karlskoga, by=coordinator, year=2025, body=committee)
+        services.update_texts(
+            joint,
+            by=coordinator,
+            foreword=FOREWORD_JOINT_2025,
+            priorities=PRIORITIES_JOINT_2025,
+        )
+        services.approve_report(joint, by=decider)
+        services.publish_report(joint, by=coordinator)
     if committee and not Report.objects.filter(body=committee, year=2026).exists():
         joint = services.create_report(karlskoga, by=coordinator, year=2026, body=committee)
         services.update_texts(joint, by=coordinator, foreword=FOREWORD_2026)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from planning.success_factors import SuccessFactor
 
-from .sections import Scope, providers
+from .sections import CHILD_RIGHTS, PUBLIC_HEALTH, Scope, providers
 
 LANGUAGES = ("sv", "en")
 SCHEMA = 1
@@ -96,10 +96,26 @@ def differs_from_version(document: dict, version) -> bool:
 
 
 def localised(document: dict, language: str | None = None) -> dict:
-    """The document's parts in one language (Swedish when the language is missing)."""
+    """The document's parts in one language (Swedish when the language is missing), with its
+    sections grouped in the bokslut's two parts: the Convention, then public health."""
     language = (language or translation.get_language() or "sv")[:2]
     parts = document["languages"].get(language) or document["languages"]["sv"]
-    return {**document, **parts}
+    with translation.override(language):
+        return {**document, **parts, "parts": report_parts(parts["sections"])}
+
+
+def report_parts(sections) -> list[dict]:
+    """[{key, title, sections}], the child-rights part first; a version published before the
+    parts existed has every section in it. A part without sections is left out."""
+    titles = {
+        CHILD_RIGHTS: _("The Convention on the Rights of the Child"),
+        PUBLIC_HEALTH: _("Public health"),
+    }
+    return [
+        {"key": key, "title": str(title), "sections": found}
+        for key, title in titles.items()
+        if (found := [s for s in sections if s.get("part", CHILD_RIGHTS) == key])
+    ]
 
 
 def sentence_ids(document: dict) -> list[tuple[str, str]]:

@@ -55,8 +55,8 @@ def report_docx(document: dict, *, version=None) -> bytes:
     if narrative["foreword"]:
         word.add_heading(_("Foreword"), level=1)
         _paragraphs(word, narrative["foreword"])
-    for section in doc["sections"]:
-        word.add_heading(section["title"], level=1)
+    for section in _with_parts(word, doc["parts"]):
+        word.add_heading(section["title"], level=2)
         for sentence in section["sentences"]:
             word.add_paragraph(sentence["text"])
         for block in section["blocks"]:
@@ -80,6 +80,13 @@ def report_docx(document: dict, *, version=None) -> bytes:
         _paragraphs(word, narrative["priorities"])
     finish_table_of_contents(word, contents)
     return word_bytes(word)
+
+
+def _with_parts(word, parts):
+    """The sections, each part's heading written before its first section."""
+    for part in parts:
+        word.add_heading(part["title"], level=1)
+        yield from part["sections"]
 
 
 def _xml_safe(value):

@@ -757,6 +757,10 @@ EXPECTATIONS = {
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
+    "indicators:health_equity": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
+    ),
     "indicators:comparison": (
         "org_indicator",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},

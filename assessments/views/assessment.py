@@ -15,8 +15,8 @@ from organisations.access import get_for_user, require
 from .. import exports, services
 from .. import questions as Q_
 from ..completeness import completeness
+from ..exports import assessment_content
 from ..forms import StartAssessmentForm, build_answer_form, collect_answers
-from ..presentation import answer_sections, cited_statistics
 from ..summary import generate_summary
 from .cases import case_queryset
 
@@ -110,7 +110,7 @@ def assessment_edit(request, pk):
     sections = assessment.template_version.sections
     data = _with_views_brought_in(request.POST) if request.method == "POST" else None
     form = build_answer_form(sections, data=data, initial=assessment.answers)
-    generated = generate_summary(case, assessment.answers)
+    generated = generate_summary(case, assessment.answers, sections)
     summary = request.POST.get("summary", assessment.summary or generated)
     lock_version, conflict = assessment.lock_version, None
     if request.method == "POST" and form.is_valid():
@@ -225,17 +225,7 @@ def assessment_print(request, pk):
     assessment = getattr(case, "assessment", None)
     if assessment is None:
         return redirect(case)
-    return render(
-        request,
-        "assessments/assessment_print.html",
-        {
-            "case": case,
-            "assessment": assessment,
-            "sections": answer_sections(assessment.template_version.sections, assessment.answers),
-            "checks": completeness(assessment.template_version.sections, assessment.answers),
-            "citations": cited_statistics(assessment),
-        },
-    )
+    return render(request, "assessments/assessment_print.html", assessment_content(case))
 
 
 @login_required
@@ -290,7 +280,7 @@ def regenerate_summary(request, pk):
     """Replace the stored summary with a freshly generated one (the officer then edits it)."""
     case = _case_for(request, pk, "change")
     assessment = case.assessment
-    text = generate_summary(case, assessment.answers)
+    text = generate_summary(case, assessment.answers, assessment.template_version.sections)
     run_transition(
         request,
         lambda: services.save_answers(

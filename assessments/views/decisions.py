@@ -62,7 +62,7 @@ def review(request, pk):
 
 
 def _fresh_summary(case, assessment) -> str:
-    fresh = generate_summary(case, assessment.answers)
+    fresh = generate_summary(case, assessment.answers, assessment.template_version.sections)
     return "" if fresh == assessment.summary else fresh
 
 

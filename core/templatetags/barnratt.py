@@ -41,6 +41,15 @@ def figure(value, unit=""):
 
 
 @register.filter
+def signed_figure(value, unit=""):
+    """A difference with its sign ("+3,5 %", "−2 %"); "–" when there is none."""
+    if value is None or value == "":
+        return "–"
+    text = format_value(value, unit)
+    return f"+{text}" if value > 0 else text
+
+
+@register.filter
 def localised(value):
     """A {"sv": …, "en": …} text from template data, in the active language."""
     return pick(value)

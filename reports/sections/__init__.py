@@ -41,12 +41,18 @@ class Scope:
         return len(self.organisations) > 1
 
 
+CHILD_RIGHTS = "child_rights"
+PUBLIC_HEALTH = "public_health"
+
+
 @dataclass
 class Section:
-    """A section as the templates, the DOCX writer and the snapshot see it (all plain data)."""
+    """A section as the templates, the DOCX writer and the snapshot see it (all plain data).
+    `part` places it in the bokslut's child-rights part or its public-health part."""
 
     key: str
     title: str
+    part: str = CHILD_RIGHTS
     sentences: list[dict] = field(default_factory=list)  # {"id", "text"}
     blocks: list[dict] = field(default_factory=list)  # {"kind": "table"|"chart", ...}
     key_figures: list[dict] = field(default_factory=list)  # {"id", "label", "values"}
@@ -99,6 +105,7 @@ class Section:
         return {
             "key": self.key,
             "title": self.title,
+            "part": self.part,
             "sentences": self.sentences,
             "blocks": self.blocks,
             "key_figures": self.key_figures,

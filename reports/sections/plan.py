@@ -15,9 +15,12 @@ MAX_LISTED = 100
 
 def _plans(scope):
     ActionPlan = apps.get_model("planning", "ActionPlan")
-    plans = ActionPlan.objects.filter(start_year__lte=scope.year, end_year__gte=scope.year).filter(
-        Q(organisation_id__in=scope.organisation_ids)
-    )
+    # The child-rights plan; public-health plans have their own part (sections/publichealth.py).
+    plans = ActionPlan.objects.filter(
+        start_year__lte=scope.year,
+        end_year__gte=scope.year,
+        kind=ActionPlan.Kind.CHILD_RIGHTS,
+    ).filter(Q(organisation_id__in=scope.organisation_ids))
     return plans
 
 

@@ -63,7 +63,8 @@ def test_checklist_opens_the_full_assessment_when_children_are_affected(db):
     from assessments.models import TemplateVersion
 
     checklist = TemplateVersion.objects.get(template__key="sustainability-checklist")
-    assert (
-        missing(checklist.sections, {"children_affected": "no", "not_affected_reason": "x"}) == []
-    )
+    keys = ("public_health", "equality", "environment", "economy")
+    dimensions = dict.fromkeys(keys, "Beskrivet.") | {f"{key}_effect": "none" for key in keys}
+    answers = {"children_affected": "no", "not_affected_reason": "x", **dimensions}
+    assert missing(checklist.sections, answers) == []
     assert "articles_identified" in missing(checklist.sections, {"children_affected": "yes"})

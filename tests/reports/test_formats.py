@@ -107,7 +107,10 @@ def test_docx_has_word_headings_tables_and_chart_pictures(client, published):
     document = Document(io.BytesIO(data))
     assert_swedish_word_file(data, title=published.data["title"], author="Karlskoga kommun")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["Förord", "Beslut och barnets bästa"]
+    assert headings[:3] == ["Förord", "Barnkonventionen", "Folkhälsa"]
+    sections = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert sections[0] == "Beslut och barnets bästa"
+    assert "Folkhälsoplaner och hälsa" in sections
     assert "Under 2026 beslutades 3 ärenden." in [p.text for p in document.paragraphs]
     first_table = document.tables[0]
     assert first_table.rows[1].cells[0].text == "Beslutade ärenden"

@@ -1,4 +1,6 @@
-"""Load the demo data of every app that has some, in INSTALLED_APPS order (safe to run again)."""
+"""Load the demo data of every app that has some, in INSTALLED_APPS order (safe to run again).
+An app whose demo reads every other app's (the yearly reports, published from the records)
+sets `demo_order` on its AppConfig to come later."""
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
@@ -11,7 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            for config in apps.get_app_configs():
+            configs = sorted(apps.get_app_configs(), key=lambda c: getattr(c, "demo_order", 0))
+            for config in configs:
                 loader = getattr(config, "demo_loader", None)
                 if loader:
                     import_string(loader)()
