@@ -26,27 +26,36 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-def base(stem: str) -> str:
-    """The stem without a definite ending Snowball leaves ("nätverket" → "nätverk")."""
+def base(word: str) -> str:
+    """The word's stem without a definite ending Snowball leaves ("nätverket", "nätverkets" →
+    "nätverk"). Only a word that ends in it loses it: "levnadsvanor" stems to "levnadsvan",
+    whose -an is no ending, and keeps it."""
+    stemmed = stem(word)
     for ending in DEFINITE_ENDINGS:
-        if stem.endswith(ending) and len(stem) - len(ending) >= SHORTEST_BASE:
-            return stem[: -len(ending)]
-    return stem
+        ends = word.endswith((ending, ending + "s"))
+        if ends and stemmed.endswith(ending) and len(stemmed) - len(ending) >= SHORTEST_BASE:
+            return stemmed[: -len(ending)]
+    return stemmed
 
 
-def forms(stem: str) -> list[str]:
+def forms(word: str) -> list[str]:
     """The stems a word can have in a text: its base alone and with each definite ending."""
-    word = base(stem)
-    return [word, *(word + ending for ending in DEFINITE_ENDINGS)]
+    found = base(word)
+    return [found, *(found + ending for ending in DEFINITE_ENDINGS)]
+
+
+def words(query: str) -> list[str]:
+    """The query's case-folded words, without punctuation, at most MAX_WORDS."""
+    found = [word.strip(".,;:!?\"'()") for word in query.casefold().split()][:MAX_WORDS]
+    return [word for word in found if word]
 
 
 def stems(query: str) -> list[str]:
-    words = [word.strip(".,;:!?\"'()") for word in query.casefold().split()][:MAX_WORDS]
-    return [_stemmer.stemWord(word) for word in words if word]
+    return [stem(word) for word in words(query)]
 
 
 def search_filter(query: str, field: str = "search_text") -> Q:
     """Every word's stem must appear in `field` (an empty query matches everything). The base is
     enough: as a substring it also matches the definite forms."""
-    conditions = [Q(**{f"{field}__contains": base(stem)}) for stem in stems(query)]
+    conditions = [Q(**{f"{field}__contains": base(word)}) for word in words(query)]
     return reduce(and_, conditions, Q())

@@ -251,7 +251,7 @@ def _tsquery(terms):
     # Every word in one of its forms (core.search.forms). The forms are stems already, so the
     # query uses the `simple` configuration, which only case-folds them; the words are \w+ runs
     # (knowledge.swedish.words), so quoting them keeps the raw query well-formed.
-    alternatives = (" | ".join(f"'{form}'" for form in forms(stem(term))) for term in terms)
+    alternatives = (" | ".join(f"'{form}'" for form in forms(term)) for term in terms)
     return SearchQuery(
         " & ".join(f"({either})" for either in alternatives), config="simple", search_type="raw"
     )
@@ -259,5 +259,5 @@ def _tsquery(terms):
 
 def _match(terms) -> str:
     return " AND ".join(
-        "(" + " OR ".join(f'"{form}"' for form in forms(stem(term))) + ")" for term in terms
+        "(" + " OR ".join(f'"{form}"' for form in forms(term)) + ")" for term in terms
     )

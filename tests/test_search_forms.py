@@ -5,7 +5,14 @@ from core.search import base, forms, search_filter, stems
 
 def test_the_definite_endings_come_off():
     assert stems("nätverket skolan barnen") == ["nätverket", "skolan", "barn"]
-    assert [base(stem) for stem in stems("nätverket skolan barnen")] == ["nätverk", "skol", "barn"]
+    assert [base(word) for word in ("nätverket", "skolan", "barnen")] == ["nätverk", "skol", "barn"]
+    assert base("nätverkets") == "nätverk"
+
+
+def test_an_ending_only_comes_off_a_word_that_has_it():
+    # "levnadsvanor" stems to "levnadsvan": its -an is no definite ending.
+    assert base("levnadsvanor") == "levnadsvan"
+    assert base("levnadsvanorna") == "levnadsvan"
 
 
 def test_a_short_word_keeps_its_ending():
