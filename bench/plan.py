@@ -154,7 +154,7 @@ def insert(model, fields: list, rows: list, prepared: frozenset = frozenset()) -
     For the millions of values of the cases: bulk_create compiles every value through the SQL
     compiler (about 7 µs each), which made the cases take minutes. Dates, times and JSON go
     through their field's get_db_prep_save like bulk_create does; fields not named get their
-    default, as with bulk_create. The caller sets the primary keys (see `next_ids`) and resets
+    default, as with bulk_create (or the database its db_default). The caller sets the primary keys (see `next_ids`) and resets
     the sequences afterwards (`reset_sequences`). Values of the fields named in `prepared`
     are already converted (with `prepare`), for values that many rows share."""
     from django.db import DEFAULT_DB_ALIAS, connections
@@ -167,6 +167,8 @@ def insert(model, fields: list, rows: list, prepared: frozenset = frozenset()) -
     defaults = []
     for column in meta.concrete_fields:
         if column.name not in named:
+            if column.has_db_default() and not column.has_default():
+                continue  # left out of the INSERT: the database writes its db_default
             auto = getattr(column, "auto_now", False) or getattr(column, "auto_now_add", False)
             value = timezone.now() if auto else column.get_default()
             defaults.append(column.get_db_prep_save(value, connection))
