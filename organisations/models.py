@@ -72,11 +72,16 @@ class Organisation(models.Model):
                 fields=["organisation_number"],
                 condition=~Q(organisation_number=""),
                 name="organisation_unique_organisation_number",
+                violation_error_message=_(
+                    "Another organisation already has that organisation number."
+                ),
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(organisation_number="")
                 | Q(organisation_number__regex=r"^[0-9]{6}-[0-9]{4}$"),
                 name="organisation_number_format",
+                field="organisation_number",
+                violation_error_message=_("Write the organisation number as NNNNNN-NNNN."),
             ),
         ]
 

@@ -138,6 +138,7 @@ class NetworkPartner(TenantModel):
             models.CheckConstraint(
                 condition=Q(contact_consent=True) | Q(contact_name="", email="", phone=""),
                 name="network_partner_details_need_consent",
+                violation_error_message=_("Contact details may be stored only with consent."),
             ),
         ]
 
@@ -206,16 +207,25 @@ class MeetingAttendance(TenantModel):
                 )
                 | Q(body__isnull=True, partner__isnull=False, capacity="partner"),
                 name="meeting_attendance_body_or_partner",
+                violation_error_message=_(
+                    "Attendance is recorded for a member body or for a partner."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["meeting", "body", "capacity"],
                 condition=Q(body__isnull=False),
                 name="meeting_attendance_unique_body",
+                violation_error_message=_(
+                    "That body's attendance is already recorded for the meeting."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["meeting", "partner"],
                 condition=Q(partner__isnull=False),
                 name="meeting_attendance_unique_partner",
+                violation_error_message=_(
+                    "That partner's attendance is already recorded for the meeting."
+                ),
             ),
         ]
 

@@ -72,4 +72,4 @@ def test_a_chart_whose_bars_are_all_equal_says_so():
     with translation.override("sv"):
         chart = bar_chart("Prövade", [("Prövade", 100), ("Följer barnets bästa", 100)], unit="%")
     assert "Högst" not in chart.text_alternative
-    assert chart.text_alternative == "Prövade. Alla 2 har samma värde: 100 %."
+    assert chart.text_alternative == "Prövade. Samma värde för alla 2: 100 %."
