@@ -290,6 +290,17 @@ BODY_EXPECTATIONS = {
     "youthforum:proposal_detail": (404, 404),
     "youthforum:proposal_withdraw": (405, 405),
     "youthforum:proposals_waiting": (200, 200),
+    # Added with notifications, open data, the diarium API and the health page: public pages
+    # and the calendar's secret address answer everyone; the health page is the persona's home's.
+    "accounts:calendar_address": (405, 405),
+    "api:assessment_docx": (401, 401),
+    "api:assessment_pdf": (401, 401),
+    "home:calendar_feed": (200, 200),
+    "indicators:health_equity": (200, 200),
+    "reports:data_package": (200, 200),
+    "reports:dcat_catalogue": (200, 200),
+    "reports:public_child_version": (200, 200),
+    "reports:public_child_version_for": (302, 302),
 }
 
 

@@ -373,7 +373,15 @@ def _networks(karlskoga, network, person):
         starts_on=datetime.date(2026, 2, 1),
         ends_on=datetime.date(2026, 12, 31),
     )
-    partner = networks.add_partner(network, by=None, name="Rädda Barnen", kind="civil_society")
+    # With consent, so that its contact details may hold text (the tenant sweep fills them).
+    partner = networks.add_partner(
+        network,
+        by=None,
+        name="Rädda Barnen",
+        kind="civil_society",
+        contact_consent=True,
+        contact_name="Kontaktperson på Rädda Barnen",
+    )
     return {
         "meeting_series": {"pk": series.pk},
         "network_partner": {"pk": partner.pk},
