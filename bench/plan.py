@@ -154,8 +154,8 @@ def insert(model, fields: list, rows: list, prepared: frozenset = frozenset()) -
     For the millions of values of the cases: bulk_create compiles every value through the SQL
     compiler (about 7 µs each), which made the cases take minutes. Dates, times and JSON go
     through their field's get_db_prep_save like bulk_create does; fields not named get their
-    default, as with bulk_create (or the database its db_default). The caller sets the primary keys (see `next_ids`) and resets
-    the sequences afterwards (`reset_sequences`). Values of the fields named in `prepared`
+    default, as with bulk_create (or the database its db_default). The caller sets the primary
+    keys (see `next_ids`) and resets the sequences afterwards (`reset_sequences`). Values of the fields named in `prepared`
     are already converted (with `prepare`), for values that many rows share."""
     from django.db import DEFAULT_DB_ALIAS, connections
     from django.utils import timezone
