@@ -155,8 +155,9 @@ def insert(model, fields: list, rows: list, prepared: frozenset = frozenset()) -
     compiler (about 7 µs each), which made the cases take minutes. Dates, times and JSON go
     through their field's get_db_prep_save like bulk_create does; fields not named get their
     default, as with bulk_create (or the database its db_default). The caller sets the primary
-    keys (see `next_ids`) and resets the sequences afterwards (`reset_sequences`). Values of the fields named in `prepared`
-    are already converted (with `prepare`), for values that many rows share."""
+    keys (see `next_ids`) and resets the sequences afterwards (`reset_sequences`). Values of the
+    fields named in `prepared` are already converted (with `prepare`), for values that many rows
+    share."""
     from django.db import DEFAULT_DB_ALIAS, connections
     from django.utils import timezone
 
