@@ -188,7 +188,7 @@ def test_the_whole_loop_by_links_and_buttons(browser, live_server, demo, phone, 
     # The yearly account counts the case and links to it.
     coordinator = new_page(browser)
     log_in(coordinator, live_server, "samordnare")
-    click_and_check(coordinator, menu_link(coordinator, "Årsbokslut"))
+    click_and_check(coordinator, menu_link(coordinator, "Bokslut"))
     click_and_check(coordinator, "main >> text=Nytt årsbokslut i Karlskoga kommun")
     coordinator.fill("#id_year", str(datetime.date.today().year))
     click_and_check(coordinator, "form.form button[type=submit]")
