@@ -85,6 +85,4 @@ def register() -> None:
     panels.register(
         "assessments.template_detail", "networks/panels/template_sharing.html", template_sharing
     )
-    panels.register(
-        "assessments.case_detail", "networks/panels/case_meetings.html", case_meetings
-    )
+    panels.register("assessments.case_detail", "networks/panels/case_meetings.html", case_meetings)

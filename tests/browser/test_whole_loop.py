@@ -111,9 +111,7 @@ def test_the_whole_loop_by_links_and_buttons(browser, live_server, demo, phone, 
     for choice in choices:
         answer(phone, link, choice)
         phone.context.clear_cookies()
-    no_script = new_page(
-        browser, viewport={"width": 375, "height": 740}, java_script_enabled=False
-    )
+    no_script = new_page(browser, viewport={"width": 375, "height": 740}, java_script_enabled=False)
     answer(no_script, link, "Ja", scripted=False)
     assert len(choices) + 1 >= MIN_GROUP_SIZE
 
@@ -170,7 +168,7 @@ def test_the_whole_loop_by_links_and_buttons(browser, live_server, demo, phone, 
     expect(decider.locator("main")).to_contain_text(WEIGHED)
 
     # The dialogue leader finds it waiting on the start page and publishes the feedback.
-    click_and_check(leader, ".main-nav a:text-is(\"Start\")")
+    click_and_check(leader, '.main-nav a:text-is("Start")')
     click_and_check(leader, f"text=Berätta för barnen vad som hände: {TITLE}")
     expect(leader.locator("#id_how_views_counted")).to_have_value(WEIGHED)
     leader.fill("#id_why", "Ni sa att ni vill ha någonstans att vara på kvällen.")
