@@ -12,7 +12,13 @@ from knowledge.models import Example
 from organisations.access import can
 from organisations.models import Organisation
 
-from .models import MEMBER_NETWORK_IDS, Network, member_networks, shared_example_ids
+from .models import (
+    MEMBER_NETWORK_IDS,
+    Network,
+    NetworkMeeting,
+    member_networks,
+    shared_example_ids,
+)
 from .views.sharing import template_sharing
 
 
@@ -56,6 +62,18 @@ def organisation_networks(user, organisation) -> dict:
     }
 
 
+def case_meetings(user, case) -> dict | None:
+    """The network meetings that prepare a case, on the case's page: only the meetings the
+    user may see, and no section at all when there are none."""
+    meetings = list(
+        NetworkMeeting.objects.visible_to(user)
+        .filter(cases=case)
+        .select_related("network")
+        .order_by("held_on", "pk")
+    )
+    return {"meetings": meetings} if meetings else None
+
+
 def register() -> None:
     register_derived_ids(MEMBER_NETWORK_IDS, member_networks)
     register_visibility("knowledge.example", example_visibility)
@@ -67,3 +85,4 @@ def register() -> None:
     panels.register(
         "assessments.template_detail", "networks/panels/template_sharing.html", template_sharing
     )
+    panels.register("assessments.case_detail", "networks/panels/case_meetings.html", case_meetings)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.exports import export_response
 from core.keyset import NEWER, OLDER, keyset_page
+from core.panels import panels_for
 from core.views.forms import edit_page
 from organisations.access import can, creatable_anywhere, get_for_user
 from organisations.lookups import create_in_organisation
@@ -124,6 +125,8 @@ def case_detail(request, pk):
         "can_follow_up": can(user, "follow_up", "decision", *scope),
         "can_see_history": can(user, "view", "auditentry", *scope),
         "can_ask_children": can(user, "add", "consultation", *scope),
+        # Sections apps above add (the network meetings that prepare the case).
+        "panels": panels_for("assessments.case_detail", user, case),
     }
     return render(request, "assessments/case_detail.html", context)
 

@@ -63,3 +63,16 @@ def test_results_of_too_few_children_are_not_shown(client, coordinator, assessme
     content = page.content.decode()
     assert "Bänkar 3" not in content
     assert 'name="bring_views"' not in content
+
+
+def test_the_case_officer_brings_in_the_results_too(client, case_officer, assessment, park):
+    """The officer writes the assessment but may not read the children's own words; the
+    results the assessment shows are the masked ones the results page shows everyone."""
+    park.cases.add(assessment.case)
+    for n in range(6):
+        answer(park, n, single=1)
+    client.force_login(case_officer)
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    content = client.get(url).content.decode()
+    assert "6 barn svarade" in content
+    assert 'name="bring_views"' in content
