@@ -307,6 +307,10 @@ class AssessmentFile(APIView):
         return super().handle_exception(exc)
 
     def get(self, request, pk):
+        # The schema names the formats `?format=` may take (json and the file's); DRF passes an
+        # empty one over as if it were absent, so it is refused here like an unknown one.
+        if request.query_params.get("format") == "":
+            raise Http404
         case = get_object_or_404(
             scoped_cases(request).select_related("organisation", "officer"), pk=pk
         )

@@ -93,6 +93,14 @@ def test_a_case_without_assessment_or_no_case_gets_404(name, api, case):
     assert api.get(reverse(name, args=[case.pk + 1000])).status_code == 404
 
 
+@pytest.mark.parametrize("name", ["api:assessment_pdf", "api:assessment_docx"])
+def test_an_empty_or_unknown_format_parameter_is_refused(name, api, submitted_assessment):
+    url = reverse(name, args=[submitted_assessment.case.pk])
+    assert api.get(url).status_code == 200
+    assert api.get(url, {"format": ""}).status_code == 404
+    assert api.get(url, {"format": "xml"}).status_code == 404
+
+
 def test_without_a_token_the_files_are_refused(client, submitted_assessment):
     response = client.get(reverse("api:assessment_pdf", args=[submitted_assessment.case.pk]))
     assert response.status_code == 401

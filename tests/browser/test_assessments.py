@@ -31,7 +31,7 @@ def test_case_from_creation_to_decision(browser, live_server, demo):
     expect(officer.locator("h1")).to_have_text("Nya öppettider i simhallen")
     officer.click("text=Påbörja prövningen")
     assert_accessible(officer)
-    officer.check("input[name=version] >> nth=0")
+    officer.get_by_label("Prövning av barnets bästa (standard)").first.check()
     click_and_check(officer, "form.form button[type=submit]")
 
     officer.check("#id_children_affected_0")  # yes
@@ -109,7 +109,7 @@ def test_two_officers_editing_the_same_assessment(browser, live_server, demo):
     log_in(first, live_server, "handlaggare")
     log_in(second, live_server, "samordnare")
     first.goto(f"{live_server.url}/cases/{case.pk}/assessment/start/")
-    first.check("input[name=version] >> nth=0")
+    first.get_by_label("Prövning av barnets bästa (standard)").first.check()
     first.click("form.form button[type=submit]")
     first.wait_for_url(f"**/cases/{case.pk}/assessment/")
     second.goto(f"{live_server.url}/cases/{case.pk}/assessment/")
@@ -129,7 +129,7 @@ def test_the_draft_saves_itself_while_the_officer_writes(browser, live_server, d
     page = browser.new_context().new_page()  # under the real Content-Security-Policy
     log_in(page, live_server, "handlaggare")
     page.goto(f"{live_server.url}/cases/{case.pk}/assessment/start/")
-    page.check("input[name=version] >> nth=0")
+    page.get_by_label("Prövning av barnets bästa (standard)").first.check()
     page.click("form.form button[type=submit]")
     page.wait_for_url(f"**/cases/{case.pk}/assessment/")
     page.check("#id_children_affected_1")  # no

@@ -9,7 +9,12 @@ from django.urls import reverse
 
 from assessments.demo import load_shipped_templates
 from convention import reference as convention_reference
+from convention.models import Article
+from indicators.catalogue import load_catalogue
+from indicators.health_catalogue import load_health_catalogue
+from indicators.models import Indicator
 from publichealth import reference as publichealth_reference
+from publichealth.models import TargetArea
 from tests.test_url_access import EXPECTATIONS
 from tests.world import build_url_world
 
@@ -48,6 +53,8 @@ def world(transactional_db):
     convention_reference.load_demo()
     publichealth_reference.load_demo()
     load_shipped_templates()
+    load_catalogue(Indicator, Article)
+    load_health_catalogue(Indicator, TargetArea)
     return build_url_world()
 
 

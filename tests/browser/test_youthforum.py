@@ -26,7 +26,7 @@ def test_meeting_proposal_and_the_committees_answer(browser, live_server, demo):
     click_and_check(leader, menu_link(leader, "Ungdomsforum"))
     click_and_check(leader, "main >> text=Ungdomsforum Karlskoga")
     expect(leader.locator("h1")).to_have_text("Ungdomsforum Karlskoga")
-    click_and_check(leader, "text=Medlemmar")
+    click_and_check(leader, "main >> a:text-is('Medlemmar')")
     expect(leader.locator("main")).to_contain_text("Fjäril")
     leader.goto(f"{live_server.url}{forum.get_absolute_url()}")
 
