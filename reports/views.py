@@ -3,22 +3,25 @@ approve and publish, and the preview's formats."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import confirm_delete
 from core.models import Job
 from core.transitions import run_transition
-from organisations.access import can, creatable_anywhere, get_for_user
+from core.views.forms import service_page
+from core.views.generic import edit_view
+from organisations.access import can, creatable_anywhere, get_for_user, require
 from organisations.lookups import create_in_organisation
 
 from . import jobs as report_jobs
 from . import services
 from .document import build_document, differs_from_version, localised, sentence_ids
 from .exports import export_response
-from .forms import ReportForm, TextsForm
-from .models import Report, ReportVersion
+from .forms import OwnSectionForm, ReportForm, TextsForm
+from .models import OwnSection, Report, ReportVersion
 
 
 def report_for(request, pk, action="view") -> Report:
@@ -98,55 +101,50 @@ def report_edit(request, pk):
         ):
             messages.success(request, _("The texts were saved."))
             return redirect(report)
-    return render(request, "reports/report_edit.html", {"report": report, "form": form})
+    context = {"report": report, "form": form, "own_sections": report.own_sections.all()}
+    return render(request, "reports/report_edit.html", context)
+
+
+def own_section_for(request, pk, action="change") -> OwnSection:
+    """A section of a report the user sees (else 404) and may change (else 403): changing a
+    report's own sections is changing the report."""
+    visible = Report.objects.visible_to(request.user)
+    section = get_object_or_404(
+        OwnSection.objects.select_related("report__organisation", "report__body"),
+        report__in=visible,
+        pk=pk,
+    )
+    require(request.user, "change", "report", *section.report.permission_scope())
+    return section
 
 
 @login_required
-@require_POST
-def report_transition(request, pk, action):
-    report = report_for(request, pk, "change" if action in ("reopen", "send") else action)
-    try:
-        if action == "send":
-            link = request.build_absolute_uri(report.get_absolute_url())
-            services.send_for_approval(report, by=request.user, link=link)
-            messages.success(request, _("The report was sent to the decision-makers to approve."))
-        elif action == "reopen":
-            services.reopen_report(report, by=request.user)
-            messages.success(request, _("A new version is being prepared as a draft."))
-        elif action == "approve":
-            services.approve_report(report, by=request.user)
-            messages.success(request, _("The report was approved."))
-        else:
-            _publish(request, report)
-    except services.TransitionError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(report)
+@require_http_methods(["GET", "POST"])
+def own_section_create(request, pk):
+    report = report_for(request, pk, "change")
+    return service_page(
+        request,
+        report,
+        OwnSectionForm,
+        services.create_own_section,
+        _("The section was added."),
+        title=_("New section in %(report)s") % {"report": report},
+        back=reverse("reports:report_edit", args=[report.pk]),
+    )
 
 
-def _unfinished_publication(report):
-    """The report's latest publication job while it runs, or when it failed."""
-    job = Job.objects.filter(kind=report_jobs.KIND, arguments__report=report.pk).first()
-    return job if job is not None and job.status != Job.Status.DONE else None
-
-
-def _publish(request, report):
-    """A worker publishes it (reports/jobs.py); the report's page follows the job."""
-    if report.status != Report.Status.APPROVED:
-        raise services.TransitionError(_("Only an approved report can be published."))
-    job = report_jobs.start_publishing(report, by=request.user)
-    if job.status == Job.Status.DONE:
-        messages.success(
-            request, _("Version %(number)s was published.") % {"number": job.result["version"]}
-        )
-    elif job.status == Job.Status.FAILED:
-        messages.error(request, job.error)
-    else:
-        messages.info(request, _("The report is being published. This page shows when it is done."))
+own_section_edit = edit_view(
+    own_section_for, OwnSectionForm, services.update_own_section, _("The section was saved.")
+)
 
 
 @login_required
-def report_preview_export(request, pk, fmt):
-    report = report_for(request, pk)
-    document = build_document(report)
-    filename = f"rapport-{report.slug}-{report.year}-utkast"
-    return export_response(document, fmt, filename, office_csv=True)
+@require_http_methods(["GET", "POST"])
+def own_section_delete(request, pk):
+    section = own_section_for(request, pk)
+    return confirm_delete(
+        request,
+        section,
+        service=services.delete_own_section,
+        success_url=reverse("reports:report_edit", args=[section.report_id]),
+    )
