@@ -148,3 +148,54 @@ def own_section_delete(request, pk):
         service=services.delete_own_section,
         success_url=reverse("reports:report_edit", args=[section.report_id]),
     )
+
+
+@login_required
+@require_POST
+def report_transition(request, pk, action):
+    report = report_for(request, pk, "change" if action in ("reopen", "send") else action)
+    try:
+        if action == "send":
+            link = request.build_absolute_uri(report.get_absolute_url())
+            services.send_for_approval(report, by=request.user, link=link)
+            messages.success(request, _("The report was sent to the decision-makers to approve."))
+        elif action == "reopen":
+            services.reopen_report(report, by=request.user)
+            messages.success(request, _("A new version is being prepared as a draft."))
+        elif action == "approve":
+            services.approve_report(report, by=request.user)
+            messages.success(request, _("The report was approved."))
+        else:
+            _publish(request, report)
+    except services.TransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(report)
+
+
+def _unfinished_publication(report):
+    """The report's latest publication job while it runs, or when it failed."""
+    job = Job.objects.filter(kind=report_jobs.KIND, arguments__report=report.pk).first()
+    return job if job is not None and job.status != Job.Status.DONE else None
+
+
+def _publish(request, report):
+    """A worker publishes it (reports/jobs.py); the report's page follows the job."""
+    if report.status != Report.Status.APPROVED:
+        raise services.TransitionError(_("Only an approved report can be published."))
+    job = report_jobs.start_publishing(report, by=request.user)
+    if job.status == Job.Status.DONE:
+        messages.success(
+            request, _("Version %(number)s was published.") % {"number": job.result["version"]}
+        )
+    elif job.status == Job.Status.FAILED:
+        messages.error(request, job.error)
+    else:
+        messages.info(request, _("The report is being published. This page shows when it is done."))
+
+
+@login_required
+def report_preview_export(request, pk, fmt):
+    report = report_for(request, pk)
+    document = build_document(report)
+    filename = f"rapport-{report.slug}-{report.year}-utkast"
+    return export_response(document, fmt, filename, office_csv=True)
