@@ -99,7 +99,9 @@ def _own_section_fields(fields) -> dict:
     unknown = set(fields) - set(OWN_SECTION_FIELDS)
     if unknown:
         raise ValueError(f"Not a field of an own section: {sorted(unknown)}")
-    return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
+    return {
+        name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
+    }
 
 
 def create_own_section(report: Report, *, by, **fields) -> OwnSection:

@@ -79,9 +79,10 @@ def test_coordinator_adds_edits_and_deletes_on_the_staff_pages(coordinator_clien
     page = coordinator_client.get(reverse("reports:report_detail", args=[report.pk]))
     assert "Barnens röst" in page.content.decode() and "Vi lyssnade." in page.content.decode()
     edit = reverse("reports:own_section_edit", args=[section.pk])
-    assert "Barnens röst" in coordinator_client.get(
-        reverse("reports:report_edit", args=[report.pk])
-    ).content.decode()
+    assert (
+        "Barnens röst"
+        in coordinator_client.get(reverse("reports:report_edit", args=[report.pk])).content.decode()
+    )
     coordinator_client.post(
         edit, {"part": "public_health", "title": "Unga", "text": "Ny text.", "order": 0}
     )
