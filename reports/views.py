@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.deletion import confirm_delete
@@ -133,8 +134,12 @@ def own_section_create(request, pk):
     )
 
 
+# Declared when the module loads: the message is translated when it is shown.
 own_section_edit = edit_view(
-    own_section_for, OwnSectionForm, services.update_own_section, _("The section was saved.")
+    own_section_for,
+    OwnSectionForm,
+    services.update_own_section,
+    gettext_lazy("The section was saved."),
 )
 
 

@@ -83,9 +83,12 @@ def test_coordinator_adds_edits_and_deletes_on_the_staff_pages(coordinator_clien
         "Barnens röst"
         in coordinator_client.get(reverse("reports:report_edit", args=[report.pk])).content.decode()
     )
-    coordinator_client.post(
-        edit, {"part": "public_health", "title": "Unga", "text": "Ny text.", "order": 0}
+    saved = coordinator_client.post(
+        edit,
+        {"part": "public_health", "title": "Unga", "text": "Ny text.", "order": 0},
+        follow=True,
     )
+    assert "Avsnittet sparades." in saved.content.decode()
     section.refresh_from_db()
     assert (section.part, section.title, section.text) == ("public_health", "Unga", "Ny text.")
     delete = reverse("reports:own_section_delete", args=[section.pk])
