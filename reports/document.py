@@ -53,6 +53,27 @@ def render_sections(figures, scope, overrides) -> list[dict]:
     return sections
 
 
+def own_sections(report) -> list[dict]:
+    """The coordinator's own sections, shaped as generated ones (each paragraph a "sentence"
+    that is not offered for rewording) so that every format shows them; `report_parts` puts
+    them after the generated sections of their part."""
+    return [
+        {
+            "key": f"own-{section.pk}",
+            "title": section.title,
+            "part": section.part,
+            "own": True,
+            "sentences": [
+                {"id": f"own-{section.pk}.{n}", "text": text, "generated": "", "overridden": False}
+                for n, text in enumerate(section.paragraphs(), 1)
+            ],
+            "blocks": [],
+            "key_figures": [],
+        }
+        for section in report.own_sections.all()
+    ]
+
+
 def _narrative(report) -> dict:
     analysis = [
         {"key": value, "label": str(label), "text": report.analysis.get(value, "").strip()}
@@ -69,6 +90,7 @@ def build_document(report, *, as_of=None, languages=LANGUAGES) -> dict:
     """Everything the report shows, as JSON-safe data, per language."""
     scope = scope_for(report, as_of)
     figures = collect_figures(scope)
+    own = own_sections(report)
     document = {
         "schema": SCHEMA,
         "title": report.title,
@@ -83,7 +105,7 @@ def build_document(report, *, as_of=None, languages=LANGUAGES) -> dict:
     for language in languages:
         with translation.override(language):
             document["languages"][language] = {
-                "sections": render_sections(figures, scope, report.overrides),
+                "sections": render_sections(figures, scope, report.overrides) + own,
                 "narrative": _narrative(report),
             }
     return document
@@ -124,6 +146,7 @@ def sentence_ids(document: dict) -> list[tuple[str, str]]:
     return [
         (sentence["id"], sentence["generated"])
         for section in parts["sections"]
+        if not section.get("own")
         for sentence in section["sentences"]
     ]
 

@@ -7,7 +7,7 @@ from core.forms import limit_to_bodies
 from organisations.models import Body
 from planning.success_factors import SuccessFactor
 
-from .models import Report
+from .models import OwnSection, Report
 
 
 class ReportForm(forms.ModelForm):
@@ -111,3 +111,12 @@ class TextsForm(forms.Form):
             "analysis": {value: data[name] for name, value in self.analysis_fields.items()},
             "overrides": kept | {sid: data[name] for name, sid in self.sentence_fields.items()},
         }
+
+
+class OwnSectionForm(forms.ModelForm):
+    """A section of the coordinator's own: its part, title, text and place in the part."""
+
+    class Meta:
+        model = OwnSection
+        fields = ["part", "title", "text", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 12})}

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TenantModel
 from organisations.models import Body
 
+from .sections import CHILD_RIGHTS, PUBLIC_HEALTH
+
 
 def report_scope(organisation_ids, prefix: str = "") -> Q:
     """A report belongs to its organisation; a joint body's report is also seen where it serves."""
@@ -159,3 +161,55 @@ class ReportVersion(TenantModel):
 
     def permission_scope(self):
         return self.organisation_id, self.report.body_id
+
+
+class OwnSection(models.Model):
+    """A section the coordinator writes into the account, in the Convention's part or the
+    public-health part, after that part's generated sections (issue 20). Paragraphs are
+    separated by an empty line, as in the report's other texts."""
+
+    class Part(models.TextChoices):
+        CHILD_RIGHTS = CHILD_RIGHTS, _("The Convention on the Rights of the Child")
+        PUBLIC_HEALTH = PUBLIC_HEALTH, _("Public health")
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="own_sections"
+    )
+    part = models.CharField(
+        _("part"),
+        max_length=20,
+        choices=Part.choices,
+        default=Part.CHILD_RIGHTS,
+        db_default=Part.CHILD_RIGHTS,
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Separate paragraphs with an empty line."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        db_default=0,
+        help_text=_("Sections with a lower number come first within their part."),
+    )
+
+    class Meta:
+        verbose_name = _("own section")
+        verbose_name_plural = _("own sections")
+        ordering = ["report", "order", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reports:report_edit", args=[self.report_id]) + "#own-sections"
+
+    def audit_organisation_id(self):
+        return self.report.organisation_id
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.replace("\r\n", "\n").split("\n\n") if p.strip()]

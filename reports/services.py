@@ -13,13 +13,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core import notify
-from core.audit import create_object, update_object
+from core.audit import create_object, delete_object, update_object
 from core.models import AuditEntry
 from core.transitions import TransitionError
 from organisations.permissions import allowed_roles
 
 from .document import build_document
-from .models import Report, ReportVersion
+from .models import OwnSection, Report, ReportVersion
 
 NARRATIVE_FIELDS = ("foreword", "analysis", "priorities", "overrides")
 
@@ -83,6 +83,54 @@ def update_texts(report: Report, *, by, **fields) -> Report:
                 "sent_for_approval_at": None,
             }
         return update_object(locked, by=by, **fields)
+
+
+OWN_SECTION_FIELDS = ("part", "title", "text", "order")
+BACK_TO_DRAFT = {"approved_by": None, "approved_at": None, "sent_for_approval_at": None}
+
+
+def _back_to_draft(locked: Report, *, by) -> None:
+    """What the decision-maker approved has changed: approve it again."""
+    if locked.status != Report.Status.DRAFT:
+        update_object(locked, by=by, status=Report.Status.DRAFT, **BACK_TO_DRAFT)
+
+
+def _own_section_fields(fields) -> dict:
+    unknown = set(fields) - set(OWN_SECTION_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a field of an own section: {sorted(unknown)}")
+    return {
+        name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
+    }
+
+
+def create_own_section(report: Report, *, by, **fields) -> OwnSection:
+    """A section of the coordinator's own in one of the account's parts."""
+    fields = _own_section_fields(fields)
+    with transaction.atomic():
+        locked = _locked(report)
+        section = create_object(OwnSection, by=by, report=locked, **fields)
+        _back_to_draft(locked, by=by)
+    return section
+
+
+def update_own_section(section: OwnSection, *, by, **fields) -> OwnSection:
+    fields = _own_section_fields(fields)
+    with transaction.atomic():
+        locked = _locked(section.report)
+        current = OwnSection.objects.select_for_update().get(pk=section.pk)
+        current.report = locked
+        if any(getattr(current, name) != value for name, value in fields.items()):
+            _back_to_draft(locked, by=by)
+        return update_object(current, by=by, **fields)
+
+
+def delete_own_section(section: OwnSection, *, by) -> None:
+    with transaction.atomic():
+        locked = _locked(section.report)
+        section.report = locked
+        delete_object(section, by=by)
+        _back_to_draft(locked, by=by)
 
 
 def send_for_approval(report: Report, *, by, link: str = "") -> Report:

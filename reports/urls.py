@@ -13,6 +13,9 @@ urlpatterns = [
     ),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/sections/new/", views.own_section_create, name="own_section_create"),
+    path("reports/sections/<int:pk>/edit/", views.own_section_edit, name="own_section_edit"),
+    path("reports/sections/<int:pk>/delete/", views.own_section_delete, name="own_section_delete"),
     re_path(
         r"^reports/(?P<pk>[0-9]+)/(?P<action>send|approve|publish|reopen)/$",
         views.report_transition,

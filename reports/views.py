@@ -3,22 +3,26 @@ approve and publish, and the preview's formats."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.deletion import confirm_delete
 from core.models import Job
 from core.transitions import run_transition
-from organisations.access import can, creatable_anywhere, get_for_user
+from core.views.forms import service_page
+from core.views.generic import edit_view
+from organisations.access import can, creatable_anywhere, get_for_user, require
 from organisations.lookups import create_in_organisation
 
 from . import jobs as report_jobs
 from . import services
 from .document import build_document, differs_from_version, localised, sentence_ids
 from .exports import export_response
-from .forms import ReportForm, TextsForm
-from .models import Report, ReportVersion
+from .forms import OwnSectionForm, ReportForm, TextsForm
+from .models import OwnSection, Report, ReportVersion
 
 
 def report_for(request, pk, action="view") -> Report:
@@ -98,7 +102,57 @@ def report_edit(request, pk):
         ):
             messages.success(request, _("The texts were saved."))
             return redirect(report)
-    return render(request, "reports/report_edit.html", {"report": report, "form": form})
+    context = {"report": report, "form": form, "own_sections": report.own_sections.all()}
+    return render(request, "reports/report_edit.html", context)
+
+
+def own_section_for(request, pk, action="change") -> OwnSection:
+    """A section of a report the user sees (else 404) and may change (else 403): changing a
+    report's own sections is changing the report."""
+    visible = Report.objects.visible_to(request.user)
+    section = get_object_or_404(
+        OwnSection.objects.select_related("report__organisation", "report__body"),
+        report__in=visible,
+        pk=pk,
+    )
+    require(request.user, "change", "report", *section.report.permission_scope())
+    return section
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def own_section_create(request, pk):
+    report = report_for(request, pk, "change")
+    return service_page(
+        request,
+        report,
+        OwnSectionForm,
+        services.create_own_section,
+        _("The section was added."),
+        title=_("New section in %(report)s") % {"report": report},
+        back=reverse("reports:report_edit", args=[report.pk]),
+    )
+
+
+# Declared when the module loads: the message is translated when it is shown.
+own_section_edit = edit_view(
+    own_section_for,
+    OwnSectionForm,
+    services.update_own_section,
+    gettext_lazy("The section was saved."),
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def own_section_delete(request, pk):
+    section = own_section_for(request, pk)
+    return confirm_delete(
+        request,
+        section,
+        service=services.delete_own_section,
+        success_url=reverse("reports:report_edit", args=[section.report_id]),
+    )
 
 
 @login_required

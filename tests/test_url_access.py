@@ -889,6 +889,18 @@ EXPECTATIONS = {
         "report",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    "reports:own_section_create": (
+        "report",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "reports:own_section_edit": (
+        "own_section",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "reports:own_section_delete": (
+        "own_section",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "reports:report_transition": (
         "report_approve",
         {"anonymous": LOGIN, "coordinator": 405, "case_officer": 405, "outsider": 405},

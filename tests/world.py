@@ -596,8 +596,10 @@ def _reports(karlskoga, decision_maker):
     reports.approve_report(published, by=decision_maker)
     reports.publish_report(published, by=by)
     public = {"slug": published.slug, "year": 2025}
+    own = reports.create_own_section(draft, by=by, title="Egen del", text="Text")
     return {
         "report": {"pk": draft.pk},
+        "own_section": {"pk": own.pk},
         "report_approve": {"pk": draft.pk, "action": "approve"},
         "report_csv": {"pk": draft.pk, "fmt": "csv"},
         "published_report": public,
