@@ -1,5 +1,6 @@
 """The case API: upsert cases by their id in the case-management system; read assessments."""
 
+import datetime
 import re
 
 import django_filters
@@ -89,6 +90,25 @@ class ApiFilterForm(forms.Form):
         return super().clean()
 
 
+class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 time given back in UTC. Python accepts offsets up to ±23:59 where PostgreSQL
+    stops at ±15:59, and a time at the calendar's edge may not exist in UTC: such input is
+    refused here as an invalid time (400), never passed on to the database (500)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return value
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class ApiCaseFilter(CaseFilter):
     """The case list's filters, with ids instead of the page's menus: an id the token does not
     see finds nothing (the list is already narrowed to the token's organisation)."""
@@ -100,7 +120,7 @@ class ApiCaseFilter(CaseFilter):
     )
     year = IntegerFilter(method="filter_year", min_value=1900, max_value=2999)
     q = SearchFilter(method="search")
-    updated_since = django_filters.IsoDateTimeFilter(method="filter_updated_since")
+    updated_since = UtcDateTimeFilter(method="filter_updated_since")
 
     class Meta(CaseFilter.Meta):
         form = ApiFilterForm

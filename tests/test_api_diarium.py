@@ -177,3 +177,15 @@ def test_the_schema_documents_the_filter_and_the_files(api):
     assert "updated_since" in text
     assert "/api/v1/cases/{id}/assessment.pdf" in text
     assert "/api/v1/cases/{id}/assessment.docx" in text
+
+
+def test_an_offset_postgresql_cannot_hold_is_read_in_utc(api, case):
+    # Python reads +19:50 (ISO 8601 allows it); PostgreSQL refuses offsets past ±15:59.
+    response = api.get(reverse("api:case_list"), {"updated_since": "0664-12-28T16:11:35+19:50"})
+    assert response.status_code == 200
+    assert case.pk in _ids(response)
+
+
+def test_a_time_that_utc_cannot_hold_is_refused(api, db):
+    response = api.get(reverse("api:case_list"), {"updated_since": "0001-01-01T00:00:00+05:00"})
+    assert response.status_code == 400
