@@ -1,6 +1,7 @@
 import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from convention.choices import article_choices
@@ -9,7 +10,22 @@ from core.tenancy import visible_organisation_ids
 from organisations.models import Body, Membership, Organisation
 from organisations.permissions import PREPARERS
 
+from . import counts
 from .models import Assessment, Case
+
+# What the yearly account's decision counts are called in the case list's filter.
+COUNT_LABELS = {
+    "decided": _("Decided"),
+    "screened": _("Screened for whether children are affected"),
+    "affecting": _("Affecting children"),
+    "full_assessment": _("With a complete assessment of the best interests"),
+    "children_heard": _("Children's own views obtained"),
+    "follows": _("Decided in line with the assessed best interests"),
+    "against": _("Decided against the assessed best interests"),
+    "follow_up_done": _("Follow-ups done"),
+    "follow_up_overdue": _("Follow-ups overdue"),
+    "follow_up_planned": _("Follow-ups planned"),
+}
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -33,16 +49,43 @@ class CaseFilter(django_filters.FilterSet):
         label=_("Article"), field_name="assessment__articles__number", choices=[]
     )
     officer = django_filters.ChoiceFilter(label=_("Officer"), choices=[])
+    # The yearly account's links (issue 22): its organisations, the year of the decision, and
+    # what a count counted, by the same definitions as the figure (assessments.counts).
+    organisation = django_filters.MultipleChoiceFilter(label=_("Organisation"), choices=[])
+    decided_year = django_filters.NumberFilter(
+        label=_("Decided in year"),
+        field_name="decision__decided_on",
+        lookup_expr="year",
+        min_value=1900,
+        max_value=2999,
+    )
+    counted = django_filters.ChoiceFilter(
+        label=_("Counted in the yearly account as"),
+        method="filter_counted",
+        choices=[(name, COUNT_LABELS[name]) for name in counts.COUNTS],
+    )
 
     class Meta:
         model = Case
-        fields = ["q", "body", "status", "year", "children_affected", "article", "officer"]
+        fields = [
+            "q",
+            "body",
+            "status",
+            "year",
+            "children_affected",
+            "article",
+            "officer",
+            "organisation",
+            "decided_year",
+            "counted",
+        ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["body"].extra["choices"] = body_choices(user)
         self.filters["officer"].extra["choices"] = officer_choices(user)
         self.filters["article"].extra["choices"] = article_choices()
+        self.filters["organisation"].extra["choices"] = organisation_choices(user)
 
     def search(self, queryset, name, value):
         return queryset.filter(search_filter(value))
@@ -55,6 +98,11 @@ class CaseFilter(django_filters.FilterSet):
             assessment__children_affected=value,
             assessment__organisation_id=F("organisation_id"),
         )
+
+    def filter_counted(self, queryset, name, value):
+        # Read against today, as the report's preview reads its overdue follow-ups.
+        decisions = counts.counted(counts.decisions_of(queryset), value, timezone.localdate())
+        return queryset.filter(decision__in=decisions)
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(
@@ -69,6 +117,13 @@ def body_choices(user) -> list:
     for pk, name, organisation in bodies.values_list("pk", "name", "organisation__name"):
         groups.setdefault(organisation, []).append((pk, name))
     return list(groups.items())
+
+
+def organisation_choices(user) -> list:
+    organisations = Organisation.objects.order_by("name")
+    if not user.is_superuser:
+        organisations = organisations.filter(pk__in=visible_organisation_ids(user))
+    return list(organisations.values_list("pk", "name"))
 
 
 def officer_choices(user) -> list:

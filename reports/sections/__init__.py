@@ -16,7 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from urllib.parse import urlencode
+
 from django.apps import apps
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.charts import format_value
@@ -60,17 +63,18 @@ class Section:
     def say(self, sentence_id: str, text: str) -> None:
         self.sentences.append({"id": f"{self.key}.{sentence_id}", "text": str(text)})
 
-    def table(self, caption, columns, rows, *, note: str = "", row_links=None) -> None:
-        """`row_links`: per row, the address of the list of the records its counts counted
-        ("" for none); shown as links on the staff preview only, since the public cannot open
-        those lists (issue 22: every count can be checked)."""
+    def table(self, caption, columns, rows, *, note: str = "", cell_links=None) -> None:
+        """`cell_links`: per row, per cell after the row's heading, the address of the list of
+        the records that count counted ("" for none; a row may be shorter). Shown as links on
+        the staff preview only, since the public cannot open those lists (issue 22: every
+        count can be checked); the exports never show them."""
         self.blocks.append(
             {
                 "kind": "table",
                 "caption": str(caption),
                 "columns": [str(c) for c in columns],
                 "rows": [[_cell(v) for v in row] for row in rows],
-                "row_links": list(row_links or []),
+                "cell_links": [list(links or []) for links in cell_links or []],
                 "note": str(note or ""),
             }
         )
@@ -187,6 +191,18 @@ def count_and_share(part, whole) -> str:
         return format_value(part)
     # No break inside a figure: "12 (40 %)" stays on one line in narrow table cells.
     return f"{format_value(part)} ({format_value(value, '%')})".replace(" %", "\u00a0%")
+
+
+def staff_list(url_name: str, **filters) -> str:
+    """The address of a staff list filtered to what a count counted; a list value repeats its
+    parameter (`organisation=1&organisation=2`)."""
+    return f"{reverse(url_name)}?{urlencode(filters, doseq=True)}"
+
+
+def organisation_filters(scope: Scope) -> list[list[int]]:
+    """Per column of `organisation_columns`, the organisations its counts cover."""
+    ids = [[pk] for pk in scope.organisation_ids]
+    return [*ids, scope.organisation_ids] if scope.is_joint else ids
 
 
 def organisation_columns(scope: Scope) -> list[str]:

@@ -3,11 +3,11 @@
 from collections import Counter
 
 from django.apps import apps
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.completeness import has_full_assessment, is_complete
+from assessments import counts
+from assessments.counts import COUNTS
 from core.charts import bar_chart
 
 from . import (
@@ -17,122 +17,52 @@ from . import (
     key_values,
     number,
     organisation_columns,
+    organisation_filters,
     percent,
     share,
+    staff_list,
 )
 
-COUNTS = (
-    "decided",
-    "screened",
-    "affecting",
-    "full_assessment",
-    "children_heard",
-    "follows",
-    "against",
-    "follow_up_done",
-    "follow_up_overdue",
-    "follow_up_planned",
-)
 MAX_LISTED = 100  # decisions against the child's best interests listed with their reasons
-
-
-def _flags(row, sections_by_version, as_of) -> Counter:
-    """What one decision counts towards."""
-
-    affected, answers, version_id = row["affected"], row["answers"] or {}, row["version"]
-    flags = Counter(decided=1)
-    if affected:
-        flags["screened"] = 1
-    if affected == "yes":
-        flags["affecting"] = 1
-        sections = sections_by_version.get(version_id, [])
-        if has_full_assessment(sections) and is_complete(sections, answers):
-            flags["full_assessment"] = 1
-        if answers.get("children_heard") == "yes":
-            flags["children_heard"] = 1
-        flags["follows" if row["follows"] else "against"] = 1
-    if row["follow_up_date"]:
-        if row["follow_up_done_on"]:
-            flags["follow_up_done"] = 1
-        elif row["follow_up_date"] < as_of:
-            flags["follow_up_overdue"] = 1
-        else:
-            flags["follow_up_planned"] = 1
-    return flags
+CASE_LIST = "assessments:case_list"
 
 
 def collect(scope) -> dict:
+    # The counts are assessments.counts's, which the case list's filter uses too (issue 22).
     Decision = apps.get_model("assessments", "Decision")
-    TemplateVersion = apps.get_model("assessments", "TemplateVersion")
-    rows = list(
-        Decision.objects.filter(
-            organisation_id__in=scope.organisation_ids, decided_on__year=scope.year
-        )
-        .order_by("decided_on", "id")
-        .values(
-            "organisation_id",
-            "follows_best_interests",
-            "reasons",
-            "follow_up_date",
-            "follow_up_done_on",
-            "case__case_number",
-            "case__body_id",
-            "case__body__name",
-            "case__assessment__children_affected",
-            "case__assessment__answers",
-            "case__assessment__template_version_id",
-        )
-    )
-    versions = {row["case__assessment__template_version_id"] for row in rows} - {None}
-    sections_by_version = dict(
-        TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections")
+    decisions = Decision.objects.filter(counts.decided_in(scope.year, scope.organisation_ids))
+    groups = counts.tally(
+        decisions, scope.as_of, ("organisation_id", "case__body_id", "case__body__name")
     )
     organisations = {str(pk): Counter() for pk in scope.organisation_ids}
-    bodies, total, against = {}, Counter(), []
-    for raw in rows:
-        row = {
-            "affected": raw["case__assessment__children_affected"],
-            "answers": raw["case__assessment__answers"],
-            "version": raw["case__assessment__template_version_id"],
-            "follows": raw["follows_best_interests"],
-            "follow_up_date": raw["follow_up_date"],
-            "follow_up_done_on": raw["follow_up_done_on"],
-        }
-        flags = _flags(row, sections_by_version, scope.as_of)
-        organisations[str(raw["organisation_id"])].update(flags)
-        total.update(flags)
-        body = bodies.setdefault(
-            raw["case__body_id"],
-            {"name": raw["case__body__name"], "organisation": raw["organisation_id"]},
+    bodies, total = [], Counter()
+    for (organisation_id, body_id, body_name), found in groups.items():
+        organisations[str(organisation_id)].update(found)
+        total.update(found)
+        bodies.append(
+            {"id": body_id, "name": body_name, "organisation": organisation_id, **_plain(found)}
         )
-        body.setdefault("counts", Counter()).update(flags)
-        if flags["against"] and len(against) < MAX_LISTED:
-            against.append(
-                {
-                    # No title: the report is public, and a title of an individual matter
-                    # can point to a child. The case number leads to the public register.
-                    "case_number": raw["case__case_number"],
-                    "body": raw["case__body__name"],
-                    "reasons": raw["reasons"],
-                }
-            )
+    against = (
+        counts.counted(decisions, "against", scope.as_of)
+        .order_by("decided_on", "id")
+        .values_list("case__case_number", "case__body__name", "reasons")[:MAX_LISTED]
+    )
     return {
-        "organisations": {pk: _plain(counts) for pk, counts in organisations.items()},
+        "organisations": {pk: _plain(found) for pk, found in organisations.items()},
         "total": _plain(total),
-        "bodies": sorted(
-            (
-                {"name": b["name"], "organisation": b["organisation"], **_plain(b["counts"])}
-                for b in bodies.values()
-            ),
-            key=lambda b: (b["name"], b["organisation"]),
-        ),
-        "against": against,
+        "bodies": sorted(bodies, key=lambda b: (b["name"], b["organisation"])),
+        # No title: the report is public, and a title of an individual matter can point to a
+        # child. The case number leads to the public register.
+        "against": [
+            {"case_number": number_, "body": body, "reasons": reasons}
+            for number_, body, reasons in against
+        ],
         "against_count": total["against"],
     }
 
 
-def _plain(counts: Counter) -> dict:
-    return {name: counts.get(name, 0) for name in COUNTS}
+def _plain(found: Counter) -> dict:
+    return {name: found.get(name, 0) for name in COUNTS}
 
 
 def render(figures, scope) -> Section:
@@ -250,23 +180,26 @@ BASE = {
 }
 
 
-# The case list's filters (assessments.filters.CaseFilter) that list what a count counted.
-CASE_LIST_FILTERS = {
-    "decided": "status=decided",
-    "affecting": "status=decided&children_affected=yes",
-}
+def _count_link(scope, name, organisation_ids, **more) -> str:
+    """The case list filtered to the decisions a count counted (assessments.counts)."""
+    return staff_list(
+        CASE_LIST,
+        organisation=organisation_ids,
+        decided_year=scope.year,
+        counted=name,
+        **more,
+    )
 
 
 def _figures_table(section, figures, scope):
     parts = [figures["organisations"].get(str(pk), {}) for pk in scope.organisation_ids]
     if scope.is_joint:
         parts.append(figures["total"])
+    columns = organisation_filters(scope)
     rows, links = [], []
-    listed = reverse("assessments:case_list")
     for name in COUNTS:
         label = LABELS[name]()
-        query = CASE_LIST_FILTERS.get(name)
-        links.append(f"{listed}?year={scope.year}&{query}" if query else "")
+        links.append([_count_link(scope, name, ids) for ids in columns])
         base = BASE.get(name)
         rows.append(
             [label]
@@ -284,25 +217,37 @@ def _figures_table(section, figures, scope):
             "Shares of screening and of cases affecting children are of the cases decided; the "
             "other shares are of the cases that affected children."
         ),
-        row_links=links,
+        cell_links=links,
     )
+
+
+BODY_COUNTS = (
+    "decided",
+    "screened",
+    "affecting",
+    "full_assessment",
+    "children_heard",
+    "follows",
+)
 
 
 def _bodies_table(section, figures, scope):
     names = dict(scope.organisations)
-    rows = [
-        [
-            body["name"],
-            names.get(body["organisation"], ""),
-            body["decided"],
-            body["screened"],
-            body["affecting"],
-            body["full_assessment"],
-            body["children_heard"],
-            body["follows"],
-        ]
-        for body in figures["bodies"]
-    ]
+    rows, links = [], []
+    for body in figures["bodies"]:
+        rows.append(
+            [body["name"], names.get(body["organisation"], "")]
+            + [body[name] for name in BODY_COUNTS]
+        )
+        # A version published before the links has no body id: its counts stay plain.
+        body_id = body.get("id")
+        links.append(
+            [""]
+            + [
+                _count_link(scope, name, [body["organisation"]], body=body_id) if body_id else ""
+                for name in BODY_COUNTS
+            ]
+        )
     columns = [
         _("Body"),
         _("Organisation"),
@@ -313,7 +258,7 @@ def _bodies_table(section, figures, scope):
         _("Children's views"),
         _("In line with best interests"),
     ]
-    section.table(_("Decisions by body"), columns, rows)
+    section.table(_("Decisions by body"), columns, rows, cell_links=links)
 
 
 def _against_table(section, figures):

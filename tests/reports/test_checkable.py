@@ -17,14 +17,13 @@ def test_the_decision_counts_link_to_the_cases_they_counted_on_the_staff_preview
     client.force_login(coordinator)
     html = client.get(report.get_absolute_url()).content.decode()
     listed = reverse("assessments:case_list")
-    link = f"{listed}?year={YEAR}&amp;status=decided"
+    query = f"organisation={report.organisation_id}&decided_year={YEAR}"
+    link = f"{listed}?{query}&amp;counted=decided".replace("&decided_year", "&amp;decided_year")
     assert f'<a href="{link}">3</a>' in html
     # The list the link opens shows exactly the cases counted (SN 4 was decided in 2025).
-    page = client.get(f"{listed}?year={YEAR}&status=decided").content.decode()
+    page = client.get(f"{listed}?{query}&counted=decided").content.decode()
     assert all(f"SN {n}" in page for n in (1, 2, 3)) and "SN 4" not in page
-    affecting = client.get(
-        f"{listed}?year={YEAR}&status=decided&children_affected=yes"
-    ).content.decode()
+    affecting = client.get(f"{listed}?{query}&counted=affecting").content.decode()
     assert "SN 1" in affecting and "SN 2" in affecting and "SN 3" not in affecting
 
 

@@ -1,0 +1,99 @@
+"""What the yearly account counts of a year's decisions, defined once.
+
+The report's decisions section (`reports.sections.decisions`) counts with `tally`, and the case
+list's filter (`filters.CaseFilter`: `counted`) lists with `counted`; both read `conditions`
+and `complete_assessments`, so a figure and the list behind it cannot drift apart (issue 22).
+"""
+
+from collections import Counter
+
+from django.db.models import Count, Q
+
+from .completeness import has_full_assessment, is_complete
+from .models import Assessment, Decision, TemplateVersion
+
+COUNTS = (
+    "decided",
+    "screened",
+    "affecting",
+    "full_assessment",
+    "children_heard",
+    "follows",
+    "against",
+    "follow_up_done",
+    "follow_up_overdue",
+    "follow_up_planned",
+)
+# Needs the template's questions, which live in JSON: decided in Python, not in SQL.
+COMPUTED = "full_assessment"
+AFFECTING = Q(case__assessment__children_affected=Assessment.ChildrenAffected.YES)
+
+
+def decided_in(year: int, organisation_ids) -> Q:
+    """The decisions a yearly account of these organisations counts."""
+    return Q(organisation_id__in=organisation_ids, decided_on__year=year)
+
+
+def conditions(as_of) -> dict[str, Q]:
+    """Each count but `COMPUTED` as a condition on a decision; follow-ups are overdue against
+    `as_of`, the day the figures are read."""
+    screened = Q(case__assessment__children_affected__in=Assessment.ChildrenAffected.values)
+    follow_up = Q(follow_up_date__isnull=False)
+    open_follow_up = follow_up & Q(follow_up_done_on__isnull=True)
+    return {
+        "decided": Q(),
+        "screened": screened,
+        "affecting": AFFECTING,
+        "children_heard": AFFECTING & Q(case__assessment__answers__children_heard="yes"),
+        "follows": AFFECTING & Q(follows_best_interests=True),
+        "against": AFFECTING & Q(follows_best_interests=False),
+        "follow_up_done": follow_up & Q(follow_up_done_on__isnull=False),
+        "follow_up_overdue": open_follow_up & Q(follow_up_date__lt=as_of),
+        "follow_up_planned": open_follow_up & Q(follow_up_date__gte=as_of),
+    }
+
+
+def complete_assessments(decisions, *fields) -> list[tuple]:
+    """(pk, *fields) of the decisions affecting children whose assessment is a complete full
+    assessment (two queries)."""
+    rows = list(
+        decisions.filter(AFFECTING).values_list(
+            "pk",
+            *fields,
+            "case__assessment__answers",
+            "case__assessment__template_version_id",
+        )
+    )
+    versions = {row[-1] for row in rows} - {None}
+    sections = dict(TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections"))
+    found = []
+    for *values, answers, version in rows:
+        template = sections.get(version, [])
+        if has_full_assessment(template) and is_complete(template, answers or {}):
+            found.append(tuple(values))
+    return found
+
+
+def counted(decisions, name: str, as_of):
+    """The decisions among `decisions` that the count `name` counts."""
+    if name == COMPUTED:
+        return decisions.filter(pk__in=[row[0] for row in complete_assessments(decisions)])
+    return decisions.filter(conditions(as_of)[name])
+
+
+def tally(decisions, as_of, group_by: tuple[str, ...]) -> dict[tuple, Counter]:
+    """Every count per group (the values of `group_by`), in three queries."""
+    found = {
+        tuple(row.pop(field) for field in group_by): Counter(row)
+        for row in decisions.values(*group_by)
+        .annotate(**{name: Count("pk", filter=q) for name, q in conditions(as_of).items()})
+        .order_by()
+    }
+    for _pk, *group in complete_assessments(decisions, *group_by):
+        found[tuple(group)][COMPUTED] += 1
+    return found
+
+
+def decisions_of(cases):
+    """The decisions of a queryset of cases, for `counted`."""
+    return Decision.objects.filter(case__in=cases)
