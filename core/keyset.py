@@ -18,6 +18,7 @@ this is the order of creation.
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Q, QuerySet
 
@@ -95,7 +96,11 @@ def _first_ids(queryset, parts, bound: Q, order: str, limit: int) -> list[int]:
         return list(_range(queryset, part, bound, order, limit))
     db = queryset.db
     connection = connections[db]
-    statements = _range_statements(queryset, parts, bound, order, limit)
+    try:
+        statements = _range_statements(queryset, parts, bound, order, limit)
+    except EmptyResultSet:
+        # A filter that can match nothing (`pk__in=[]`) compiles to no SQL at all.
+        return []
     params = [p for _, part_params in statements for p in part_params]
     direction = "DESC" if order.startswith("-") else "ASC"
     # A row in two parts (a joint body's case of one's own organisation) is listed once: UNION

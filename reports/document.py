@@ -37,12 +37,18 @@ def collect_figures(scope) -> dict:
     return {provider.key: provider.collect(scope) for provider in providers()}
 
 
-def render_sections(figures, scope, overrides) -> list[dict]:
+def render_sections(figures, scope, overrides, *, staff_links=False) -> list[dict]:
+    """The sections in the active language. The links from counts to the staff lists stay in
+    only for the staff preview: the published versions, the open data and the exports are
+    read by people who cannot open those lists."""
     sections = []
     for provider in providers():
         if provider.key not in figures:
             continue
         section = provider.render(figures[provider.key], scope).as_dict()
+        if not staff_links:
+            for block in section["blocks"]:
+                block.pop("cell_links", None)
         for sentence in section["sentences"]:
             sentence["generated"] = sentence["text"]
             own = (overrides or {}).get(sentence["id"], "").strip()
@@ -86,8 +92,9 @@ def _narrative(report) -> dict:
     }
 
 
-def build_document(report, *, as_of=None, languages=LANGUAGES) -> dict:
-    """Everything the report shows, as JSON-safe data, per language."""
+def build_document(report, *, as_of=None, languages=LANGUAGES, staff_links=False) -> dict:
+    """Everything the report shows, as JSON-safe data, per language; `staff_links` keeps the
+    counts' links to the staff lists (the staff preview's page only)."""
     scope = scope_for(report, as_of)
     figures = collect_figures(scope)
     own = own_sections(report)
@@ -105,7 +112,10 @@ def build_document(report, *, as_of=None, languages=LANGUAGES) -> dict:
     for language in languages:
         with translation.override(language):
             document["languages"][language] = {
-                "sections": render_sections(figures, scope, report.overrides) + own,
+                "sections": render_sections(
+                    figures, scope, report.overrides, staff_links=staff_links
+                )
+                + own,
                 "narrative": _narrative(report),
             }
     return document

@@ -59,7 +59,7 @@ def report_create(request, organisation_pk):
 def report_detail(request, pk):
     """The report as it reads now (live figures), its status, actions and published versions."""
     report = report_for(request, pk)
-    document = build_document(report, languages=[request.LANGUAGE_CODE[:2]])
+    document = build_document(report, languages=[request.LANGUAGE_CODE[:2]], staff_links=True)
     scope = report.permission_scope()
     versions = list(ReportVersion.objects.filter(report=report).only("number", "published_at"))
     # The newest version (versions are ordered newest first), read whole only when there is one.

@@ -1,0 +1,168 @@
+"""Issue 22, point 5: every count of the yearly account links, on the staff preview, to the list
+of exactly the records it counted. The test walks the demo's accounts, opens every link as the
+coordinator and compares the number of records the list shows with the number in the cell."""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.template.loader import render_to_string
+from django.test import Client
+from django.urls import reverse
+
+from reports.document import build_document, localised, scope_for
+from organisations.models import Organisation
+from reports.models import Report
+
+# The staff lists a count may link to.
+LISTS = {
+    reverse("assessments:case_list"),
+    reverse("participation:consultation_list"),
+    reverse("training:session_list"),
+}
+
+
+class CellLinks(HTMLParser):
+    """(address, text) of every link in a table cell."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self._href, self._text, self._in_cell = [], None, [], False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "td":
+            self._in_cell = True
+        elif tag == "a" and self._in_cell:
+            self._href, self._text = dict(attrs)["href"], []
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, "".join(self._text)))
+            self._href = None
+        elif tag == "td":
+            self._in_cell = False
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._text.append(data)
+
+
+def cell_links(html: str) -> list[tuple[str, int]]:
+    parser = CellLinks()
+    parser.feed(html)
+    # "1 224 (40 %)": the count is the figure before the share.
+    return [(href, int(re.sub(r"\D", "", text.split("(")[0]))) for href, text in parser.links]
+
+
+def listed(client, address: str) -> int:
+    """How many records the list at `address` shows, over all its pages."""
+    shown, seen = 0, set()
+    while address:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        page = response.context["page"]
+        if hasattr(page, "paginator"):  # Django's paginator counts for us
+            return page.paginator.count
+        ids = {row.pk for row in page.object_list}
+        assert not ids & seen, "a record shown twice"
+        seen |= ids
+        shown += len(ids)
+        address = f"{address}&older={page.older_key}" if page.has_older else ""
+    return shown
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo")
+
+
+def _client(username):
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def _joint_report():
+    return Report.objects.get(body__name="Folkhälsonämnden", year=2026)
+
+
+@pytest.mark.parametrize("which", ["joint", "karlskoga"])
+def test_every_linked_count_equals_the_records_its_list_shows(demo, which):
+    if which == "joint":
+        report = _joint_report()
+    else:
+        report = Report.objects.get(organisation__scb_code="1883", body=None, year=2025)
+    client = _client("samordnare")
+    html = client.get(report.get_absolute_url()).content.decode()
+    links = cell_links(html)
+    assert {urlsplit(href).path for href, _n in links} <= LISTS
+    scope = scope_for(report)
+    if which == "joint":
+        # Every row of the decisions table, in every column (the total too), links.
+        decisions = [h for h, _n in links if "counted=" in h and "body=" not in h]
+        assert len(decisions) == 10 * (len(scope.organisations) + 1)
+        assert any("body=" in h for h, _n in links)
+    for href, number in links:
+        assert listed(client, href.replace("&amp;", "&")) == number, href
+
+
+def test_a_figure_that_drifts_from_its_list_is_caught(demo, monkeypatch):
+    """The walk above fails when a figure counts something its list does not show."""
+    from assessments import counts
+
+    report = _joint_report()
+    client = _client("samordnare")
+    original = counts.tally
+
+    def inflated(*args, **kwargs):
+        found = original(*args, **kwargs)
+        for group in found.values():
+            group["screened"] += 1
+        return found
+
+    monkeypatch.setattr(counts, "tally", inflated)
+    links = cell_links(client.get(report.get_absolute_url()).content.decode())
+    drifted = [
+        href
+        for href, number in links
+        if "counted=screened" in href and listed(client, href.replace("&amp;", "&")) != number
+    ]
+    assert drifted
+
+
+def test_the_public_page_and_the_exports_have_no_links_into_the_staff_lists(demo):
+    published = Report.objects.get(organisation__scb_code="1883", body=None, year=2025)
+    html = Client().get(reverse("reports:public_report", args=[published.slug, 2025]))
+    page = html.content.decode()
+    doc = localised(build_document(_joint_report()), "sv")
+    rendered = render_to_string("reports/_document.html", {"doc": doc})
+    for address in LISTS:
+        assert address not in page
+        assert address not in rendered
+    for fmt in ("docx", "json", "csv"):
+        response = _client("samordnare").get(
+            reverse("reports:report_preview_export", args=[_joint_report().pk, fmt])
+        )
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        for address in LISTS:
+            assert address.encode() not in body
+
+
+def test_a_case_officer_gets_only_the_records_of_their_own_organisation(demo):
+    report = _joint_report()
+    links = cell_links(_client("samordnare").get(report.get_absolute_url()).content.decode())
+    degerfors = Organisation.objects.get(scb_code="1862").pk
+    officer = _client("handlaggare")  # a case officer in Karlskoga only
+    for href, number in links:
+        address = href.replace("&amp;", "&")
+        organisations = parse_qs(urlsplit(address).query).get("organisation")
+        if organisations != [str(degerfors)] or not number:
+            continue
+        page = officer.get(address).context["page"]
+        rows = page.object_list
+        assert all(row.organisation_id != degerfors for row in rows), address
