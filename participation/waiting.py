@@ -1,33 +1,21 @@
 """Start-page items: consultations whose cases are decided and still wait for feedback."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from assessments.models import Case
 from core.start import WaitingItem, waiting_provider
 from organisations.access import user_access
 from organisations.permissions import allowed_roles
 
-from .models import Consultation, Feedback
-
-
-def _decided_case_links():
-    # From the link table, so that the databases start from the consultation's own links rather
-    # than from every decided case in the country (SQLite did, 0.3 s at national scale).
-    links = Consultation.cases.through.objects
-    return links.filter(consultation_id=OuterRef("pk"), case__status=Case.Status.DECIDED)
+from . import counts
+from .models import Consultation
 
 
 def _with_decided_cases(user):
     """The consultations the user sees with a decided linked case, and whether their
     feedback is published."""
-    published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
-    return (
-        Consultation.objects.visible_to(user)
-        .filter(Exists(_decided_case_links()))
-        .annotate(has_feedback=Exists(published))
-    )
+    return counts.with_decided_cases(Consultation.objects.visible_to(user))
 
 
 def feedback_share(user) -> tuple[int, int]:

@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import Case
-from core.keyset import keyset_page
+from core.keyset import NEWER, OLDER, keyset_page
 from core.transitions import run_transition
 from core.views.forms import form_copy, form_page
 from organisations.access import can, can_on, creatable_anywhere
 from organisations.lookups import organisation_and_bodies
 
 from .. import services
+from ..filters import ConsultationFilter
 from ..forms import ConsultationForm
 from ..models import Answer, Consultation
 from .helpers import consultation_for, may_read_answers, readability
@@ -25,20 +26,20 @@ PAGE_SIZE = 25
 @login_required
 def consultation_list(request):
     consultations = Consultation.objects.visible_to(request.user).select_related("organisation")
-    status = request.GET.get("status")
-    if status in Consultation.Status.values:
-        consultations = consultations.filter(status=status)
-    page = keyset_page(consultations, request.GET, size=PAGE_SIZE)
+    filterset = ConsultationFilter(request.GET or None, queryset=consultations, user=request.user)
+    page = keyset_page(filterset.qs, request.GET, size=PAGE_SIZE)
     creatable = creatable_anywhere(request.user, "consultation")
+    query = request.GET.copy()
+    for key in (NEWER, OLDER):
+        query.pop(key, None)
     return render(
         request,
         "participation/consultation_list.html",
         {
             "page": page,
             "creatable": creatable,
-            "statuses": Consultation.Status.choices,
-            "status": status,
-            "query_string": f"status={status}" if status in Consultation.Status.values else "",
+            "filter": filterset,
+            "query_string": query.urlencode(),
         },
     )
 

@@ -4,22 +4,32 @@ Breakdowns of children by age band and by channel go through `participation.priv
 of fewer than five is not shown, here nor in the open data."""
 
 from django.apps import apps
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.charts import bar_chart
+from participation import counts
 from participation.models.consultations import AgeBand, Channel
 from participation.privacy import MIN_GROUP_SIZE, suppress_small_groups
 
-from . import Provider, Section, key_values, number, organisation_columns
+from . import (
+    Provider,
+    Section,
+    key_values,
+    number,
+    organisation_columns,
+    organisation_filters,
+    staff_list,
+)
+
+CONSULTATION_LIST = "participation:consultation_list"
 
 
 def _consultations(scope):
     Consultation = apps.get_model("participation", "Consultation")
-    held = Q(opens_on__year=scope.year) | Q(opens_on__isnull=True, created_at__year=scope.year)
     return Consultation.objects.filter(organisation_id__in=scope.organisation_ids).filter(
-        held, ~Q(status="draft")
+        counts.held_in(scope.year)
     )
 
 
@@ -27,17 +37,12 @@ def _feedback(scope) -> dict:
     """(given, owed) per organisation: consultations whose linked case is decided, with and
     without published feedback, as on the start page (participation.waiting.feedback_share)."""
     Consultation = apps.get_model("participation", "Consultation")
-    Feedback = apps.get_model("participation", "Feedback")
-    links = Consultation.cases.through.objects.filter(
-        consultation_id=OuterRef("pk"), case__status="decided"
-    )
-    published = Feedback.objects.filter(consultation=OuterRef("pk"), published_at__isnull=False)
     rows = (
-        Consultation.objects.filter(organisation_id__in=scope.organisation_ids)
-        .filter(Exists(links))
-        .annotate(answered=Exists(published))
+        counts.with_decided_cases(
+            Consultation.objects.filter(organisation_id__in=scope.organisation_ids)
+        )
         .values("organisation_id")
-        .annotate(total=Count("pk"), given=Count("pk", filter=Q(answered=True)))
+        .annotate(total=Count("pk"), given=Count("pk", filter=Q(has_feedback=True)))
     )
     return {row["organisation_id"]: (row["given"], row["total"] - row["given"]) for row in rows}
 
@@ -141,7 +146,7 @@ def render(figures, scope) -> Section:
         t["feedback_owed"],
     ) % {"owed": number(t["feedback_owed"])}
     section.say("feedback", f"{given} {owed}")
-    rows = []
+    rows, links = [], []
     for name, label in (
         ("consultations", _("Consultations")),
         ("responses", _("Answers online")),
@@ -153,11 +158,13 @@ def render(figures, scope) -> Section:
             [t[name]] if scope.is_joint else []
         )
         rows.append([label, *values])
+        links.append([_link(scope, name, ids) for ids in organisation_filters(scope)])
         section.figure(name, label, key_values(scope, figures, name))
     section.table(
         _("Participation in %(year)s") % {"year": scope.year},
         [_("Figure"), *organisation_columns(scope)],
         rows,
+        cell_links=links,
     )
     note = _("Groups with fewer than %(min_size)s children are not shown.") % {
         "min_size": MIN_GROUP_SIZE
@@ -179,6 +186,19 @@ def render(figures, scope) -> Section:
         )
         section.chart(chart, note=note)
     return section
+
+
+def _link(scope, name, organisation_ids) -> str:
+    """The consultation list filtered as the count (participation.counts). Answers and views
+    are children's, not records a list shows: they stay unlinked."""
+    if name == "consultations":
+        return staff_list(
+            CONSULTATION_LIST, organisation=organisation_ids, held_year=scope.year
+        )
+    if name in ("feedback_given", "feedback_owed"):
+        state = name.removeprefix("feedback_")
+        return staff_list(CONSULTATION_LIST, organisation=organisation_ids, feedback=state)
+    return ""
 
 
 PROVIDER = Provider(
