@@ -1,6 +1,8 @@
 """Trainings: the list (filters, exports), create, detail, edit, delete, material; the coverage
 page with its chart and who has not been trained; the headcounts and target of a year."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -30,7 +32,7 @@ from organisations.access import (
 from organisations.lookups import create_in_organisation
 from organisations.models import Body, Organisation
 
-from . import coverage, services
+from . import counts, coverage, services
 from .exports import coverage_table, session_table
 from .forms import HeadcountForm, MaterialForm, SessionForm
 from .models import Headcount, TargetGroup, TrainingMaterial, TrainingSession
@@ -50,13 +52,18 @@ def filtered_sessions(request):
     """The sessions the user sees, narrowed by the list's filters (page and exports alike)."""
     sessions = TrainingSession.objects.visible_to(request.user).select_related("organisation")
     chosen = {}
-    organisation = request.GET.get("organisation", "")
-    if organisation.isdigit() and len(organisation) < 10:
-        sessions = sessions.filter(organisation_id=int(organisation))
-        chosen["organisation"] = int(organisation)
+    # Several organisations: a joint yearly account's total links here (issue 22).
+    organisations = [
+        int(value)
+        for value in request.GET.getlist("organisation")
+        if value.isdigit() and len(value) < 10
+    ]
+    if organisations:
+        sessions = sessions.filter(organisation_id__in=organisations)
+        chosen["organisation"] = organisations[0] if len(organisations) == 1 else organisations
     year = _year(request.GET.get("year"))
     if year:
-        sessions = sessions.filter(held_on__year=year)
+        sessions = sessions.filter(counts.held_in(year))
         chosen["year"] = year
     group = request.GET.get("target_group")
     if group in TargetGroup.values:
@@ -88,7 +95,7 @@ def session_list(request):
         "formats": TrainingSession.Format.choices,
         "groups": TargetGroup.choices,
         "chosen": chosen,
-        "query": "&".join(f"{key}={value}" for key, value in chosen.items()),
+        "query": urlencode(chosen, doseq=True),
         "this_year": timezone.localdate().year,
     }
     return render(request, "training/session_list.html", context)

@@ -6,7 +6,19 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import Provider, Section, key_values, number, organisation_columns, percent, share
+from training import counts
+
+from . import (
+    Provider,
+    Section,
+    key_values,
+    number,
+    organisation_columns,
+    organisation_filters,
+    percent,
+    share,
+    staff_list,
+)
 
 
 def collect(scope) -> dict:
@@ -18,14 +30,14 @@ def collect(scope) -> dict:
     sessions = {
         (org, group): n
         for org, group, n in TrainingSession.objects.filter(
-            organisation_id__in=ids, held_on__year=scope.year
+            counts.held_in(scope.year), organisation_id__in=ids
         )
         .values("organisation_id", "target_group")
         .annotate(n=Count("pk"))
         .values_list("organisation_id", "target_group", "n")
     }
     trained = dict(
-        SessionBody.objects.filter(organisation_id__in=ids, session__held_on__year=scope.year)
+        SessionBody.objects.filter(counts.held_in(scope.year, "session__"), organisation_id__in=ids)
         .values("organisation_id")
         .annotate(n=Sum("participants"))
         .values_list("organisation_id", "n")
@@ -65,7 +77,7 @@ def _by_body(scope) -> list:
     ids = scope.organisation_ids
     rows: dict = {}
     for org, body, name, n in (
-        SessionBody.objects.filter(organisation_id__in=ids, session__held_on__year=scope.year)
+        SessionBody.objects.filter(counts.held_in(scope.year, "session__"), organisation_id__in=ids)
         .values("organisation_id", "body_id", "body__name")
         .annotate(n=Sum("participants"))
         .values_list("organisation_id", "body_id", "body__name", "n")
@@ -115,7 +127,12 @@ def render(figures, scope) -> Section:
                 "share": percent(min(t["participants"], t["headcount"]), t["headcount"]),
             },
         )
-    rows = []
+    rows, links = [], []
+    # Only the sessions are records a list shows; participants and headcounts are sums.
+    sessions = [
+        staff_list("training:session_list", organisation=ids, year=scope.year)
+        for ids in organisation_filters(scope)
+    ]
     for name, label in (
         ("sessions", _("Training sessions")),
         ("participants", _("Participants")),
@@ -124,6 +141,7 @@ def render(figures, scope) -> Section:
     ):
         values = [figures["organisations"][str(pk)][name] for pk in scope.organisation_ids]
         rows.append([label, *values, *([t[name]] if scope.is_joint else [])])
+        links.append(sessions if name == "sessions" else [])
         section.figure(name, label, key_values(scope, figures, name))
     targets = [figures["organisations"][str(pk)]["target"] for pk in scope.organisation_ids]
     rows.append([_("Target (%)"), *targets, *([None] if scope.is_joint else [])])
@@ -131,6 +149,7 @@ def render(figures, scope) -> Section:
         _("Training in %(year)s") % {"year": scope.year},
         [_("Figure"), *organisation_columns(scope)],
         rows,
+        cell_links=links,
     )
     _body_table(section, figures, scope)
     return section
