@@ -10,6 +10,7 @@ from collections import Counter
 from django.db.models import Count, Q
 
 from .completeness import has_full_assessment, is_complete
+from .dimensions import DIMENSIONS, EFFECT_CHOICES, dimension_answers
 from .models import Assessment, Decision, TemplateVersion
 
 COUNTS = (
@@ -92,6 +93,43 @@ def tally(decisions, as_of, group_by: tuple[str, ...]) -> dict[tuple, Counter]:
     for _pk, *group in complete_assessments(decisions, *group_by):
         found[tuple(group)][COMPUTED] += 1
     return found
+
+
+def sustainability_flags(decisions, *fields) -> list[tuple]:
+    """(pk, *fields, flags) per decision, two queries: the flags name what the sustainability
+    section counts it towards: each dimension assessed ("ecological"), with its effect
+    ("ecological_positive"), and each public-health target area it concerned ("area_3")."""
+    rows = list(
+        decisions.values_list(
+            "pk", *fields, "case__assessment__answers", "case__assessment__template_version_id"
+        )
+    )
+    versions = {row[-1] for row in rows} - {None}
+    sections = dict(TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections"))
+    found = []
+    for *values, answers, version in rows:
+        flags = set()
+        for entry in dimension_answers(sections.get(version, []), answers or {}):
+            if entry.answered:
+                flags |= {entry.key, f"{entry.key}_{entry.effect or 'described'}"}
+                flags |= {f"area_{number}" for number in entry.target_areas}
+        found.append((*values, flags))
+    return found
+
+
+def sustainability_choices() -> list[tuple[str, str]]:
+    """The flags a list can be filtered by: each dimension, and each with an effect."""
+    choices = []
+    for key, label in DIMENSIONS:
+        choices.append((key, label))
+        choices += [(f"{key}_{effect}", f"{label}: {name}") for effect, name in EFFECT_CHOICES]
+    return choices
+
+
+def with_flag(decisions, flag: str):
+    """Those of `decisions` whose sustainability flags include `flag`."""
+    pks = [pk for pk, flags in sustainability_flags(decisions) if flag in flags]
+    return decisions.filter(pk__in=pks)
 
 
 def decisions_of(cases):

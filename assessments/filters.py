@@ -65,6 +65,18 @@ class CaseFilter(django_filters.FilterSet):
         choices=[(name, COUNT_LABELS[name]) for name in counts.COUNTS],
     )
 
+    sustainability = django_filters.ChoiceFilter(
+        label=_("Assessed for sustainability"),
+        method="filter_sustainability",
+        choices=counts.sustainability_choices,
+    )
+    target_area = django_filters.NumberFilter(
+        label=_("Public-health target area"),
+        method="filter_target_area",
+        min_value=1,
+        max_value=99,
+    )
+
     class Meta:
         model = Case
         fields = [
@@ -78,6 +90,8 @@ class CaseFilter(django_filters.FilterSet):
             "organisation",
             "decided_year",
             "counted",
+            "sustainability",
+            "target_area",
         ]
 
     def __init__(self, *args, user, **kwargs):
@@ -102,6 +116,14 @@ class CaseFilter(django_filters.FilterSet):
     def filter_counted(self, queryset, name, value):
         # Read against today, as the report's preview reads its overdue follow-ups.
         decisions = counts.counted(counts.decisions_of(queryset), value, timezone.localdate())
+        return queryset.filter(decision__in=decisions)
+
+    def filter_sustainability(self, queryset, name, value):
+        decisions = counts.with_flag(counts.decisions_of(queryset), value)
+        return queryset.filter(decision__in=decisions)
+
+    def filter_target_area(self, queryset, name, value):
+        decisions = counts.with_flag(counts.decisions_of(queryset), f"area_{int(value)}")
         return queryset.filter(decision__in=decisions)
 
     def filter_year(self, queryset, name, value):

@@ -7,39 +7,36 @@ from collections import Counter
 from django.apps import apps
 from django.utils.translation import gettext as _
 
-from assessments.dimensions import DIMENSION_LABELS, DIMENSIONS, EFFECT_CHOICES, dimension_answers
+from assessments import counts
+from assessments.dimensions import DIMENSION_LABELS, DIMENSIONS, EFFECT_CHOICES
 
-from . import PUBLIC_HEALTH, Provider, Section, key_values, organisation_columns
+from . import (
+    PUBLIC_HEALTH,
+    Provider,
+    Section,
+    key_values,
+    organisation_columns,
+    organisation_filters,
+    staff_list,
+)
 
 EFFECTS = [value for value, _label in EFFECT_CHOICES]
 
 
 def collect(scope) -> dict:
+    # The flags are assessments.counts's, which the case list's filter uses too (issue 22).
     Decision = apps.get_model("assessments", "Decision")
-    TemplateVersion = apps.get_model("assessments", "TemplateVersion")
-    rows = list(
-        Decision.objects.filter(
-            organisation_id__in=scope.organisation_ids, decided_on__year=scope.year
-        ).values_list(
-            "organisation_id",
-            "case__assessment__answers",
-            "case__assessment__template_version_id",
-        )
-    )
-    versions = {version for _org, _answers, version in rows} - {None}
-    sections = dict(TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections"))
-    counts = {str(pk): Counter() for pk in scope.organisation_ids}
+    decisions = Decision.objects.filter(counts.decided_in(scope.year, scope.organisation_ids))
+    rows = counts.sustainability_flags(decisions, "organisation_id")
+    found = {str(pk): Counter() for pk in scope.organisation_ids}
     total, target_areas = Counter(), Counter()
-    for organisation_id, answers, version in rows:
-        for entry in dimension_answers(sections.get(version, []), answers or {}):
-            if not entry.answered:
-                continue
-            flags = Counter({f"{entry.key}": 1, f"{entry.key}_{entry.effect or 'described'}": 1})
-            counts[str(organisation_id)].update(flags)
-            total.update(flags)
-            target_areas.update(str(n) for n in entry.target_areas)
+    for _pk, organisation_id, flags in rows:
+        dimensions = {flag for flag in flags if not flag.startswith("area_")}
+        found[str(organisation_id)].update(dimensions)
+        total.update(dimensions)
+        target_areas.update(flag.removeprefix("area_") for flag in flags - dimensions)
     return {
-        "organisations": {pk: dict(c) for pk, c in counts.items()},
+        "organisations": {pk: dict(c) for pk, c in found.items()},
         "total": dict(total),
         "decided": len(rows),
         "target_areas": dict(target_areas),
@@ -73,19 +70,26 @@ def render(figures, scope) -> Section:
         % {"count": figures["decided"], "year": scope.year, **assessed},
     )
     labels = dict(EFFECT_CHOICES)
-    rows = []
+    rows, links = [], []
+    everyone = scope.organisation_ids
     for key, label in DIMENSIONS:
         rows.append([label, assessed[key], *[total.get(f"{key}_{e}", 0) for e in EFFECTS]])
+        flags = [key, *[f"{key}_{e}" for e in EFFECTS]]
+        links.append([_link(scope, everyone, sustainability=flag) for flag in flags])
     section.table(
         _("Decisions of %(year)s by dimension and assessed effect") % {"year": scope.year},
         [_("Dimension"), _("Assessed"), *[str(labels[e]).capitalize() for e in EFFECTS]],
         rows,
+        cell_links=links,
     )
-    by_organisation = []
+    by_organisation, organisation_links = [], []
     for key, _label in DIMENSIONS:
         values = [figures["organisations"][str(pk)].get(key, 0) for pk in scope.organisation_ids]
         by_organisation.append(
             [DIMENSION_LABELS[key], *values, *([assessed[key]] if scope.is_joint else [])]
+        )
+        organisation_links.append(
+            [_link(scope, ids, sustainability=key) for ids in organisation_filters(scope)]
         )
         section.figure(
             key,
@@ -98,21 +102,31 @@ def render(figures, scope) -> Section:
             _("Decisions assessed per dimension and organisation"),
             [_("Dimension"), *organisation_columns(scope)],
             by_organisation,
+            cell_links=organisation_links,
         )
     if figures["target_areas"]:
         TargetArea = apps.get_model("publichealth", "TargetArea")
         names = {
             str(area.number): f"{area.number}. {area.name}" for area in TargetArea.objects.all()
         }
+        areas = sorted(figures["target_areas"].items(), key=lambda i: int(i[0]))
         section.table(
             _("Public-health target areas the decisions concerned"),
             [_("Target area"), _("Decisions")],
-            [
-                [names.get(number, number), n]
-                for number, n in sorted(figures["target_areas"].items(), key=lambda i: int(i[0]))
-            ],
+            [[names.get(number, number), n] for number, n in areas],
+            cell_links=[[_link(scope, everyone, target_area=number)] for number, _n in areas],
         )
     return section
+
+
+def _link(scope, organisation_ids, **flag) -> str:
+    """The case list filtered to the decisions a count counted (assessments.counts)."""
+    return staff_list(
+        "assessments:case_list",
+        organisation=organisation_ids,
+        decided_year=scope.year,
+        **flag,
+    )
 
 
 PROVIDER = Provider(

@@ -106,6 +106,12 @@ def test_every_linked_count_equals_the_records_its_list_shows(demo, which):
         decisions = [h for h, _n in links if "counted=" in h and "body=" not in h]
         assert len(decisions) == 10 * (len(scope.organisations) + 1)
         assert any("body=" in h for h, _n in links)
+        # Every section whose counts have a list links to it.
+        filters = {key for h, _n in links for key in parse_qs(urlsplit(h).query)}
+        for name in ("counted", "body", "held_year", "feedback", "year", "sustainability"):
+            assert name in filters
+        assert "target_area" in filters
+        assert {urlsplit(h).path for h, _n in links} == LISTS
     for href, number in links:
         assert listed(client, href.replace("&amp;", "&")) == number, href
 
