@@ -172,3 +172,35 @@ def test_a_case_officer_gets_only_the_records_of_their_own_organisation(demo):
         page = officer.get(address).context["page"]
         rows = page.object_list
         assert all(row.organisation_id != degerfors for row in rows), address
+
+
+def test_the_preview_reads_as_many_queries_however_many_decisions_and_bodies(
+    client, coordinator, report, cases_2026, case_officer, decision_maker, standard_version
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from organisations import services as org_services
+    from organisations.models import Body
+    from tests.conftest import FULL_ANSWERS
+    from tests.reports.conftest import decide
+
+    client.force_login(coordinator)
+
+    def preview_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(report.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    preview_queries()  # the first request fills the caches (session, permissions)
+    before = preview_queries()
+    karlskoga = report.organisation
+    for n in range(3):
+        body = org_services.create_body(
+            karlskoga, by=None, name=f"Nämnd {n}", kind=Body.Kind.COMMITTEE
+        )
+        args = (karlskoga, body, case_officer, decision_maker, standard_version)
+        decide(*args, f"N{n} 1", answers=FULL_ANSWERS, follows=n % 2 == 0)
+        heard_not = {"children_heard": "no", "why_not_heard": "Tidsbrist"}
+        decide(*args, f"N{n} 2", answers=FULL_ANSWERS | heard_not)
+    assert preview_queries() == before
