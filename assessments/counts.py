@@ -8,6 +8,7 @@ and `complete_assessments`, so a figure and the list behind it cannot drift apar
 from collections import Counter
 
 from django.db.models import Count, Q
+from django.utils.text import format_lazy
 
 from .completeness import has_full_assessment, is_complete
 from .dimensions import DIMENSIONS, EFFECT_CHOICES, dimension_answers
@@ -122,7 +123,10 @@ def sustainability_choices() -> list[tuple[str, str]]:
     choices = []
     for key, label in DIMENSIONS:
         choices.append((key, label))
-        choices += [(f"{key}_{effect}", f"{label}: {name}") for effect, name in EFFECT_CHOICES]
+        choices += [
+            (f"{key}_{effect}", format_lazy("{}: {}", label, name))
+            for effect, name in EFFECT_CHOICES
+        ]
     return choices
 
 

@@ -68,7 +68,7 @@ class CaseFilter(django_filters.FilterSet):
     sustainability = django_filters.ChoiceFilter(
         label=_("Assessed for sustainability"),
         method="filter_sustainability",
-        choices=counts.sustainability_choices,
+        choices=counts.sustainability_choices(),
     )
     target_area = django_filters.NumberFilter(
         label=_("Public-health target area"),

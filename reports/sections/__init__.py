@@ -15,7 +15,6 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-
 from urllib.parse import urlencode
 
 from django.apps import apps

@@ -192,9 +192,7 @@ def _link(scope, name, organisation_ids) -> str:
     """The consultation list filtered as the count (participation.counts). Answers and views
     are children's, not records a list shows: they stay unlinked."""
     if name == "consultations":
-        return staff_list(
-            CONSULTATION_LIST, organisation=organisation_ids, held_year=scope.year
-        )
+        return staff_list(CONSULTATION_LIST, organisation=organisation_ids, held_year=scope.year)
     if name in ("feedback_given", "feedback_owed"):
         state = name.removeprefix("feedback_")
         return staff_list(CONSULTATION_LIST, organisation=organisation_ids, feedback=state)

@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
-from reports.document import build_document, localised, scope_for
 from organisations.models import Organisation
+from reports.document import build_document, localised, scope_for
 from reports.models import Report
 
 # The staff lists a count may link to.
