@@ -32,6 +32,7 @@ urlpatterns = [
     path("goals/<int:pk>/edit/", parts.goal_edit, name="goal_edit"),
     path("goals/<int:pk>/delete/", parts.goal_delete, name="goal_delete"),
     path("goals/<int:pk>/activities/new/", parts.activity_create, name="activity_create"),
+    path("activities/", plans.activity_list, name="activity_list"),
     path("activities/<int:pk>/", parts.activity_detail, name="activity_detail"),
     path("activities/<int:pk>/edit/", parts.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/delete/", parts.activity_delete, name="activity_delete"),

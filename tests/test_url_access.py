@@ -644,6 +644,10 @@ EXPECTATIONS = {
         "plan_goal",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    "planning:activity_list": (
+        None,
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 200},
+    ),
     "planning:activity_detail": (
         "plan_activity",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},

@@ -211,6 +211,7 @@ BODY_EXPECTATIONS = {
     "planning:activity_create": (404, 404),
     "planning:activity_delete": (404, 404),
     "planning:activity_detail": (404, 404),
+    "planning:activity_list": (200, 200),
     "planning:activity_edit": (404, 404),
     "planning:area_create": (404, 404),
     "planning:area_delete": (404, 404),

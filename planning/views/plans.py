@@ -5,6 +5,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,10 +26,13 @@ from organisations.models import Organisation
 
 from .. import services
 from ..exports import activity_table
+from ..filters import ActivityFilter
 from ..forms import PlanForm
 from ..models import ActionPlan, Activity, FollowUp, Goal, PriorityArea
 from ..timeline import activity_timeline
 from .helpers import plan_for
+
+ACTIVITY_PAGE_SIZE = 50
 
 
 @login_required
@@ -40,6 +44,26 @@ def plan_list(request):
     )
     creatable = creatable_anywhere(request.user, "actionplan")
     return render(request, "planning/plan_list.html", {"plans": plans, "creatable": creatable})
+
+
+@login_required
+def activity_list(request):
+    """The activities of every plan the user sees, filtered: the yearly account's activity
+    counts link here (issue 22)."""
+    activities = (
+        Activity.objects.visible_to(request.user)
+        .select_related("organisation", "plan", "goal__area")
+        .order_by("-starts_on", "-pk")
+    )
+    filterset = ActivityFilter(request.GET or None, queryset=activities, user=request.user)
+    page = Paginator(filterset.qs, ACTIVITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "planning/activity_list.html",
+        {"filter": filterset, "page": page, "query_string": query.urlencode()},
+    )
 
 
 @login_required

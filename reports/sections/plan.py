@@ -6,9 +6,17 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from core.charts import bar_chart
+from planning import counts
 from planning.models import Activity, FollowUp
 
-from . import Provider, Section, key_values, organisation_columns
+from . import (
+    Provider,
+    Section,
+    key_values,
+    organisation_columns,
+    organisation_filters,
+    staff_list,
+)
 
 MAX_LISTED = 100
 
@@ -16,12 +24,9 @@ MAX_LISTED = 100
 def _plans(scope):
     ActionPlan = apps.get_model("planning", "ActionPlan")
     # The child-rights plan; public-health plans have their own part (sections/publichealth.py).
-    plans = ActionPlan.objects.filter(
-        start_year__lte=scope.year,
-        end_year__gte=scope.year,
-        kind=ActionPlan.Kind.CHILD_RIGHTS,
-    ).filter(Q(organisation_id__in=scope.organisation_ids))
-    return plans
+    return ActionPlan.objects.filter(organisation_id__in=scope.organisation_ids).filter(
+        counts.plan_covers(scope.year), counts.plan_part(counts.CHILD_RIGHTS)
+    )
 
 
 def collect(scope) -> dict:
@@ -29,7 +34,7 @@ def collect(scope) -> dict:
     ActivityStatus = Activity.Status
 
     plans = _plans(scope)
-    in_year = Q(starts_on__year__lte=scope.year, ends_on__year__gte=scope.year)
+    in_year = counts.active_in(scope.year)
     statuses = {}
     areas = {}
     for org, area, status, n in (
@@ -87,8 +92,8 @@ def collect(scope) -> dict:
         "organisations": {str(pk): part([pk]) for pk in scope.organisation_ids},
         "total": part(scope.organisation_ids),
         "areas": [
-            {"title": title, **{s: counts.get(s, 0) for s in ActivityStatus.values}}
-            for title, counts in sorted(areas.items(), key=lambda item: item[0] or "")
+            {"title": title, **{s: found.get(s, 0) for s in ActivityStatus.values}}
+            for title, found in sorted(areas.items(), key=lambda item: item[0] or "")
         ],
         "comments": comments,
     }
@@ -136,7 +141,7 @@ def render(figures, scope) -> Section:
             _("No follow-up of the activities has been recorded for %(year)s.")
             % {"year": scope.year},
         )
-    rows = []
+    rows, links = [], []
     for name, label in (
         [("activities", _("Activities in the year"))]
         + [(f"status_{value}", str(label).capitalize()) for value, label in ActivityStatus.choices]
@@ -149,11 +154,14 @@ def render(figures, scope) -> Section:
             [t[name]] if scope.is_joint else []
         )
         rows.append([label, *values])
+        # The goal rows count follow-ups, which no list shows across plans: left unlinked.
+        links.append([_link(scope, ids, name) for ids in organisation_filters(scope)])
         section.figure(name, label, key_values(scope, figures, name))
     section.table(
         _("The action plan in %(year)s") % {"year": scope.year},
         [_("Figure"), *organisation_columns(scope)],
         rows,
+        cell_links=links,
     )
     chart = bar_chart(
         _("Activities %(year)s by status") % {"year": scope.year},
@@ -167,6 +175,15 @@ def render(figures, scope) -> Section:
             [_("Priority area")]
             + [str(label).capitalize() for _v, label in ActivityStatus.choices],
             [[a["title"]] + [a[v] for v in ActivityStatus.values] for a in figures["areas"]],
+            cell_links=[
+                [
+                    _link(scope, scope.organisation_ids, f"status_{v}", area=a["title"])
+                    if a["title"]
+                    else ""
+                    for v in ActivityStatus.values
+                ]
+                for a in figures["areas"]
+            ],
         )
     if figures["comments"]:
         section.table(
@@ -184,6 +201,24 @@ def render(figures, scope) -> Section:
             ],
         )
     return section
+
+
+def _link(scope, organisation_ids, name, **more) -> str:
+    """The activity list filtered as the count (planning.counts)."""
+    if name == "activities":
+        status = {}
+    elif name.startswith("status_"):
+        status = {"status": name.removeprefix("status_")}
+    else:
+        return ""
+    return staff_list(
+        "planning:activity_list",
+        organisation=organisation_ids,
+        year=scope.year,
+        part=counts.CHILD_RIGHTS,
+        **status,
+        **more,
+    )
 
 
 PROVIDER = Provider(

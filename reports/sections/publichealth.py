@@ -9,8 +9,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from core.charts import format_value
+from planning import counts as plan_counts
 
-from . import PUBLIC_HEALTH, Provider, Section
+from . import PUBLIC_HEALTH, Provider, Section, staff_list
 
 NATION = "0000"
 MAX_LISTED = 100
@@ -19,11 +20,9 @@ TREND_YEARS = 5  # the change is read against the figure this many years before
 
 def _plans(scope):
     ActionPlan = apps.get_model("planning", "ActionPlan")
-    return ActionPlan.objects.filter(
-        start_year__lte=scope.year,
-        end_year__gte=scope.year,
-        organisation_id__in=scope.organisation_ids,
-    ).exclude(kind=ActionPlan.Kind.CHILD_RIGHTS)
+    return ActionPlan.objects.filter(organisation_id__in=scope.organisation_ids).filter(
+        plan_counts.plan_covers(scope.year), plan_counts.plan_part(plan_counts.PUBLIC_HEALTH)
+    )
 
 
 def collect(scope) -> dict:
@@ -37,7 +36,7 @@ def collect(scope) -> dict:
             "title", "kind", "builds_on__title"
         )
     ]
-    in_year = Q(starts_on__year__lte=scope.year, ends_on__year__gte=scope.year)
+    in_year = plan_counts.active_in(scope.year)
     areas: dict = {}
     for number, n in (
         Goal.objects.filter(plan__in=plans)
@@ -178,6 +177,24 @@ def _target_areas(section, figures, scope):
         + [str(label).capitalize() for _v, label in statuses],
         rows,
         note=_("A goal or activity tagged with several target areas counts in each."),
+        # The goals have no list of their own: their cells stay unlinked.
+        cell_links=[
+            ["", _activities(scope, number)]
+            + [_activities(scope, number, status=value) for value, _label in statuses]
+            for number, _counts in sorted(figures["areas"].items(), key=lambda i: int(i[0]) or 99)
+        ],
+    )
+
+
+def _activities(scope, target_area, **status) -> str:
+    """The activity list filtered as the count (planning.counts)."""
+    return staff_list(
+        "planning:activity_list",
+        organisation=scope.organisation_ids,
+        year=scope.year,
+        part=plan_counts.PUBLIC_HEALTH,
+        target_area=target_area,
+        **status,
     )
 
 

@@ -21,6 +21,7 @@ LISTS = {
     reverse("assessments:case_list"),
     reverse("participation:consultation_list"),
     reverse("training:session_list"),
+    reverse("planning:activity_list"),
 }
 
 
@@ -131,7 +132,7 @@ def test_every_linked_count_equals_the_records_its_list_shows(degerfors_decision
         filters = {key for h, _n in links for key in parse_qs(urlsplit(h).query)}
         for name in ("counted", "body", "held_year", "feedback", "year", "sustainability"):
             assert name in filters
-        assert "target_area" in filters
+        assert "target_area" in filters and "part" in filters and "status" in filters
         assert {urlsplit(h).path for h, _n in links} == LISTS
     for href, number in links:
         assert listed(client, href.replace("&amp;", "&")) == number, href
