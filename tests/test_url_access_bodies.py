@@ -293,6 +293,8 @@ BODY_EXPECTATIONS = {
     "youthforum:proposal_create": (404, 404),
     "youthforum:proposal_detail": (404, 404),
     "youthforum:proposal_withdraw": (405, 405),
+    "youthforum:meeting_list": (200, 200),
+    "youthforum:proposal_list": (200, 200),
     "youthforum:proposals_waiting": (200, 200),
     # Added with notifications, open data, the diarium API and the health page: public pages
     # and the calendar's secret address answer everyone; the health page is the persona's home's.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import forums, meetings, members, proposals
+from .views import forums, lists, meetings, members, proposals
 
 app_name = "youthforum"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("youth-forums/<int:pk>/members/new/", members.member_add, name="member_add"),
     path("youth-forum-members/<int:pk>/edit/", members.member_edit, name="member_edit"),
     path("youth-forum-members/<int:pk>/end/", members.member_end, name="member_end"),
+    path("youth-forum-meetings/", lists.meeting_list, name="meeting_list"),
+    path("youth-forum-proposals/all/", lists.proposal_list, name="proposal_list"),
     path("youth-forums/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("youth-forum-meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("youth-forum-meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),

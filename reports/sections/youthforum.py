@@ -5,9 +5,18 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import Provider, Section, key_values, organisation_columns
+from youthforum import counts
 
-STATUSES = ("sent", "accepted", "partly_accepted", "rejected", "withdrawn")
+from . import (
+    Provider,
+    Section,
+    key_values,
+    organisation_columns,
+    organisation_filters,
+    staff_list,
+)
+
+STATUSES = counts.PROPOSALS["proposals"]
 
 
 def collect(scope) -> dict:
@@ -15,7 +24,7 @@ def collect(scope) -> dict:
     ForumProposal = apps.get_model("youthforum", "ForumProposal")
     meetings = dict(
         ForumMeeting.objects.filter(
-            organisation_id__in=scope.organisation_ids, held_on__year=scope.year
+            counts.meetings_in(scope.year), organisation_id__in=scope.organisation_ids
         )
         .values("organisation_id")
         .annotate(n=Count("pk"))
@@ -24,7 +33,7 @@ def collect(scope) -> dict:
     proposals = {}
     for org, status, n in (
         ForumProposal.objects.filter(
-            organisation_id__in=scope.organisation_ids, sent_on__year=scope.year
+            counts.proposals_sent_in(scope.year), organisation_id__in=scope.organisation_ids
         )
         .values("organisation_id", "status")
         .annotate(n=Count("pk"))
@@ -36,10 +45,10 @@ def collect(scope) -> dict:
         by_status = {s: sum(proposals.get(o, {}).get(s, 0) for o in org_ids) for s in STATUSES}
         return {
             "meetings": sum(meetings.get(o, 0) for o in org_ids),
-            "proposals": sum(by_status.values()),
-            "answered": sum(by_status[s] for s in ("accepted", "partly_accepted", "rejected")),
-            "accepted": by_status["accepted"] + by_status["partly_accepted"],
-            "waiting": by_status["sent"],
+            **{
+                name: sum(by_status[s] for s in statuses)
+                for name, statuses in counts.PROPOSALS.items()
+            },
         }
 
     return {
@@ -78,7 +87,7 @@ def render(figures, scope) -> Section:
             "waiting": t["waiting"],
         },
     )
-    rows = []
+    rows, links = [], []
     for name, label in (
         ("meetings", _("Meetings")),
         ("proposals", _("Proposals sent")),
@@ -90,13 +99,24 @@ def render(figures, scope) -> Section:
             [t[name]] if scope.is_joint else []
         )
         rows.append([label, *values])
+        links.append([_link(scope, name, ids) for ids in organisation_filters(scope)])
         section.figure(name, label, key_values(scope, figures, name))
     section.table(
         _("The youth forum in %(year)s") % {"year": scope.year},
         [_("Figure"), *organisation_columns(scope)],
         rows,
+        cell_links=links,
     )
     return section
+
+
+def _link(scope, name, organisation_ids) -> str:
+    """The meeting or proposal list filtered as the count (youthforum.counts)."""
+    if name == "meetings":
+        return staff_list("youthforum:meeting_list", organisation=organisation_ids, year=scope.year)
+    return staff_list(
+        "youthforum:proposal_list", organisation=organisation_ids, year=scope.year, counted=name
+    )
 
 
 PROVIDER = Provider(
