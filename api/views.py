@@ -115,6 +115,7 @@ class ApiCaseFilter(CaseFilter):
 
     body = IntegerFilter(field_name="body_id", min_value=1, max_value=2**31 - 1)
     officer = IntegerFilter(field_name="officer_id", min_value=1, max_value=2**31 - 1)
+    organisation = IntegerFilter(field_name="organisation_id", min_value=1, max_value=2**31 - 1)
     article = IntegerFilter(
         field_name="assessment__articles__number", min_value=1, max_value=2**31 - 1
     )

@@ -96,6 +96,7 @@ class CaseFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.filters["body"].extra["choices"] = body_choices(user)
         self.filters["officer"].extra["choices"] = officer_choices(user)
         self.filters["article"].extra["choices"] = article_choices()
@@ -113,17 +114,23 @@ class CaseFilter(django_filters.FilterSet):
             assessment__organisation_id=F("organisation_id"),
         )
 
+    def _decisions(self, queryset):
+        # Some counts read each decision's answers in Python: read only the user's, not every
+        # organisation's (the page scopes its rows per part only after the filters).
+        user = getattr(self, "user", None)
+        return counts.decisions_of(queryset if user is None else queryset.visible_to(user))
+
     def filter_counted(self, queryset, name, value):
         # Read against today, as the report's preview reads its overdue follow-ups.
-        decisions = counts.counted(counts.decisions_of(queryset), value, timezone.localdate())
+        decisions = counts.counted(self._decisions(queryset), value, timezone.localdate())
         return queryset.filter(decision__in=decisions)
 
     def filter_sustainability(self, queryset, name, value):
-        decisions = counts.with_flag(counts.decisions_of(queryset), value)
+        decisions = counts.with_flag(self._decisions(queryset), value)
         return queryset.filter(decision__in=decisions)
 
     def filter_target_area(self, queryset, name, value):
-        decisions = counts.with_flag(counts.decisions_of(queryset), f"area_{int(value)}")
+        decisions = counts.with_flag(self._decisions(queryset), f"area_{int(value)}")
         return queryset.filter(decision__in=decisions)
 
     def filter_year(self, queryset, name, value):
