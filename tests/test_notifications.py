@@ -222,7 +222,9 @@ def test_the_feedback_due_after_a_decision_reaches_a_real_smtp_server(
     [received] = smtp_server.received
     message = email.message_from_string(received, policy=email.policy.default)
     assert message["To"] == "dialog@karlskoga.se"
-    assert message["Subject"].strip() == "Berätta för barnen vad som hände: Vad tycker du om parken?"
+    assert (
+        message["Subject"].strip() == "Berätta för barnen vad som hände: Vad tycker du om parken?"
+    )
     link = reverse("participation:feedback_edit", args=[consultation.pk])
     assert link in message.get_content()
 
