@@ -188,3 +188,30 @@ def test_an_approved_report_tells_those_who_publish_it(
     message = mailoutbox[0]
     assert message.subject == f"Godkänt och klart att publicera: {report.title}"
     assert SITE + reverse("reports:report_detail", args=[report.pk]) in message.body
+
+
+def test_the_reminder_run_tells_those_who_revise_a_policy_when_its_revision_nears_and_is_due(
+    karlskoga, coordinator, org_admin, case_officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    from planning import services as planning_services
+
+    addresses(coordinator, org_admin, case_officer)
+    policy = planning_services.create_policy(
+        karlskoga,
+        by=coordinator,
+        title="Barn- och ungdomspolitiskt program",
+        kind="programme",
+        next_revision=datetime.date(2027, 3, 1),
+    )
+    runs = {"2026-12-30": 0, "2026-12-31": 2, "2027-01-01": 2, "2027-03-01": 4}
+    for day, expected in runs.items():
+        for _run in range(2):
+            with django_capture_on_commit_callbacks(execute=True):
+                call_command("send_reminders", "--day", day, stdout=None)
+        assert len(mailoutbox) == expected, day
+    # Those who may change it (the coordinator and the organisation admin), not the officer.
+    assert {m.to[0].split("@")[0] for m in mailoutbox} == {"coordinator", "org_admin"}
+    assert mailoutbox[0].subject == (
+        "Revidera Barn- och ungdomspolitiskt program (nästa revidering 2027-03-01)"
+    )
+    assert SITE + reverse("planning:policy_detail", args=[policy.pk]) in mailoutbox[0].body
