@@ -3,8 +3,6 @@ planned → the reviewing side, reported → the reviewed organisation's coordin
 the reviewing side; and the daily reminder run tells the reviewing side a week before the
 report is due and on the day, once a day."""
 
-import datetime
-
 from django.core.management import call_command
 from django.urls import reverse
 
