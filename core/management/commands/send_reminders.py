@@ -16,4 +16,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         told = send_reminders(options["day"])
-        self.stdout.write(f"{told} reminders queued")
+        self.stdout.write(f"reminders queued for {told} people")
