@@ -56,15 +56,18 @@ def test_planning_tells_the_reviewing_side_but_not_the_planner(
 
 
 def test_the_report_asks_the_reviewed_side_to_answer_and_the_answer_tells_the_reviewers(
-    review, reviewer, coordinator, member, mailoutbox, django_capture_on_commit_callbacks
+    review, karlskoga, reviewer, coordinator, member, mailoutbox, django_capture_on_commit_callbacks
 ):
-    addresses(reviewer, coordinator, member)
+    quiet = make_member(karlskoga, "quiet", Role.COORDINATOR)
+    quiet.notify_by_email = "never"
+    addresses(reviewer, coordinator, member, quiet)
     services.start_review(review, by=reviewer)
     finding = services.save_finding(review, "training", by=reviewer, text="Bra.", level=3)
     services.save_finding(review, "long_term_plan", by=reviewer, text="Ok.", level=2)
     services.add_recommendation(finding, by=reviewer, text="Utbilda nya chefer.")
     with django_capture_on_commit_callbacks(execute=True):
         services.report_review(review, by=reviewer)
+    # Karlskoga's coordinator; not the one who chose no e-mail, not Haninge's.
     assert list(told(mailoutbox)) == ["coordinator"]
     message = mailoutbox[0]
     assert message.subject == "Svara på rekommendationerna i Granskning av Karlskoga"
