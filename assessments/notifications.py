@@ -1,20 +1,24 @@
 """Who hears about a case's hand-overs (core/notify.py): the reviewers when an assessment is
 submitted, the officer when it is sent back or approved, the decision-makers when the case is
 ready for decision; the officer and those who follow up decisions on the day a follow-up is
-due (the daily reminder run). A decided case is announced (`DECIDED`) for the apps above that
-have something waiting on it: participation tells the children's feedback is due. Called by
-the services inside their transaction; mailed after it commits."""
+due (the daily reminder run). A decided case is sent as the `case_decided` signal for the apps
+above that have something waiting on it: participation tells the children's feedback is due.
+Called by the services inside their transaction; mailed after it commits."""
 
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.notify import announce, reminder, tell
+from core.notify import reminder, tell
 from organisations.access import people_allowed
 
 from .models import Decision
 
-DECIDED = "assessments.decided"
+# Sent by `services.record_decision` inside its transaction, with `decision` and `by`; only
+# for telling people (receivers must not change state). A custom signal rather than post_save:
+# it fires for the hand-over alone, never for imports or the demo (decision 0044).
+case_decided = Signal()
 
 
 def _people(case, action, object_type):
@@ -69,8 +73,8 @@ def reviewed(review, *, by):
 
 
 def decided(decision, *, by):
-    """Nobody here waits on a decision; the apps above that do follow `DECIDED`."""
-    announce(DECIDED, decision, by=by)
+    """Nobody here waits on a decision; the apps above that do receive `case_decided`."""
+    case_decided.send(sender=Decision, decision=decision, by=by)
 
 
 @reminder

@@ -6,11 +6,10 @@ that made the hand-over, and a job keyed by the hand-over mails once however oft
 E-mail goes through Django's e-mail API: without `BARNRATT_EMAIL_HOST` the backend sends
 nothing. The start page ("Waiting for you", core/start.py) is the inbox: a digest is that list.
 
-Two registries (decision 0044): a hand-over in a lower app that people in a higher app must
-hear about (a decided case → the consultation's feedback is due) is *announced* here by the
-lower app and *followed* by the higher one, which knows whom to tell; what falls due on a day
-(a follow-up, a peer-review report) is told by the daily reminder run (`manage.py
-send_reminders`), one `reminder` per app. Both only tell: they never change state.
+What falls due on a day (a follow-up, a peer-review report) is told by the daily reminder run
+(`manage.py send_reminders`), one `reminder` per app, which only tells and never changes state
+(decision 0044). A hand-over in a lower app that a higher app's people wait on is a custom
+signal of the lower app (`assessments.notifications.case_decided`).
 """
 
 from django.conf import settings
@@ -59,25 +58,7 @@ def tell(users, *, subject, body, params: dict, link: str, key: str, organisatio
     return len(ids)
 
 
-_followers: dict[str, list] = {}
 _reminders: list = []
-
-
-def follows(event: str):
-    """Register `func(obj, *, by)` to tell its app's people when a lower app announces
-    `event` (registered at import: the app's `ready()` imports its notifications module)."""
-
-    def register(func):
-        _followers.setdefault(event, []).append(func)
-        return func
-
-    return register
-
-
-def announce(event: str, obj, *, by) -> None:
-    """Called by a service inside its transaction: each follower tells whom it knows."""
-    for func in _followers.get(event, ()):
-        func(obj, by=by)
 
 
 def reminder(func):

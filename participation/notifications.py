@@ -2,18 +2,19 @@
 consultation is decided, those who may write the consultation's feedback — the dialogue
 leaders of its organisation (and body) and the person who started it."""
 
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from assessments.notifications import DECIDED
-from core.notify import follows, tell
+from assessments.notifications import case_decided
+from core.notify import tell
 from organisations.access import people_allowed
 
 from .models import Consultation, Feedback
 
 
-@follows(DECIDED)
-def feedback_due(decision, *, by):
+@receiver(case_decided, dispatch_uid="participation.feedback_due")
+def feedback_due(sender, *, decision, by, **kwargs):
     """Each consultation for the case that is out with the children and not yet answered."""
     published = Feedback.objects.filter(published_at__isnull=False).values("consultation_id")
     consultations = (
