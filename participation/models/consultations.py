@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
+
 # The age bands are shared with the population they are compared with (organisations).
 from organisations.models import AgeBand, Body
 

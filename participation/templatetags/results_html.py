@@ -4,6 +4,8 @@ summary (templates in `participation/results/`)."""
 
 from django import template
 
+from ..privacy import MIN_GROUP_SIZE
+
 register = template.Library()
 
 
@@ -14,5 +16,6 @@ def question_result(item, raw: bool, level: int = 3) -> dict:
 
 @register.inclusion_tag("participation/results/groups.html")
 def result_groups(results) -> dict:
-    """Answers per age band and gender, small groups not shown."""
-    return {"results": results}
+    """Who was heard: answers per age band, gender and school or area beside the population,
+    small groups not shown, and the groups not heard (`participation.heard`)."""
+    return {"results": results, "min_size": MIN_GROUP_SIZE}
