@@ -21,7 +21,7 @@ from django.utils.translation import pgettext
 from organisations.models import AgeBand, PopulationByAge
 
 from .models import Response
-from .privacy import MIN_GROUP_SIZE, hidden_groups, suppression_note
+from .privacy import hidden_groups, suppression_note
 
 # The genders the population has figures for (SCB: girls and boys); only these are named as
 # not heard, since "other" and "not given" have no group in the population to ask.
@@ -215,8 +215,3 @@ def population_for(organisation_id: int, year: int) -> Population:
     sources = sorted({row.source for row in bands.values()})
     return Population(chosen, "; ".join(sources), bands)
 
-
-def minimum_note() -> str:
-    return _("Groups with fewer than %(min_size)s respondents are not shown.") % {
-        "min_size": MIN_GROUP_SIZE
-    }
