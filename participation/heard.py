@@ -214,4 +214,3 @@ def population_for(organisation_id: int, year: int) -> Population:
     bands = {row.age_band: row for row in rows if row.year == chosen}
     sources = sorted({row.source for row in bands.values()})
     return Population(chosen, "; ".join(sources), bands)
-
