@@ -320,3 +320,16 @@ def test_the_year_page_reads_the_same_queries_for_1_and_10_consultations(
 
 # session, user, memberships, organisation, bodies, consultations, answers, meetings, population
 QUERIES = 9
+
+
+def test_the_year_page_narrows_to_one_body_and_is_linked_from_the_list(
+    coordinator_client, karlskoga, coordinator, social_committee
+):
+    first, second = consultations(karlskoga, coordinator, 2)
+    services.update_consultation(second, by=coordinator, body=social_committee)
+    url = reverse("participation:who_was_heard", args=[karlskoga.pk])
+    html = coordinator_client.get(url, {"year": 2026, "body": social_committee.pk})
+    titles = [c.title for c in html.context["heard"].consultations]
+    assert titles == ["Fråga 1"]
+    listed = coordinator_client.get(reverse("participation:consultation_list"))
+    assert url in listed.content.decode()
