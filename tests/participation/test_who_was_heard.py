@@ -325,7 +325,7 @@ QUERIES = 9
 def test_the_year_page_narrows_to_one_body_and_is_linked_from_the_list(
     coordinator_client, karlskoga, coordinator, social_committee
 ):
-    first, second = consultations(karlskoga, coordinator, 2)
+    _first, second = consultations(karlskoga, coordinator, 2)
     services.update_consultation(second, by=coordinator, body=social_committee)
     url = reverse("participation:who_was_heard", args=[karlskoga.pk])
     html = coordinator_client.get(url, {"year": 2026, "body": social_committee.pk})
