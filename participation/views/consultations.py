@@ -13,6 +13,7 @@ from core.transitions import run_transition
 from core.views.forms import form_copy, form_page
 from organisations.access import can, can_on, creatable_anywhere
 from organisations.lookups import organisation_and_bodies
+from organisations.models import Organisation
 
 from .. import services
 from ..forms import ConsultationForm
@@ -30,12 +31,16 @@ def consultation_list(request):
         consultations = consultations.filter(status=status)
     page = keyset_page(consultations, request.GET, size=PAGE_SIZE)
     creatable = creatable_anywhere(request.user, "consultation")
+    # Who was heard, per year: for each organisation whose consultations the user sees.
+    visible = Consultation.objects.visible_to(request.user).values("organisation_id")
+    heard_in = Organisation.objects.filter(pk__in=visible).order_by("name")
     return render(
         request,
         "participation/consultation_list.html",
         {
             "page": page,
             "creatable": creatable,
+            "heard_in": heard_in,
             "statuses": Consultation.Status.choices,
             "status": status,
             "query_string": f"status={status}" if status in Consultation.Status.values else "",
