@@ -9,4 +9,5 @@ class AssessmentsConfig(AppConfig):
     demo_loader = "assessments.demo.load_demo"
 
     def ready(self):
-        from . import calendar, waiting  # noqa: F401  (register the start page's and feed's)
+        # Register the start page's, the feed's and the reminder run's providers.
+        from . import calendar, notifications, waiting  # noqa: F401

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from convention.choices import article_choices
@@ -229,6 +231,12 @@ class DecisionForm(forms.ModelForm):
         widget=forms.RadioSelect,
         help_text=_("If not, give the reasons and the compensating measures."),
     )
+    # Asked only when the date posted is in another year than today's: the decision date
+    # places the case in that year's account, so a slip of the year must not pass unnoticed.
+    count_in_other_year = forms.BooleanField(
+        label=_("Yes, the decision was made in that year and counts in that year's account"),
+        required=False,
+    )
 
     class Meta:
         model = Decision
@@ -248,6 +256,40 @@ class DecisionForm(forms.ModelForm):
             "childrens_views_weighed": forms.Textarea(attrs={"rows": 4}),
             "feedback_plan": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self._posted_year() in (None, timezone.localdate().year):
+            del self.fields["count_in_other_year"]
+            return
+        order = [name for name in self.fields if name != "count_in_other_year"]
+        order.insert(order.index("decided_on") + 1, "count_in_other_year")
+        self.order_fields(order)
+
+    def _posted_year(self) -> int | None:
+        """The year of the decision date as posted, or None (not posted, or not a date)."""
+        if not self.is_bound:
+            return None
+        try:
+            posted = self.fields["decided_on"].clean(self.data.get(self.add_prefix("decided_on")))
+        except ValidationError:
+            return None
+        return posted.year if posted else None
+
+    def clean(self):
+        data = super().clean()
+        confirmed = data.pop("count_in_other_year", False)
+        decided_on = data.get("decided_on")
+        if "count_in_other_year" in self.fields and decided_on and not confirmed:
+            self.add_error(
+                "count_in_other_year",
+                _(
+                    "The decision date is in %(year)s, not this year: the case will count in "
+                    "the account for %(year)s. Check the date, or confirm that it is right."
+                )
+                % {"year": decided_on.year},
+            )
+        return data
 
 
 class FollowUpForm(forms.Form):

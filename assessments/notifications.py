@@ -1,13 +1,24 @@
 """Who hears about a case's hand-overs (core/notify.py): the reviewers when an assessment is
 submitted, the officer when it is sent back or approved, the decision-makers when the case is
-ready for decision. Called by the services inside their transaction; mailed after it commits."""
+ready for decision; the officer and those who follow up decisions on the day a follow-up is
+due (the daily reminder run). A decided case is sent as the `case_decided` signal for the apps
+above that have something waiting on it: participation tells the children's feedback is due.
+Called by the services inside their transaction; mailed after it commits."""
 
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.notify import tell
+from core.notify import reminder, tell
 from organisations.access import people_allowed
+
+from .models import Decision
+
+# Sent by `services.record_decision` inside its transaction, with `decision` and `by`; only
+# for telling people (receivers must not change state). A custom signal rather than post_save:
+# it fires for the hand-over alone, never for imports or the demo (decision 0044).
+case_decided = Signal()
 
 
 def _people(case, action, object_type):
@@ -59,3 +70,32 @@ def reviewed(review, *, by):
             organisation=case.organisation,
             by=by,
         )
+
+
+def decided(decision, *, by):
+    """Nobody here waits on a decision; the apps above that do receive `case_decided`."""
+    case_decided.send(sender=Decision, decision=decision, by=by)
+
+
+@reminder
+def follow_ups_due(day) -> int:
+    """On the follow-up date: the case officer and those who may follow up the decision."""
+    due = Decision.objects.filter(
+        follow_up_date=day, follow_up_done_on__isnull=True
+    ).select_related("case__officer", "case__organisation")
+    told = 0
+    for decision in due.order_by("pk"):
+        case = decision.case
+        told += tell(
+            [case.officer, *_people(case, "follow_up", "decision")],
+            subject=_("Follow up the decision: %(case)s"),
+            body=_(
+                "Today is the day to follow up the decision on %(case)s: did it turn out as "
+                "the assessment of the child's best interests expected? Write down what you found."
+            ),
+            params={"case": str(case)},
+            link=reverse("assessments:follow_up", args=[case.pk]),
+            key=f"follow-up-due:{decision.pk}:{day.isoformat()}",
+            organisation=case.organisation,
+        )
+    return told

@@ -264,6 +264,7 @@ def record_decision(case: Case, *, by, **fields) -> Decision:
             status=Case.Status.DECIDED,
             decision_date=decision.decided_on,
         )
+        notifications.decided(decision, by=by)
     return decision
 
 

@@ -1,6 +1,10 @@
 """A plain-Swedish paragraph for the officer's report (tjänsteskrivelse), made from the answers.
 The officer may edit it; the edited text is what is stored."""
 
+import difflib
+import re
+from dataclasses import dataclass, field
+
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -95,3 +99,35 @@ def _join(items):
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " " + _("and") + " " + items[-1]
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in SENTENCE_END.split(text or "") if part.strip()]
+
+
+@dataclass
+class SummaryChanges:
+    """How the officer's own summary and the one the answers give now differ, sentence by
+    sentence: what the answers say that the officer's text does not, and what only the
+    officer's text says (lost if it is written anew)."""
+
+    from_answers: list[str] = field(default_factory=list)
+    only_in_own: list[str] = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.from_answers or self.only_in_own)
+
+
+def summary_changes(own: str, fresh: str) -> SummaryChanges:
+    mine, theirs = sentences(own), sentences(fresh)
+    changes = SummaryChanges()
+    matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "delete"):
+            changes.only_in_own += mine[i1:i2]
+        if tag in ("replace", "insert"):
+            changes.from_answers += theirs[j1:j2]
+    return changes

@@ -5,6 +5,11 @@ Both go through the job queue (core/jobs.py), so a slow mail server never holds 
 that made the hand-over, and a job keyed by the hand-over mails once however often it runs.
 E-mail goes through Django's e-mail API: without `BARNRATT_EMAIL_HOST` the backend sends
 nothing. The start page ("Waiting for you", core/start.py) is the inbox: a digest is that list.
+
+What falls due on a day (a follow-up, a peer-review report) is told by the daily reminder run
+(`manage.py send_reminders`), one `reminder` per app, which only tells and never changes state
+(decision 0044). A hand-over in a lower app that a higher app's people wait on is a custom
+signal of the lower app (`assessments.notifications.case_decided`).
 """
 
 from django.conf import settings
@@ -39,7 +44,7 @@ def tell(users, *, subject, body, params: dict, link: str, key: str, organisatio
     language; `key` names the hand-over, so telling about the same one twice mails once."""
     ids = sorted({user.pk for user in users if user is not None and user != by})
     if not ids:
-        return
+        return 0
     with translation.override(settings.LANGUAGE_CODE):
         arguments = {
             "users": ids,
@@ -50,6 +55,23 @@ def tell(users, *, subject, body, params: dict, link: str, key: str, organisatio
     transaction.on_commit(
         lambda: jobs.start(KIND, key=key, organisation=organisation, by=by, arguments=arguments)
     )
+    return len(ids)
+
+
+_reminders: list = []
+
+
+def reminder(func):
+    """Register `func(day) -> int` (how many people it told) for the daily reminder run. It
+    keys each tell by the thing and the day, so a second run that day mails no one twice."""
+    _reminders.append(func)
+    return func
+
+
+def send_reminders(day=None) -> int:
+    """Tell everyone what falls due today (`manage.py send_reminders`, run daily)."""
+    day = day or timezone.localdate()
+    return sum(func(day) for func in _reminders)
 
 
 def send(job) -> dict:

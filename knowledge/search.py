@@ -132,7 +132,7 @@ def _fts_count(match: str, limit: int) -> int:
         return cursor.fetchone()[0]
 
 
-def search(queryset, query: str, *, filtered: bool = False):
+def search(queryset, query: str, *, filtered: bool = False, rows=None):
     """`queryset` narrowed to examples that contain every searched word in some inflected form,
     best match first, with `rank` annotated. Without searchable words: all of them, rank 0.
 
@@ -141,7 +141,9 @@ def search(queryset, query: str, *, filtered: bool = False):
     (decision 0017). A search with fewer matches ranks them all.
 
     `filtered`: the caller narrowed the list by success factor or article. On SQLite those
-    examples may then be the smaller side and are read first (decision 0022); same result."""
+    examples may then be the smaller side and are read first (decision 0022); same result.
+    `rows`: where that path reads a page of ranked examples by id, without the filters' joins
+    (the model's manager when not given; pass one with the same `select_related`)."""
     queryset = queryset.defer("search_vector")
     terms = query_words(query)
     if not terms:
@@ -160,7 +162,9 @@ def search(queryset, query: str, *, filtered: bool = False):
         if candidates is not None:
             # The filters are the smaller side (at most CANDIDATES against more than
             # RANKED_ALL matches): check and rank the match for them only.
-            return _rank_candidates(queryset, match, candidates)
+            if rows is None:
+                rows = queryset.model._default_manager.all()
+            return _rank_candidates(rows.defer("search_vector"), match, candidates)
         # Many matches: read them newest first and stop at RANKED that pass the filters, then
         # let bm25 see only that range of rowids.
         newest = list(
@@ -191,12 +195,15 @@ def _candidates(queryset) -> dict[int, int] | None:
 
 class RankedExamples:
     """A ranked list known by id (best first), paged like a queryset: each slice reads only
-    its own examples, with `rank` set. `found` is the count up to RANKED + 1."""
+    its own examples from `rows`, with `rank` set. `found` is the count up to RANKED + 1.
+
+    The ids passed the filters already, so `rows` carries none of them: with the filters'
+    joins SQLite may read every filtered example again for a page of 20."""
 
     ordered = True
 
-    def __init__(self, queryset, ranked: list[tuple[int, float]], found: int):
-        self.queryset, self.ranked, self.found = queryset, ranked, found
+    def __init__(self, rows, ranked: list[tuple[int, float]], found: int):
+        self.rows, self.ranked, self.found = rows, ranked, found
 
     def __len__(self):
         return len(self.ranked)
@@ -211,13 +218,7 @@ class RankedExamples:
         if isinstance(index, int):
             return self[index : index + 1][0]
         chosen = self.ranked[index]
-        # The ids passed the filters already: read them by primary key alone (with the filters'
-        # joins SQLite may read every filtered example again for a page of 20).
-        query = self.queryset.query
-        rows = self.queryset.model._default_manager.all()
-        rows.query.select_related = query.select_related
-        rows.query.deferred_loading = query.deferred_loading
-        examples = rows.in_bulk([pk for pk, _ in chosen])
+        examples = self.rows.in_bulk([pk for pk, _ in chosen])
         page = []
         for pk, rank in chosen:
             example = examples[pk]
@@ -226,7 +227,7 @@ class RankedExamples:
         return page
 
 
-def _rank_candidates(queryset, match: str, candidates: dict[int, int]):
+def _rank_candidates(rows, match: str, candidates: dict[int, int]):
     """The candidates that contain the words, ranked: one pass over the full-text match, which
     keeps only the candidates' rowids and computes bm25 for them alone. As in the other path,
     only the RANKED newest are ranked, best first (then newer year, then id), and the count
@@ -244,7 +245,7 @@ def _rank_candidates(queryset, match: str, candidates: dict[int, int]):
             )
             hits = cursor.fetchall()
     ranked = sorted(hits[:RANKED], key=lambda hit: (-hit[1], -candidates[hit[0]], hit[0]))
-    return RankedExamples(queryset, ranked, len(hits))
+    return RankedExamples(rows, ranked, len(hits))
 
 
 def _tsquery(terms):

@@ -59,7 +59,12 @@ def search_page(request, examples):
         if form.cleaned_data["article"]:
             examples = examples.filter(articles__number=form.cleaned_data["article"])
         filtered = bool(form.cleaned_data["factor"] or form.cleaned_data["article"])
-    ranked = search(examples.select_related("organisation"), query, filtered=filtered)
+    ranked = search(
+        examples.select_related("organisation"),
+        query,
+        filtered=filtered,
+        rows=Example.objects.select_related("organisation"),
+    )
     paginator = CappedPaginator(ranked, PAGE_SIZE, matching=matches(examples, query))
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()

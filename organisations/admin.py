@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.admin import AuditedModelAdmin
 
-from .models import Body, Membership, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationByAge, PopulationFact
 
 
 @admin.register(Organisation)
@@ -26,3 +26,4 @@ class MembershipAdmin(AuditedModelAdmin):
 
 
 admin.site.register(PopulationFact, AuditedModelAdmin)
+admin.site.register(PopulationByAge, AuditedModelAdmin)

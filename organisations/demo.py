@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import services
-from .models import Body, Membership, Organisation, PopulationFact
+from .models import Body, Membership, Organisation, PopulationByAge, PopulationFact
 from .roles import Role
 
 DEMO_PASSWORD = "demo"
@@ -36,6 +36,17 @@ POPULATION = [
     ("1883", 2018, 30386, "Karlskoga och Degerfors kommuners webbsida om barnkonventionen"),
     ("1862", 2018, 9543, "Karlskoga och Degerfors kommuners webbsida om barnkonventionen"),
 ]
+
+# Children and young people per age band, to compare who was heard with (participation). No
+# seed gives these figures: they are invented, of a plausible order for each municipality's
+# size, and every row says so.
+DEMO_SOURCE = "Demo – påhittade värden"
+POPULATION_BY_AGE_YEAR = 2025
+POPULATION_BY_AGE = {
+    # scb code: {age band: (girls, boys)}
+    "1883": {"0-5": (1020, 1080), "6-12": (1210, 1290), "13-17": (850, 900), "18-25": (1380, 1520)},
+    "1862": {"0-5": (290, 310), "6-12": (370, 390), "13-17": (250, 270), "18-25": (380, 420)},
+}
 
 COMMITTEES = [
     # Every Swedish municipality has a council and a board (kommunallagen); the four committees
@@ -109,6 +120,27 @@ def load_organisations():
         if not PopulationFact.objects.filter(organisation=organisation, year=year).exists():
             services.add_population_fact(
                 organisation, by=None, year=year, inhabitants=inhabitants, source=source
+            )
+
+
+def load_population_by_age():
+    for code, bands in POPULATION_BY_AGE.items():
+        organisation = _organisation(code)
+        known = PopulationByAge.objects.filter(
+            organisation=organisation, year=POPULATION_BY_AGE_YEAR
+        ).values_list("age_band", flat=True)
+        for band, (girls, boys) in bands.items():
+            if band in known:
+                continue
+            services.add_population_by_age(
+                organisation,
+                by=None,
+                year=POPULATION_BY_AGE_YEAR,
+                age_band=band,
+                total=girls + boys,
+                girls=girls,
+                boys=boys,
+                source=DEMO_SOURCE,
             )
 
 
@@ -188,5 +220,6 @@ def load_users():
 def load_demo():
     load_organisations()
     load_karlskoga_degerfors()
+    load_population_by_age()
     load_northern_orebro()
     load_users()

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import Body, Membership, Organisation, PopulationFact, ScbArea
+from .models import Body, Membership, Organisation, PopulationByAge, PopulationFact, ScbArea
 from .roles import Role
 from .validators import normalise_organisation_number
 
@@ -36,6 +36,27 @@ class PopulationFactForm(forms.ModelForm):
         if PopulationFact.objects.filter(organisation=self.organisation, year=year).exists():
             raise forms.ValidationError(_("There is already a figure for that year."))
         return year
+
+
+class PopulationByAgeForm(forms.ModelForm):
+    """One age band's population in a year: in all, and girls and boys where the source has
+    them (SCB: folkmängd efter ålder och kön)."""
+
+    class Meta:
+        model = PopulationByAge
+        fields = ["year", "age_band", "total", "girls", "boys", "source"]
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean(self):
+        data = super().clean()
+        year, band = data.get("year"), data.get("age_band")
+        others = PopulationByAge.objects.filter(organisation=self.organisation, year=year)
+        if year and band and others.filter(age_band=band).exists():
+            self.add_error("age_band", _("There is already a figure for that age band and year."))
+        return data
 
 
 class BodyForm(forms.ModelForm):

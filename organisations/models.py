@@ -2,6 +2,7 @@
 `networks` app's (decision 0028)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -176,6 +177,49 @@ class PopulationFact(TenantModel):
 
     def __str__(self):
         return f"{self.organisation} {self.year}"
+
+    def permission_scope(self):
+        return self.organisation_id, None
+
+
+class AgeBand(models.TextChoices):
+    """The age bands children are asked and counted in: shared by consultations (participation)
+    and the population per age band, so that answers and population line up."""
+
+    AGE_0_5 = "0-5", _("0–5 years")
+    AGE_6_12 = "6-12", _("6–12 years")
+    AGE_13_17 = "13-17", _("13–17 years")
+    AGE_18_25 = "18-25", _("18–25 years")
+
+
+class PopulationByAge(TenantModel):
+    """How many children and young people of an age band live in an organisation in a year,
+    in all and by sex where known (SCB gives girls and boys): the population "who was heard"
+    is compared with (issue 22). Invented demo rows say so in `source`."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices)
+    total = models.PositiveIntegerField(_("number in all"))
+    girls = models.PositiveIntegerField(_("girls"), null=True, blank=True)
+    boys = models.PositiveIntegerField(_("boys"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        verbose_name = _("population by age band")
+        verbose_name_plural = _("population by age band")
+        ordering = ["organisation", "-year", "age_band"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year", "age_band"], name="population_by_age_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} {self.year} {self.get_age_band_display()}"
+
+    def clean(self):
+        if self.girls is not None and self.boys is not None and self.girls + self.boys > self.total:
+            raise ValidationError({"total": _("Girls and boys together are more than in all.")})
 
     def permission_scope(self):
         return self.organisation_id, None

@@ -21,6 +21,8 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("organisation", "change"): frozenset({Role.ORG_ADMIN}),
     ("populationfact", "add"): MANAGERS,
     ("populationfact", "delete"): MANAGERS,
+    ("populationbyage", "add"): MANAGERS,
+    ("populationbyage", "delete"): MANAGERS,
     ("body", "view"): ALL_ROLES,
     ("body", "add"): MANAGERS,
     ("body", "change"): MANAGERS,

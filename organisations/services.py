@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, delete_object, update_object
 
-from .models import Body, Membership, Organisation, PopulationFact, ScbArea
+from .models import Body, Membership, Organisation, PopulationByAge, PopulationFact, ScbArea
 from .roles import Role
 
 
@@ -36,6 +36,14 @@ def add_population_fact(organisation: Organisation, *, by, **fields) -> Populati
 
 def delete_population_fact(fact: PopulationFact, *, by) -> None:
     delete_object(fact, by=by)
+
+
+def add_population_by_age(organisation: Organisation, *, by, **fields) -> PopulationByAge:
+    return create_object(PopulationByAge, by=by, organisation=organisation, **fields)
+
+
+def delete_population_by_age(row: PopulationByAge, *, by) -> None:
+    delete_object(row, by=by)
 
 
 def create_body(organisation: Organisation, *, by, served_organisations=(), **fields) -> Body:

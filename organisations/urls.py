@@ -15,6 +15,16 @@ urlpatterns = [
         name="population_add",
     ),
     path("population/<int:pk>/delete/", organisations.population_delete, name="population_delete"),
+    path(
+        "organisations/<int:pk>/population-by-age/add/",
+        organisations.population_by_age_add,
+        name="population_by_age_add",
+    ),
+    path(
+        "population-by-age/<int:pk>/delete/",
+        organisations.population_by_age_delete,
+        name="population_by_age_delete",
+    ),
     path("organisations/<int:organisation_pk>/bodies/new/", bodies.body_create, name="body_create"),
     path("organisations/<int:organisation_pk>/people/", people.people, name="people"),
     path("organisations/<int:organisation_pk>/people/add/", people.add_person, name="add_person"),

@@ -11,7 +11,8 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import calendar, childpage, waiting  # noqa: F401  (start page and feed providers)
+        # The start page's, the feed's and the hand-overs' providers.
+        from . import calendar, childpage, notifications, waiting  # noqa: F401
         from .models import Consultation
 
         # A children's page view reuses a lookup for a moment (childpage.find_for_page_view);

@@ -104,5 +104,7 @@ def fields_version(consultation) -> str:
             consultation.ask_gender,
             consultation.requires_class_code,
             ",".join(consultation.age_bands),
+            # Hashed: the list can be long, and a cache key has a length limit.
+            hashlib.sha256(consultation.areas.encode()).hexdigest()[:12],
         )
     )

@@ -68,6 +68,9 @@ def _consultation(karlskoga, leader, title, **fields):
 
 def _answers(consultation, count, seed, texts=PARK_TEXTS):
     rng = random.Random(seed)
+    # Its own generator, so that the answers stay as they were before schools were asked.
+    places = random.Random(seed + 100)
+    areas = [*consultation.area_list(), ""]
     questions = list(consultation.questions.all())
     for n in range(count):
         answers = {question.pk: _made_up(question, rng, texts) for question in questions}
@@ -75,6 +78,7 @@ def _answers(consultation, count, seed, texts=PARK_TEXTS):
             consultation,
             submission_key=f"demo-{seed}-{n}",
             age_band=rng.choice(consultation.age_bands),
+            area=places.choice(areas) if len(areas) > 1 else "",
             answers=answers,
         )
 
@@ -103,6 +107,7 @@ def _park(karlskoga, body, case, leader):
             "Det tar fem minuter att svara."
         ),
         target_group="Elever på Bregårdsskolan och Karlbergsskolan",
+        areas="Bregårdsskolan\nKarlbergsskolan\nAnnan skola i Karlskoga",
         offered_in_english=True,
         title_en="What should the park by the school look like?",
         introduction_en="The park by the school will be rebuilt. Tell us what you think.",

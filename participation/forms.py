@@ -14,7 +14,15 @@ from core.forms import DateInput, limit_to_bodies
 from organisations.models import Body
 from planning.models import Activity
 
-from .models import AgeBand, Consultation, Feedback, OfflineVoice, ParticipationSettings, Question
+from .models import (
+    AgeBand,
+    ClassCode,
+    Consultation,
+    Feedback,
+    OfflineVoice,
+    ParticipationSettings,
+    Question,
+)
 from .models.consultations import Channel
 
 MAX_TEXT_ANSWER = 2000
@@ -74,6 +82,7 @@ class ConsultationForm(forms.ModelForm):
             "privacy_text",
             "age_bands",
             "target_group",
+            "areas",
             "channels",
             "opens_on",
             "closes_on",
@@ -87,6 +96,7 @@ class ConsultationForm(forms.ModelForm):
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 4}),
             "privacy_text": forms.Textarea(attrs={"rows": 3}),
+            "areas": forms.Textarea(attrs={"rows": 3}),
             "introduction_en": forms.Textarea(attrs={"rows": 3}),
             "activities": forms.CheckboxSelectMultiple,
             "opens_on": DateInput(format="%Y-%m-%d"),
@@ -117,6 +127,15 @@ class ConsultationForm(forms.ModelForm):
         if self.instance.pk:
             numbers = self.instance.cases.values_list("case_number", flat=True)
             self.initial["case_numbers"] = "\n".join(numbers)
+
+    def clean_areas(self):
+        areas = lines(self.cleaned_data["areas"])
+        longest = ClassCode._meta.get_field("area").max_length
+        if any(len(area) > longest for area in areas):
+            raise forms.ValidationError(
+                _("Keep each school or area under %(limit)s characters.") % {"limit": longest}
+            )
+        return "\n".join(dict.fromkeys(areas))
 
     def clean_case_numbers(self):
         numbers = lines(self.cleaned_data["case_numbers"])
@@ -250,6 +269,21 @@ class FeedbackForm(forms.ModelForm):
 
 class ClassCodesForm(forms.Form):
     count = forms.IntegerField(label=_("Number of codes"), min_value=1, max_value=500, initial=30)
+    area = forms.ChoiceField(
+        label=_("School or class group"),
+        required=False,
+        help_text=_(
+            "The school or area from the consultation's list the codes are for: answers given "
+            "with them count there, and the children are not asked."
+        ),
+    )
+
+    def __init__(self, *args, consultation: Consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = consultation.area_list()
+        self.fields["area"].choices = [("", _("None"))] + [(a, a) for a in areas]
+        if not areas:
+            del self.fields["area"]
 
 
 class SettingsForm(forms.ModelForm):
@@ -338,7 +372,7 @@ class AnswerForm(forms.Form):
 
 def answer_fields(consultation: Consultation, english: bool, questions) -> dict:
     """The form fields of a consultation's answer form, after the hidden ones: age band,
-    gender and class code where asked, then the questions in order."""
+    gender, class code or school/area where asked, then the questions in order."""
     bands = [(b, label) for b, label in AgeBand.choices if b in consultation.age_bands]
     fields = {
         "age_band": forms.ChoiceField(
@@ -360,6 +394,15 @@ def answer_fields(consultation: Consultation, english: bool, questions) -> dict:
     if consultation.requires_class_code:
         fields["class_code"] = forms.CharField(
             label=_("Class code (from your teacher)"), max_length=20
+        )
+    elif areas := consultation.area_list():
+        # Only a label from the list is stored, never the child's own words (decision 0043);
+        # with class codes, the code tells the school instead.
+        fields["area"] = forms.ChoiceField(
+            label=_("Which school or place are you from? (you do not have to answer)"),
+            choices=[(area, area) for area in areas] + [("", _("I don't want to say"))],
+            widget=forms.RadioSelect,
+            required=False,
         )
     for question in questions:
         fields.update(_question_fields(question, english))

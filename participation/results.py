@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from core.charts import Chart, bar_chart
 
 from .forms import SCALE, scale_words
-from .models import AgeBand, Answer, Consultation, OfflineVoice, Question, Response
-from .privacy import suppress_small_groups, suppression_note
+from .heard import HeardTable, heard_tables, not_heard, population_for
+from .models import Answer, Consultation, OfflineVoice, Question, Response
 
 SHOWN = (Answer.Moderation.NOT_NEEDED, Answer.Moderation.APPROVED)
 TEXTS_ON_PAGE = 20
@@ -56,15 +55,6 @@ class QuestionResult:
     texts_not_shown: int = 0
 
 
-@dataclass(frozen=True)
-class Breakdown:
-    """Response counts per group, with the too small groups as None and a note why."""
-
-    title: str
-    rows: list[tuple[str, int | None]]
-    note: str | None
-
-
 @dataclass
 class Results:
     """Everything the results page, the PDF summary and the totals show."""
@@ -74,11 +64,14 @@ class Results:
     offline_children: int
     voices: list[OfflineVoice]
     questions: list[QuestionResult]
-    breakdowns: list[Breakdown]
+    # Who was heard (issue 22): answers by age, gender and school or area beside the
+    # population, small groups hidden (participation.heard).
+    breakdowns: list[HeardTable]
     pending: int = 0
-    # The age bands the consultation was for that no one answered for, online or at a meeting:
-    # named so that the dialogue leader asks them another way (issue 22, "who was heard").
+    # The targeted age bands, listed schools or areas and (when asked) genders that no one
+    # answered for: named so that the dialogue leader asks them another way.
     not_heard: list[str] = field(default_factory=list)
+    population_source: str = ""
 
     @property
     def voices_in_all(self) -> int:
@@ -138,11 +131,6 @@ def visible_texts(rows: Iterable[tuple[str, str]], *, raw: bool) -> tuple[list[T
         else:
             kept += 1
     return texts, kept
-
-
-def breakdown(title: str, counts: dict[str, int]) -> Breakdown:
-    shown = suppress_small_groups(counts)
-    return Breakdown(title, list(shown.items()), suppression_note(counts))
 
 
 def decimal(value: float | None) -> str:
@@ -217,36 +205,16 @@ def question_result(question: Question, grouped: list, texts: list, **options) -
     return choice_result(question, grouped)
 
 
-def group_breakdowns(consultation: Consultation, demographics: list) -> list[Breakdown]:
-    """Response counts by age band, and by gender when the consultation asked for it."""
-    ages, genders = Counter(), Counter()
-    for age_band, gender, n in demographics:
-        ages[age_band] += n
-        genders[gender] += n
-    age_labels = dict(AgeBand.choices)
-    bands = [b for b in AgeBand.values if b in consultation.age_bands or ages[b]]
-    result = [breakdown(_("Answers by age"), {str(age_labels[b]): ages[b] for b in bands})]
-    if consultation.ask_gender:
-        labels = dict(Response.Gender.choices) | {"": pgettext("gender", "not given")}
-        counts = {str(label).capitalize(): genders[key] for key, label in labels.items()}
-        result.append(breakdown(_("Answers by gender"), counts))
-    return result
-
-
-def groups_not_heard(consultation: Consultation, demographics: list, voices: list) -> list[str]:
-    """The targeted age bands with no answer at all. Naming an empty group tells nothing about
-    a child, unlike a small one, which stays hidden in the breakdowns."""
-    heard = {age for age, _gender, n in demographics if n}
-    heard |= {band for voice in voices for band in voice.age_bands}
-    labels = dict(AgeBand.choices)
-    return [str(labels[band]) for band in consultation.age_bands if band not in heard]
+def consultation_year(consultation: Consultation) -> int:
+    """The year a consultation was held in: when it opened, else when it was made."""
+    return (consultation.opens_on or consultation.created_at).year
 
 
 def consultation_results(
     consultation: Consultation, *, raw: bool, text_limit: int | None = TEXTS_ON_PAGE
 ) -> Results:
-    """The results in four queries: questions, grouped answers, groups, meetings. Responses
-    held as a suspected flood are left out until a person lets them through."""
+    """The results in five queries: questions, grouped answers, groups, meetings, population.
+    Responses held as a suspected flood are left out until a person lets them through."""
     questions = list(consultation.questions.all())
     # One grouped read for every kind: choices group by value; texts (value null) by text,
     # newest first, and a text given twice counts twice.
@@ -268,16 +236,22 @@ def consultation_results(
     demographics = list(
         Response.objects.filter(consultation=consultation, suspected_flood=False)
         .order_by()
-        .values_list("age_band", "gender")
+        .values_list("age_band", "gender", "area")
         .annotate(n=Count("id"))
     )
     voices = list(consultation.offline_voices.all())
+    population = population_for(consultation.organisation_id, consultation_year(consultation))
+    groups = {
+        "age_bands": consultation.age_bands,
+        "ask_gender": consultation.ask_gender,
+        "areas": consultation.area_list(),
+    }
     pending = sum(
         status == Answer.Moderation.PENDING for rows in texts.values() for _t, status in rows
     )
     return Results(
         consultation=consultation,
-        online=sum(n for _age, _gender, n in demographics),
+        online=sum(row[-1] for row in demographics),
         offline_children=sum(voice.children_count for voice in voices),
         voices=voices,
         questions=[
@@ -286,9 +260,12 @@ def consultation_results(
             )
             for q in questions
         ],
-        breakdowns=group_breakdowns(consultation, demographics),
+        breakdowns=heard_tables(demographics, population=population, **groups),
         pending=pending,
-        not_heard=groups_not_heard(consultation, demographics, voices),
+        not_heard=not_heard(
+            demographics, voice_bands=[b for v in voices for b in v.age_bands], **groups
+        ),
+        population_source=population.source,
     )
 
 

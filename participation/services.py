@@ -142,21 +142,28 @@ def move_question(question: Question, *, by, up: bool) -> None:
                 update_object(item, by=by, position=position)
 
 
-def create_class_codes(consultation: Consultation, *, by, count: int) -> list[ClassCode]:
-    """One-time codes for a class; each lets one child answer once."""
+def create_class_codes(
+    consultation: Consultation, *, by, count: int, area: str = ""
+) -> list[ClassCode]:
+    """One-time codes for a class; each lets one child answer once. `area`: the school or
+    class group from the consultation's list they are handed out to."""
     if not 1 <= count <= 500:
         raise ValidationError(_("Make between 1 and 500 codes at a time."))
+    if area and area not in consultation.area_list():
+        raise ValidationError(_("Choose one of the schools or places in the list."))
     with transaction.atomic():
         codes = []
         while len(codes) < count:
             code = new_code(CLASS_CODE_LENGTH)
             if not ClassCode.objects.filter(code=code).exists():
-                codes.append(ClassCode.objects.create(consultation=consultation, code=code))
+                codes.append(
+                    ClassCode.objects.create(consultation=consultation, code=code, area=area)
+                )
         write_entry(
             consultation,
             by=by,
             action=AuditEntry.Action.UPDATE,
-            changes={"class_codes": [None, count]},
+            changes={"class_codes": [None, count], "area": [None, area]},
             note=_("%(count)s class codes made") % {"count": count},
         )
     return codes
@@ -186,6 +193,7 @@ def submit_response(
     gender: str = "",
     suspected_flood: bool = False,
     class_code: str = "",
+    area: str = "",
     today: date | None = None,
     questions=None,
     screened_names: str | None = None,
@@ -196,6 +204,9 @@ def submit_response(
     names to screen for, if the caller has read them (the children's page has).
     `suspected_flood`: sent past the limit for its address; stored but held (`release_flood`)."""
     today = today or timezone.localdate()
+    if area and area not in consultation.area_list():
+        # Only a label from the consultation's own list is stored (decision 0043).
+        raise ValidationError(_("Choose one of the schools or places in the list."))
     if questions is None:
         questions = consultation.questions.all()
     questions = {q.pk: q for q in questions if q.consultation_id == consultation.pk}
@@ -215,6 +226,7 @@ def submit_response(
         submitted_on=today,
         age_band=age_band,
         gender=gender,
+        area=area,
         submission_key=submission_key,
         suspected_flood=suspected_flood,
     )
@@ -228,6 +240,8 @@ def submit_response(
         with transaction.atomic():
             if consultation.requires_class_code:
                 response.class_code = _use_class_code(consultation, class_code, today)
+                # An answer with a class code counts under the group the code was made for.
+                response.area = response.class_code.area
             response.save(force_insert=True)
             Answer.objects.bulk_create(answers)
     except IntegrityError:

@@ -9,4 +9,4 @@ class PeerReviewConfig(AppConfig):
     demo_loader = "peerreview.demo.load_demo"
 
     def ready(self):
-        from . import waiting  # noqa: F401  (registers the start-page providers)
+        from . import notifications, waiting  # noqa: F401  (start page, reminders)

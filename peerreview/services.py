@@ -15,6 +15,7 @@ from planning import selfassessment_services
 from planning import services as planning_services
 from planning.models import FactorRating, SelfAssessment
 
+from . import notifications
 from .access import network_organisation_ids
 from .models import DocumentRead, Finding, Interview, PeerReview, Recommendation, Status
 
@@ -66,14 +67,17 @@ def plan_review(
         raise ValidationError(
             {"year": _("The organisation already has a peer review for that year.")}
         )
-    return create_object(
-        PeerReview,
-        by=by,
-        network=network,
-        organisation=organisation,
-        m2m={"reviewing_organisations": reviewing_organisations, "reviewers": reviewers},
-        **fields,
-    )
+    with transaction.atomic():
+        review = create_object(
+            PeerReview,
+            by=by,
+            network=network,
+            organisation=organisation,
+            m2m={"reviewing_organisations": reviewing_organisations, "reviewers": reviewers},
+            **fields,
+        )
+        notifications.planned(review, by=by)
+    return review
 
 
 def update_plan(
@@ -213,7 +217,9 @@ def report_review(review, *, by, summary=None) -> PeerReview:
         changes = {"status": Status.REPORTED}
         if summary is not None:
             changes["summary"] = summary
-        return update_object(review, by=by, action=AuditEntry.Action.TRANSITION, **changes)
+        review = update_object(review, by=by, action=AuditEntry.Action.TRANSITION, **changes)
+        notifications.reported(review, by=by)
+    return review
 
 
 def answer_recommendation(recommendation, *, by, answer, answer_text) -> Recommendation:
@@ -234,9 +240,10 @@ def answer_recommendation(recommendation, *, by, answer, answer_text) -> Recomme
         )
         waiting = Recommendation.objects.filter(review=review, answer="").exists()
         if review.status == Status.REPORTED and not waiting:
-            update_object(
+            review = update_object(
                 review, by=by, action=AuditEntry.Action.TRANSITION, status=Status.ANSWERED
             )
+            notifications.answered(review, by=by)
     return recommendation
 
 

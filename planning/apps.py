@@ -9,4 +9,4 @@ class PlanningConfig(AppConfig):
     demo_loader = "planning.demo.load_demo"
 
     def ready(self):
-        from . import waiting  # noqa: F401  (registers the start-page provider)
+        from . import notifications, waiting  # noqa: F401  (start page, reminders)

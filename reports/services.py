@@ -18,6 +18,7 @@ from core.models import AuditEntry
 from core.transitions import TransitionError
 from organisations.permissions import allowed_roles
 
+from . import notifications
 from .document import build_document
 from .models import OwnSection, Report, ReportVersion
 
@@ -159,7 +160,7 @@ def approve_report(report: Report, *, by) -> Report:
         locked = _locked(report)
         if locked.status != Report.Status.DRAFT:
             raise TransitionError(_("Only a draft can be approved."))
-        return update_object(
+        approved = update_object(
             locked,
             by=by,
             action=AuditEntry.Action.TRANSITION,
@@ -167,6 +168,8 @@ def approve_report(report: Report, *, by) -> Report:
             approved_by=by,
             approved_at=timezone.now(),
         )
+        notifications.approved(approved, by=by)
+    return approved
 
 
 def reopen_report(report: Report, *, by) -> Report:

@@ -2,6 +2,8 @@
 digest, as each person chooses — and has a private calendar feed."""
 
 import datetime
+import email
+import email.policy
 import socketserver
 import threading
 
@@ -180,6 +182,51 @@ def test_a_hand_over_reaches_a_real_smtp_server(
     for message in smtp_server.received:
         assert f"Subject: Att granska: {assessment.case}" in message
         assert reverse("assessments:review", args=[assessment.case.pk]) in message
+
+
+def test_the_feedback_due_after_a_decision_reaches_a_real_smtp_server(
+    settings,
+    smtp_server,
+    assessment,
+    people,
+    dialogue_leader,
+    django_capture_on_commit_callbacks,
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = smtp_server.server_address
+    settings.EMAIL_USE_TLS = False
+    officer, decision_maker, coordinator = people
+    coordinator.notify_by_email = "never"
+    coordinator.save()
+    dialogue_leader.email = "dialog@karlskoga.se"
+    dialogue_leader.save()
+    submitted = _submit(assessment, officer, django_capture_on_commit_callbacks)
+    case_services.approve_assessment(submitted, by=decision_maker)
+    consultation = Consultation.objects.create(
+        organisation=assessment.case.organisation,
+        title="Vad tycker du om parken?",
+        status=Consultation.Status.CLOSED,
+        age_bands=["6-12"],
+        channels=["web"],
+    )
+    consultation.cases.add(assessment.case)
+    smtp_server.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        case_services.record_decision(
+            assessment.case,
+            by=decision_maker,
+            outcome="Bifall",
+            decided_on=datetime.date(2026, 11, 1),
+            follows_best_interests=True,
+        )
+    [received] = smtp_server.received
+    message = email.message_from_string(received, policy=email.policy.default)
+    assert message["To"] == "dialog@karlskoga.se"
+    assert (
+        message["Subject"].strip() == "Berätta för barnen vad som hände: Vad tycker du om parken?"
+    )
+    link = reverse("participation:feedback_edit", args=[consultation.pk])
+    assert link in message.get_content()
 
 
 def test_the_calendar_feed_holds_the_persons_dates_and_parses_back(

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from core.models import AuditEntry
 from networks.models import Network
-from organisations.models import Body, Membership, PopulationFact
+from organisations.models import Body, Membership, PopulationByAge, PopulationFact
 
 
 def test_coordinator_creates_a_joint_body(coordinator_client, coordinator, karlskoga, degerfors):
@@ -212,6 +212,20 @@ def test_population_figure_for_the_same_year_twice_is_refused(coordinator_client
     assert response.status_code == 200
     assert "Det finns redan" in response.content.decode()
     assert PopulationFact.objects.filter(organisation=karlskoga).count() == 1
+
+
+def test_population_by_age_band_is_added_shown_and_checked(coordinator_client, karlskoga):
+    url = reverse("organisations:population_by_age_add", args=[karlskoga.pk])
+    data = {"year": 2025, "age_band": "6-12", "total": 2500, "girls": 1210, "boys": 1290}
+    response = coordinator_client.post(url, data | {"source": "SCB"})
+    assert response.status_code == 302
+    detail = coordinator_client.get(reverse("organisations:detail", args=[karlskoga.pk]))
+    assert "6–12 år" in detail.content.decode() and "1210" in detail.content.decode()
+    again = coordinator_client.post(url, data | {"source": "SCB"})
+    assert "Det finns redan en siffra för den åldersgruppen" in again.content.decode()
+    too_many = coordinator_client.post(url, data | {"age_band": "0-5", "total": 10, "source": "x"})
+    assert "fler än totalt" in too_many.content.decode()
+    assert PopulationByAge.objects.filter(organisation=karlskoga).count() == 1
 
 
 def test_body_list_filters_by_kind_and_search(coordinator_client, social_committee, karlskoga):

@@ -186,6 +186,14 @@ EXPECTATIONS = {
         "fact",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
     ),
+    "organisations:population_by_age_add": (
+        "organisation",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    "organisations:population_by_age_delete": (
+        "population_by_age",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
     "organisations:body_create": (
         "organisation_pk",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
@@ -477,6 +485,11 @@ EXPECTATIONS = {
     "participation:feedback_edit": (
         "consultation",
         {"anonymous": LOGIN, "coordinator": 200, "case_officer": 403, "outsider": 404},
+    ),
+    # Who was heard in a year: everyone in the organisation reads it (the consultations they see).
+    "participation:who_was_heard": (
+        "organisation_pk",
+        {"anonymous": LOGIN, "coordinator": 200, "case_officer": 200, "outsider": 404},
     ),
     "participation:results": (
         "consultation",

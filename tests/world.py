@@ -282,6 +282,16 @@ def build_url_kwargs(
     fact = services.add_population_fact(
         karlskoga, by=None, year=2024, inhabitants=30000, source="SCB"
     )
+    by_age = services.add_population_by_age(
+        karlskoga,
+        by=None,
+        year=2024,
+        age_band="6-12",
+        total=2800,
+        girls=1350,
+        boys=1450,
+        source="SCB",
+    )
     consultation = _consultation(karlskoga, case_officer)
     case_officer.calendar_token = "kalender-" + "x" * 32  # the secret in the feed's address
     case_officer.save(update_fields=["calendar_token"])
@@ -311,6 +321,7 @@ def build_url_kwargs(
         "membership": {"pk": Membership.objects.get(user=case_officer).pk},
         "person": {"organisation_pk": karlskoga.pk, "user_pk": case_officer.pk},
         "fact": {"pk": PopulationFact.objects.get(pk=fact.pk).pk},
+        "population_by_age": {"pk": by_age.pk},
         "history": {"model_label": "organisations.body", "pk": social_committee.pk},
         "job": {"pk": Job.objects.create(key="url-world", kind="-", organisation=karlskoga).pk},
         "archive_package": {"pk": _archive_package(karlskoga).pk},

@@ -9,4 +9,4 @@ class YouthForumConfig(AppConfig):
     demo_loader = "youthforum.demo.load_demo"
 
     def ready(self):
-        from . import calendar, waiting  # noqa: F401  (start page and feed providers)
+        from . import calendar, notifications, waiting  # noqa: F401  (providers)

@@ -13,6 +13,7 @@ from core.richtext import sanitise
 from core.transitions import TransitionError
 from organisations.models import Body
 
+from . import notifications
 from .models import Forum, ForumMatter, ForumMeeting, ForumMember, ForumProposal
 
 Transition = AuditEntry.Action.TRANSITION
@@ -170,15 +171,18 @@ def send_proposal(forum: Forum, *, by, committee: Body, **fields) -> ForumPropos
     if matter is not None and matter.forum_id != forum.pk:
         raise ValidationError({"matter": _("The matter must be one of the forum's.")})
     fields.setdefault("sent_on", timezone.localdate())
-    return create_object(
-        ForumProposal,
-        by=by,
-        organisation_id=forum.organisation_id,
-        forum=forum,
-        committee=committee,
-        status=ForumProposal.Status.SENT,
-        **fields,
-    )
+    with transaction.atomic():
+        proposal = create_object(
+            ForumProposal,
+            by=by,
+            organisation_id=forum.organisation_id,
+            forum=forum,
+            committee=committee,
+            status=ForumProposal.Status.SENT,
+            **fields,
+        )
+        notifications.sent(proposal, by=by)
+    return proposal
 
 
 def _locked_waiting(proposal: ForumProposal) -> ForumProposal:
@@ -198,7 +202,7 @@ def record_answer(
         raise ValidationError({"answer": _("Write the committee's answer.")})
     with transaction.atomic():
         proposal = _locked_waiting(proposal)
-        return update_object(
+        proposal = update_object(
             proposal,
             by=by,
             action=Transition,
@@ -206,6 +210,8 @@ def record_answer(
             answer=answer,
             answered_on=answered_on or timezone.localdate(),
         )
+        notifications.answered(proposal, by=by)
+    return proposal
 
 
 def withdraw_proposal(proposal: ForumProposal, *, by) -> ForumProposal:

@@ -17,7 +17,7 @@ from .. import questions as Q_
 from ..completeness import completeness
 from ..exports import assessment_content
 from ..forms import StartAssessmentForm, build_answer_form, collect_answers
-from ..summary import generate_summary
+from ..summary import generate_summary, summary_changes
 from .cases import case_queryset
 
 # The answer the linked consultations' results are brought into ("What do the children think?").
@@ -147,6 +147,7 @@ def assessment_edit(request, pk):
             "summary_basis": generated,
             # The stored text was written by the officer and the answers say something else now.
             "summary_outdated": bool(assessment.summary) and summary != generated,
+            "summary_changes": summary_changes(summary, generated),
         },
     )
 
@@ -281,7 +282,8 @@ def regenerate_summary(request, pk):
     case = _case_for(request, pk, "change")
     assessment = case.assessment
     text = generate_summary(case, assessment.answers, assessment.template_version.sections)
-    run_transition(
+    lost = summary_changes(assessment.summary, text).only_in_own if assessment.summary else []
+    done = run_transition(
         request,
         lambda: services.save_answers(
             assessment,
@@ -291,4 +293,14 @@ def regenerate_summary(request, pk):
             summary=text,
         ),
     )
+    if done and lost:
+        # Said once, so the officer can copy back what they still want.
+        messages.info(
+            request,
+            _(
+                "The summary was written anew from the answers. Your own text no longer in "
+                "it: %(lost)s"
+            )
+            % {"lost": " ".join(lost)},
+        )
     return redirect("assessments:assessment_edit", pk=case.pk)

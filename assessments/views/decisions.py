@@ -79,13 +79,6 @@ def decide(request, pk):
             request, lambda: services.record_decision(case, by=request.user, **fields)
         ):
             messages.success(request, _("The decision was recorded."))
-            year = fields["decided_on"].year
-            if year != timezone.localdate().year:
-                messages.warning(
-                    request,
-                    _("The decision date is in %(year)s: the case counts in that year's account.")
-                    % {"year": year},
-                )
             return redirect(case)
     assessment = getattr(case, "assessment", None)
     context = {"case": case, "form": form, "title": _("Record the decision")}

@@ -15,6 +15,7 @@ HISTORY_MODELS = {
     "networks.network",
     "organisations.membership",
     "organisations.populationfact",
+    "organisations.populationbyage",
     "assessments.case",
     "assessments.assessment",
     "assessments.decision",

@@ -14,8 +14,8 @@ from organisations.lookups import organisation_for
 
 from .. import services
 from ..access import can, can_on, get_for_user
-from ..forms import OrganisationForm, PopulationFactForm
-from ..models import Body, Organisation, PopulationFact
+from ..forms import OrganisationForm, PopulationByAgeForm, PopulationFactForm
+from ..models import Body, Organisation, PopulationByAge, PopulationFact
 
 
 @login_required
@@ -35,12 +35,14 @@ def organisation_detail(request, pk):
     context = {
         "organisation": organisation,
         "facts": PopulationFact.objects.filter(organisation=organisation),
+        "ages": PopulationByAge.objects.filter(organisation=organisation),
         "bodies": bodies.select_related("organisation"),
         # Sections other apps add, such as the networks the organisation is part of.
         "panels": panels_for("organisations.organisation_detail", user, organisation),
         "can_edit": can_on(user, "change", organisation),
         "can_add_body": can(user, "add", "body", organisation.pk),
         "can_add_fact": can(user, "add", "populationfact", organisation.pk),
+        "can_add_age": can(user, "add", "populationbyage", organisation.pk),
         "can_see_people": can(user, "view", "membership", organisation.pk),
         "can_see_history": can(user, "view", "auditentry", organisation.pk),
         "can_manage_tokens": can(user, "view", "apitoken", organisation.pk),
@@ -87,4 +89,32 @@ def population_delete(request, pk):
     url = fact.organisation.get_absolute_url()
     return confirm_delete(
         request, fact, service=services.delete_population_fact, success_url=url, cancel_url=url
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def population_by_age_add(request, pk):
+    organisation = organisation_for(request, pk, "add", "populationbyage")
+    return service_page(
+        request,
+        organisation,
+        PopulationByAgeForm,
+        services.add_population_by_age,
+        _("The population figure was added."),
+        title=_("Add the population of an age band"),
+        organisation=organisation,
+        done=organisation,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def population_by_age_delete(request, pk):
+    row = get_for_user(
+        PopulationByAge.objects.select_related("organisation"), request.user, "delete", pk=pk
+    )
+    url = row.organisation.get_absolute_url()
+    return confirm_delete(
+        request, row, service=services.delete_population_by_age, success_url=url, cancel_url=url
     )

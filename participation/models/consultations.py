@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TenantModel
-from organisations.models import Body
+
+# The age bands are shared with the population they are compared with (organisations).
+from organisations.models import AgeBand, Body
 
 # Letters and digits that cannot be mistaken for each other when typed from a poster.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -25,13 +27,6 @@ def new_code(length: int = CODE_LENGTH) -> str:
 def normalise_code(value: str) -> str:
     """A code as a child may type it: in lower case, with spaces or hyphens."""
     return "".join(value.split()).replace("-", "").upper()
-
-
-class AgeBand(models.TextChoices):
-    AGE_0_5 = "0-5", _("0–5 years")
-    AGE_6_12 = "6-12", _("6–12 years")
-    AGE_13_17 = "13-17", _("13–17 years")
-    AGE_18_25 = "18-25", _("18–25 years")
 
 
 class Channel(models.TextChoices):
@@ -78,6 +73,18 @@ class Consultation(TenantModel):
         max_length=200,
         blank=True,
         help_text=_("For example a school, an area or a group of children."),
+    )
+    # The schools or areas the consultation asks in, one per line: a child picks one (or none)
+    # and class codes name one. Only these labels are stored with an answer (decision 0043).
+    areas = models.TextField(
+        _("schools or areas"),
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_(
+            "Optional, one per line. The children choose one (or none), so that you see which "
+            "schools or areas answered and which did not."
+        ),
     )
     channels = models.JSONField(_("channels"), default=list, blank=True)
     opens_on = models.DateField(_("opens"), null=True, blank=True)
@@ -167,6 +174,10 @@ class Consultation(TenantModel):
         labels = dict(AgeBand.choices)
         return [str(labels[band]) for band in self.age_bands if band in labels]
 
+    def area_list(self) -> list[str]:
+        """The listed schools or areas in order, each once."""
+        return list(dict.fromkeys(line.strip() for line in self.areas.splitlines() if line.strip()))
+
     def channel_labels(self) -> list[str]:
         labels = dict(Channel.choices)
         return [str(labels[channel]) for channel in self.channels if channel in labels]
@@ -244,6 +255,11 @@ class ClassCode(models.Model):
     )
     code = models.CharField(_("code"), max_length=12, unique=True)
     used_on = models.DateField(_("used"), null=True, blank=True)
+    # The school or class group (from the consultation's list) the code was handed out to: an
+    # answer given with the code counts under it, without asking the child.
+    area = models.CharField(
+        _("school or area"), max_length=100, blank=True, default="", db_default=""
+    )
 
     class Meta:
         verbose_name = _("class code")

@@ -40,6 +40,11 @@ class Response(TenantModel):
     submitted_on = models.DateField(_("submitted"))
     age_band = models.CharField(_("age"), max_length=10, choices=AgeBand.choices)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    # One label from the consultation's list of schools or areas (or the class code's), never
+    # the child's own words; empty when not asked or not given.
+    area = models.CharField(
+        _("school or area"), max_length=100, blank=True, default="", db_default=""
+    )
     # The form's one-time key: the same form posted twice stores one response.
     submission_key = models.CharField(max_length=64, editable=False)
     # Sent past the limit for one address (participation/abuse.py): stored, but kept out of

@@ -1,8 +1,10 @@
-"""`{% question_result item raw %}` and `{% result_groups results %}`: one question's result
-(chart and table, or the texts) and the answers per group, for the results page and its PDF
-summary (templates in `participation/results/`)."""
+"""`{% question_result item raw %}`, `{% result_groups results %}` and `{% heard_groups heard %}`:
+one question's result (chart and table, or the texts) and who was heard, for the results page,
+its PDF summary and the year page (templates in `participation/results/`)."""
 
 from django import template
+
+from ..privacy import MIN_GROUP_SIZE
 
 register = template.Library()
 
@@ -14,5 +16,23 @@ def question_result(item, raw: bool, level: int = 3) -> dict:
 
 @register.inclusion_tag("participation/results/groups.html")
 def result_groups(results) -> dict:
-    """Answers per age band and gender, small groups not shown."""
-    return {"results": results}
+    """Who was heard: answers per age band, gender and school or area beside the population,
+    small groups not shown, and the groups not heard (`participation.heard`)."""
+    return {
+        "tables": results.breakdowns,
+        "not_heard": results.not_heard,
+        "population_source": results.population_source,
+        "min_size": MIN_GROUP_SIZE,
+    }
+
+
+@register.inclusion_tag("participation/results/groups.html")
+def heard_groups(heard) -> dict:
+    """The same for a year's consultations together (`participation.year.YearHeard`), with
+    the children heard at meetings by age."""
+    return {
+        "tables": [*heard.tables, *([heard.meetings] if heard.meetings else [])],
+        "not_heard": heard.not_heard,
+        "population_source": heard.population_source,
+        "min_size": MIN_GROUP_SIZE,
+    }

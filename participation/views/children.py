@@ -74,6 +74,7 @@ def _child_page(request, found, english):
                 age_band=form.cleaned_data["age_band"],
                 gender=form.cleaned_data.get("gender", ""),
                 class_code=form.cleaned_data.get("class_code", ""),
+                area=form.cleaned_data.get("area", ""),
                 answers=form.answers(),
                 suspected_flood=flood,
                 questions=form.questions,

@@ -57,12 +57,15 @@ def poster(request, pk):
 def class_codes(request, pk):
     """Make one-time codes and print them to cut out and hand to each child."""
     consultation = consultation_for(request.user, pk, "change")
-    form = ClassCodesForm(request.POST or None)
+    form = ClassCodesForm(request.POST or None, consultation=consultation)
     if request.method == "POST" and form.is_valid():
         count = form.cleaned_data["count"]
+        area = form.cleaned_data.get("area", "")
         if run_transition(
             request,
-            lambda: services.create_class_codes(consultation, by=request.user, count=count),
+            lambda: services.create_class_codes(
+                consultation, by=request.user, count=count, area=area
+            ),
         ):
             messages.success(request, _("%(count)s codes were made.") % {"count": count})
         return redirect("participation:class_codes", pk=consultation.pk)

@@ -13,6 +13,7 @@ from core.transitions import run_transition
 from core.views.forms import form_copy, form_page
 from organisations.access import can, can_on, creatable_anywhere
 from organisations.lookups import organisation_and_bodies
+from organisations.models import Organisation
 
 from .. import services
 from ..filters import ConsultationFilter
@@ -32,6 +33,9 @@ def consultation_list(request):
     query = request.GET.copy()
     for key in (NEWER, OLDER):
         query.pop(key, None)
+    # Who was heard, per year: for each organisation whose consultations the user sees.
+    visible = Consultation.objects.visible_to(request.user).values("organisation_id")
+    heard_in = Organisation.objects.filter(pk__in=visible).order_by("name")
     return render(
         request,
         "participation/consultation_list.html",
@@ -39,6 +43,7 @@ def consultation_list(request):
             "page": page,
             "creatable": creatable,
             "filter": filterset,
+            "heard_in": heard_in,
             "query_string": query.urlencode(),
         },
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from core.exports import export_response
 
 from .. import exports
-from ..results import TEXTS_ON_PAGE, cached_results
+from ..results import TEXTS_ON_PAGE, cached_results, consultation_year
 from .helpers import consultation_for, may_read_answers
 
 
@@ -25,6 +25,7 @@ def results(request, pk):
         "results": summary,
         "raw": raw,
         "all_texts": all_texts,
+        "year": consultation_year(consultation),
         "can_moderate": may_read_answers(request.user, consultation, "moderate"),
     }
     return render(request, "participation/results.html", context)

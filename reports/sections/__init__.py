@@ -62,11 +62,18 @@ class Section:
     def say(self, sentence_id: str, text: str) -> None:
         self.sentences.append({"id": f"{self.key}.{sentence_id}", "text": str(text)})
 
-    def table(self, caption, columns, rows, *, note: str = "", cell_links=None) -> None:
+    def table(
+        self, caption, columns, rows, *, note: str = "", cell_links=None, row_links=None
+    ) -> None:
         """`cell_links`: per row, per cell after the row's heading, the address of the list of
         the records that count counted ("" for none; a row may be shorter). Shown as links on
         the staff preview only, since the public cannot open those lists (issue 22: every
-        count can be checked); the exports never show them."""
+        count can be checked); the exports never show them. `row_links`: one address per row,
+        for each of its cells."""
+        if row_links is not None and cell_links is None:
+            cell_links = [
+                [link] * (len(row) - 1) for row, link in zip(rows, row_links, strict=False)
+            ]
         self.blocks.append(
             {
                 "kind": "table",

@@ -350,6 +350,38 @@ def test_the_form_keeps_an_unedited_summary_fresh_and_reaches_regenerate(
     assert assessment.summary.startswith("Ärendet berör barn")
 
 
+def test_an_edited_summary_shows_what_the_answers_now_say_and_refresh_keeps_the_lost_text(
+    case_officer_client, case_officer, assessment
+):
+    """Issue 22: once edited, the summary is marked out of date when the answers change, the
+    page shows what differs, and the one-click refresh says which of the officer's sentences it
+    replaced."""
+    saved = services.save_answers(
+        assessment,
+        by=case_officer,
+        answers=FULL_ANSWERS,
+        expected_version=assessment.lock_version,
+        summary="Min egen mening om fritidsgården.",
+    )
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    page = case_officer_client.get(url)
+    changes = page.context["summary_changes"]
+    assert page.context["summary_outdated"]
+    assert changes.only_in_own == ["Min egen mening om fritidsgården."]
+    assert changes.from_answers and changes.from_answers[0].startswith("Ärendet berör barn")
+    content = page.content.decode()
+    assert "Det här skiljer från svaren" in content
+    assert "Min egen mening om fritidsgården." in content
+    refreshed = case_officer_client.post(
+        reverse("assessments:regenerate_summary", args=[saved.case_id]), follow=True
+    )
+    assessment.refresh_from_db()
+    assert assessment.summary.startswith("Ärendet berör barn")
+    told = [str(m) for m in refreshed.context["messages"]]
+    assert any("Min egen mening om fritidsgården." in message for message in told)
+    assert not refreshed.context["summary_changes"]
+
+
 def test_submitting_an_incomplete_assessment_needs_a_confirmation(case_officer_client, assessment):
     url = reverse("assessments:assessment_edit", args=[assessment.case_id])
     posted = {
@@ -368,24 +400,51 @@ def test_submitting_an_incomplete_assessment_needs_a_confirmation(case_officer_c
     assert assessment.status == Assessment.Status.SUBMITTED
 
 
-def test_a_decision_date_in_another_year_warns(client, decision_maker, submitted_assessment):
+def test_a_decision_date_in_another_year_asks_before_it_is_recorded(
+    client, decision_maker, submitted_assessment
+):
+    """Issue 22: a date in another year moves the case to that year's account, so the form
+    stops and asks; nothing is recorded until the officer confirms."""
     import datetime
 
     from django.utils import timezone
 
     services.approve_assessment(submitted_assessment, by=decision_maker)
     client.force_login(decision_maker)
+    url = reverse("assessments:decide", args=[submitted_assessment.case_id])
     year = timezone.localdate().year + 1
-    response = client.post(
-        reverse("assessments:decide", args=[submitted_assessment.case_id]),
-        {
-            "outcome": "Bifall",
-            "decided_on": datetime.date(year, 1, 20).isoformat(),
-            "follows_best_interests": "True",
-        },
-        follow=True,
-    )
-    assert f"Beslutsdatumet är {year}" in response.content.decode()
+    posted = {
+        "outcome": "Bifall",
+        "decided_on": datetime.date(year, 1, 20).isoformat(),
+        "follows_best_interests": "True",
+    }
+    page = client.post(url, posted)
+    assert page.status_code == 200
+    assert f"Beslutsdatumet är {year}, inte i år" in page.content.decode()
+    assert "count_in_other_year" in page.context["form"].fields
+    submitted_assessment.case.refresh_from_db()
+    assert submitted_assessment.case.status == Case.Status.READY_FOR_DECISION
+    client.post(url, posted | {"count_in_other_year": "on"})
+    submitted_assessment.case.refresh_from_db()
+    assert submitted_assessment.case.status == Case.Status.DECIDED
+    assert submitted_assessment.case.decision_date.year == year
+
+
+def test_a_decision_date_this_year_asks_nothing_more(client, decision_maker, submitted_assessment):
+    from django.utils import timezone
+
+    services.approve_assessment(submitted_assessment, by=decision_maker)
+    client.force_login(decision_maker)
+    url = reverse("assessments:decide", args=[submitted_assessment.case_id])
+    assert "count_in_other_year" not in client.get(url).context["form"].fields
+    posted = {
+        "outcome": "Bifall",
+        "decided_on": timezone.localdate().isoformat(),
+        "follows_best_interests": "True",
+    }
+    client.post(url, posted)
+    submitted_assessment.case.refresh_from_db()
+    assert submitted_assessment.case.status == Case.Status.DECIDED
 
 
 def test_the_review_page_shows_the_summary_the_answers_give_now(

@@ -37,6 +37,8 @@ def staff_paths():
         f"/organisations/{karlskoga.pk}/bodies/new/",
         f"/organisations/{karlskoga.pk}/networks/new/",
         f"/organisations/{karlskoga.pk}/population/add/",
+        f"/organisations/{karlskoga.pk}/population-by-age/add/",
+        f"/organisations/{karlskoga.pk}/who-was-heard/",
         "/bodies/",
         "/bodies/?kind=committee",
         f"/bodies/{body.pk}/",

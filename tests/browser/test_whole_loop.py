@@ -7,6 +7,7 @@ children hear back at the same link, and the yearly account's count leads back t
 axe-core checks every page on the way."""
 
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -166,10 +167,17 @@ def test_the_whole_loop_by_links_and_buttons(browser, live_server, demo, phone, 
     case.refresh_from_db()
     assert case.status == Case.Status.DECIDED
     expect(decider.locator("main")).to_contain_text(WEIGHED)
+    # The decision tells those who write the children's feedback (not the one who decided).
+    due = {m.to[0]: m for m in mailoutbox if m.subject.startswith("Berätta för barnen")}
+    assert "beslutsfattare@karlskoga.se" not in due
+    feedback_mail = due["dialogledare@karlskoga.se"]
+    assert feedback_mail.subject == f"Berätta för barnen vad som hände: {TITLE}"
 
-    # The dialogue leader finds it waiting on the start page and publishes the feedback.
+    # The dialogue leader finds it waiting on the start page (the page the e-mail links to)
+    # and publishes the feedback.
     click_and_check(leader, '.main-nav a:text-is("Start")')
     click_and_check(leader, f"text=Berätta för barnen vad som hände: {TITLE}")
+    assert urlsplit(leader.url).path in feedback_mail.body
     expect(leader.locator("#id_how_views_counted")).to_have_value(WEIGHED)
     leader.fill("#id_why", "Ni sa att ni vill ha någonstans att vara på kvällen.")
     click_and_check(leader, "button:has-text('Spara och publicera')")
@@ -195,3 +203,21 @@ def test_the_whole_loop_by_links_and_buttons(browser, live_server, demo, phone, 
     click_and_check(coordinator, row.locator("a").first)
     click_and_check(coordinator, f"main >> text={TITLE}")
     expect(coordinator.locator("h1")).to_have_text(TITLE)
+
+    # The coordinator sends the account for approval; the decision-maker hears it, finds it
+    # waiting and approves it; the coordinator hears it may be published.
+    coordinator.go_back()
+    coordinator.go_back()
+    coordinator.wait_for_load_state()
+    title = coordinator.locator("h1").inner_text()
+    mailoutbox.clear()
+    click_and_check(coordinator, "button:has-text('Skicka för godkännande')")
+    assert {m.to[0]: m.subject for m in mailoutbox} == {
+        "beslutsfattare@karlskoga.se": f"Att godkänna: {title}"
+    }
+    click_and_check(decider, '.main-nav a:text-is("Start")')
+    click_and_check(decider, f"main a:has-text('Godkänn: {title}')")
+    click_and_check(decider, "button:has-text('Godkänn bokslutet')")
+    approved = {m.to[0]: m.subject for m in mailoutbox[1:]}
+    assert approved["samordnare@karlskoga.se"] == f"Godkänt och klart att publicera: {title}"
+    assert "beslutsfattare@karlskoga.se" not in approved

@@ -129,3 +129,21 @@ def test_filters_only_list_in_the_usual_order(coordinator_client, bank):
 
 def test_no_match_among_the_filtered(small_limits, bank):
     assert _results(_filtered("training", 31), "parken", True) == (0, False, [])
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the candidate path is SQLite's")
+def test_a_page_of_ranked_candidates_reads_its_organisations_in_the_same_query(
+    small_limits, bank, coordinator_client, django_assert_num_queries
+):
+    """The page is read by id from the `rows` the view gives (with the organisation joined),
+    so the names on the page cost no query per example."""
+    ranked = search(
+        _filtered(),
+        "parken",
+        filtered=True,
+        rows=Example.objects.select_related("organisation"),
+    )
+    assert isinstance(ranked, RankedExamples)
+    with django_assert_num_queries(1):
+        names = [example.organisation.name for example in ranked[0:3]]
+    assert len(names) == 3

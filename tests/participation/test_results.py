@@ -113,6 +113,10 @@ def test_totals_count_children_from_meetings_as_voices(answered, coordinator):
     assert (summary.online, summary.offline_children, summary.voices_in_all) == (3, 12, 15)
 
 
+def counts(table) -> dict:
+    return {row.label: row.count for row in table.rows}
+
+
 def test_a_small_age_group_is_hidden_with_a_note(park):
     for n in range(7):
         answer(park, n, age="13-17", single=0)
@@ -121,9 +125,11 @@ def test_a_small_age_group_is_hidden_with_a_note(park):
     with translation.override("en"):
         age, gender = results.consultation_results(park, raw=False).breakdowns
     # 6–12 has two; 13–17 is hidden too, or the total would give the two away.
-    assert dict(age.rows) == {"6–12 years": None, "13–17 years": None}
+    assert counts(age) == {"6–12 years": None, "13–17 years": None}
+    assert [row.small for row in age.rows] == [True, False]
     assert age.note.startswith("Groups with fewer than 5 respondents are not shown.")
-    assert dict(gender.rows) == {"Girl": None, "Boy": None, "Other": None, "Not given": 9}
+    # No girl, boy or other answered: shown as 0 (and named as not heard), not hidden.
+    assert counts(gender) == {"Girl": 0, "Boy": 0, "Other": 0, "Not given": 9}
 
 
 def test_groups_of_five_or_more_are_shown(park):
@@ -133,9 +139,9 @@ def test_groups_of_five_or_more_are_shown(park):
         answer(park, n, age="6-12", gender="boy", single=1)
     with translation.override("en"):
         age, gender = results.consultation_results(park, raw=False).breakdowns
-    assert dict(age.rows) == {"6–12 years": 5, "13–17 years": 6}
+    assert counts(age) == {"6–12 years": 5, "13–17 years": 6}
     assert age.note is None
-    assert [n for _label, n in gender.rows][:2] == [6, 5]
+    assert [row.count for row in gender.rows][:2] == [6, 5]
 
 
 def test_gender_is_left_out_when_not_asked(park, coordinator):
@@ -222,10 +228,14 @@ def test_the_age_groups_not_heard_are_named_on_the_results_page(client, park, co
     for n in range(6):
         answer(park, n, age="13-17", single=0)
     with translation.override("en"):
-        assert results.consultation_results(park, raw=False).not_heard == ["6–12 years"]
+        assert results.consultation_results(park, raw=False).not_heard == [
+            "6–12 years",
+            "girl",
+            "boy",
+        ]
     client.force_login(coordinator)
     html = client.get(reverse("participation:results", args=[park.pk]))
-    assert "Inte hörda:</strong> 6–12 år." in html.content.decode()
+    assert "Inte hörda:</strong> 6–12 år, tjej, kille." in html.content.decode()
     services.record_offline_voice(
         park,
         by=coordinator,
@@ -235,4 +245,5 @@ def test_the_age_groups_not_heard_are_named_on_the_results_page(client, park, co
         age_bands=["6-12"],
         points="Fler gungor",
     )
+    services.update_consultation(park, by=coordinator, ask_gender=False)
     assert results.consultation_results(park, raw=False).not_heard == []
