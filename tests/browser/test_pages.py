@@ -52,6 +52,12 @@ def staff_paths():
         "/accounts/password/",
         "/accounts/account/",
         f"/organisations/{karlskoga.pk}/retention/",
+        # The lists the yearly account's counts link to, filtered as they are (issue 22).
+        f"/cases/?organisation={karlskoga.pk}&decided_year=2026&counted=full_assessment",
+        f"/consultations/?organisation={karlskoga.pk}&feedback=owed",
+        "/activities/?year=2026&part=child_rights&status=ongoing",
+        "/youth-forum-meetings/?year=2026",
+        "/youth-forum-proposals/all/?year=2026&counted=answered",
     ]
 
 
