@@ -122,9 +122,19 @@ def build_document(report, *, as_of=None, languages=LANGUAGES, staff_links=False
 
 
 def differs_from_version(document: dict, version) -> bool:
-    """Whether the live figures are no longer those the published version froze."""
+    """Whether the live figures are no longer those the published version froze. Only what
+    both hold is compared: a figure that only one side has was added or dropped by a new
+    release of Barnrätt, which changes no record (and the warning is about the records)."""
     live = json.loads(json.dumps(document["figures"], cls=DjangoJSONEncoder))
-    return live != version.data.get("figures")
+    return not _agrees(version.data.get("figures"), live)
+
+
+def _agrees(published, live) -> bool:
+    if isinstance(published, dict) and isinstance(live, dict):
+        return all(_agrees(published[key], live[key]) for key in published.keys() & live.keys())
+    if isinstance(published, list) and isinstance(live, list):
+        return len(published) == len(live) and all(map(_agrees, published, live))
+    return published == live
 
 
 def localised(document: dict, language: str | None = None) -> dict:

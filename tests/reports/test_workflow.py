@@ -336,3 +336,32 @@ def test_the_live_page_of_a_published_report_says_when_its_figures_have_changed(
     page = coordinator_client.get(url).content.decode()
     assert warning in page
     assert "Förbered en ny version för att publicera dagens siffror." in page
+
+
+def test_figures_a_new_release_adds_do_not_count_as_changed_records(
+    coordinator_client, report, coordinator, decision_maker, cases_2026
+):
+    """A release that adds a figure (the bodies' ids, a new section) must not make every
+    published report say its figures changed; a changed count still does."""
+    services.approve_report(report, by=decision_maker)
+    version = services.publish_report(report, by=coordinator)
+    url = reverse("reports:report_detail", args=[report.pk])
+    warning = "skiljer sig från version 1"
+
+    def strip_from(figures, removed):
+        if isinstance(figures, dict):
+            return {k: strip_from(v, removed) for k, v in figures.items() if k != removed}
+        if isinstance(figures, list):
+            return [strip_from(item, removed) for item in figures]
+        return figures
+
+    # A version is never changed by the application: the test writes the data an older
+    # release would have frozen straight to the table.
+    versions = type(version).objects.filter(pk=version.pk)
+    figures = version.data["figures"]
+    older = strip_from(figures, "decisions") | {"dropped_since": 1}
+    versions.update(data=version.data | {"figures": older})
+    assert warning not in coordinator_client.get(url).content.decode()
+    figures["decisions"]["total"]["decided"] += 1
+    versions.update(data=version.data | {"figures": figures})
+    assert warning in coordinator_client.get(url).content.decode()
