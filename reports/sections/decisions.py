@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.completeness import has_full_assessment, is_complete
+from assessments.completeness import Criteria
 from core.charts import bar_chart
 
 from . import (
@@ -36,8 +36,9 @@ COUNTS = (
 MAX_LISTED = 100  # decisions against the child's best interests listed with their reasons
 
 
-def _flags(row, sections_by_version, as_of) -> Counter:
-    """What one decision counts towards."""
+def _flags(row, criteria_by_version, as_of) -> Counter:
+    """What one decision counts towards (`criteria_by_version`: a Criteria per template
+    version, made once per report rather than once per decision)."""
 
     affected, answers, version_id = row["affected"], row["answers"] or {}, row["version"]
     flags = Counter(decided=1)
@@ -45,8 +46,8 @@ def _flags(row, sections_by_version, as_of) -> Counter:
         flags["screened"] = 1
     if affected == "yes":
         flags["affecting"] = 1
-        sections = sections_by_version.get(version_id, [])
-        if has_full_assessment(sections) and is_complete(sections, answers):
+        criteria = criteria_by_version.get(version_id) or Criteria([])
+        if criteria.full_assessment and criteria.is_complete(answers):
             flags["full_assessment"] = 1
         if answers.get("children_heard") == "yes":
             flags["children_heard"] = 1
@@ -84,9 +85,12 @@ def collect(scope) -> dict:
         )
     )
     versions = {row["case__assessment__template_version_id"] for row in rows} - {None}
-    sections_by_version = dict(
-        TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections")
-    )
+    criteria_by_version = {
+        pk: Criteria(sections)
+        for pk, sections in TemplateVersion.objects.filter(pk__in=versions).values_list(
+            "pk", "sections"
+        )
+    }
     organisations = {str(pk): Counter() for pk in scope.organisation_ids}
     bodies, total, against = {}, Counter(), []
     for raw in rows:
@@ -98,7 +102,7 @@ def collect(scope) -> dict:
             "follow_up_date": raw["follow_up_date"],
             "follow_up_done_on": raw["follow_up_done_on"],
         }
-        flags = _flags(row, sections_by_version, scope.as_of)
+        flags = _flags(row, criteria_by_version, scope.as_of)
         organisations[str(raw["organisation_id"])].update(flags)
         total.update(flags)
         body = bodies.setdefault(

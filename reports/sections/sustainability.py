@@ -7,7 +7,13 @@ from collections import Counter
 from django.apps import apps
 from django.utils.translation import gettext as _
 
-from assessments.dimensions import DIMENSION_LABELS, DIMENSIONS, EFFECT_CHOICES, dimension_answers
+from assessments.dimensions import (
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    EFFECT_CHOICES,
+    dimension_answers,
+    dimension_sections,
+)
 
 from . import PUBLIC_HEALTH, Provider, Section, key_values, organisation_columns
 
@@ -27,7 +33,13 @@ def collect(scope) -> dict:
         )
     )
     versions = {version for _org, _answers, version in rows} - {None}
-    sections = dict(TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections"))
+    # Each version's dimension questions found once, not for each of thousands of decisions.
+    sections = {
+        pk: dimension_sections(version_sections)
+        for pk, version_sections in TemplateVersion.objects.filter(pk__in=versions).values_list(
+            "pk", "sections"
+        )
+    }
     counts = {str(pk): Counter() for pk in scope.organisation_ids}
     total, target_areas = Counter(), Counter()
     for organisation_id, answers, version in rows:
