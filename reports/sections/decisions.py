@@ -62,7 +62,14 @@ def _flags(row, criteria_by_version, as_of) -> Counter:
     return flags
 
 
-def collect(scope) -> dict:
+def year_decisions(scope) -> tuple[list[dict], dict]:
+    """The decisions of the report's year with their assessments' answers, and the template
+    versions' sections by id: read once per report for this section and the sustainability
+    section (thousands of rows with their answers at national scale)."""
+    return scope.read_once("decisions", lambda: _read_decisions(scope))
+
+
+def _read_decisions(scope):
     Decision = apps.get_model("assessments", "Decision")
     TemplateVersion = apps.get_model("assessments", "TemplateVersion")
     rows = list(
@@ -85,12 +92,13 @@ def collect(scope) -> dict:
         )
     )
     versions = {row["case__assessment__template_version_id"] for row in rows} - {None}
-    criteria_by_version = {
-        pk: Criteria(sections)
-        for pk, sections in TemplateVersion.objects.filter(pk__in=versions).values_list(
-            "pk", "sections"
-        )
-    }
+    sections = dict(TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections"))
+    return rows, sections
+
+
+def collect(scope) -> dict:
+    rows, sections_by_version = year_decisions(scope)
+    criteria_by_version = {pk: Criteria(sections) for pk, sections in sections_by_version.items()}
     organisations = {str(pk): Counter() for pk in scope.organisation_ids}
     bodies, total, against = {}, Counter(), []
     for raw in rows:

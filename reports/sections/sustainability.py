@@ -16,37 +16,27 @@ from assessments.dimensions import (
 )
 
 from . import PUBLIC_HEALTH, Provider, Section, key_values, organisation_columns
+from .decisions import year_decisions
 
 EFFECTS = [value for value, _label in EFFECT_CHOICES]
 
 
 def collect(scope) -> dict:
-    Decision = apps.get_model("assessments", "Decision")
-    TemplateVersion = apps.get_model("assessments", "TemplateVersion")
-    rows = list(
-        Decision.objects.filter(
-            organisation_id__in=scope.organisation_ids, decided_on__year=scope.year
-        ).values_list(
-            "organisation_id",
-            "case__assessment__answers",
-            "case__assessment__template_version_id",
-        )
-    )
-    versions = {version for _org, _answers, version in rows} - {None}
+    rows, sections_by_version = year_decisions(scope)
     # Each version's dimension questions found once, not for each of thousands of decisions.
-    sections = {
-        pk: dimension_sections(version_sections)
-        for pk, version_sections in TemplateVersion.objects.filter(pk__in=versions).values_list(
-            "pk", "sections"
-        )
-    }
+    sections = {pk: dimension_sections(s) for pk, s in sections_by_version.items()}
     counts = {str(pk): Counter() for pk in scope.organisation_ids}
     total, target_areas = Counter(), Counter()
-    for organisation_id, answers, version in rows:
+    for row in rows:
+        organisation_id = row["organisation_id"]
+        version, answers = (
+            row["case__assessment__template_version_id"],
+            row["case__assessment__answers"],
+        )
         for entry in dimension_answers(sections.get(version, []), answers or {}):
             if not entry.answered:
                 continue
-            flags = Counter({f"{entry.key}": 1, f"{entry.key}_{entry.effect or 'described'}": 1})
+            flags = (entry.key, f"{entry.key}_{entry.effect or 'described'}")
             counts[str(organisation_id)].update(flags)
             total.update(flags)
             target_areas.update(str(n) for n in entry.target_areas)
