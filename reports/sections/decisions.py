@@ -36,29 +36,30 @@ COUNTS = (
 MAX_LISTED = 100  # decisions against the child's best interests listed with their reasons
 
 
-def _flags(row, criteria_by_version, as_of) -> Counter:
-    """What one decision counts towards (`criteria_by_version`: a Criteria per template
-    version, made once per report rather than once per decision)."""
+def _flags(row, criteria_by_version, as_of) -> list[str]:
+    """What one decision counts towards, each name once (`criteria_by_version`: a Criteria per
+    template version, made once per report rather than once per decision). A list of names,
+    which Counter.update counts fastest: thousands of decisions are counted three times."""
 
     affected, answers, version_id = row["affected"], row["answers"] or {}, row["version"]
-    flags = Counter(decided=1)
+    flags = ["decided"]
     if affected:
-        flags["screened"] = 1
+        flags.append("screened")
     if affected == "yes":
-        flags["affecting"] = 1
+        flags.append("affecting")
         criteria = criteria_by_version.get(version_id) or Criteria([])
         if criteria.full_assessment and criteria.is_complete(answers):
-            flags["full_assessment"] = 1
+            flags.append("full_assessment")
         if answers.get("children_heard") == "yes":
-            flags["children_heard"] = 1
-        flags["follows" if row["follows"] else "against"] = 1
+            flags.append("children_heard")
+        flags.append("follows" if row["follows"] else "against")
     if row["follow_up_date"]:
         if row["follow_up_done_on"]:
-            flags["follow_up_done"] = 1
+            flags.append("follow_up_done")
         elif row["follow_up_date"] < as_of:
-            flags["follow_up_overdue"] = 1
+            flags.append("follow_up_overdue")
         else:
-            flags["follow_up_planned"] = 1
+            flags.append("follow_up_planned")
     return flags
 
 
@@ -118,7 +119,7 @@ def collect(scope) -> dict:
             {"name": raw["case__body__name"], "organisation": raw["organisation_id"]},
         )
         body.setdefault("counts", Counter()).update(flags)
-        if flags["against"] and len(against) < MAX_LISTED:
+        if "against" in flags and len(against) < MAX_LISTED:
             against.append(
                 {
                     # No title: the report is public, and a title of an individual matter
