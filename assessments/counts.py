@@ -10,8 +10,8 @@ from collections import Counter
 from django.db.models import Count, Q
 from django.utils.text import format_lazy
 
-from .completeness import has_full_assessment, is_complete
-from .dimensions import DIMENSIONS, EFFECT_CHOICES, dimension_answers
+from .completeness import Criteria
+from .dimensions import DIMENSIONS, EFFECT_CHOICES, dimension_answers, dimension_sections
 from .models import Assessment, Decision, TemplateVersion
 
 COUNTS = (
@@ -55,23 +55,37 @@ def conditions(as_of) -> dict[str, Q]:
     }
 
 
-def complete_assessments(decisions, *fields) -> list[tuple]:
-    """(pk, *fields) of the decisions affecting children whose assessment is a complete full
-    assessment (two queries)."""
+def answer_rows(decisions, *fields) -> tuple[list[tuple], dict]:
+    """((pk, *fields, children affected, answers, template version) per decision, the template
+    versions' sections by id), in two queries: what `complete_assessments` and
+    `sustainability_flags` read. The yearly report reads it once for both (thousands of
+    decisions with their answers at national scale)."""
     rows = list(
-        decisions.filter(AFFECTING).values_list(
+        decisions.values_list(
             "pk",
             *fields,
+            "case__assessment__children_affected",
             "case__assessment__answers",
             "case__assessment__template_version_id",
         )
     )
     versions = {row[-1] for row in rows} - {None}
     sections = dict(TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections"))
+    return rows, sections
+
+
+def complete_assessments(decisions, *fields, read=None) -> list[tuple]:
+    """(pk, *fields) of the decisions affecting children whose assessment is a complete full
+    assessment. `read`: `answer_rows(decisions, *fields)` when the caller has it already."""
+    rows, sections = read or answer_rows(decisions.filter(AFFECTING), *fields)
+    # Each version's criteria found once, not for each of thousands of decisions.
+    criteria = {pk: Criteria(version_sections) for pk, version_sections in sections.items()}
     found = []
-    for *values, answers, version in rows:
-        template = sections.get(version, [])
-        if has_full_assessment(template) and is_complete(template, answers or {}):
+    for *values, affected, answers, version in rows:
+        check = criteria.get(version)
+        if affected != Assessment.ChildrenAffected.YES or check is None:
+            continue
+        if check.full_assessment and check.is_complete(answers or {}):
             found.append(tuple(values))
     return found
 
@@ -83,34 +97,32 @@ def counted(decisions, name: str, as_of):
     return decisions.filter(conditions(as_of)[name])
 
 
-def tally(decisions, as_of, group_by: tuple[str, ...]) -> dict[tuple, Counter]:
-    """Every count per group (the values of `group_by`), in three queries."""
+def tally(decisions, as_of, group_by: tuple[str, ...], read=None) -> dict[tuple, Counter]:
+    """Every count per group (the values of `group_by`), in three queries (one with `read`,
+    `answer_rows(decisions, *group_by)`)."""
     found = {
         tuple(row.pop(field) for field in group_by): Counter(row)
         for row in decisions.values(*group_by)
         .annotate(**{name: Count("pk", filter=q) for name, q in conditions(as_of).items()})
         .order_by()
     }
-    for _pk, *group in complete_assessments(decisions, *group_by):
+    for _pk, *group in complete_assessments(decisions, *group_by, read=read):
         found[tuple(group)][COMPUTED] += 1
     return found
 
 
-def sustainability_flags(decisions, *fields) -> list[tuple]:
-    """(pk, *fields, flags) per decision, two queries: the flags name what the sustainability
-    section counts it towards: each dimension assessed ("ecological"), with its effect
-    ("ecological_positive"), and each public-health target area it concerned ("area_3")."""
-    rows = list(
-        decisions.values_list(
-            "pk", *fields, "case__assessment__answers", "case__assessment__template_version_id"
-        )
-    )
-    versions = {row[-1] for row in rows} - {None}
-    sections = dict(TemplateVersion.objects.filter(pk__in=versions).values_list("pk", "sections"))
+def sustainability_flags(decisions, *fields, read=None) -> list[tuple]:
+    """(pk, *fields, flags) per decision: the flags name what the sustainability section counts
+    it towards: each dimension assessed ("ecological"), with its effect ("ecological_positive"),
+    and each public-health target area it concerned ("area_3"). `read`: as in
+    `complete_assessments`."""
+    rows, sections = read or answer_rows(decisions, *fields)
+    # Each version's dimension questions found once, not for each of thousands of decisions.
+    reduced = {pk: dimension_sections(part) for pk, part in sections.items()}
     found = []
-    for *values, answers, version in rows:
+    for *values, _affected, answers, version in rows:
         flags = set()
-        for entry in dimension_answers(sections.get(version, []), answers or {}):
+        for entry in dimension_answers(reduced.get(version, []), answers or {}):
             if entry.answered:
                 flags |= {entry.key, f"{entry.key}_{entry.effect or 'described'}"}
                 flags |= {f"area_{number}" for number in entry.target_areas}

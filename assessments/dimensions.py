@@ -91,5 +91,16 @@ def dimension_answers(sections, answers) -> list[DimensionAnswer]:
     return [found[key] for key, _label in DIMENSIONS if key in found]
 
 
+def dimension_sections(sections) -> list[dict]:
+    """The sections with only their dimension questions: `dimension_answers` gives the same
+    entries from these, and a caller that reads many assessments of one template version
+    (the yearly report) reduces the template once instead of walking every question of it
+    for each assessment."""
+    return [
+        {"questions": [q for q in section.get("questions", []) if dimension_of(q)]}
+        for section in sections
+    ]
+
+
 def has_dimensions(sections) -> bool:
     return any(dimension_of(q) for _s, q in Q_.iter_questions(sections))

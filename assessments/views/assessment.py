@@ -1,5 +1,7 @@
 """The assessment: start it, answer it (with optimistic locking), submit, print."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -139,6 +141,7 @@ def assessment_edit(request, pk):
             "assessment": assessment,
             "form": form,
             "sections": layout(sections, form),
+            "fields_key": None if form.is_bound else _fields_key(assessment, sections, form),
             "summary": summary,
             "lock_version": lock_version,
             "conflict": conflict,
@@ -150,6 +153,17 @@ def assessment_edit(request, pk):
             "summary_changes": summary_changes(summary, generated),
         },
     )
+
+
+def _fields_key(assessment, sections, form) -> str:
+    """A digest of everything the form's fields show when they are not posted back: the
+    template version's questions, the saved answers and every field's choices (the public-health
+    target areas come from the database). assessment_form.html keeps the drawn fields in the
+    cache under it: rendering some forty widgets is most of the page's time, and any saved
+    answer gives a new key. A posted form (with its errors) is always drawn anew."""
+    choices = [list(field.choices) for field in form.fields.values() if hasattr(field, "choices")]
+    shown = (assessment.template_version_id, sections, assessment.answers, choices)
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def _with_views_brought_in(post):

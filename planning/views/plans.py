@@ -1,6 +1,7 @@
 """Action plans: the list, create, edit, the overview with progress and timeline, and the
 export of the plan's activities."""
 
+import hashlib
 from collections import Counter
 from typing import NamedTuple
 
@@ -204,8 +205,35 @@ def plan_detail(request, pk):
         "can_change": can_change,
         "can_delete": can_delete,
         "can_see_history": can(request.user, "view", "auditentry", *scope),
+        "drawn_key": _drawn_key(plan, areas, goals, activities, can_change, can_delete),
     }
     return render(request, "planning/plan_detail.html", context)
+
+
+def _drawn_key(plan, areas, goals, activities, *permissions) -> str:
+    """A digest of everything the areas, goals, activities and timeline show, for their cached
+    fragment in plan_detail.html: drawing a hundred activities is most of the page's time, and
+    any change to what is shown (or to what the user may do) gives a new key, so the fragment
+    is never stale. The language is part of the fragment's key in the template."""
+    shown = (
+        (plan.pk, plan.start_year, plan.end_year),
+        [(area.pk, area.title, area.description) for area in areas],
+        [
+            (
+                goal.pk,
+                goal.area_id,
+                goal.title,
+                goal.success_factors,
+                goal.article_numbers,
+                goal.target_area_numbers,
+                goal.indicator_codes,
+            )
+            for goal in goals
+        ],
+        activities,
+        permissions,
+    )
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def _visible_or_none(pk, user):

@@ -33,6 +33,15 @@ class Scope:
     year: int
     as_of: object
     body_id: int | None = None
+    # What several providers read alike (the year's decisions), kept for this one build of the
+    # report: see `read_once`. Not part of the scope's identity.
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def read_once(self, key: str, read: Callable):
+        """`read()` for the first provider that asks for `key`; the same result for the rest."""
+        if key not in self.shared:
+            self.shared[key] = read()
+        return self.shared[key]
 
     @property
     def organisation_ids(self) -> list[int]:

@@ -27,13 +27,23 @@ MAX_LISTED = 100  # decisions against the child's best interests listed with the
 CASE_LIST = "assessments:case_list"
 
 
-def collect(scope) -> dict:
-    # The counts are assessments.counts's, which the case list's filter uses too (issue 22).
+# What the decisions are grouped by; the sustainability section reads the same rows.
+GROUP = ("organisation_id", "case__body_id", "case__body__name")
+
+
+def year_decisions(scope):
+    """The year's decisions, and their answers (`counts.answer_rows`) read once per report for
+    this section and the sustainability section: thousands of rows with their answers at
+    national scale."""
     Decision = apps.get_model("assessments", "Decision")
     decisions = Decision.objects.filter(counts.decided_in(scope.year, scope.organisation_ids))
-    groups = counts.tally(
-        decisions, scope.as_of, ("organisation_id", "case__body_id", "case__body__name")
-    )
+    return decisions, scope.read_once("decisions", lambda: counts.answer_rows(decisions, *GROUP))
+
+
+def collect(scope) -> dict:
+    # The counts are assessments.counts's, which the case list's filter uses too (issue 22).
+    decisions, read = year_decisions(scope)
+    groups = counts.tally(decisions, scope.as_of, GROUP, read=read)
     organisations = {str(pk): Counter() for pk in scope.organisation_ids}
     bodies, total = [], Counter()
     for (organisation_id, body_id, body_name), found in groups.items():

@@ -19,18 +19,18 @@ from . import (
     organisation_filters,
     staff_list,
 )
+from .decisions import GROUP, year_decisions
 
 EFFECTS = [value for value, _label in EFFECT_CHOICES]
 
 
 def collect(scope) -> dict:
     # The flags are assessments.counts's, which the case list's filter uses too (issue 22).
-    Decision = apps.get_model("assessments", "Decision")
-    decisions = Decision.objects.filter(counts.decided_in(scope.year, scope.organisation_ids))
-    rows = counts.sustainability_flags(decisions, "organisation_id")
+    decisions, read = year_decisions(scope)
+    rows = counts.sustainability_flags(decisions, *GROUP, read=read)
     found = {str(pk): Counter() for pk in scope.organisation_ids}
     total, target_areas = Counter(), Counter()
-    for _pk, organisation_id, flags in rows:
+    for _pk, organisation_id, _body_id, _body_name, flags in rows:
         dimensions = {flag for flag in flags if not flag.startswith("area_")}
         found[str(organisation_id)].update(dimensions)
         total.update(dimensions)

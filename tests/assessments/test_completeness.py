@@ -68,3 +68,22 @@ def test_checklist_opens_the_full_assessment_when_children_are_affected(db):
     answers = {"children_affected": "no", "not_affected_reason": "x", **dimensions}
     assert missing(checklist.sections, answers) == []
     assert "articles_identified" in missing(checklist.sections, {"children_affected": "yes"})
+
+
+def test_criteria_made_once_check_many_answers_as_a_fresh_check_does(standard_version):
+    # The yearly report makes one Criteria per template version and checks every decision's
+    # answers with it: a check must not depend on the ones before it.
+    from assessments.completeness import Criteria
+
+    criteria = Criteria(standard_version.sections)
+    samples = [
+        FULL_ANSWERS,
+        {},
+        {"children_affected": "no", "not_affected_reason": "Internt"},
+        {"children_affected": "unknown"},
+        FULL_ANSWERS | {"children_heard": "no"},
+        FULL_ANSWERS,
+    ]
+    for answers in samples:
+        assert criteria.is_complete(answers) == is_complete(standard_version.sections, answers)
+        assert criteria.checks(answers) == completeness(standard_version.sections, answers)
