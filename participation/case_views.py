@@ -1,17 +1,18 @@
 """A case's linked consultations as the assessment shows them: how many answered, each
-question's result in a line, and the children's own words that may be shown to others. Groups
-smaller than MIN_GROUP_SIZE are left out, as on every page that shows results."""
+question's result in a line, and the children's own words that may be shown to others, for the
+officer to pick the quotes the assessment brings in. Groups smaller than MIN_GROUP_SIZE are left
+out, as on every page that shows results."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .models import Consultation
 from .privacy import MIN_GROUP_SIZE
 from .results import cached_results
 
-QUOTES_PER_QUESTION = 3
+# The children's own words offered per question for the officer to pick from (newest first).
+QUOTES_OFFERED = 10
 
 
 @dataclass
@@ -20,10 +21,13 @@ class CaseViews:
     answered: int
     lines: list[str]
     suppressed: bool
+    # (question, [(the line brought in, the quote)]) per free-text question with words to show.
+    quotes: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        """What "Bring into the answer" puts into "What do the children think?", with its source."""
+        """What "Bring into the answer" puts into "What do the children think?", with its
+        source; the quotes the officer picked follow it."""
         return "\n".join(self.lines)
 
 
@@ -45,18 +49,25 @@ def _views(consultation) -> CaseViews:
     ) % {"title": consultation.title, "count": answered}
     if answered < MIN_GROUP_SIZE:
         return CaseViews(consultation, answered, [source], suppressed=True)
-    lines = [source]
+    lines, quotes = [source], []
     for result in results.questions:
         if result.answered < MIN_GROUP_SIZE:
             continue
-        lines.append(f"– {result.question.text}: {_summary(result)}")
-    return CaseViews(consultation, answered, lines, suppressed=False)
+        question = result.question.text
+        lines.append(f"– {question}: {_summary(result)}")
+        shown = [t.text for t in result.texts if t.shown_to_others][:QUOTES_OFFERED]
+        if shown:
+            quotes.append((question, [(f"– {question}: ”{text}”", text) for text in shown]))
+    return CaseViews(consultation, answered, lines, suppressed=False, quotes=quotes)
 
 
 def _summary(result) -> str:
-    if result.texts:
-        quotes = [t.text for t in result.texts if t.shown_to_others][:QUOTES_PER_QUESTION]
-        return "; ".join(f"”{quote}”" for quote in quotes) or _("no answer can be shown")
+    if result.question.kind == result.question.Kind.TEXT:
+        return ngettext(
+            "%(count)s answer in their own words",
+            "%(count)s answers in their own words",
+            result.answered,
+        ) % {"count": result.answered}
     if result.mean:
         return result.mean
     counted = [(row[0], row[-1]) for row in result.rows if row[-1]]

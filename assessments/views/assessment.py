@@ -167,9 +167,13 @@ def _fields_key(assessment, sections, form) -> str:
 
 
 def _with_views_brought_in(post):
-    """The posted answers, with the consultation results the officer chose ("Bring into the
-    answer") added to what the children think; the officer then edits them."""
-    text = post.get("bring_views", "").strip()
+    """The posted answers, with the results of the consultation the officer chose ("Bring into
+    the answer": its key) and the quotes they picked added to what the children think; the
+    officer then edits them. The texts come from the panel the participation app draws
+    (`bring_text_<key>`, `bring_quote_<key>`), so this app needs no knowledge of consultations."""
+    key = post.get("bring_views", "").strip()
+    lines = [post.get(f"bring_text_{key}", "").strip(), *post.getlist(f"bring_quote_{key}")]
+    text = "\n".join(line.strip() for line in lines if line.strip()) if key else ""
     if not text:
         return post
     data = post.copy()

@@ -4,6 +4,7 @@ and brings them into "What do the children think?"."""
 
 from django.urls import reverse
 
+from participation.case_views import linked_views
 from tests.participation.conftest import answer
 
 
@@ -42,7 +43,8 @@ def test_the_assessment_shows_and_brings_in_the_linked_results(
         url,
         {
             "lock_version": assessment.lock_version,
-            "bring_views": "Samrådet: 6 barn svarade.\n– Vilket är bäst?: Bänkar 6",
+            "bring_views": str(park.pk),
+            f"bring_text_{park.pk}": "Samrådet: 6 barn svarade.\n– Vilket är bäst?: Bänkar 6",
             "views_summary": "Egen text",
         },
     )
@@ -52,6 +54,41 @@ def test_the_assessment_shows_and_brings_in_the_linked_results(
         "Egen text\n\nSamrådet: 6 barn svarade.\n– Vilket är bäst?: Bänkar 6"
     )
     assert assessment.answers["children_heard"] == "yes"
+
+
+def test_the_officer_picks_the_quotes_the_assessment_brings_in(
+    client, coordinator, assessment, park
+):
+    """Issue 22: the children's own words are offered, each to tick; only the ticked ones go
+    into "What do the children think?", after the counts and with the question they answer."""
+    park.cases.add(assessment.case)
+    for n in range(6):
+        answer(park, n, single=1, text=f"En gunga nummer {n}")
+    client.force_login(coordinator)
+    url = reverse("assessments:assessment_edit", args=[assessment.case_id])
+    content = client.get(url).content.decode()
+    assert "Något mer?: 6 svar med egna ord" in content
+    assert f'name="bring_quote_{park.pk}"' in content
+    assert "”En gunga nummer 2”" in content
+    (item,) = linked_views(assessment.case, coordinator)
+    ((question, offered),) = item.quotes
+    assert question == "Något mer?" and len(offered) == 6
+    picked = [line for line, quote in offered if quote.endswith("2")]
+    response = client.post(
+        url,
+        {
+            "lock_version": assessment.lock_version,
+            "bring_views": str(park.pk),
+            f"bring_text_{park.pk}": item.text,
+            f"bring_quote_{park.pk}": picked,
+        },
+    )
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    brought = assessment.answers["views_summary"]
+    assert "– Något mer?: 6 svar med egna ord" in brought
+    assert "– Något mer?: ”En gunga nummer 2”" in brought
+    assert "nummer 3" not in brought
 
 
 def test_results_of_too_few_children_are_not_shown(client, coordinator, assessment, park):
