@@ -463,3 +463,30 @@ def test_the_review_page_shows_the_summary_the_answers_give_now(
     page = client.get(reverse("assessments:review", args=[assessment.case_id]))
     assert page.context["fresh_summary"].startswith("Ärendet berör barn")
     assert "Ärendet berör barn" in page.content.decode()
+
+
+def test_the_yearly_accounts_filters_are_named_not_drawn_as_everyday_controls(
+    coordinator_client, decided_case
+):
+    """The case list's own form keeps its everyday filters; a link from the yearly account sets
+    the account's filters, which travel as hidden fields and are named above the list."""
+    url = reverse("assessments:case_list")
+    page = coordinator_client.get(url)
+    fields = page.context["filter"].form.fields
+    assert "counted" not in fields and "organisation" not in fields and "status" in fields
+    assert "Listan visar det som bokslutet räknade" not in page.content.decode()
+    year = decided_case.decision.decided_on.year
+    linked = coordinator_client.get(
+        url,
+        {
+            "organisation": decided_case.organisation_id,
+            "decided_year": year,
+            "counted": "follows",
+        },
+    )
+    content = linked.content.decode()
+    assert "Listan visar det som bokslutet räknade" in content
+    assert "Beslutade i linje med bedömningen av barnets bästa" in content
+    assert 'type="hidden" name="counted" value="follows"' in content
+    assert f'type="hidden" name="organisation" value="{decided_case.organisation_id}"' in content
+    assert [case.pk for case in linked.context["page"].object_list] == [decided_case.pk]
