@@ -64,57 +64,61 @@ def organisation_edit(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def population_add(request, pk):
-    organisation = organisation_for(request, pk, "add", "populationfact")
+def _population_add(request, pk, object_type, form_class, service, title):
+    """Add a population row (in all, or per age band) to the organisation, then back to it."""
+    organisation = organisation_for(request, pk, "add", object_type)
     return service_page(
         request,
         organisation,
-        PopulationFactForm,
-        services.add_population_fact,
+        form_class,
+        service,
         _("The population figure was added."),
-        title=_("Add a population figure"),
+        title=title,
         organisation=organisation,
         done=organisation,
+    )
+
+
+def _population_delete(request, pk, model, service):
+    """Delete a population row after asking, then back to its organisation."""
+    row = get_for_user(model.objects.select_related("organisation"), request.user, "delete", pk=pk)
+    url = row.organisation.get_absolute_url()
+    return confirm_delete(request, row, service=service, success_url=url, cancel_url=url)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def population_add(request, pk):
+    return _population_add(
+        request,
+        pk,
+        "populationfact",
+        PopulationFactForm,
+        services.add_population_fact,
+        _("Add a population figure"),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def population_delete(request, pk):
-    fact = get_for_user(
-        PopulationFact.objects.select_related("organisation"), request.user, "delete", pk=pk
-    )
-    url = fact.organisation.get_absolute_url()
-    return confirm_delete(
-        request, fact, service=services.delete_population_fact, success_url=url, cancel_url=url
-    )
+    return _population_delete(request, pk, PopulationFact, services.delete_population_fact)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def population_by_age_add(request, pk):
-    organisation = organisation_for(request, pk, "add", "populationbyage")
-    return service_page(
+    return _population_add(
         request,
-        organisation,
+        pk,
+        "populationbyage",
         PopulationByAgeForm,
         services.add_population_by_age,
-        _("The population figure was added."),
-        title=_("Add the population of an age band"),
-        organisation=organisation,
-        done=organisation,
+        _("Add the population of an age band"),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def population_by_age_delete(request, pk):
-    row = get_for_user(
-        PopulationByAge.objects.select_related("organisation"), request.user, "delete", pk=pk
-    )
-    url = row.organisation.get_absolute_url()
-    return confirm_delete(
-        request, row, service=services.delete_population_by_age, success_url=url, cancel_url=url
-    )
+    return _population_delete(request, pk, PopulationByAge, services.delete_population_by_age)
