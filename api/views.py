@@ -159,6 +159,17 @@ _CHOICE_FILTERS = [
         {"type": "integer", "minimum": 1900, "maximum": 2999},
         description="The year decided, or created.",
     ),
+    OpenApiParameter("organisation", _ID, description="An organisation's id."),
+    OpenApiParameter(
+        "decided_year",
+        {"type": "integer", "minimum": 1900, "maximum": 2999},
+        description="The year of the decision (the yearly account's year).",
+    ),
+    OpenApiParameter(
+        "target_area",
+        {"type": "integer", "minimum": 1, "maximum": 99},
+        description="A public-health target area's number that the decision concerned.",
+    ),
     OpenApiParameter(
         "updated_since",
         {"type": "string", "format": "date-time"},

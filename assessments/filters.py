@@ -1,5 +1,4 @@
 import django_filters
-from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import F, Q
 from django.utils import timezone
@@ -117,12 +116,11 @@ class CaseFilter(django_filters.FilterSet):
             for name in FROM_LINKS:
                 if name not in form.fields:
                     continue
+                field = form.fields[name]
                 if not (self.data and self.data.get(name)):
                     del form.fields[name]
-                elif name == "organisation":
-                    form.fields[name].widget = forms.MultipleHiddenInput()
-                else:
-                    form.fields[name].widget = forms.HiddenInput()
+                else:  # a list of organisations hides as several inputs, a value as one
+                    field.widget = field.hidden_widget()
         return self._form
 
     def from_links(self) -> list[tuple[str, str]]:

@@ -219,3 +219,22 @@ def test_out_of_range_filters_are_refused_not_a_server_error(client, karlskoga, 
     _token, key = token_services.create_token(karlskoga, by=None, name="Gränser")
     response = client.get("/api/v1/cases/", {param: "9" * 30}, HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code in (200, 400), param
+
+
+def test_the_yearly_accounts_filters_take_ids_and_years_in_the_api(api, karlskoga, degerfors, case):
+    """The case list's account filters work in the API as the schema says: an organisation is
+    one id (not the page's list), and out-of-range values are a 400, never a server error."""
+    url = reverse("api:case_list")
+    mine = api.get(url, {"organisation": karlskoga.pk})
+    assert [row["id"] for row in mine.json()["results"]] == [case.pk]
+    assert api.get(url, {"organisation": degerfors.pk}).json()["results"] == []
+    refused = api.get(url, {"organisation": 0, "decided_year": 0, "target_area": 0})
+    assert refused.status_code == 400
+    assert set(refused.json()) == {"organisation", "decided_year", "target_area"}
+    schema = api.get(reverse("api:schema"), {"format": "json"}).json()
+    parameters = {
+        p["name"]: p["schema"] for p in schema["paths"]["/api/v1/cases/"]["get"]["parameters"]
+    }
+    assert parameters["organisation"]["minimum"] == 1
+    assert parameters["decided_year"]["minimum"] == 1900
+    assert parameters["target_area"]["maximum"] == 99
